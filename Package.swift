@@ -1,0 +1,39 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Carousel: a scheduling solver for multi-school event days.
+///
+/// Layers (each a module, each depending only on the ones above it):
+/// - `CarouselModel`: decoding and validating problem and schedule files,
+///   with errors that carry file, line:column and JSON path.
+/// - `CarouselSolver`: the compiled dense instance, scoring, construction.
+/// - `CarouselIO`: writing schedules and human-readable reports.
+/// - `CarouselCLI`: the commands (`solve`, `validate`, `check`, ...);
+///   `carousel` is its four-line `main`.
+let package = Package(
+    name: "Carousel",
+    products: [
+        .executable(name: "carousel", targets: ["carousel"]),
+        .library(name: "CarouselModel", targets: ["CarouselModel"]),
+        .library(name: "CarouselSolver", targets: ["CarouselSolver"]),
+        .library(name: "CarouselIO", targets: ["CarouselIO"]),
+    ],
+    targets: [
+        .target(name: "CarouselModel"),
+        .target(name: "CarouselSolver", dependencies: ["CarouselModel"]),
+        .target(name: "CarouselIO", dependencies: ["CarouselModel", "CarouselSolver"]),
+        .target(
+            name: "CarouselCLI",
+            dependencies: ["CarouselModel", "CarouselSolver", "CarouselIO"]),
+        .executableTarget(name: "carousel", dependencies: ["CarouselCLI"]),
+        .executableTarget(
+            name: "CarouselBenchmarks",
+            dependencies: ["CarouselModel", "CarouselSolver", "CarouselIO"],
+            path: "Benchmarks/CarouselBenchmarks"),
+        .testTarget(name: "CarouselModelTests", dependencies: ["CarouselModel"]),
+        .testTarget(name: "CarouselSolverTests", dependencies: ["CarouselModel", "CarouselSolver", "CarouselIO"]),
+        .testTarget(name: "CarouselIOTests", dependencies: ["CarouselModel", "CarouselSolver", "CarouselIO"]),
+        .testTarget(name: "CarouselCLITests", dependencies: ["CarouselCLI", "CarouselModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

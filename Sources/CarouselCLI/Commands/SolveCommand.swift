@@ -1,0 +1,135 @@
+import Foundation
+import CarouselModel
+import CarouselSolver
+import CarouselIO
+
+/// `carousel solve PROBLEM`: finds a schedule that breaks no hard rule.
+struct SolveCommand: Command {
+    static let name = "solve"
+    static let abstract = "Find a schedule that breaks no hard rule, and write it."
+    static let usage = "carousel solve PROBLEM [-o SCHEDULE] [--time-limit S] [--seed N] [--quiet] [--json]"
+    static let discussion = """
+    Searches for a schedule that meets every hard rule of the problem file
+    (backtracking with forward checking, conflict-directed backjumping and
+    restarts), then writes it atomically to SCHEDULE (default: the problem's
+    name with .schedule.json, in the current folder) and prints a summary per
+    day with the score. The same seed gives the same schedule.
+
+    Progress goes to stderr once a second; --quiet silences it. Ctrl-C stops
+    the search early and still writes the best schedule found so far.
+
+    When no feasible schedule is found within the time limit, the best partial
+    schedule is written all the same, the unmet requirements are listed, and
+    the exit status is 1. Run 'carousel check PROBLEM' to find out why.
+
+    EXAMPLES:
+      carousel solve Examples/stem-week.json -o stem-week.schedule.json
+      carousel solve Examples/conference.json --time-limit 10 --seed 7
+    """
+    static let options: [OptionSpec] = [
+        .option("output", short: "o", value: "SCHEDULE", help: "Where to write the schedule."),
+        .option("time-limit", short: "t", value: "S", help: "Stop searching after S seconds (default 60)."),
+        .option("seed", value: "N", help: "Random seed (default 1); the same seed gives the same schedule."),
+        .flag("quiet", short: "q", help: "No progress on stderr."),
+        .flag("json", help: "Print the summary as JSON (for programs)."),
+    ]
+    static let positionals = ["PROBLEM"]
+
+    static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
+        let timeLimit = try arguments.double("time-limit", default: 60, range: 0...1_000_000)
+        let seed = try arguments.int("seed", default: 1, range: 0...Int.max)
+        let loaded = try LoadedProblem(path: arguments.positionals[0])
+        let output = arguments.string("output") ?? defaultOutput(for: loaded.path)
+        let quiet = arguments.flag("quiet")
+        let I = loaded.instance
+
+        let stop = Termination.StopFlag()
+        let interrupt = InterruptHandler(stop: stop)
+        defer { interrupt.cancel() }
+        let termination = Termination(timeLimit: timeLimit, stop: stop)
+        let progress: ((SearchProgress) -> Void)? = quiet ? nil : { p in
+            console.status(String(format: "[%6.1fs] %@: %d iterations, %d unplaced (best %d), %.0f it/s",
+                                  p.elapsed, p.phase, p.iterations, p.unplaced, p.bestUnplaced,
+                                  Double(p.iterations) / max(p.elapsed, 1e-9)))
+        }
+        let result = Construction.run(I, seed: UInt64(seed), termination: termination, progress: progress)
+        let schedule = result.state.schedule
+        let evaluation = Evaluator(I).evaluate(schedule)
+        let unmet = result.unplaced.map { describe(unit: $0, table: result.state.table, instance: I) }
+
+        var extra: [(String, JSONOutput)] = [("seed", .int(seed))]
+        if !unmet.isEmpty { extra.append(("unmet", .array(unmet.map { .string($0) }))) }
+        try AtomicFile.write(ScheduleFile.render(schedule, instance: I, evaluation: evaluation, extra: extra), to: output)
+
+        let feasible = evaluation.isFeasible && unmet.isEmpty
+        if arguments.flag("json") {
+            let json = JSONOutput.object([
+                ("problem", .string(loaded.path)), ("schedule", .string(output)), ("feasible", .bool(feasible)),
+                ("seconds", .number((result.elapsed * 1000).rounded() / 1000)), ("iterations", .int(result.iterations)),
+                ("sessions", .int(schedule.sessions.count)), ("unmet", .array(unmet.map { .string($0) })),
+                ("score", ScheduleSummary.scoreJSON(evaluation)),
+            ])
+            console.print(json.rendered(), terminator: "")
+        } else {
+            let name = I.problem.name.isEmpty ? loaded.path : I.problem.name
+            let how = stop.isRaised ? "interrupted after" : "in"
+            console.print("\(name): \(schedule.sessions.count) sessions for \(I.groupCount) groups, \(how) \(String(format: "%.2f", result.elapsed)) s (seed \(seed))")
+            for line in ScheduleSummary.days(schedule, instance: I) { console.print(line) }
+            console.print("score: " + ScheduleSummary.score(evaluation))
+            for note in result.notes { console.print("note: \(note)") }
+            if feasible {
+                console.print("wrote \(output)")
+            } else {
+                console.print("NO FEASIBLE SCHEDULE found \(stop.isRaised ? "before the interrupt" : "within \(timeLimit.formatted) s"); wrote the best partial schedule to \(output)")
+                for line in unmet.prefix(20) { console.print("  unmet: \(line)") }
+                if unmet.count > 20 { console.print("  … and \(unmet.count - 20) more (all listed in the schedule file under \"unmet\")") }
+                for v in evaluation.violations.prefix(20) { console.print("  \(v)") }
+                console.print("Run 'carousel check \(loaded.path)' to look for the bottleneck.")
+            }
+        }
+        return feasible ? ExitCode.success : ExitCode.infeasible
+    }
+
+    /// `stem-week.json` → `stem-week.schedule.json` in the current folder.
+    static func defaultOutput(for problemPath: String) -> String {
+        var base = URL(fileURLWithPath: problemPath).lastPathComponent
+        if base.hasSuffix(".json") { base.removeLast(5) }
+        return base + ".schedule.json"
+    }
+
+    /// `group stmarys-5a: one of rocket, vr (oneOf)`.
+    static func describe(unit u: Int, table: UnitTable, instance I: CompiledInstance) -> String {
+        let unit = table.units[u]
+        let day = unit.day >= 0 ? " on \(I.dayID(Int(unit.day)))" : ""
+        switch unit.kind {
+        case .cohort:
+            return "together activity \(I.activityID(Int(unit.activities[0])))\(day) for \(unit.groups.count) groups"
+        case .direct:
+            return "group \(I.groupID(Int(unit.group))): \(I.activityID(Int(unit.activities[0])))\(day)"
+        case .choice:
+            return "group \(I.groupID(Int(unit.group))): one of \(unit.activities.map { I.activityID(Int($0)) }.joined(separator: ", "))"
+        }
+    }
+}
+
+/// Turns Ctrl-C (SIGINT) into a raised stop flag, so the search ends at its
+/// next check and the best schedule so far is still written. A second Ctrl-C
+/// exits at once.
+final class InterruptHandler: @unchecked Sendable {
+    private let source: DispatchSourceSignal
+
+    init(stop: Termination.StopFlag) {
+        signal(SIGINT, SIG_IGN)
+        source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        source.setEventHandler {
+            if stop.isRaised { exit(130) }
+            stop.raise()
+        }
+        source.resume()
+    }
+
+    func cancel() {
+        source.cancel()
+        signal(SIGINT, SIG_DFL)
+    }
+}

@@ -1,0 +1,111 @@
+import CarouselModel
+import CarouselSolver
+
+/// Reading and writing schedule files (spec section 9).
+public enum ScheduleFile {
+    /// A schedule read from a file: the sessions that name known entities, and
+    /// a `[format]` violation for every entry that does not (unknown ids,
+    /// groups or staff listed twice), as `check.py` reports them.
+    public struct Loaded: Sendable {
+        public var schedule: Schedule
+        public var formatViolations: [Violation]
+    }
+
+    /// Reads the schedule at `path` for `instance`. Throws only when the file
+    /// is not a JSON object with a `sessions` list.
+    public static func read(contentsOf path: String, for instance: CompiledInstance) throws(InputError) -> Loaded {
+        let root = try ProblemDecoder.parseJSON(try ProblemDecoder.readFile(path), file: path)
+        return try decode(root, file: path, for: instance)
+    }
+
+    public static func decode(_ root: JSONValue, file: String, for I: CompiledInstance) throws(InputError) -> Loaded {
+        guard let top = root.object else {
+            throw InputError(file: file, location: root.location, path: "", message: "expected a schedule object with a \"sessions\" list, got \(root.kindName)")
+        }
+        guard let list = top["sessions"]?.array else {
+            throw InputError(file: file, location: top["sessions"]?.location ?? root.location, path: "sessions",
+                             message: "expected a list of sessions")
+        }
+        let p = I.problem
+        let activities = index(p.activities.map(\.id)), days = index(p.calendar.days.map(\.id))
+        let rooms = index(p.rooms.map(\.id)), groups = index(p.groups.map(\.id)), staff = index(p.staff.map(\.id))
+        var out = Loaded(schedule: Schedule(), formatViolations: [])
+        for (i, v) in list.enumerated() {
+            let tag = "sessions[\(i)]"
+            guard let s = v.object else {
+                out.formatViolations.append(Violation(rule: 0, "\(tag): not an object"))
+                continue
+            }
+            var bad: [String] = []
+            func lookup(_ key: String, _ table: [String: Int], _ kind: String) -> Int? {
+                let text = s[key]?.string
+                if let text, let i = table[text] { return i }
+                bad.append("unknown \(kind) \(text.map { "\"\($0)\"" } ?? "(missing)")")
+                return nil
+            }
+            let a = lookup("activity", activities, "activity"), d = lookup("day", days, "day")
+            let startText = s["start"]?.string
+            let start = startText.flatMap { p.calendar.periodIndex(idOrStart: $0) }
+            if start == nil { bad.append("unknown start period \(startText.map { "\"\($0)\"" } ?? "(missing)")") }
+            let r = lookup("room", rooms, "room")
+            func ids(_ key: String, _ table: [String: Int], _ kind: String) -> [Int32] {
+                guard let raw = s[key] else { return [] }
+                guard let items = raw.array else {
+                    bad.append("\(key) is not a list")
+                    return []
+                }
+                var out: [Int32] = []
+                for item in items {
+                    guard let text = item.string, let k = table[text] else {
+                        bad.append("unknown \(kind) \(item.string.map { "\"\($0)\"" } ?? item.kindName)")
+                        continue
+                    }
+                    if out.contains(Int32(k)) { bad.append("\(kind) \(text) listed twice") } else { out.append(Int32(k)) }
+                }
+                return out
+            }
+            let gs = ids("groups", groups, "group"), ss = ids("staff", staff, "staff")
+            let name = "\(s["activity"]?.string ?? "?")@\(s["day"]?.string ?? "?") \(startText ?? "?") in \(s["room"]?.string ?? "?")"
+            for b in bad { out.formatViolations.append(Violation(rule: 0, "\(tag) \(name): \(b)")) }
+            guard let a, let d, let start, let r else { continue }
+            out.schedule.sessions.append(ScheduledSession(activity: Int32(a), day: Int32(d), start: Int32(start), room: Int32(r),
+                                                          groups: gs, staff: ss))
+        }
+        return out
+    }
+
+    private static func index(_ ids: [String]) -> [String: Int] {
+        var out: [String: Int] = [:]
+        for (i, id) in ids.enumerated() where out[id] == nil { out[id] = i }
+        return out
+    }
+
+    /// The schedule file's JSON: sessions sorted by day, start, room, with
+    /// clock times for readers, and the score as this writer computed it.
+    public static func render(_ schedule: Schedule, instance I: CompiledInstance, evaluation: Evaluation,
+                              extra: [(String, JSONOutput)] = []) -> String {
+        let sorted = schedule.sessions.sorted { ($0.day, $0.start, $0.room, $0.activity) < ($1.day, $1.start, $1.room, $1.activity) }
+        let sessions: [JSONOutput] = sorted.map { s in
+            let p0 = Int(s.start), p1 = p0 + Int(I.duration[Int(s.activity)]) - 1
+            return .object([
+                ("activity", .string(I.activityID(Int(s.activity)))),
+                ("day", .string(I.dayID(Int(s.day)))),
+                ("start", .string(I.periodID(p0))),
+                ("room", .string(I.roomID(Int(s.room)))),
+                ("groups", .array(s.groups.map { .string(I.groupID(Int($0))) })),
+                ("staff", .array(s.staff.map { .string(I.staffID(Int($0))) })),
+                ("time", .string("\(Int(I.periodStart[p0]).clockText)-\(Int(I.periodEnd[min(p1, I.periodCount - 1)]).clockText)")),
+            ])
+        }
+        var terms: [(String, JSONOutput)] = []
+        for term in Weights.Term.allCases { terms.append((term.rawValue, .number(evaluation.weighted(term)))) }
+        var top: [(String, JSONOutput)] = [
+            ("format", .string("carousel-schedule/1")),
+            ("problem", .string(I.problem.name)),
+            ("sessions", .array(sessions)),
+            ("score", .object([("hard", .int(evaluation.hard)), ("soft", .number(evaluation.soft)), ("terms", .object(terms))])),
+        ]
+        top.append(contentsOf: extra)
+        return JSONOutput.object(top).rendered()
+    }
+}

@@ -1,0 +1,57 @@
+import CarouselModel
+import CarouselSolver
+
+/// Short readable summaries of a schedule and its score, for the terminal.
+public enum ScheduleSummary {
+    /// One line per day: sessions, groups, rooms and staff in use.
+    public static func days(_ schedule: Schedule, instance I: CompiledInstance) -> [String] {
+        var lines: [String] = []
+        let width = max(3, I.problem.calendar.days.map { $0.id.count }.max() ?? 3)
+        for d in 0..<I.dayCount {
+            let mine = schedule.sessions.filter { Int($0.day) == d }
+            let groups = Set(mine.flatMap(\.groups)).count
+            let rooms = Set(mine.map(\.room)).count
+            let staff = Set(mine.flatMap(\.staff)).count
+            let pupils = mine.reduce(0) { $0 + $1.groups.reduce(0) { $0 + Int(I.groupSize[Int($1)]) } }
+            let day = I.problem.calendar.days[d]
+            let label = day.id.padding(toLength: width, withPad: " ", startingAt: 0)
+            let date = day.date.map { " \($0)" } ?? ""
+            lines.append("  \(label)\(date)  \(pad(mine.count)) sessions  \(pad(groups)) groups  \(pad(pupils, 5)) pupil-sessions  \(pad(rooms)) of \(I.roomCount) rooms  \(pad(staff)) staff")
+        }
+        return lines
+    }
+
+    /// `hard 0, soft 123: preference 40, idleGap 12, …` with the costliest terms first.
+    public static func score(_ e: Evaluation) -> String {
+        let terms = Weights.Term.allCases.filter { e.weighted($0) != 0 }.sorted { e.weighted($0) > e.weighted($1) }
+        let list = terms.map { "\($0.rawValue) \(number(e.weighted($0))) (\(e.cost($0)) × \(number(e.weights[$0])))" }
+        return "hard \(e.hard), soft \(number(e.soft))" + (list.isEmpty ? "" : ": " + list.joined(separator: ", "))
+    }
+
+    /// A whole number without `.0`, else up to six decimals.
+    public static func number(_ x: Double) -> String {
+        if x == x.rounded() && abs(x) < 1e15 { return String(Int(x)) }
+        return String((x * 1e6).rounded() / 1e6)
+    }
+
+    /// The `check.py`-style last line: `feasible=true hard=0 soft=12 terms={…}`.
+    public static func checkLine(_ e: Evaluation) -> String {
+        let terms = Weights.Term.allCases.map { "\"\($0.rawValue)\":\(number(e.weighted($0)))" }.joined(separator: ",")
+        return "feasible=\(e.isFeasible) hard=\(e.hard) soft=\(number(e.soft)) terms={\(terms)}"
+    }
+
+    /// The score as JSON for programs.
+    public static func scoreJSON(_ e: Evaluation) -> JSONOutput {
+        .object([
+            ("feasible", .bool(e.isFeasible)), ("hard", .int(e.hard)), ("soft", .number(e.soft)),
+            ("terms", .object(Weights.Term.allCases.map { ($0.rawValue, .number(e.weighted($0))) })),
+            ("costs", .object(Weights.Term.allCases.map { ($0.rawValue, .int(e.cost($0))) })),
+            ("violations", .array(e.violations.map { .string($0.description) })),
+        ])
+    }
+
+    private static func pad(_ n: Int, _ width: Int = 3) -> String {
+        let s = String(n)
+        return String(repeating: " ", count: max(0, width - s.count)) + s
+    }
+}

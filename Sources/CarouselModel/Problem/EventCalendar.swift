@@ -1,0 +1,41 @@
+/// The days and the period grid (spec section 1).
+public struct EventCalendar: Sendable {
+    public struct Day: Sendable {
+        public var id: String
+        public var name: String?
+        /// ISO date `YYYY-MM-DD`, if given.
+        public var date: String?
+        /// Indices into `periods` held on this day, ascending.
+        public var periods: [Int]
+    }
+
+    public struct Period: Sendable {
+        public var id: String
+        public var name: String?
+        public var start: Minutes
+        public var end: Minutes
+        public var isBreak: Bool
+    }
+
+    public var days: [Day]
+    public var periods: [Period]
+
+    public init(days: [Day], periods: [Period]) {
+        self.days = days
+        self.periods = periods
+    }
+
+    /// The index of the period with this id, or whose start time is this
+    /// `HH:MM` text (as `fixed[].start` and schedule `start` allow).
+    public func periodIndex(idOrStart text: String) -> Int? {
+        if let i = periods.firstIndex(where: { $0.id == text }) { return i }
+        if let t = TimeRange.parseClock(text) { return periods.firstIndex(where: { $0.start == t }) }
+        return nil
+    }
+
+    /// `tue p3 (11:00-11:45)`.
+    public func slotName(day: Int, period: Int) -> String {
+        let p = periods[period]
+        return "\(days[day].id) \(p.id) (\(p.start.clockText)-\(p.end.clockText))"
+    }
+}

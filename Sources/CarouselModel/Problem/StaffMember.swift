@@ -1,0 +1,25 @@
+/// A teacher, technician or student mentor (spec section 3).
+public struct StaffMember: Sendable {
+    public var id: String
+    public var name: String?
+    public var role: String?
+    public var skills: Set<String>
+    /// nil means always available; otherwise the periods wholly inside the union.
+    public var available: [TimeRange]?
+    /// Most sessions on one day, in all, and the soft per-day preference.
+    public var maxPerDay: Int?
+    public var max: Int?
+    public var preferredMaxPerDay: Int?
+
+    public init(id: String, name: String? = nil, role: String? = nil, skills: Set<String> = [],
+                available: [TimeRange]? = nil, maxPerDay: Int? = nil, max: Int? = nil, preferredMaxPerDay: Int? = nil) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.skills = skills
+        self.available = available
+        self.maxPerDay = maxPerDay
+        self.max = max
+        self.preferredMaxPerDay = preferredMaxPerDay
+    }
+}

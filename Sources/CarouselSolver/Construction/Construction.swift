@@ -1,0 +1,555 @@
+import CarouselModel
+
+/// The construction phase: finds a schedule that breaks no hard rule.
+///
+/// It is a backtracking search in the style of iterative forward search
+/// (cpsolver's IFS):
+/// - **Variable ordering**: the unplaced unit with the fewest remaining
+///   (activity, start) options goes next (most constrained first), ties to
+///   cohorts and larger groups, then to a seeded random key.
+/// - **Forward checking**: option counts are maintained per unit and
+///   recomputed for the units of every day a change touches (group, room and
+///   staff availability per period); a value that leaves another unit of the
+///   same group with no option is rejected.
+/// - **Value ordering**: joining an existing session first (it uses no new
+///   room or staff), then the room that fits best, the start that keeps the
+///   group's day compact and its wishes met, so future options stay open.
+/// - **Backjumping**: a unit with no option is placed where it conflicts with
+///   the fewest, least-often-disturbed placements; those are undone and go
+///   back into the queue (conflict-directed, with a short tabu list so the
+///   search does not undo what it just did).
+/// - **Restarts**: after long stagnation the search restarts from the fixed
+///   sessions with a new random stream, keeping the best schedule found.
+///
+/// Staff rows are filled by bipartite matching whenever a session opens or
+/// changes size. Deterministic for a given seed (unless the time limit cuts it).
+public struct Construction {
+    /// The outcome: the best (fewest unplaced units) schedule found.
+    public struct Result: Sendable {
+        public var state: PartialSchedule
+        public var iterations: Int
+        public var restarts: Int
+        public var elapsed: Double
+        /// Notes about fixed sessions that could not be honoured.
+        public var notes: [String]
+        public var isComplete: Bool { state.unassignedCount == 0 }
+        /// The units left unplaced.
+        public var unplaced: [Int] { state.unitSession.indices.filter { state.unitSession[$0] < 0 } }
+    }
+
+    let instance: CompiledInstance
+    let table: UnitTable
+    var state: PartialSchedule
+    var random: SeededRandom
+    /// Cached option counts (capped), and whether they need recomputing.
+    var optionCount: [Int32]
+    var dirty: [Bool]
+    /// How often each unit was undone by backjumping; raises its weight.
+    var conflicts: [Int32]
+    /// Iteration at which each unit was last placed (tabu for backjumps).
+    var placedAt: [Int]
+    /// Days each unit may be placed on.
+    let unitDays: [[Int32]]
+    /// Static priority: cohorts, then big groups, then units with few activities.
+    let priority: [Double]
+    var tieBreak: [UInt64]
+    var iteration = 0
+    var notes: [String] = []
+
+    static let countCap: Int32 = 12
+    static let tabuLength = 12
+
+    init(instance: CompiledInstance, seed: UInt64) {
+        self.instance = instance
+        table = UnitTable(instance)
+        state = PartialSchedule(instance, table: table)
+        random = SeededRandom(seed: seed)
+        let U = table.units.count
+        optionCount = Array(repeating: Self.countCap, count: U)
+        dirty = Array(repeating: true, count: U)
+        conflicts = Array(repeating: 0, count: U)
+        placedAt = Array(repeating: -1_000, count: U)
+        var days = [[Int32]](repeating: [], count: U)
+        for (d, list) in table.unitsOfDay.enumerated() {
+            for u in list { days[Int(u)].append(Int32(d)) }
+        }
+        unitDays = days
+        priority = table.units.map { unit in
+            (unit.kind == .cohort ? 1000 : 0) + Double(unit.pupils) / 100 - Double(unit.activities.count) / 10
+        }
+        tieBreak = Array(repeating: 0, count: U)
+        for u in 0..<U { tieBreak[u] = random.next() }
+    }
+
+    /// Runs the phase until every unit is placed or `termination` says stop.
+    public static func run(_ instance: CompiledInstance, seed: UInt64, termination: Termination,
+                           progress: ((SearchProgress) -> Void)? = nil) -> Result {
+        var search = Construction(instance: instance, seed: seed)
+        return search.solve(termination: termination, progress: progress)
+    }
+
+    mutating func solve(termination: Termination, progress: ((SearchProgress) -> Void)?) -> Result {
+        placeFixed()
+        let fixedState = state
+        var best = state
+        var restarts = 0
+        var sinceImprovement = 0
+        var restartAfter = max(2_000, 4 * table.units.count)
+        var lastReport = termination.elapsed
+        while state.unassignedCount > 0 {
+            if iteration & 31 == 0 {
+                if termination.shouldStop(iterations: iteration) { break }
+                if let progress, termination.elapsed - lastReport >= 1 {
+                    lastReport = termination.elapsed
+                    progress(SearchProgress(phase: "construct", elapsed: lastReport, iterations: iteration,
+                                      unplaced: state.unassignedCount, bestUnplaced: min(best.unassignedCount, state.unassignedCount)))
+                }
+            }
+            iteration += 1
+            guard let u = selectUnit() else { break }
+            if tryPlace(u) {
+                sinceImprovement += 1
+                continue
+            }
+            if state.unassignedCount < best.unassignedCount {
+                best = state
+                sinceImprovement = 0
+            } else {
+                sinceImprovement += 1
+            }
+            if sinceImprovement > restartAfter {
+                restarts += 1
+                sinceImprovement = 0
+                restartAfter += restartAfter / 2
+                state = fixedState
+                for u in dirty.indices { dirty[u] = true; tieBreak[u] = random.next() }
+                continue
+            }
+            backjump(u)
+        }
+        if state.unassignedCount < best.unassignedCount || state.unassignedCount == 0 { best = state }
+        return Result(state: best, iterations: iteration, restarts: restarts, elapsed: termination.elapsed, notes: notes)
+    }
+
+    // MARK: - Variable ordering
+
+    /// The unplaced unit with the fewest options (recomputing stale counts).
+    mutating func selectUnit() -> Int? {
+        var best = -1
+        var bestCount = Int32.max
+        var bestPriority = -Double.infinity
+        var bestTie: UInt64 = 0
+        for u in 0..<table.units.count where state.unitSession[u] < 0 {
+            if dirty[u] {
+                optionCount[u] = countOptions(u, cap: Self.countCap)
+                dirty[u] = false
+            }
+            let c = optionCount[u]
+            if c < bestCount || (c == bestCount && (priority[u] > bestPriority || (priority[u] == bestPriority && tieBreak[u] < bestTie))) {
+                best = u
+                bestCount = c
+                bestPriority = priority[u]
+                bestTie = tieBreak[u]
+            }
+        }
+        return best >= 0 ? best : nil
+    }
+
+    /// Marks stale the counts of units that could use day d or group g.
+    mutating func touched(day d: Int, groups: [Int32]) {
+        for u in table.unitsOfDay[d] { dirty[Int(u)] = true }
+        for g in groups { for u in table.unitsOfGroup[Int(g)] { dirty[Int(u)] = true } }
+    }
+
+    /// Counts (activity, start) pairs where unit u could go now, up to `cap`:
+    /// a session to join, or a free suitable room. Staff are checked only
+    /// when a value is tried.
+    func countOptions(_ u: Int, cap: Int32) -> Int32 {
+        let I = instance, unit = table.units[u], T = I.slotCount, P = I.periodCount
+        var n: Int32 = 0
+        for a32 in unit.activities {
+            let a = Int(a32)
+            guard state.unitMayAttend(u, activity: a) else { continue }
+            let k = Int(I.duration[a])
+            for d32 in unitDays[u] {
+                let d = Int(d32)
+                let open = state.activityHasRoom(a, day: d)
+                for p in 0..<P {
+                    let t = d * P + p
+                    guard state.unitTimeOK(u, activity: a, slot: t) else { continue }
+                    var ok = false
+                    for s in state.sessionsAt[a * T + t] where state.canJoin(u, session: Int(s)) { ok = true; break }
+                    if !ok && open {
+                        for r32 in I.activityRooms[a] {
+                            let r = Int(r32)
+                            if state.fits(pupils: unit.pupils, activity: a, room: r) && state.unitMay(u, activity: a, room: r)
+                                && state.roomFree(r, at: t, duration: k) { ok = true; break }
+                        }
+                    }
+                    if ok {
+                        n += 1
+                        if n >= cap { return n }
+                    }
+                }
+            }
+        }
+        return n
+    }
+
+    // MARK: - Value ordering
+
+    struct Option {
+        var activity: Int
+        var slot: Int
+        /// Session to join, or -1 to open one in `room`.
+        var session: Int
+        var room: Int
+        var score: Double
+    }
+
+    /// All current options of unit u, best first.
+    mutating func options(_ u: Int) -> [Option] {
+        let I = instance, unit = table.units[u], T = I.slotCount, P = I.periodCount
+        var out: [Option] = []
+        for a32 in unit.activities {
+            let a = Int(a32)
+            guard state.unitMayAttend(u, activity: a) else { continue }
+            let k = Int(I.duration[a])
+            let wish = wishCost(u, activity: a)
+            for d32 in unitDays[u] {
+                let d = Int(d32)
+                let open = state.activityHasRoom(a, day: d)
+                for p in 0..<P {
+                    let t = d * P + p
+                    guard state.unitTimeOK(u, activity: a, slot: t) else { continue }
+                    var joined = false
+                    for s32 in state.sessionsAt[a * T + t] where state.canJoin(u, session: Int(s32)) {
+                        let s = Int(s32)
+                        let site = I.roomSite[Int(state.sessionRoom[s])]
+                        var score = wish + dayShapeCost(unit, slot: t, duration: k, site: site) - 3 + mixCost(unit, session: s)
+                        score += random.unit() * 0.3
+                        out.append(Option(activity: a, slot: t, session: s, room: Int(state.sessionRoom[s]), score: score))
+                        joined = true
+                    }
+                    guard open else { continue }
+                    let shape = joined ? 0 : nil as Double?
+                    for r32 in I.activityRooms[a] {
+                        let r = Int(r32)
+                        guard state.fits(pupils: unit.pupils, activity: a, room: r), state.unitMay(u, activity: a, room: r),
+                              state.roomFree(r, at: t, duration: k) else { continue }
+                        let cap = I.roomCapacity[r]
+                        var score = wish + (shape ?? dayShapeCost(unit, slot: t, duration: k, site: I.roomSite[r]))
+                        score += I.weights.sessions
+                        if cap != CompiledInstance.unlimited {
+                            score += Double(max(0, cap - unit.pupils)) / Double(max(cap, 1))
+                            if cap < unit.pupils { score += Double(unit.pupils - cap) * (I.weights.overCapacity ?? 0) }
+                        } else {
+                            score += 0.5
+                        }
+                        score += random.unit() * 0.3
+                        out.append(Option(activity: a, slot: t, session: -1, room: r, score: score))
+                    }
+                }
+            }
+        }
+        out.sort { $0.score < $1.score }
+        return out
+    }
+
+    /// Preference cost of a choice unit picking activity a.
+    func wishCost(_ u: Int, activity a: Int) -> Double {
+        let unit = table.units[u]
+        guard case .choice(let item) = unit.kind else { return 0 }
+        let demand = instance.choice[Int(unit.group)][Int(item)]
+        guard let rank = demand.rank, let i = demand.choices.firstIndex(of: Int32(a)) else { return 0 }
+        return Double(rank[i]) * instance.weights.preference
+    }
+
+    /// Soft cost of the unit's groups' day if a session were added at slot t:
+    /// idle periods it would create between sessions, a session far from the
+    /// others, a change of site next to it.
+    func dayShapeCost(_ unit: Unit, slot t: Int, duration k: Int, site: Int32) -> Double {
+        let I = instance, P = I.periodCount, T = I.slotCount, W = I.weights
+        let d = t / P
+        let lo0 = Int(I.position[t]), hi0 = Int(I.position[t + k - 1])
+        var cost = 0.0
+        for g32 in unit.groups.prefix(4) {
+            let g = Int(g32)
+            var lo = Int.max, hi = Int.min, busy = 0
+            var prevSite: Int32 = -1, nextSite: Int32 = -1, prevPos = Int.min, nextPos = Int.max
+            var before = false, after = false
+            for p in 0..<P {
+                let s = state.groupAt[g * T + d * P + p]
+                guard s >= 0 else { continue }
+                let pos = Int(I.position[d * P + p])
+                busy += 1
+                lo = min(lo, pos)
+                hi = max(hi, pos)
+                if pos < lo0 && pos > prevPos { prevPos = pos; prevSite = I.roomSite[Int(state.sessionRoom[Int(s)])] }
+                if pos > hi0 && pos < nextPos { nextPos = pos; nextSite = I.roomSite[Int(state.sessionRoom[Int(s)])] }
+                if pos == lo0 - 1 { before = true }
+                if pos == hi0 + 1 { after = true }
+            }
+            guard busy > 0 else { continue }
+            let oldGap = hi - lo + 1 - busy
+            let newLo = min(lo, lo0), newHi = max(hi, hi0)
+            let newGap = newHi - newLo + 1 - busy - (hi0 - lo0 + 1)
+            cost += Double(newGap - oldGap) * max(W.idleGap, 0.2)
+            if !before && !after { cost += W.isolated + 0.1 }
+            if prevSite >= 0 && prevSite != site { cost += W.siteChange }
+            if nextSite >= 0 && nextSite != site { cost += W.siteChange }
+        }
+        return cost
+    }
+
+    /// mixSchools cost of joining session s.
+    func mixCost(_ unit: Unit, session s: Int) -> Double {
+        let w = instance.weights.mixSchools
+        guard w > 0 else { return 0 }
+        let school = instance.groupSchool[Int(unit.group)]
+        return state.sessionGroups[s].contains { instance.groupSchool[Int($0)] == school } ? w : 0
+    }
+
+    // MARK: - Placing
+
+    /// Tries the options of u best first; forward checking rejects a value
+    /// that leaves another unit of the same groups without options.
+    mutating func tryPlace(_ u: Int) -> Bool {
+        let candidates = options(u)
+        var fallback: Option?
+        var checked = 0
+        for option in candidates {
+            guard apply(option, unit: u) else { continue }
+            if checked < 8 && wipesOut(u) {
+                checked += 1
+                if fallback == nil { fallback = option }
+                undo(u)
+                continue
+            }
+            return true
+        }
+        if let fallback, apply(fallback, unit: u) { return true }
+        return false
+    }
+
+    /// Applies an option; false (no change) if staff cannot be found.
+    mutating func apply(_ o: Option, unit u: Int) -> Bool {
+        if o.session >= 0 {
+            guard state.join(unit: u, session: o.session) else { return false }
+        } else {
+            guard state.open(activity: o.activity, slot: o.slot, room: o.room, unit: u) != nil else { return false }
+        }
+        placedAt[u] = iteration
+        touched(day: o.slot / instance.periodCount, groups: table.units[u].groups)
+        return true
+    }
+
+    mutating func undo(_ u: Int) {
+        let s = Int(state.unitSession[u])
+        guard s >= 0 else { return }
+        let d = state.day(ofSession: s)
+        state.unassign(u)
+        touched(day: d, groups: table.units[u].groups)
+    }
+
+    /// Whether placing u left some other unplaced unit of its groups with no option.
+    func wipesOut(_ u: Int) -> Bool {
+        for g in table.units[u].groups {
+            for v32 in table.unitsOfGroup[Int(g)] {
+                let v = Int(v32)
+                if v != u && state.unitSession[v] < 0 && countOptions(v, cap: 1) == 0 { return true }
+            }
+        }
+        return false
+    }
+
+    // MARK: - Backjumping
+
+    /// Places u where it conflicts least, undoing the conflicting placements.
+    mutating func backjump(_ u: Int) {
+        let I = instance, unit = table.units[u], T = I.slotCount, P = I.periodCount
+        var best: (Option, [Int])?
+        var bestCost = Double.infinity
+        var seen = [Int]()
+        for a32 in unit.activities {
+            let a = Int(a32)
+            var yearsOK = true
+            for g in unit.groups where !I.yearAllowed(group: Int(g), activity: a) { yearsOK = false }
+            guard yearsOK else { continue }
+            if case .choice = unit.kind, state.choiceCount[Int(unit.group) * I.activityCount + a] > 0 { continue }
+            let k = Int(I.duration[a])
+            for d32 in unitDays[u] {
+                let d = Int(d32)
+                for p in 0..<P {
+                    let t = d * P + p
+                    guard I.canStart(a, at: t), unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) }) else { continue }
+                    // Units of u's groups in the way.
+                    seen.removeAll(keepingCapacity: true)
+                    var blocked = false
+                    for g in unit.groups {
+                        for q in t..<(t + k) {
+                            let s = Int(state.groupAt[Int(g) * T + q])
+                            guard s >= 0 else { continue }
+                            if state.sessionLocked[s] { blocked = true }
+                            for v in state.sessionUnits[s] where table.units[Int(v)].groups.contains(g) && !seen.contains(Int(v)) {
+                                seen.append(Int(v))
+                            }
+                        }
+                    }
+                    guard !blocked else { continue }
+                    let groupConflicts = seen
+                    // Join an existing session.
+                    for s32 in state.sessionsAt[a * T + t] where state.canJoin(u, session: Int(s32)) {
+                        let cost = conflictCost(groupConflicts)
+                        if cost < bestCost {
+                            bestCost = cost
+                            best = (Option(activity: a, slot: t, session: Int(s32), room: Int(state.sessionRoom[Int(s32)]), score: 0), groupConflicts)
+                        }
+                    }
+                    // Or open one, displacing what holds the room.
+                    for r32 in I.activityRooms[a] {
+                        let r = Int(r32)
+                        guard state.fits(pupils: unit.pupils, activity: a, room: r), state.unitMay(u, activity: a, room: r),
+                              !I.roomUnavailable.containsAny(r, from: t, count: k) else { continue }
+                        var list = groupConflicts
+                        var roomBlocked = false
+                        for q in t..<(t + k) {
+                            let s = Int(state.roomAt[r * T + q])
+                            guard s >= 0 else { continue }
+                            if state.sessionLocked[s] { roomBlocked = true; break }
+                            for v in state.sessionUnits[s] where !list.contains(Int(v)) { list.append(Int(v)) }
+                        }
+                        guard !roomBlocked else { continue }
+                        if !state.activityHasRoom(a, day: d) {
+                            // Make room under maxPerDay/maxSessions by displacing another session of a that day.
+                            guard let s = displaceableSession(activity: a, day: d) else { continue }
+                            for v in state.sessionUnits[s] where !list.contains(Int(v)) { list.append(Int(v)) }
+                        }
+                        guard let staffConflicts = staffConflicts(activity: a, slot: t, pupils: unit.pupils, ignoring: list) else { continue }
+                        for v in staffConflicts where !list.contains(v) { list.append(v) }
+                        let cost = conflictCost(list) + 0.01 * Double(list.count)
+                        if cost < bestCost {
+                            bestCost = cost
+                            best = (Option(activity: a, slot: t, session: -1, room: r, score: 0), list)
+                        }
+                    }
+                }
+            }
+        }
+        guard let (option, victims) = best else { return }
+        for v in victims {
+            conflicts[v] += 1
+            undo(v)
+        }
+        if option.session >= 0 && !state.sessionAlive[option.session] {
+            _ = apply(Option(activity: option.activity, slot: option.slot, session: -1, room: option.room, score: 0), unit: u)
+        } else if !apply(option, unit: u), option.session >= 0 {
+            _ = apply(Option(activity: option.activity, slot: option.slot, session: -1, room: option.room, score: 0), unit: u)
+        }
+    }
+
+    /// An unlocked session of activity a, on day d if that day is full, else
+    /// on any day (when `maxSessions` is what binds).
+    func displaceableSession(activity a: Int, day d: Int) -> Int? {
+        let I = instance, T = I.slotCount, P = I.periodCount
+        let dayFull = state.activityDay[a * I.dayCount + d] >= I.maxPerDay[a]
+        let days = dayFull ? d...d : 0...(I.dayCount - 1)
+        for dd in days {
+            for p in 0..<P {
+                for s in state.sessionsAt[a * T + dd * P + p] where !state.sessionLocked[Int(s)] { return Int(s) }
+            }
+        }
+        return nil
+    }
+
+    /// Weight of undoing these units: recently placed ones are tabu, often
+    /// disturbed ones cost more; a little noise breaks ties.
+    mutating func conflictCost(_ units: [Int]) -> Double {
+        var cost = random.unit() * 0.5
+        for v in units {
+            cost += 1 + Double(conflicts[v]) * 0.3 + Double(table.units[v].groups.count - 1) * 0.5
+            if iteration - placedAt[v] < Self.tabuLength { cost += 50 }
+        }
+        return cost
+    }
+
+    /// Units whose sessions hold the staff a new session of `a` at slot t
+    /// would need, or nil when the rows cannot be filled even then.
+    func staffConflicts(activity a: Int, slot t: Int, pupils: Int32, ignoring: [Int]) -> [Int]? {
+        let I = instance, rows = I.rowRange(a)
+        guard !rows.isEmpty else { return [] }
+        let k = Int(I.duration[a]), T = I.slotCount, d = t / I.periodCount
+        let need = rows.map { I.rows[$0].needed(pupils: pupils) }
+        var filler = RowFiller(rows: rows, need: need, preferred: [])
+        func busy(_ st: Int32) -> Bool {
+            for q in t..<(t + k) where state.staffAt[Int(st) * T + q] >= 0 { return true }
+            return false
+        }
+        let ok = filler.fill(usable: { st in
+            I.staffAvailable.containsAll(Int(st), from: t, count: k)
+                && state.staffDay[Int(st) * I.dayCount + d] < I.staffMaxPerDay[Int(st)]
+                && state.staffTotal[Int(st)] < I.staffMax[Int(st)]
+        }, candidates: { I.rows[rows.lowerBound + $0].members }, rank: { busy($0) ? 1 : 0 })
+        guard ok else { return nil }
+        var out: [Int] = []
+        for st in filler.chosen {
+            for q in t..<(t + k) {
+                let s = Int(state.staffAt[Int(st) * T + q])
+                guard s >= 0 else { continue }
+                if state.sessionLocked[s] { return nil }
+                for v in state.sessionUnits[s] where !out.contains(Int(v)) && !ignoring.contains(Int(v)) { out.append(Int(v)) }
+            }
+        }
+        return out
+    }
+
+    // MARK: - Fixed sessions
+
+    /// Places the fixed sessions first and locks them.
+    mutating func placeFixed() {
+        let I = instance
+        for f in I.fixed {
+            let a = f.activity, t = I.slot(day: f.day, period: f.start)
+            let label = "fixed session \(I.activityID(a)) on \(I.dayID(f.day)) \(I.periodID(f.start)) in \(I.roomID(f.room))"
+            // Units this session serves: the cohort for a together activity,
+            // else one unit per listed group.
+            var units: [Int] = []
+            if I.together[a] {
+                if let u = table.units.indices.first(where: { table.units[$0].kind == .cohort && table.units[$0].activities == [Int32(a)]
+                    && (table.units[$0].day < 0 || Int(table.units[$0].day) == f.day) && state.unitSession[$0] < 0 }) {
+                    units = [u]
+                }
+            } else {
+                for g in f.groups {
+                    if let u = table.unitsOfGroup[g].map(Int.init).first(where: { u in
+                        let unit = table.units[u]
+                        return state.unitSession[u] < 0 && unit.activities.contains(Int32(a)) && (unit.day < 0 || Int(unit.day) == f.day)
+                            && state.unitMayAttend(u, activity: a)
+                    }) {
+                        units.append(u)
+                    } else {
+                        notes.append("\(label): group \(I.groupID(g)) has no attend item left that this session could serve")
+                    }
+                }
+            }
+            guard let first = units.first else {
+                notes.append("\(label): no group to place in it")
+                continue
+            }
+            guard I.canStart(a, at: t), state.roomFree(f.room, at: t, duration: Int(I.duration[a])),
+                  table.units[first].groups.allSatisfy({ state.groupFree(Int($0), at: t, duration: Int(I.duration[a])) }),
+                  let s = state.open(activity: a, slot: t, room: f.room, unit: first, requiredStaff: f.staff.map { Int32($0) }, locked: true) else {
+                notes.append("\(label): cannot be placed as written (time, room, groups or staff unavailable)")
+                continue
+            }
+            placedAt[first] = Int.max / 2
+            for u in units.dropFirst() {
+                if state.groupFree(Int(table.units[u].group), at: t, duration: Int(I.duration[a])), state.join(unit: u, session: s) {
+                    placedAt[u] = Int.max / 2
+                } else {
+                    notes.append("\(label): group \(I.groupID(Int(table.units[u].group))) cannot be added")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,394 @@
+import CarouselModel
+
+/// A schedule under construction, with the occupancy tables that make every
+/// feasibility test O(duration): who is where in every slot, session counts
+/// per day, and which units each session serves.
+///
+/// Invariant: every live session respects rules 2–6 with respect to the
+/// others (no double booking, rooms allowed and free, capacities, staff rows
+/// filled by free, available staff within their limits). Units not yet placed
+/// are simply absent; rule 1 holds once every unit is placed.
+public struct PartialSchedule: Sendable {
+    public let instance: CompiledInstance
+    public let table: UnitTable
+
+    // Sessions (indexed by session id; dead ones are on `freeSessions`).
+    public private(set) var sessionActivity: [Int32] = []
+    public private(set) var sessionSlot: [Int32] = []
+    public private(set) var sessionRoom: [Int32] = []
+    public private(set) var sessionPupils: [Int32] = []
+    public private(set) var sessionGroups: [[Int32]] = []
+    public private(set) var sessionStaff: [[Int32]] = []
+    public private(set) var sessionUnits: [[Int32]] = []
+    public private(set) var sessionAlive: [Bool] = []
+    /// Fixed sessions: never moved or removed by the search.
+    public private(set) var sessionLocked: [Bool] = []
+    private var freeSessions: [Int32] = []
+
+    // Occupancy: session id or -1, per (entity, slot).
+    public private(set) var roomAt: [Int32]
+    public private(set) var groupAt: [Int32]
+    public private(set) var staffAt: [Int32]
+    public private(set) var staffDay: [Int32]
+    public private(set) var staffTotal: [Int32]
+    public private(set) var activityDay: [Int32]
+    public private(set) var activityTotal: [Int32]
+    /// Live sessions of activity a starting at slot t: `sessionsAt[a * T + t]`.
+    public private(set) var sessionsAt: [[Int32]]
+
+    // Units.
+    public private(set) var unitSession: [Int32]
+    public private(set) var unitActivity: [Int32]
+    /// Choice units of group g that picked activity a: `choiceCount[g * A + a]`.
+    public private(set) var choiceCount: [UInt8]
+    public private(set) var unassignedCount: Int
+
+    /// Staff of each row ordered for filling: the least versatile first, so
+    /// that staff with rare skills stay free for the rows that need them.
+    private let rowOrder: [[Int32]]
+
+    public init(_ I: CompiledInstance, table: UnitTable) {
+        instance = I
+        self.table = table
+        let T = I.slotCount
+        roomAt = Array(repeating: -1, count: I.roomCount * T)
+        groupAt = Array(repeating: -1, count: I.groupCount * T)
+        staffAt = Array(repeating: -1, count: I.staffCount * T)
+        staffDay = Array(repeating: 0, count: I.staffCount * I.dayCount)
+        staffTotal = Array(repeating: 0, count: I.staffCount)
+        activityDay = Array(repeating: 0, count: I.activityCount * I.dayCount)
+        activityTotal = Array(repeating: 0, count: I.activityCount)
+        sessionsAt = Array(repeating: [], count: I.activityCount * T)
+        unitSession = Array(repeating: -1, count: table.units.count)
+        unitActivity = Array(repeating: -1, count: table.units.count)
+        choiceCount = Array(repeating: 0, count: I.groupCount * I.activityCount)
+        unassignedCount = table.units.count
+        var versatility = [Int](repeating: 0, count: I.staffCount)
+        for row in I.rows { for s in row.members { versatility[Int(s)] += 1 } }
+        rowOrder = I.rows.map { row in row.members.sorted { (versatility[Int($0)], $0) < (versatility[Int($1)], $1) } }
+    }
+
+    // MARK: - Queries
+
+    @inline(__always) public func day(ofSession s: Int) -> Int { Int(sessionSlot[s]) / instance.periodCount }
+
+    @inline(__always)
+    public func groupFree(_ g: Int, at t: Int, duration k: Int) -> Bool {
+        let base = g * instance.slotCount + t
+        for q in 0..<k where groupAt[base + q] != -1 { return false }
+        return true
+    }
+
+    @inline(__always)
+    public func groupVisits(_ g: Int, at t: Int, duration k: Int) -> Bool {
+        instance.groupVisit.containsAll(g, from: t, count: k)
+    }
+
+    @inline(__always)
+    public func roomFree(_ r: Int, at t: Int, duration k: Int) -> Bool {
+        let base = r * instance.slotCount + t
+        for q in 0..<k where roomAt[base + q] != -1 { return false }
+        return !instance.roomUnavailable.containsAny(r, from: t, count: k)
+    }
+
+    /// Whether activity a may hold one more session on day d.
+    @inline(__always)
+    public func activityHasRoom(_ a: Int, day d: Int) -> Bool {
+        activityDay[a * instance.dayCount + d] < instance.maxPerDay[a] && activityTotal[a] < instance.maxSessions[a]
+    }
+
+    /// Whether a session of `a` in room `r` may hold `pupils` pupils.
+    @inline(__always)
+    public func fits(pupils: Int32, activity a: Int, room r: Int) -> Bool {
+        pupils <= instance.activityCapacity[a] && (instance.weights.overCapacity != nil || pupils <= instance.roomCapacity[r])
+    }
+
+    /// Whether every group of unit u may be in room r (needs) and activity a (years).
+    @inline(__always)
+    public func unitMay(_ u: Int, activity a: Int, room r: Int) -> Bool {
+        for g in table.units[u].groups where !instance.groupNeedsMet.contains(Int(g), r) { return false }
+        return true
+    }
+
+    public func unitMayAttend(_ u: Int, activity a: Int) -> Bool {
+        let unit = table.units[u]
+        for g in unit.groups where !instance.yearAllowed(group: Int(g), activity: a) { return false }
+        if case .choice = unit.kind, choiceCount[Int(unit.group) * instance.activityCount + a] > 0 { return false }
+        return true
+    }
+
+    /// Whether unit u may start activity a at slot t, as far as its own
+    /// groups are concerned (grid, window, day, visit, free).
+    @inline(__always)
+    public func unitTimeOK(_ u: Int, activity a: Int, slot t: Int) -> Bool {
+        let unit = table.units[u]
+        guard instance.canStart(a, at: t) else { return false }
+        if unit.day >= 0 && t / instance.periodCount != Int(unit.day) { return false }
+        let k = Int(instance.duration[a])
+        for g in unit.groups {
+            if !groupVisits(Int(g), at: t, duration: k) || !groupFree(Int(g), at: t, duration: k) { return false }
+        }
+        return true
+    }
+
+    /// Whether unit u may join live session s (same activity, space left,
+    /// room suits its groups); staff are checked when joining.
+    @inline(__always)
+    public func canJoin(_ u: Int, session s: Int) -> Bool {
+        let unit = table.units[u], a = Int(sessionActivity[s]), r = Int(sessionRoom[s])
+        guard unit.kind != .cohort else { return false }
+        return sessionGroups[s].count + unit.groups.count <= Int(instance.maxGroups[a])
+            && fits(pupils: sessionPupils[s] + unit.pupils, activity: a, room: r) && unitMay(u, activity: a, room: r)
+    }
+
+    // MARK: - Changes
+
+    /// Opens a session of `a` at slot `t` in room `r` serving unit `u`, with
+    /// staff filled (`requiredStaff` first, as fixed sessions name them).
+    /// Returns the session id, or nil (and no change) when staff cannot be found.
+    public mutating func open(activity a: Int, slot t: Int, room r: Int, unit u: Int, requiredStaff: [Int32] = [],
+                              locked: Bool = false) -> Int? {
+        let s: Int
+        if let free = freeSessions.popLast() {
+            s = Int(free)
+        } else {
+            s = sessionActivity.count
+            sessionActivity.append(0); sessionSlot.append(0); sessionRoom.append(0); sessionPupils.append(0)
+            sessionGroups.append([]); sessionStaff.append([]); sessionUnits.append([]); sessionAlive.append(false)
+            sessionLocked.append(false)
+        }
+        sessionActivity[s] = Int32(a)
+        sessionSlot[s] = Int32(t)
+        sessionRoom[s] = Int32(r)
+        sessionPupils[s] = 0
+        sessionGroups[s] = []
+        sessionStaff[s] = []
+        sessionUnits[s] = []
+        sessionAlive[s] = true
+        sessionLocked[s] = locked
+        let k = Int(instance.duration[a]), T = instance.slotCount
+        for q in t..<(t + k) { roomAt[r * T + q] = Int32(s) }
+        activityDay[a * instance.dayCount + t / instance.periodCount] += 1
+        activityTotal[a] += 1
+        sessionsAt[a * T + t].append(Int32(s))
+        attach(u, to: s)
+        guard fillStaff(s, required: requiredStaff) else {
+            detach(u, from: s)
+            close(s)
+            return nil
+        }
+        return s
+    }
+
+    /// Adds unit u to live session s; false (and no change) when staff for
+    /// the larger session cannot be found.
+    public mutating func join(unit u: Int, session s: Int) -> Bool {
+        attach(u, to: s)
+        if fillStaff(s) { return true }
+        detach(u, from: s)
+        _ = fillStaff(s)
+        return false
+    }
+
+    /// Removes unit u from its session; an emptied session is closed, a
+    /// smaller one keeps only the staff it still needs.
+    public mutating func unassign(_ u: Int) {
+        let s = Int(unitSession[u])
+        guard s >= 0 else { return }
+        detach(u, from: s)
+        if sessionUnits[s].isEmpty && !sessionLocked[s] {
+            close(s)
+        } else {
+            _ = fillStaff(s)
+        }
+    }
+
+    /// Adds staff member st to session s beyond its rows (fixed sessions may
+    /// name staff who match no row). The caller has checked availability.
+    mutating func addExtraStaff(_ st: Int, to s: Int) {
+        guard !sessionStaff[s].contains(Int32(st)) else { return }
+        occupyStaff(st, session: s)
+        sessionStaff[s].append(Int32(st))
+    }
+
+    private mutating func attach(_ u: Int, to s: Int) {
+        let unit = table.units[u], T = instance.slotCount
+        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])])
+        for g in unit.groups {
+            for q in t..<(t + k) { groupAt[Int(g) * T + q] = Int32(s) }
+            sessionGroups[s].append(g)
+        }
+        sessionPupils[s] += unit.pupils
+        sessionUnits[s].append(Int32(u))
+        unitSession[u] = Int32(s)
+        unitActivity[u] = sessionActivity[s]
+        if case .choice = unit.kind { choiceCount[Int(unit.group) * instance.activityCount + Int(sessionActivity[s])] += 1 }
+        unassignedCount -= 1
+    }
+
+    private mutating func detach(_ u: Int, from s: Int) {
+        let unit = table.units[u], T = instance.slotCount
+        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])])
+        for g in unit.groups {
+            for q in t..<(t + k) where groupAt[Int(g) * T + q] == Int32(s) { groupAt[Int(g) * T + q] = -1 }
+            if let i = sessionGroups[s].firstIndex(of: g) { sessionGroups[s].remove(at: i) }
+        }
+        sessionPupils[s] -= unit.pupils
+        if let i = sessionUnits[s].firstIndex(of: Int32(u)) { sessionUnits[s].remove(at: i) }
+        if case .choice = unit.kind { choiceCount[Int(unit.group) * instance.activityCount + Int(sessionActivity[s])] -= 1 }
+        unitSession[u] = -1
+        unitActivity[u] = -1
+        unassignedCount += 1
+    }
+
+    private mutating func close(_ s: Int) {
+        let a = Int(sessionActivity[s]), t = Int(sessionSlot[s]), r = Int(sessionRoom[s])
+        let k = Int(instance.duration[a]), T = instance.slotCount
+        releaseStaff(s)
+        for q in t..<(t + k) { roomAt[r * T + q] = -1 }
+        activityDay[a * instance.dayCount + t / instance.periodCount] -= 1
+        activityTotal[a] -= 1
+        if let i = sessionsAt[a * T + t].firstIndex(of: Int32(s)) { sessionsAt[a * T + t].remove(at: i) }
+        sessionAlive[s] = false
+        sessionLocked[s] = false
+        freeSessions.append(Int32(s))
+    }
+
+    // MARK: - Staff
+
+    private mutating func occupyStaff(_ st: Int, session s: Int) {
+        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
+        for q in t..<(t + k) { staffAt[st * T + q] = Int32(s) }
+        staffDay[st * instance.dayCount + t / instance.periodCount] += 1
+        staffTotal[st] += 1
+    }
+
+    private mutating func releaseStaff(_ s: Int) {
+        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
+        for st32 in sessionStaff[s] {
+            let st = Int(st32)
+            for q in t..<(t + k) where staffAt[st * T + q] == Int32(s) { staffAt[st * T + q] = -1 }
+            staffDay[st * instance.dayCount + t / instance.periodCount] -= 1
+            staffTotal[st] -= 1
+        }
+        sessionStaff[s] = []
+    }
+
+    /// Whether staff member st may serve in session s (available, free of
+    /// other sessions, within maxPerDay and max).
+    @inline(__always)
+    func staffUsable(_ st: Int, session s: Int) -> Bool {
+        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
+        guard instance.staffAvailable.containsAll(st, from: t, count: k) else { return false }
+        for q in t..<(t + k) where staffAt[st * T + q] != -1 && staffAt[st * T + q] != Int32(s) { return false }
+        return staffDay[st * instance.dayCount + t / instance.periodCount] < instance.staffMaxPerDay[st]
+            && staffTotal[st] < instance.staffMax[st]
+    }
+
+    /// Re-chooses the staff of session s for its current pupils: a maximum
+    /// matching of usable staff to rows (augmenting paths), preferring staff
+    /// already there, then the least versatile, then the least loaded today.
+    /// Restores the previous staff and returns false when a row cannot be filled.
+    @discardableResult
+    mutating func fillStaff(_ s: Int, required: [Int32] = []) -> Bool {
+        let a = Int(sessionActivity[s])
+        let rows = instance.rowRange(a)
+        let old = sessionStaff[s]
+        releaseStaff(s)
+        if rows.isEmpty {
+            for st in required where staffUsable(Int(st), session: s) { addExtraStaff(Int(st), to: s) }
+            return required.allSatisfy { sessionStaff[s].contains($0) }
+        }
+        let need = rows.map { instance.rows[$0].needed(pupils: sessionPupils[s]) }
+        var matcher = RowFiller(rows: rows, need: need, preferred: required + old)
+        let ok = matcher.fill { st in staffUsable(Int(st), session: s) } candidates: { k in rowOrder[rows.lowerBound + k] }
+            rank: { st in
+                let d = day(ofSession: s)
+                return Int(staffDay[Int(st) * instance.dayCount + d])
+            }
+        let requiredOK = ok && required.allSatisfy { st in matcher.chosen.contains(st) || staffUsable(Int(st), session: s) }
+        guard requiredOK else {
+            for st in old { addExtraStaff(Int(st), to: s) }
+            return false
+        }
+        for st in matcher.chosen { addExtraStaff(Int(st), to: s) }
+        for st in required where !matcher.chosen.contains(st) { addExtraStaff(Int(st), to: s) }
+        return true
+    }
+
+    // MARK: - Output
+
+    /// The placed sessions in index form.
+    public var schedule: Schedule {
+        var out = Schedule()
+        for s in sessionAlive.indices where sessionAlive[s] && !sessionGroups[s].isEmpty {
+            let t = Int(sessionSlot[s])
+            out.sessions.append(ScheduledSession(activity: sessionActivity[s], day: Int32(t / instance.periodCount),
+                                                 start: Int32(t % instance.periodCount), room: sessionRoom[s],
+                                                 groups: sessionGroups[s], staff: sessionStaff[s]))
+        }
+        return out
+    }
+}
+
+/// Fills staff rows by augmenting paths over the rows (a b-matching where row
+/// k takes `need[k]` staff). Kept apart from `PartialSchedule` so the search
+/// can also ask "could these rows be filled" without changing anything.
+struct RowFiller {
+    let rows: Range<Int>
+    let need: [Int32]
+    let preferred: [Int32]
+    private(set) var chosen: [Int32] = []
+    private var rowOf: [Int32] = []
+
+    init(rows: Range<Int>, need: [Int32], preferred: [Int32]) {
+        self.rows = rows
+        self.need = need
+        self.preferred = preferred
+    }
+
+    /// Fills every row; `usable` says whether a staff member may serve,
+    /// `candidates(k)` lists row k's members in preference order, `rank` breaks
+    /// ties among free candidates (lower first).
+    mutating func fill(usable: (Int32) -> Bool, candidates: (Int) -> [Int32], rank: (Int32) -> Int) -> Bool {
+        for k in need.indices {
+            for _ in 0..<Int(need[k]) {
+                var visited = [Bool](repeating: false, count: need.count)
+                if !augment(k, visited: &visited, usable: usable, candidates: candidates, rank: rank) { return false }
+            }
+        }
+        return true
+    }
+
+    private mutating func augment(_ k: Int, visited: inout [Bool], usable: (Int32) -> Bool, candidates: (Int) -> [Int32],
+                                  rank: (Int32) -> Int) -> Bool {
+        visited[k] = true
+        let list = candidates(k)
+        // A free candidate: preferred ones first, then the lowest rank.
+        var best: Int32 = -1
+        var bestKey = Int.max
+        for st in list where !chosen.contains(st) && usable(st) {
+            let key = preferred.contains(st) ? -1 : rank(st)
+            if key < bestKey {
+                best = st
+                bestKey = key
+                if key < 0 { break }
+            }
+        }
+        if best >= 0 {
+            chosen.append(best)
+            rowOf.append(Int32(k))
+            return true
+        }
+        // Otherwise move someone chosen for another row, if that row can be refilled.
+        for st in list {
+            guard let i = chosen.firstIndex(of: st) else { continue }
+            let other = Int(rowOf[i])
+            if other == k || visited[other] { continue }
+            rowOf[i] = Int32(k)
+            if augment(other, visited: &visited, usable: usable, candidates: candidates, rank: rank) { return true }
+            rowOf[i] = Int32(other)
+        }
+        return false
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import Synchronization
+
+/// When a search phase stops: a time limit, an optional iteration limit, and
+/// a flag another thread (a Ctrl-C handler) may raise at any time.
+public struct Termination: Sendable {
+    /// Raised from outside to stop every phase early; the best schedule so
+    /// far is still returned.
+    public final class StopFlag: Sendable {
+        private let raised = Atomic<Bool>(false)
+        public init() {}
+        public func raise() { raised.store(true, ordering: .relaxed) }
+        public var isRaised: Bool { raised.load(ordering: .relaxed) }
+    }
+
+    public var timeLimit: Double
+    public var iterationLimit: Int
+    public var stop: StopFlag
+    /// When the run started (seconds, monotonic).
+    public let start: Double
+
+    public init(timeLimit: Double, iterationLimit: Int = .max, stop: StopFlag = StopFlag()) {
+        self.timeLimit = timeLimit
+        self.iterationLimit = iterationLimit
+        self.stop = stop
+        self.start = Termination.now()
+    }
+
+    /// Monotonic seconds.
+    public static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+
+    public var elapsed: Double { Termination.now() - start }
+
+    /// Whether the phase should stop after `iterations` iterations.
+    public func shouldStop(iterations: Int) -> Bool {
+        iterations >= iterationLimit || stop.isRaised || elapsed >= timeLimit
+    }
+}
+
+/// A progress report from a running phase, for the stderr line.
+public struct SearchProgress: Sendable {
+    public var phase: String
+    public var elapsed: Double
+    public var iterations: Int
+    /// Units (group attendances) not yet placed.
+    public var unplaced: Int
+    public var bestUnplaced: Int
+    public var soft: Double?
+}

@@ -1,0 +1,4 @@
+import CarouselCLI
+import Foundation
+
+exit(CarouselTool.main(Array(CommandLine.arguments.dropFirst())))
