@@ -7,6 +7,7 @@ public enum ScheduleSummary {
     public static func days(_ schedule: Schedule, instance I: CompiledInstance) -> [String] {
         var lines: [String] = []
         let width = max(3, I.problem.calendar.days.map { $0.id.count }.max() ?? 3)
+        let hasDates = I.problem.calendar.days.contains { $0.date != nil }
         for d in 0..<I.dayCount {
             let mine = schedule.sessions.filter { Int($0.day) == d }
             let groups = Set(mine.flatMap(\.groups)).count
@@ -15,7 +16,7 @@ public enum ScheduleSummary {
             let pupils = mine.reduce(0) { $0 + $1.groups.reduce(0) { $0 + Int(I.groupSize[Int($1)]) } }
             let day = I.problem.calendar.days[d]
             let label = day.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            let date = day.date.map { " \($0)" } ?? ""
+            let date = hasDates ? " " + (day.date ?? "").padding(toLength: 10, withPad: " ", startingAt: 0) : ""
             lines.append("  \(label)\(date)  \(pad(mine.count)) sessions  \(pad(groups)) groups  \(pad(pupils, 5)) pupil-sessions  \(pad(rooms)) of \(I.roomCount) rooms  \(pad(staff)) staff")
         }
         return lines

@@ -7,13 +7,19 @@ import CarouselIO
 struct SolveCommand: Command {
     static let name = "solve"
     static let abstract = "Find a schedule that breaks no hard rule, and write it."
-    static let usage = "carousel solve PROBLEM [-o SCHEDULE] [--time-limit S] [--seed N] [--quiet] [--json]"
+    static let usage = "carousel solve PROBLEM [-o SCHEDULE] [--time-limit S] [--seed N] [--threads N] [--quiet] [--json]"
     static let discussion = """
-    Searches for a schedule that meets every hard rule of the problem file
-    (backtracking with forward checking, conflict-directed backjumping and
-    restarts), then writes it atomically to SCHEDULE (default: the problem's
-    name with .schedule.json, in the current folder) and prints a summary per
-    day with the score. The same seed gives the same schedule.
+    First searches for a schedule that meets every hard rule of the problem
+    file (backtracking with forward checking, conflict-directed backjumping
+    and restarts), then improves it on the soft terms (simulated annealing
+    over moves that keep every hard rule) until the time limit. Writes the
+    best schedule atomically to SCHEDULE (default: the problem's name with
+    .schedule.json, in the current folder) and prints a summary per day with
+    the score and the costliest soft terms.
+
+    --threads N runs N independent improvement searches and keeps the best.
+    With --moves, a run is deterministic for a given seed and thread count;
+    with only a time limit, how far it gets depends on the machine.
 
     Progress goes to stderr once a second; --quiet silences it. Ctrl-C stops
     the search early and still writes the best schedule found so far.
@@ -28,34 +34,45 @@ struct SolveCommand: Command {
     """
     static let options: [OptionSpec] = [
         .option("output", short: "o", value: "SCHEDULE", help: "Where to write the schedule."),
-        .option("time-limit", short: "t", value: "S", help: "Stop searching after S seconds (default 60)."),
-        .option("seed", value: "N", help: "Random seed (default 1); the same seed gives the same schedule."),
+        .option("time-limit", short: "t", value: "S", help: "Stop searching after S seconds (default 10)."),
+        .option("seed", value: "N", help: "Random seed (default 1)."),
+        .option("threads", value: "N", help: "Independent improvement searches in parallel (default 1)."),
+        .option("moves", value: "N", help: "Local-search moves per thread (makes runs reproducible)."),
+        .flag("first", help: "Stop at the first feasible schedule (no improvement phase)."),
         .flag("quiet", short: "q", help: "No progress on stderr."),
         .flag("json", help: "Print the summary as JSON (for programs)."),
     ]
     static let positionals = ["PROBLEM"]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        let timeLimit = try arguments.double("time-limit", default: 60, range: 0...1_000_000)
+        let timeLimit = try arguments.double("time-limit", default: 10, range: 0...1_000_000)
         let seed = try arguments.int("seed", default: 1, range: 0...Int.max)
+        let threads = try arguments.int("threads", default: 1, range: 1...256)
+        let moves = try arguments.int("moves", default: Int.max, range: 0...Int.max)
         let loaded = try LoadedProblem(path: arguments.positionals[0])
         let output = arguments.string("output") ?? defaultOutput(for: loaded.path)
         let quiet = arguments.flag("quiet")
         let I = loaded.instance
 
-        let stop = Termination.StopFlag()
+        var options = Solver.Options()
+        options.seed = UInt64(seed)
+        options.timeLimit = timeLimit
+        options.threads = threads
+        options.moveLimit = moves
+        options.constructOnly = arguments.flag("first")
+        let stop = options.stop
         let interrupt = InterruptHandler(stop: stop)
         defer { interrupt.cancel() }
-        let termination = Termination(timeLimit: timeLimit, stop: stop)
-        let progress: ((SearchProgress) -> Void)? = quiet ? nil : { p in
-            console.status(String(format: "[%6.1fs] %@: %d iterations, %d unplaced (best %d), %.0f it/s",
-                                  p.elapsed, p.phase, p.iterations, p.unplaced, p.bestUnplaced,
-                                  Double(p.iterations) / max(p.elapsed, 1e-9)))
+        let progress: (@Sendable (SearchProgress) -> Void)?
+        if quiet {
+            progress = nil
+        } else {
+            progress = { p in report(p, to: console) }
         }
-        let result = Construction.run(I, seed: UInt64(seed), termination: termination, progress: progress)
+        let result = Solver.solve(I, options: options, progress: progress)
         let schedule = result.state.schedule
         let evaluation = Evaluator(I).evaluate(schedule)
-        let unmet = result.unplaced.map { describe(unit: $0, table: result.state.table, instance: I) }
+        let unmet = result.construction.unplaced.map { describe(unit: $0, table: result.state.table, instance: I) }
 
         var extra: [(String, JSONOutput)] = [("seed", .int(seed))]
         if !unmet.isEmpty { extra.append(("unmet", .array(unmet.map { .string($0) }))) }
@@ -65,7 +82,9 @@ struct SolveCommand: Command {
         if arguments.flag("json") {
             let json = JSONOutput.object([
                 ("problem", .string(loaded.path)), ("schedule", .string(output)), ("feasible", .bool(feasible)),
-                ("seconds", .number((result.elapsed * 1000).rounded() / 1000)), ("iterations", .int(result.iterations)),
+                ("seconds", .number((result.elapsed * 1000).rounded() / 1000)),
+                ("firstFeasibleSeconds", result.firstFeasibleSeconds.map { .number(($0 * 1000).rounded() / 1000) } ?? .null),
+                ("moves", .int(result.moves)),
                 ("sessions", .int(schedule.sessions.count)), ("unmet", .array(unmet.map { .string($0) })),
                 ("score", ScheduleSummary.scoreJSON(evaluation)),
             ])
@@ -73,7 +92,8 @@ struct SolveCommand: Command {
         } else {
             let name = I.problem.name.isEmpty ? loaded.path : I.problem.name
             let how = stop.isRaised ? "interrupted after" : "in"
-            console.print("\(name): \(schedule.sessions.count) sessions for \(I.groupCount) groups, \(how) \(String(format: "%.2f", result.elapsed)) s (seed \(seed))")
+            let first = result.firstFeasibleSeconds.map { String(format: "first feasible after %.3f s, ", $0) } ?? ""
+            console.print("\(name): \(schedule.sessions.count) sessions for \(I.groupCount) groups; \(first)\(result.moves) improvement moves; \(how) \(String(format: "%.2f", result.elapsed)) s (seed \(seed))")
             for line in ScheduleSummary.days(schedule, instance: I) { console.print(line) }
             console.print("score: " + ScheduleSummary.score(evaluation))
             for note in result.notes { console.print("note: \(note)") }
@@ -88,6 +108,17 @@ struct SolveCommand: Command {
             }
         }
         return feasible ? ExitCode.success : ExitCode.infeasible
+    }
+
+    /// The stderr progress line: elapsed, best score, rate.
+    static func report(_ p: SearchProgress, to console: Console) {
+        let rate = Int(Double(p.iterations) / max(p.elapsed, 1e-9))
+        let elapsed = String(format: "[%6.1fs]", p.elapsed)
+        if let soft = p.soft {
+            console.status("\(elapsed) improve: best soft \(ScheduleSummary.number(soft)), \(p.iterations) moves, \(rate) moves/s")
+        } else {
+            console.status("\(elapsed) construct: \(p.iterations) iterations, \(p.unplaced) unplaced (best \(p.bestUnplaced)), \(rate) it/s")
+        }
     }
 
     /// `stem-week.json` → `stem-week.schedule.json` in the current folder.

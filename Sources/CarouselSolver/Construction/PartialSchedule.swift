@@ -33,6 +33,10 @@ public struct PartialSchedule: Sendable {
     public private(set) var staffTotal: [Int32]
     public private(set) var activityDay: [Int32]
     public private(set) var activityTotal: [Int32]
+    /// Live sessions of activity a in room r: `activityRoomSessions[a * R + r]`,
+    /// and the number of distinct rooms activity a uses (for `roomStability`).
+    public private(set) var activityRoomSessions: [Int32]
+    public private(set) var activityRoomsUsed: [Int32]
     /// Live sessions of activity a starting at slot t: `sessionsAt[a * T + t]`.
     public private(set) var sessionsAt: [[Int32]]
 
@@ -58,6 +62,8 @@ public struct PartialSchedule: Sendable {
         staffTotal = Array(repeating: 0, count: I.staffCount)
         activityDay = Array(repeating: 0, count: I.activityCount * I.dayCount)
         activityTotal = Array(repeating: 0, count: I.activityCount)
+        activityRoomSessions = Array(repeating: 0, count: I.activityCount * I.roomCount)
+        activityRoomsUsed = Array(repeating: 0, count: I.activityCount)
         sessionsAt = Array(repeating: [], count: I.activityCount * T)
         unitSession = Array(repeating: -1, count: table.units.count)
         unitActivity = Array(repeating: -1, count: table.units.count)
@@ -166,11 +172,7 @@ public struct PartialSchedule: Sendable {
         sessionUnits[s] = []
         sessionAlive[s] = true
         sessionLocked[s] = locked
-        let k = Int(instance.duration[a]), T = instance.slotCount
-        for q in t..<(t + k) { roomAt[r * T + q] = Int32(s) }
-        activityDay[a * instance.dayCount + t / instance.periodCount] += 1
-        activityTotal[a] += 1
-        sessionsAt[a * T + t].append(Int32(s))
+        occupyPlace(s)
         attach(u, to: s)
         guard fillStaff(s, required: requiredStaff) else {
             detach(u, from: s)
@@ -242,16 +244,127 @@ public struct PartialSchedule: Sendable {
     }
 
     private mutating func close(_ s: Int) {
-        let a = Int(sessionActivity[s]), t = Int(sessionSlot[s]), r = Int(sessionRoom[s])
-        let k = Int(instance.duration[a]), T = instance.slotCount
         releaseStaff(s)
-        for q in t..<(t + k) { roomAt[r * T + q] = -1 }
-        activityDay[a * instance.dayCount + t / instance.periodCount] -= 1
-        activityTotal[a] -= 1
-        if let i = sessionsAt[a * T + t].firstIndex(of: Int32(s)) { sessionsAt[a * T + t].remove(at: i) }
+        vacatePlace(s)
         sessionAlive[s] = false
         sessionLocked[s] = false
         freeSessions.append(Int32(s))
+    }
+
+    /// Books session s's room and counts at its slot.
+    private mutating func occupyPlace(_ s: Int) {
+        let a = Int(sessionActivity[s]), t = Int(sessionSlot[s]), r = Int(sessionRoom[s])
+        let k = Int(instance.duration[a]), T = instance.slotCount
+        for q in t..<(t + k) { roomAt[r * T + q] = Int32(s) }
+        activityDay[a * instance.dayCount + t / instance.periodCount] += 1
+        activityTotal[a] += 1
+        sessionsAt[a * T + t].append(Int32(s))
+        activityRoomSessions[a * instance.roomCount + r] += 1
+        if activityRoomSessions[a * instance.roomCount + r] == 1 { activityRoomsUsed[a] += 1 }
+    }
+
+    /// Undoes `occupyPlace`.
+    private mutating func vacatePlace(_ s: Int) {
+        let a = Int(sessionActivity[s]), t = Int(sessionSlot[s]), r = Int(sessionRoom[s])
+        let k = Int(instance.duration[a]), T = instance.slotCount
+        for q in t..<(t + k) where roomAt[r * T + q] == Int32(s) { roomAt[r * T + q] = -1 }
+        activityDay[a * instance.dayCount + t / instance.periodCount] -= 1
+        activityTotal[a] -= 1
+        if let i = sessionsAt[a * T + t].firstIndex(of: Int32(s)) { sessionsAt[a * T + t].remove(at: i) }
+        activityRoomSessions[a * instance.roomCount + r] -= 1
+        if activityRoomSessions[a * instance.roomCount + r] == 0 { activityRoomsUsed[a] -= 1 }
+    }
+
+    /// Moves whole sessions to new slots and rooms at once (a move, or a swap
+    /// when two sessions trade places), keeping their groups and, where
+    /// possible, their staff. Returns false, with nothing changed, when the
+    /// result would break a hard rule.
+    public mutating func relocate(_ moves: [(session: Int, slot: Int, room: Int)]) -> Bool {
+        var old: [(slot: Int32, room: Int32, staff: [Int32])] = []
+        for m in moves {
+            let s = m.session
+            old.append((sessionSlot[s], sessionRoom[s], sessionStaff[s]))
+            releaseStaff(s)
+            vacatePlace(s)
+            setGroups(of: s, to: -1)
+        }
+        var ok = true
+        var placed = 0
+        for m in moves {
+            let s = m.session, a = Int(sessionActivity[s]), t = m.slot, r = m.room, k = Int(instance.duration[a])
+            let d = t / instance.periodCount
+            let sameDay = d == Int(old[placed].slot) / instance.periodCount
+            guard instance.canStart(a, at: t), instance.roomAllowed.contains(a, r),
+                  fits(pupils: sessionPupils[s], activity: a, room: r), roomFree(r, at: t, duration: k),
+                  sameDay || activityHasRoom(a, day: d) else { ok = false; break }
+            for u in sessionUnits[s] {
+                let unit = table.units[Int(u)]
+                if unit.day >= 0 && Int(unit.day) != d { ok = false }
+                for g in unit.groups where !instance.groupNeedsMet.contains(Int(g), r) || !groupVisits(Int(g), at: t, duration: k)
+                    || !groupFree(Int(g), at: t, duration: k) {
+                    ok = false
+                }
+            }
+            guard ok else { break }
+            sessionSlot[s] = Int32(t)
+            sessionRoom[s] = Int32(r)
+            occupyPlace(s)
+            setGroups(of: s, to: Int32(s))
+            placed += 1
+        }
+        if ok {
+            for (i, m) in moves.enumerated() {
+                sessionStaff[m.session] = []
+                if !fillStaff(m.session, required: [], preferred: old[i].staff) { ok = false; break }
+            }
+        }
+        guard !ok else { return true }
+        // Roll back: vacate what was placed, restore the old places and staff.
+        for m in moves where sessionAlive[m.session] {
+            let s = m.session
+            releaseStaff(s)
+        }
+        for m in moves.prefix(placed) {
+            vacatePlace(m.session)
+            setGroups(of: m.session, to: -1)
+        }
+        for (i, m) in moves.enumerated() {
+            let s = m.session
+            sessionSlot[s] = old[i].slot
+            sessionRoom[s] = old[i].room
+            occupyPlace(s)
+            setGroups(of: s, to: Int32(s))
+        }
+        for (i, m) in moves.enumerated() {
+            for st in old[i].staff { addExtraStaff(Int(st), to: m.session) }
+        }
+        return false
+    }
+
+    /// Writes `value` into the group occupancy of every group of session s.
+    private mutating func setGroups(of s: Int, to value: Int32) {
+        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
+        for g in sessionGroups[s] {
+            for q in t..<(t + k) { groupAt[Int(g) * T + q] = value }
+        }
+    }
+
+    /// Replaces staff member `old` in session s by `new`, who must be usable
+    /// and match every row `old` could fill. False, with no change, otherwise.
+    public mutating func replaceStaff(in s: Int, _ old: Int32, with new: Int32) -> Bool {
+        guard let i = sessionStaff[s].firstIndex(of: old), !sessionStaff[s].contains(new),
+              staffUsable(Int(new), session: s) else { return false }
+        for row in instance.rowRange(Int(sessionActivity[s])) where instance.rowMember.contains(row, Int(old)) {
+            if !instance.rowMember.contains(row, Int(new)) { return false }
+        }
+        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
+        let d = t / instance.periodCount
+        for q in t..<(t + k) { staffAt[Int(old) * T + q] = -1 }
+        staffDay[Int(old) * instance.dayCount + d] -= 1
+        staffTotal[Int(old)] -= 1
+        sessionStaff[s][i] = new
+        occupyStaff(Int(new), session: s)
+        return true
     }
 
     // MARK: - Staff
@@ -290,17 +403,18 @@ public struct PartialSchedule: Sendable {
     /// already there, then the least versatile, then the least loaded today.
     /// Restores the previous staff and returns false when a row cannot be filled.
     @discardableResult
-    mutating func fillStaff(_ s: Int, required: [Int32] = []) -> Bool {
+    mutating func fillStaff(_ s: Int, required: [Int32] = [], preferred: [Int32] = []) -> Bool {
         let a = Int(sessionActivity[s])
         let rows = instance.rowRange(a)
         let old = sessionStaff[s]
+        let favoured = old.isEmpty ? preferred : old
         releaseStaff(s)
         if rows.isEmpty {
             for st in required where staffUsable(Int(st), session: s) { addExtraStaff(Int(st), to: s) }
             return required.allSatisfy { sessionStaff[s].contains($0) }
         }
         let need = rows.map { instance.rows[$0].needed(pupils: sessionPupils[s]) }
-        var matcher = RowFiller(rows: rows, need: need, preferred: required + old)
+        var matcher = RowFiller(rows: rows, need: need, preferred: required + favoured)
         let ok = matcher.fill { st in staffUsable(Int(st), session: s) } candidates: { k in rowOrder[rows.lowerBound + k] }
             rank: { st in
                 let d = day(ofSession: s)

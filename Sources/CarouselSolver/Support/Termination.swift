@@ -19,11 +19,12 @@ public struct Termination: Sendable {
     /// When the run started (seconds, monotonic).
     public let start: Double
 
-    public init(timeLimit: Double, iterationLimit: Int = .max, stop: StopFlag = StopFlag()) {
+    /// `start` defaults to now; pass another phase's start to share its clock.
+    public init(timeLimit: Double, iterationLimit: Int = .max, stop: StopFlag = StopFlag(), start: Double? = nil) {
         self.timeLimit = timeLimit
         self.iterationLimit = iterationLimit
         self.stop = stop
-        self.start = Termination.now()
+        self.start = start ?? Termination.now()
     }
 
     /// Monotonic seconds.

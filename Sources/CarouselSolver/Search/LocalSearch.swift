@@ -1,0 +1,373 @@
+import Foundation
+import CarouselModel
+
+/// The improvement phase: simulated annealing over complete, feasible
+/// schedules. Every move keeps every hard rule (a move that would break one is
+/// not made), and its score change comes from `ScoreTracker`, which touches
+/// only what the move changed.
+///
+/// Moves:
+/// - **relocate a unit**: a group's attendance goes to another time and/or
+///   room, joins another session of the activity (merging), or opens its own
+///   (splitting); for a `oneOf` pick it may switch to another activity;
+/// - **move a session** whole (time and/or room, same staff where possible);
+/// - **swap two sessions** of a day (times, or times and rooms), biased to two
+///   sessions of the same group: a two-link Kempe chain;
+/// - **reassign a staff member** of a session to another who fits the row.
+///
+/// Temperature falls geometrically with elapsed time from a start value
+/// estimated from sampled move deltas; the best schedule seen is returned.
+/// Deterministic for a given seed and move budget.
+public struct LocalSearch {
+    public struct Result: Sendable {
+        public var state: PartialSchedule
+        public var soft: Double
+        public var moves: Int
+        public var accepted: Int
+        public var elapsed: Double
+    }
+
+    var state: PartialSchedule
+    var tracker: ScoreTracker
+    var random: SeededRandom
+    let I: CompiledInstance
+    // Scratch lists of what a move touched (reused: no allocation per move).
+    var touchedGroupDays: [Int] = []
+    var touchedGroups: [Int32] = []
+    var touchedSessions: [Int] = []
+    var touchedActivities: [Int] = []
+    var touchedStaffDays: [Int] = []
+    var undo: Undo = .none
+
+    /// How to take back the last move.
+    enum Undo {
+        case none
+        case unit(unit: Int, session: Int, activity: Int, slot: Int, room: Int)
+        case sessions([(session: Int, slot: Int, room: Int)])
+        case staff(session: Int, old: Int32, new: Int32)
+    }
+
+    public init(_ state: PartialSchedule, seed: UInt64) {
+        self.state = state
+        tracker = ScoreTracker(state)
+        random = SeededRandom(seed: seed)
+        I = state.instance
+    }
+
+    /// The current soft score.
+    public var soft: Double { tracker.soft }
+
+    /// Runs until `termination` says stop; returns the best schedule seen.
+    public static func run(_ start: PartialSchedule, seed: UInt64, termination: Termination,
+                           progress: ((SearchProgress) -> Void)? = nil) -> Result {
+        var search = LocalSearch(start, seed: seed)
+        return search.anneal(termination: termination, progress: progress)
+    }
+
+    mutating func anneal(termination: Termination, progress: ((SearchProgress) -> Void)?) -> Result {
+        var best = state
+        var bestSoft = tracker.soft
+        var current = bestSoft
+        var moves = 0, accepted = 0
+        let startTime = termination.elapsed
+        let budget = max(1e-3, termination.timeLimit - startTime)
+        // Start temperature: the mean worsening of sampled moves, accepted half the time.
+        var worse = 0.0, count = 0
+        for _ in 0..<200 {
+            guard tryMove() else { continue }
+            let delta = tracker.soft - current
+            if delta > 0 { worse += delta; count += 1 }
+            takeBack()
+        }
+        let t0 = count > 0 ? max(0.05, worse / Double(count) / 0.69) : 1.0
+        let tEnd = t0 * 1e-3
+        var temperature = t0
+        var bestUnsaved = false
+        var lastReport = termination.elapsed
+        while bestSoft > 0 {
+            if moves & 255 == 0 {
+                if termination.shouldStop(iterations: moves) { break }
+                let fraction = min(1, (termination.elapsed - startTime) / budget)
+                temperature = t0 * pow(tEnd / t0, fraction)
+                if let progress, termination.elapsed - lastReport >= 1 {
+                    lastReport = termination.elapsed
+                    progress(SearchProgress(phase: "improve", elapsed: lastReport, iterations: moves, unplaced: state.unassignedCount,
+                                            bestUnplaced: 0, soft: bestSoft))
+                }
+            }
+            moves += 1
+            guard tryMove() else { continue }
+            let next = tracker.soft
+            let delta = next - current
+            if delta <= 0 || random.unit() < exp(-delta / temperature) {
+                if delta > 0 && bestUnsaved {
+                    // About to leave a new best: keep a copy of it first, and
+                    // let the next iteration try its luck afresh. (Undoing a
+                    // move may re-pick staff, so the score is read again.)
+                    takeBack()
+                    current = tracker.soft
+                    if current <= bestSoft + 1e-9 {
+                        best = state
+                        bestSoft = current
+                    }
+                    bestUnsaved = false
+                    continue
+                }
+                accepted += 1
+                current = next
+                if current < bestSoft - 1e-9 {
+                    bestSoft = current
+                    bestUnsaved = true
+                }
+            } else {
+                takeBack()
+                current = tracker.soft
+            }
+        }
+        if bestUnsaved || current <= bestSoft {
+            best = state
+            bestSoft = current
+        }
+        return Result(state: best, soft: bestSoft, moves: moves, accepted: accepted, elapsed: termination.elapsed)
+    }
+
+    // MARK: - Moves
+
+    /// Makes one random move (recording how to undo it); false if the chosen
+    /// move was not possible (nothing changed).
+    mutating func tryMove() -> Bool {
+        clearTouched()
+        undo = .none
+        let r = random.below(100)
+        let made: Bool
+        if r < 40 {
+            made = relocateUnit()
+        } else if r < 65 {
+            made = moveSession()
+        } else if r < 92 {
+            made = swapSessions()
+        } else {
+            made = reassignStaff()
+        }
+        if made { refreshTouched() }
+        return made
+    }
+
+    /// Takes back the last move and refreshes the score.
+    mutating func takeBack() {
+        switch undo {
+        case .none: return
+        case let .unit(u, session, activity, slot, room):
+            let from = Int(state.unitSession[u])
+            noteUnit(u)
+            noteSession(from)
+            noteSession(session)
+            state.unassign(u)
+            noteSession(from)
+            if session >= 0 && state.sessionAlive[session] && Int(state.sessionActivity[session]) == activity
+                && Int(state.sessionSlot[session]) == slot && state.join(unit: u, session: session) {
+                noteSession(session)
+            } else if let s = state.open(activity: activity, slot: slot, room: room, unit: u) {
+                noteSession(s)
+            }
+            noteUnit(u)
+        case let .sessions(list):
+            for m in list { noteSession(m.session) }
+            _ = state.relocate(list)
+            for m in list { noteSession(m.session) }
+        case let .staff(s, old, new):
+            noteSession(s)
+            _ = state.replaceStaff(in: s, new, with: old)
+            noteSession(s)
+        }
+        undo = .none
+        refreshTouched()
+    }
+
+    /// Moves a random unit to a random other time/room, session or activity.
+    mutating func relocateUnit() -> Bool {
+        let U = state.table.units.count
+        guard U > 0 else { return false }
+        let u = random.below(U)
+        let s0 = Int(state.unitSession[u])
+        guard s0 >= 0, !state.sessionLocked[s0] else { return false }
+        let unit = state.table.units[u]
+        guard unit.kind != .cohort else { return false }
+        let a0 = Int(state.sessionActivity[s0]), t0 = Int(state.sessionSlot[s0]), r0 = Int(state.sessionRoom[s0])
+        // Choose the target before changing anything.
+        let a = Int(unit.activities[random.below(unit.activities.count)])
+        let days = unit.day >= 0 ? [Int(unit.day)] : nil
+        let d = days?[0] ?? random.below(I.dayCount)
+        let p = random.below(I.periodCount)
+        let t = d * I.periodCount + p
+        guard I.canStart(a, at: t), t != t0 || a != a0 || random.below(2) == 0 else { return false }
+        noteUnit(u)
+        noteSession(s0)
+        state.unassign(u)
+        var placedIn = -1
+        if state.unitMayAttend(u, activity: a) && state.unitTimeOK(u, activity: a, slot: t) {
+            // Join a session there (not the one just left), or open one in a random suitable room.
+            let candidates = state.sessionsAt[a * I.slotCount + t]
+            if !candidates.isEmpty && random.below(2) == 0 {
+                let s = Int(candidates[random.below(candidates.count)])
+                if s != s0 && state.canJoin(u, session: s) {
+                    noteSession(s)
+                    if state.join(unit: u, session: s) { placedIn = s }
+                }
+            }
+            if placedIn < 0 && state.activityHasRoom(a, day: d) {
+                let rooms = I.activityRooms[a]
+                if !rooms.isEmpty {
+                    let r = Int(rooms[random.below(rooms.count)])
+                    if state.fits(pupils: unit.pupils, activity: a, room: r) && state.unitMay(u, activity: a, room: r)
+                        && state.roomFree(r, at: t, duration: Int(I.duration[a])),
+                       let s = state.open(activity: a, slot: t, room: r, unit: u) {
+                        placedIn = s
+                    }
+                }
+            }
+        }
+        if placedIn < 0 {
+            // Put it back where it was.
+            if state.sessionAlive[s0] && Int(state.sessionSlot[s0]) == t0 && state.join(unit: u, session: s0) {
+            } else {
+                _ = state.open(activity: a0, slot: t0, room: r0, unit: u)
+            }
+            noteUnit(u)
+            noteSession(Int(state.unitSession[u]))
+            refreshTouched()
+            clearTouched()
+            return false
+        }
+        noteSession(placedIn)
+        noteSession(s0)
+        noteUnit(u)
+        undo = .unit(unit: u, session: s0, activity: a0, slot: t0, room: r0)
+        return true
+    }
+
+    /// A random live, unlocked session, or nil.
+    mutating func randomSession() -> Int? {
+        let n = state.sessionAlive.count
+        guard n > 0 else { return nil }
+        for _ in 0..<8 {
+            let s = random.below(n)
+            if state.sessionAlive[s] && !state.sessionLocked[s] { return s }
+        }
+        return nil
+    }
+
+    /// Moves a whole session to a random start on its day (or another day
+    /// its units allow) and, half the time, a random allowed room.
+    mutating func moveSession() -> Bool {
+        guard let s = randomSession() else { return false }
+        let a = Int(state.sessionActivity[s]), t0 = Int(state.sessionSlot[s]), r0 = Int(state.sessionRoom[s])
+        let d = random.below(4) == 0 ? random.below(I.dayCount) : t0 / I.periodCount
+        let t = d * I.periodCount + random.below(I.periodCount)
+        let rooms = I.activityRooms[a]
+        let r = random.below(2) == 0 || rooms.isEmpty ? r0 : Int(rooms[random.below(rooms.count)])
+        guard (t != t0 || r != r0), I.canStart(a, at: t) else { return false }
+        noteSession(s)
+        guard state.relocate([(s, t, r)]) else { clearTouched(); return false }
+        noteSession(s)
+        undo = .sessions([(s, t0, r0)])
+        return true
+    }
+
+    /// Swaps the times (and half the time the rooms) of two sessions of one
+    /// day with the same duration; half the time the second session is
+    /// another session of a group of the first.
+    mutating func swapSessions() -> Bool {
+        guard let s1 = randomSession() else { return false }
+        let t1 = Int(state.sessionSlot[s1]), r1 = Int(state.sessionRoom[s1])
+        let d = t1 / I.periodCount, k = I.duration[Int(state.sessionActivity[s1])]
+        var s2 = -1
+        if random.below(2) == 0 {
+            let groups = state.sessionGroups[s1]
+            let g = Int(groups[random.below(groups.count)])
+            let p = random.below(I.periodCount)
+            let other = Int(state.groupAt[g * I.slotCount + d * I.periodCount + p])
+            if other >= 0 && other != s1 { s2 = other }
+        } else if let s = randomSession(), state.day(ofSession: s) == d {
+            s2 = s
+        }
+        guard s2 >= 0, s2 != s1, !state.sessionLocked[s2], I.duration[Int(state.sessionActivity[s2])] == k else { return false }
+        let t2 = Int(state.sessionSlot[s2]), r2 = Int(state.sessionRoom[s2])
+        guard t1 != t2 else { return false }
+        let swapRooms = random.below(2) == 0
+        let moves = [(session: s1, slot: t2, room: swapRooms ? r2 : r1), (session: s2, slot: t1, room: swapRooms ? r1 : r2)]
+        noteSession(s1)
+        noteSession(s2)
+        guard state.relocate(moves) else { clearTouched(); return false }
+        noteSession(s1)
+        noteSession(s2)
+        undo = .sessions([(s1, t1, r1), (s2, t2, r2)])
+        return true
+    }
+
+    /// Gives one staff place of a session to another member of the row.
+    mutating func reassignStaff() -> Bool {
+        guard let s = randomSession(), !state.sessionStaff[s].isEmpty else { return false }
+        let staff = state.sessionStaff[s]
+        let old = staff[random.below(staff.count)]
+        let rows = I.rowRange(Int(state.sessionActivity[s]))
+        guard let row = rows.first(where: { I.rowMember.contains($0, Int(old)) }) else { return false }
+        let members = I.rows[row].members
+        let new = members[random.below(members.count)]
+        guard new != old else { return false }
+        noteSession(s)
+        guard state.replaceStaff(in: s, old, with: new) else { clearTouched(); return false }
+        noteSession(s)
+        undo = .staff(session: s, old: old, new: new)
+        return true
+    }
+
+    // MARK: - Touched components
+
+    mutating func clearTouched() {
+        touchedGroupDays.removeAll(keepingCapacity: true)
+        touchedGroups.removeAll(keepingCapacity: true)
+        touchedSessions.removeAll(keepingCapacity: true)
+        touchedActivities.removeAll(keepingCapacity: true)
+        touchedStaffDays.removeAll(keepingCapacity: true)
+    }
+
+    /// Notes a unit's groups (their day shape on its current day, preference, spread).
+    mutating func noteUnit(_ u: Int) {
+        let s = Int(state.unitSession[u])
+        for g in state.table.units[u].groups {
+            if !touchedGroups.contains(g) { touchedGroups.append(g) }
+            if s >= 0 {
+                let key = Int(g) * I.dayCount + state.day(ofSession: s)
+                if !touchedGroupDays.contains(key) { touchedGroupDays.append(key) }
+            }
+        }
+    }
+
+    /// Notes a session as it is now: itself, its activity, its groups' day,
+    /// its staff's day.
+    mutating func noteSession(_ s: Int) {
+        guard s >= 0 else { return }
+        if !touchedSessions.contains(s) { touchedSessions.append(s) }
+        guard state.sessionAlive[s] else { return }
+        let a = Int(state.sessionActivity[s]), d = state.day(ofSession: s)
+        if !touchedActivities.contains(a) { touchedActivities.append(a) }
+        for g in state.sessionGroups[s] {
+            let key = Int(g) * I.dayCount + d
+            if !touchedGroupDays.contains(key) { touchedGroupDays.append(key) }
+            if !touchedGroups.contains(g) { touchedGroups.append(g) }
+        }
+        for st in state.sessionStaff[s] {
+            let key = Int(st) * I.dayCount + d
+            if !touchedStaffDays.contains(key) { touchedStaffDays.append(key) }
+        }
+    }
+
+    mutating func refreshTouched() {
+        for key in touchedGroupDays { tracker.refreshGroupDay(key / I.dayCount, key % I.dayCount, state) }
+        for g in touchedGroups { tracker.refreshGroup(Int(g), state) }
+        for s in touchedSessions { tracker.refreshSession(s, state) }
+        for a in touchedActivities { tracker.refreshActivity(a, state) }
+        for key in touchedStaffDays { tracker.refreshStaffDay(key / I.dayCount, key % I.dayCount, state) }
+    }
+}

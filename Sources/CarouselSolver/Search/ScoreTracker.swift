@@ -1,0 +1,180 @@
+import CarouselModel
+
+/// The soft score of a `PartialSchedule`, kept up to date incrementally.
+///
+/// The score is a sum of small components — one per (group, day) for the day
+/// shape terms, one per group for preference and spread, one per session,
+/// activity and (staff, day) — each cached with its last value. After a move,
+/// `refresh` recomputes only the components the move touched and adds the
+/// differences to the totals, so a move costs O(what it touched), never a
+/// rescore. `Evaluator` remains the reference: tests check the two agree
+/// after thousands of random moves.
+public struct ScoreTracker: Sendable {
+    let instance: CompiledInstance
+    /// Unweighted totals per term (`Weights.Term.index`).
+    public private(set) var costs: [Int]
+    private let weight: [Double]
+
+    private var dayIdle: [Int32]
+    private var dayIsolated: [Int32]
+    private var daySites: [Int32]
+    private var groupPreference: [Int32]
+    private var groupSpread: [Int32]
+    private var sessionMix: [Int32]
+    private var sessionOver: [Int32]
+    private var sessionCounted: [Bool]
+    private var activityStability: [Int32]
+    private var staffOverload: [Int32]
+
+    /// Builds the caches from scratch. O(size of the schedule).
+    public init(_ state: PartialSchedule) {
+        let I = state.instance
+        instance = I
+        costs = Array(repeating: 0, count: Weights.Term.allCases.count)
+        weight = Weights.Term.allCases.map { I.weights[$0] }
+        dayIdle = Array(repeating: 0, count: I.groupCount * I.dayCount)
+        dayIsolated = dayIdle
+        daySites = dayIdle
+        groupPreference = Array(repeating: 0, count: I.groupCount)
+        groupSpread = groupPreference
+        sessionMix = []
+        sessionOver = []
+        sessionCounted = []
+        activityStability = Array(repeating: 0, count: I.activityCount)
+        staffOverload = Array(repeating: 0, count: I.staffCount * I.dayCount)
+        for g in 0..<I.groupCount {
+            for d in 0..<I.dayCount { refreshGroupDay(g, d, state) }
+            refreshGroup(g, state)
+        }
+        for s in 0..<state.sessionAlive.count { refreshSession(s, state) }
+        for a in 0..<I.activityCount { refreshActivity(a, state) }
+        for st in 0..<I.staffCount {
+            for d in 0..<I.dayCount { refreshStaffDay(st, d, state) }
+        }
+    }
+
+    /// Σ weight × cost.
+    public var soft: Double {
+        var total = 0.0
+        for i in costs.indices where costs[i] != 0 { total += weight[i] * Double(costs[i]) }
+        return total
+    }
+
+    // MARK: - Refreshing touched components
+
+    /// Recomputes the day-shape terms of group g on day d: one pass over the
+    /// day's non-break periods, where a session is a run of one session id.
+    public mutating func refreshGroupDay(_ g: Int, _ d: Int, _ state: PartialSchedule) {
+        let I = instance, P = I.periodCount, T = I.slotCount
+        let base = g * T + d * P
+        var lo = -1, hi = -1, busy = 0, isolated = 0, sites = 0
+        var run: Int32 = -1
+        var runHasBefore = false
+        var lastSite: Int32 = -1
+        for p in 0..<P {
+            let pos = Int(I.position[d * P + p])
+            guard pos >= 0 else { continue }
+            let s = state.groupAt[base + p]
+            if s != run {
+                if run >= 0 && !runHasBefore && s < 0 { isolated += 1 }
+                if s >= 0 {
+                    runHasBefore = run >= 0
+                    let site = I.roomSite[Int(state.sessionRoom[Int(s)])]
+                    if lastSite >= 0 && site != lastSite { sites += 1 }
+                    lastSite = site
+                }
+                run = s
+            }
+            if s >= 0 {
+                busy += 1
+                if lo < 0 { lo = pos }
+                hi = pos
+            }
+        }
+        if run >= 0 && !runHasBefore { isolated += 1 }
+        let idle = lo < 0 ? 0 : hi - lo + 1 - busy
+        let i = g * I.dayCount + d
+        costs[Weights.Term.idleGap.index] += idle - Int(dayIdle[i])
+        costs[Weights.Term.isolated.index] += isolated - Int(dayIsolated[i])
+        costs[Weights.Term.siteChange.index] += sites - Int(daySites[i])
+        dayIdle[i] = Int32(idle)
+        dayIsolated[i] = Int32(isolated)
+        daySites[i] = Int32(sites)
+    }
+
+    /// Recomputes preference and spread of group g.
+    public mutating func refreshGroup(_ g: Int, _ state: PartialSchedule) {
+        let I = instance, table = state.table
+        var preference = 0
+        if !I.choice[g].isEmpty {
+            var chosen: [Int] = []
+            for u in table.unitsOfGroup[g] {
+                let unit = table.units[Int(u)]
+                if case .choice = unit.kind, state.unitActivity[Int(u)] >= 0 { chosen.append(Int(state.unitActivity[Int(u)])) }
+            }
+            preference = ChoiceAssignment.best(items: I.choice[g], chosen: chosen).1
+        }
+        var spread = 0
+        for item in I.spread[g] {
+            var days: UInt64 = 0
+            var extra = Set<Int>()
+            for u in table.unitsOfGroup[g] where state.unitActivity[Int(u)] == item.activity {
+                let d = state.day(ofSession: Int(state.unitSession[Int(u)]))
+                if d < 64 { days |= 1 << UInt64(d) } else { extra.insert(d) }
+            }
+            spread += max(0, Int(item.minDays) - days.nonzeroBitCount - extra.count)
+        }
+        costs[Weights.Term.preference.index] += preference - Int(groupPreference[g])
+        costs[Weights.Term.spread.index] += spread - Int(groupSpread[g])
+        groupPreference[g] = Int32(preference)
+        groupSpread[g] = Int32(spread)
+    }
+
+    /// Recomputes mixSchools, overCapacity and the session count for session s.
+    public mutating func refreshSession(_ s: Int, _ state: PartialSchedule) {
+        let I = instance
+        while sessionMix.count <= s {
+            sessionMix.append(0)
+            sessionOver.append(0)
+            sessionCounted.append(false)
+        }
+        let alive = s < state.sessionAlive.count && state.sessionAlive[s] && !state.sessionGroups[s].isEmpty
+        var mix = 0, over = 0
+        if alive {
+            let groups = state.sessionGroups[s]
+            if groups.count >= 2 {
+                var schools: [Int32] = []
+                for g in groups where !schools.contains(I.groupSchool[Int(g)]) { schools.append(I.groupSchool[Int(g)]) }
+                mix = groups.count - schools.count
+            }
+            if I.weights.overCapacity != nil {
+                let cap = I.roomCapacity[Int(state.sessionRoom[s])]
+                if cap != CompiledInstance.unlimited { over = max(0, Int(state.sessionPupils[s]) - Int(cap)) }
+            }
+        }
+        costs[Weights.Term.mixSchools.index] += mix - Int(sessionMix[s])
+        costs[Weights.Term.overCapacity.index] += over - Int(sessionOver[s])
+        costs[Weights.Term.sessions.index] += (alive ? 1 : 0) - (sessionCounted[s] ? 1 : 0)
+        sessionMix[s] = Int32(mix)
+        sessionOver[s] = Int32(over)
+        sessionCounted[s] = alive
+    }
+
+    /// Recomputes roomStability of activity a.
+    public mutating func refreshActivity(_ a: Int, _ state: PartialSchedule) {
+        let value = max(0, Int(state.activityRoomsUsed[a]) - 1)
+        costs[Weights.Term.roomStability.index] += value - Int(activityStability[a])
+        activityStability[a] = Int32(value)
+    }
+
+    /// Recomputes staffOverload of staff member st on day d.
+    public mutating func refreshStaffDay(_ st: Int, _ d: Int, _ state: PartialSchedule) {
+        let I = instance
+        let preferred = I.staffPreferredMaxPerDay[st]
+        let n = state.staffDay[st * I.dayCount + d]
+        let value = preferred == CompiledInstance.unlimited ? 0 : max(0, Int(n) - Int(preferred))
+        let i = st * I.dayCount + d
+        costs[Weights.Term.staffOverload.index] += value - Int(staffOverload[i])
+        staffOverload[i] = Int32(value)
+    }
+}
