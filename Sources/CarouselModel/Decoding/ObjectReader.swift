@@ -5,7 +5,7 @@ struct ObjectReader {
     let file: String
     let path: String
     let object: JSONObject
-    let location: SourceLocation
+    let location: SourcePosition
 
     /// Reads `value` as an object whose keys must all be in `allowed`;
     /// an unknown key is an error with a "did you mean" hint.

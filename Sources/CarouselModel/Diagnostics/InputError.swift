@@ -7,7 +7,7 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The file as the user named it.
     public var file: String
     /// Where in the file, when known.
-    public var location: SourceLocation?
+    public var location: SourcePosition?
     /// The JSON path, e.g. `groups[12].attend[2].oneOf[1]`; empty for the whole file.
     public var path: String
     /// What is wrong and what was expected.
@@ -15,7 +15,7 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A suggestion such as `did you mean "rocket"?`.
     public var hint: String?
 
-    public init(file: String, location: SourceLocation?, path: String, message: String, hint: String? = nil) {
+    public init(file: String, location: SourcePosition?, path: String, message: String, hint: String? = nil) {
         self.file = file
         self.location = location
         self.path = path

@@ -1,6 +1,6 @@
 /// A syntax error in a JSON file, with where it happened.
 public struct JSONSyntaxError: Error, Sendable, Equatable {
-    public var location: SourceLocation
+    public var location: SourcePosition
     public var message: String
 }
 
@@ -57,7 +57,7 @@ public struct JSONParser {
     private var cachedOffset = 0
     private var cachedColumn = 1
 
-    private var location: SourceLocation {
+    private var location: SourcePosition {
         mutating get {
             if cachedOffset < lineStart || cachedOffset > index {
                 cachedOffset = lineStart
@@ -67,7 +67,7 @@ public struct JSONParser {
                 if bytes[cachedOffset] & 0xC0 != 0x80 { cachedColumn += 1 }
                 cachedOffset += 1
             }
-            return SourceLocation(line: line, column: cachedColumn, offset: index)
+            return SourcePosition(line: line, column: cachedColumn, offset: index)
         }
     }
 

@@ -13,9 +13,9 @@ public struct JSONValue: Sendable {
     }
 
     public var kind: Kind
-    public var location: SourceLocation
+    public var location: SourcePosition
 
-    public init(_ kind: Kind, at location: SourceLocation) {
+    public init(_ kind: Kind, at location: SourcePosition) {
         self.kind = kind
         self.location = location
     }
@@ -64,7 +64,7 @@ public struct JSONNumber: Sendable, Hashable {
 public struct JSONObject: Sendable {
     public struct Entry: Sendable {
         public var key: String
-        public var keyLocation: SourceLocation
+        public var keyLocation: SourcePosition
         public var value: JSONValue
     }
 

@@ -1,6 +1,6 @@
 /// A position in a source file: 1-based line and column (columns count
 /// Unicode scalars, as editors do), plus the byte offset.
-public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     public var column: Int
     public var offset: Int

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import CarouselModel
+@testable import CarouselSolver
+
+/// The local search's incremental score must equal a full rescore by the
+/// reference `Evaluator` after every kind of move, accepted or taken back.
+@Suite struct IncrementalScoreTests {
+    /// Every soft term switched on, with uneven weights, so no cost hides.
+    static let weights = #"{"preference": 5, "idleGap": 1, "siteChange": 2, "spread": 5, "isolated": 3, "roomStability": 1, "mixSchools": 2, "sessions": 1, "staffOverload": 4, "overCapacity": null}"#
+
+    static func examplePath(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Examples/\(name).json").path
+    }
+
+    /// Loads an example with every soft term weighted.
+    static func instance(_ name: String) throws -> CompiledInstance {
+        var problem = try ProblemDecoder.decode(contentsOf: examplePath(name))
+        let w = try ProblemDecoder.decode(bytes: Array(#"{"calendar": {"days": [{"id": "d"}], "periods": [{"id": "p", "start": "09:00", "end": "10:00"}]}, "weights": \#(weights)}"#.utf8), file: "w.json").weights
+        problem.weights = w
+        return CompiledInstance(problem)
+    }
+
+    @Test(arguments: ["stem-week", "summer-school", "saturday-maths", "conference"])
+    func trackerMatchesFullRescoreAfterRandomMoves(example: String) throws {
+        let I = try Self.instance(example)
+        let built = Construction.run(I, seed: 3, termination: Termination(timeLimit: 60))
+        #expect(built.isComplete)
+        var search = LocalSearch(built.state, seed: 11)
+        let evaluator = Evaluator(I)
+        var made = 0
+        var checked = 0
+        for step in 0..<4_000 {
+            guard search.tryMove() else { continue }
+            made += 1
+            // Keep about half the moves, take the rest back.
+            if step % 2 == 0 { search.takeBack() }
+            if step % 20 == 0 {
+                let full = evaluator.evaluate(search.state.schedule)
+                #expect(full.isFeasible, "a move broke a hard rule: \(full.violations.prefix(3))")
+                for term in Weights.Term.allCases {
+                    #expect(search.tracker.costs[term.index] == full.cost(term), "\(example): \(term) after \(made) moves")
+                }
+                #expect(abs(search.soft - full.soft) < 1e-6)
+                checked += 1
+            }
+        }
+        #expect(made > 500, "too few moves were possible (\(made))")
+        #expect(checked > 50)
+    }
+
+    @Test func annealingImprovesAndReturnsAFeasibleBest() throws {
+        let I = try Self.instance("stem-week")
+        let built = Construction.run(I, seed: 1, termination: Termination(timeLimit: 60))
+        let before = Evaluator(I).evaluate(built.state.schedule)
+        let result = LocalSearch.run(built.state, seed: 1, termination: Termination(timeLimit: 600, iterationLimit: 30_000))
+        let after = Evaluator(I).evaluate(result.state.schedule)
+        #expect(after.isFeasible)
+        #expect(abs(after.soft - result.soft) < 1e-6)
+        #expect(after.soft < before.soft)
+    }
+
+    @Test func solverIsDeterministicForASeedAndMoveBudget() throws {
+        let I = try Self.instance("summer-school")
+        var options = Solver.Options()
+        options.seed = 5
+        options.timeLimit = 600
+        options.moveLimit = 5_000
+        options.threads = 2
+        let a = Solver.solve(I, options: options).state.schedule
+        let b = Solver.solve(I, options: options).state.schedule
+        #expect(a == b)
+    }
+}
