@@ -45,6 +45,7 @@ public struct LocalSearch {
         case unit(unit: Int, session: Int, activity: Int, slot: Int, room: Int)
         case sessions([(session: Int, slot: Int, room: Int)])
         case staff(session: Int, old: Int32, new: Int32)
+        case exchange(first: Int, second: Int, firstSession: Int, secondSession: Int)
     }
 
     public init(_ state: PartialSchedule, seed: UInt64) {
@@ -140,8 +141,10 @@ public struct LocalSearch {
         undo = .none
         let r = random.below(100)
         let made: Bool
-        if r < 40 {
+        if r < 30 {
             made = relocateUnit()
+        } else if r < 45 {
+            made = exchangeUnits()
         } else if r < 65 {
             made = moveSession()
         } else if r < 92 {
@@ -179,6 +182,17 @@ public struct LocalSearch {
             noteSession(s)
             _ = state.replaceStaff(in: s, new, with: old)
             noteSession(s)
+        case let .exchange(u, v, s1, s2):
+            noteSession(s1)
+            noteSession(s2)
+            noteUnit(u)
+            noteUnit(v)
+            state.unassign(u)
+            state.unassign(v)
+            if !state.join(unit: u, session: s1) { _ = state.join(unit: u, session: s2) }
+            if !state.join(unit: v, session: s2) { _ = state.join(unit: v, session: s1) }
+            noteSession(s1)
+            noteSession(s2)
         }
         undo = .none
         refreshTouched()
@@ -196,10 +210,11 @@ public struct LocalSearch {
         let a0 = Int(state.sessionActivity[s0]), t0 = Int(state.sessionSlot[s0]), r0 = Int(state.sessionRoom[s0])
         // Choose the target before changing anything.
         let a = Int(unit.activities[random.below(unit.activities.count)])
-        let days = unit.day >= 0 ? [Int(unit.day)] : nil
-        let d = days?[0] ?? random.below(I.dayCount)
-        let p = random.below(I.periodCount)
-        let t = d * I.periodCount + p
+        // Half the time keep the time and change only the session, room or
+        // (for a choice) the activity: the group's day stays as it is.
+        let keepTime = random.below(2) == 0
+        let d = keepTime ? t0 / I.periodCount : (unit.day >= 0 ? Int(unit.day) : random.below(I.dayCount))
+        let t = keepTime ? t0 : d * I.periodCount + random.below(I.periodCount)
         guard I.canStart(a, at: t), t != t0 || a != a0 || random.below(2) == 0 else { return false }
         noteUnit(u)
         noteSession(s0)
@@ -243,6 +258,56 @@ public struct LocalSearch {
         noteSession(s0)
         noteUnit(u)
         undo = .unit(unit: u, session: s0, activity: a0, slot: t0, room: r0)
+        return true
+    }
+
+    /// Two groups at the same time trade sessions (and so, for choices,
+    /// activities): u leaves s1 for s2 while v leaves s2 for s1. Both
+    /// sessions keep at least one group, so no room or time changes.
+    mutating func exchangeUnits() -> Bool {
+        let U = state.table.units.count
+        guard U > 1 else { return false }
+        let u = random.below(U)
+        let s1 = Int(state.unitSession[u])
+        guard s1 >= 0, !state.sessionLocked[s1], state.sessionUnits[s1].count > 1 else { return false }
+        let unitU = state.table.units[u]
+        guard unitU.kind != .cohort else { return false }
+        let t = Int(state.sessionSlot[s1])
+        let a2 = Int(unitU.activities[random.below(unitU.activities.count)])
+        let others = state.sessionsAt[a2 * I.slotCount + t]
+        guard !others.isEmpty else { return false }
+        let s2 = Int(others[random.below(others.count)])
+        guard s2 != s1, !state.sessionLocked[s2] else { return false }
+        let units2 = state.sessionUnits[s2]
+        let v = Int(units2[random.below(units2.count)])
+        let unitV = state.table.units[v]
+        let a1 = Int(state.sessionActivity[s1])
+        guard unitV.kind != .cohort, unitV.group != unitU.group, unitV.activities.contains(Int32(a1)),
+              I.duration[a1] == I.duration[a2], units2.count > 1 else { return false }
+        noteSession(s1)
+        noteSession(s2)
+        noteUnit(u)
+        noteUnit(v)
+        state.unassign(u)
+        state.unassign(v)
+        var ok = state.unitMayAttend(u, activity: a2) && state.unitMayAttend(v, activity: a1)
+            && state.canJoin(u, session: s2) && state.canJoin(v, session: s1) && state.join(unit: u, session: s2)
+        if ok && !state.join(unit: v, session: s1) {
+            state.unassign(u)
+            ok = false
+        }
+        if !ok {
+            _ = state.join(unit: u, session: s1)
+            _ = state.join(unit: v, session: s2)
+            noteSession(s1)
+            noteSession(s2)
+            refreshTouched()
+            clearTouched()
+            return false
+        }
+        noteSession(s1)
+        noteSession(s2)
+        undo = .exchange(first: u, second: v, firstSession: s1, secondSession: s2)
         return true
     }
 
