@@ -40,17 +40,17 @@ func example(_ name: String) -> String {
     @Test func solveWritesAScheduleThatValidates() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let out = dir.appendingPathComponent("stem.schedule.json").path
-        let solve = Run(["solve", example("stem-week"), "-o", out, "--time-limit", "3", "--quiet"])
+        let out = dir.appendingPathComponent("summer.schedule.json").path
+        let solve = Run(["solve", example("summer-school"), "-o", out, "--time-limit", "120", "--moves", "3000", "--quiet"])
         #expect(solve.code == 0, "\(solve.out)\(solve.err)")
         #expect(solve.err.isEmpty)
         #expect(solve.out.contains("wrote \(out)"))
         #expect(solve.out.contains("score: hard 0"))
-        let validate = Run(["validate", example("stem-week"), out])
+        let validate = Run(["validate", example("summer-school"), out])
         #expect(validate.code == 0, "\(validate.out)")
         #expect(validate.out.contains("feasible=true hard=0"))
         // No temporary file is left beside the schedule.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["stem.schedule.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["summer.schedule.json"])
     }
 
     @Test func validateExplainsABrokenScheduleAndExitsOne() throws {

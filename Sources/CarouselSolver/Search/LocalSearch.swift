@@ -88,7 +88,9 @@ public struct LocalSearch {
         while bestSoft > 0 {
             if moves & 255 == 0 {
                 if termination.shouldStop(iterations: moves) { break }
-                let fraction = min(1, (termination.elapsed - startTime) / budget)
+                let byTime = (termination.elapsed - startTime) / budget
+                let byMoves = termination.iterationLimit == .max ? 0 : Double(moves) / Double(termination.iterationLimit)
+                let fraction = min(1, max(byTime, byMoves))
                 temperature = t0 * pow(tEnd / t0, fraction)
                 if let progress, termination.elapsed - lastReport >= 1 {
                     lastReport = termination.elapsed
@@ -175,9 +177,10 @@ public struct LocalSearch {
             }
             noteUnit(u)
         case let .sessions(list):
-            for m in list { noteSession(m.session) }
+            let dayChange = list.contains { state.day(ofSession: $0.session) != $0.slot / I.periodCount }
+            for m in list { noteSession(m.session, groups: true, dayChange: dayChange) }
             _ = state.relocate(list)
-            for m in list { noteSession(m.session) }
+            for m in list { noteSession(m.session, groups: true, dayChange: dayChange) }
         case let .staff(s, old, new):
             noteSession(s)
             _ = state.replaceStaff(in: s, new, with: old)
@@ -332,9 +335,10 @@ public struct LocalSearch {
         let rooms = I.activityRooms[a]
         let r = random.below(2) == 0 || rooms.isEmpty ? r0 : Int(rooms[random.below(rooms.count)])
         guard (t != t0 || r != r0), I.canStart(a, at: t) else { return false }
-        noteSession(s)
+        let dayChange = d != t0 / I.periodCount
+        noteSession(s, groups: true, dayChange: dayChange)
         guard state.relocate([(s, t, r)]) else { clearTouched(); return false }
-        noteSession(s)
+        noteSession(s, groups: true, dayChange: dayChange)
         undo = .sessions([(s, t0, r0)])
         return true
     }
@@ -361,11 +365,11 @@ public struct LocalSearch {
         guard t1 != t2 else { return false }
         let swapRooms = random.below(2) == 0
         let moves = [(session: s1, slot: t2, room: swapRooms ? r2 : r1), (session: s2, slot: t1, room: swapRooms ? r1 : r2)]
-        noteSession(s1)
-        noteSession(s2)
+        noteSession(s1, groups: true)
+        noteSession(s2, groups: true)
         guard state.relocate(moves) else { clearTouched(); return false }
-        noteSession(s1)
-        noteSession(s2)
+        noteSession(s1, groups: true)
+        noteSession(s2, groups: true)
         undo = .sessions([(s1, t1, r1), (s2, t2, r2)])
         return true
     }
@@ -409,18 +413,21 @@ public struct LocalSearch {
         }
     }
 
-    /// Notes a session as it is now: itself, its activity, its groups' day,
-    /// its staff's day.
-    mutating func noteSession(_ s: Int) {
+    /// Notes a session as it is now: itself, its activity and its staff's
+    /// day; with `groups`, also its groups' day shape (the session moves in
+    /// time or room), and with `dayChange` their spread.
+    mutating func noteSession(_ s: Int, groups: Bool = false, dayChange: Bool = false) {
         guard s >= 0 else { return }
         if !touchedSessions.contains(s) { touchedSessions.append(s) }
         guard state.sessionAlive[s] else { return }
         let a = Int(state.sessionActivity[s]), d = state.day(ofSession: s)
         if !touchedActivities.contains(a) { touchedActivities.append(a) }
-        for g in state.sessionGroups[s] {
-            let key = Int(g) * I.dayCount + d
-            if !touchedGroupDays.contains(key) { touchedGroupDays.append(key) }
-            if !touchedGroups.contains(g) { touchedGroups.append(g) }
+        if groups {
+            for g in state.sessionGroups[s] {
+                let key = Int(g) * I.dayCount + d
+                if !touchedGroupDays.contains(key) { touchedGroupDays.append(key) }
+                if dayChange && !touchedGroups.contains(g) { touchedGroups.append(g) }
+            }
         }
         for st in state.sessionStaff[s] {
             let key = Int(st) * I.dayCount + d

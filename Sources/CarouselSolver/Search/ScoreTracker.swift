@@ -25,6 +25,9 @@ public struct ScoreTracker: Sendable {
     private var sessionCounted: [Bool]
     private var activityStability: [Int32]
     private var staffOverload: [Int32]
+    /// Whether some activity is in two of the group's oneOf lists (then the
+    /// preference needs the general assignment).
+    private let overlappingChoices: [Bool]
 
     /// Builds the caches from scratch. O(size of the schedule).
     public init(_ state: PartialSchedule) {
@@ -42,6 +45,10 @@ public struct ScoreTracker: Sendable {
         sessionCounted = []
         activityStability = Array(repeating: 0, count: I.activityCount)
         staffOverload = Array(repeating: 0, count: I.staffCount * I.dayCount)
+        overlappingChoices = I.choice.map { items in
+            let all = items.flatMap(\.choices)
+            return Set(all).count != all.count
+        }
         for g in 0..<I.groupCount {
             for d in 0..<I.dayCount { refreshGroupDay(g, d, state) }
             refreshGroup(g, state)
@@ -106,7 +113,20 @@ public struct ScoreTracker: Sendable {
     public mutating func refreshGroup(_ g: Int, _ state: PartialSchedule) {
         let I = instance, table = state.table
         var preference = 0
-        if !I.choice[g].isEmpty {
+        if !I.choice[g].isEmpty && !overlappingChoices[g] {
+            // Each chosen activity belongs to exactly one list: sum ranks per item.
+            for (k, item) in I.choice[g].enumerated() {
+                guard let rank = item.rank else { continue }
+                var sum = 0
+                for u in table.unitsOfGroup[g] {
+                    let a = state.unitActivity[Int(u)]
+                    guard a >= 0, case .choice(let kk) = table.units[Int(u)].kind, Int(kk) == k,
+                          let i = item.choices.firstIndex(of: a) else { continue }
+                    sum += Int(rank[i])
+                }
+                preference += max(0, sum - Int(item.leastRankSum))
+            }
+        } else if !I.choice[g].isEmpty {
             var chosen: [Int] = []
             for u in table.unitsOfGroup[g] {
                 let unit = table.units[Int(u)]
