@@ -7,6 +7,13 @@ public struct EventCalendar: Sendable {
         public var date: String?
         /// Indices into `periods` held on this day, ascending.
         public var periods: [Int]
+
+        public init(id: String, name: String? = nil, date: String? = nil, periods: [Int]) {
+            self.id = id
+            self.name = name
+            self.date = date
+            self.periods = periods
+        }
     }
 
     public struct Period: Sendable {
@@ -15,6 +22,14 @@ public struct EventCalendar: Sendable {
         public var start: Minutes
         public var end: Minutes
         public var isBreak: Bool
+
+        public init(id: String, name: String? = nil, start: Minutes, end: Minutes, isBreak: Bool = false) {
+            self.id = id
+            self.name = name
+            self.start = start
+            self.end = end
+            self.isBreak = isBreak
+        }
     }
 
     public var days: [Day]

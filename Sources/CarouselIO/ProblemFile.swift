@@ -1,0 +1,121 @@
+import CarouselModel
+
+/// Writes a `Problem` back out as a problem file (spec sections 0–8), for
+/// generated instances and imports. Keys with default values are left out,
+/// so the file reads as an organiser would write it.
+public enum ProblemFile {
+    public static func render(_ p: Problem) -> String {
+        let cal = p.calendar
+        func ranges(_ list: [TimeRange]) -> JSONOutput {
+            .array(list.map { r in
+                var text = r.day.map { cal.days[$0].id } ?? ""
+                if let w = r.window { text += (text.isEmpty ? "" : " ") + "\(w.lowerBound.clockText)-\(w.upperBound.clockText)" }
+                return .string(text)
+            })
+        }
+        func strings(_ s: Set<String>) -> JSONOutput { .array(s.sorted().map { .string($0) }) }
+        func named(_ id: String, _ name: String?) -> [(String, JSONOutput)] {
+            [("id", .string(id))] + (name.map { [("name", .string($0))] } ?? [])
+        }
+        var top: [(String, JSONOutput)] = [("format", .string("carousel/1")), ("name", .string(p.name))]
+        if let d = p.description { top.append(("description", .string(d))) }
+        let allPeriods = Array(cal.periods.indices)
+        top.append(("calendar", .object([
+            ("days", .array(cal.days.map { d in
+                var o = named(d.id, d.name)
+                if let date = d.date { o.append(("date", .string(date))) }
+                if d.periods != allPeriods { o.append(("periods", .array(d.periods.map { .string(cal.periods[$0].id) }))) }
+                return .object(o)
+            })),
+            ("periods", .array(cal.periods.map { q in
+                var o = named(q.id, q.name)
+                o += [("start", .string(q.start.clockText)), ("end", .string(q.end.clockText))]
+                if q.isBreak { o.append(("break", .bool(true))) }
+                return .object(o)
+            })),
+        ])))
+        top.append(("rooms", .array(p.rooms.map { r in
+            var o = named(r.id, r.name)
+            if let c = r.capacity { o.append(("capacity", .int(c))) }
+            if !r.features.isEmpty { o.append(("features", strings(r.features))) }
+            if r.site != "main" { o.append(("site", .string(r.site))) }
+            if !r.unavailable.isEmpty { o.append(("unavailable", ranges(r.unavailable))) }
+            return .object(o)
+        })))
+        top.append(("staff", .array(p.staff.map { s in
+            var o = named(s.id, s.name)
+            if let role = s.role { o.append(("role", .string(role))) }
+            if !s.skills.isEmpty { o.append(("skills", strings(s.skills))) }
+            if let a = s.available { o.append(("available", ranges(a))) }
+            if let m = s.maxPerDay { o.append(("maxPerDay", .int(m))) }
+            if let m = s.max { o.append(("max", .int(m))) }
+            if let m = s.preferredMaxPerDay { o.append(("preferredMaxPerDay", .int(m))) }
+            return .object(o)
+        })))
+        top.append(("activities", .array(p.activities.map { a in
+            var o = named(a.id, a.name)
+            if a.duration != 1 { o.append(("duration", .int(a.duration))) }
+            if let c = a.capacity { o.append(("capacity", .int(c))) }
+            if a.maxGroups != (a.together ? Int(Int32.max) : 1) { o.append(("maxGroups", .int(a.maxGroups))) }
+            if !a.roomFeatures.isEmpty { o.append(("roomFeatures", strings(a.roomFeatures))) }
+            if let rooms = a.rooms { o.append(("rooms", .array(rooms.map { .string(p.rooms[$0].id) }))) }
+            if let y = a.years { o.append(("years", .array([.int(y.lowerBound), .int(y.upperBound)]))) }
+            if let w = a.window { o.append(("window", ranges(w))) }
+            if let m = a.maxPerDay { o.append(("maxPerDay", .int(m))) }
+            if let m = a.maxSessions { o.append(("maxSessions", .int(m))) }
+            if a.together { o.append(("together", .bool(true))) }
+            if !a.staff.isEmpty {
+                o.append(("staff", .array(a.staff.map { row in
+                    var r: [(String, JSONOutput)] = []
+                    if let role = row.role { r.append(("role", .string(role))) }
+                    if !row.skills.isEmpty { r.append(("skills", strings(row.skills))) }
+                    if let ids = row.ids { r.append(("ids", .array(ids.sorted().map { .string(p.staff[$0].id) }))) }
+                    if row.count != 0 { r.append(("count", .int(row.count))) }
+                    if let pp = row.perPupils { r.append(("perPupils", .int(pp))) }
+                    return .object(r)
+                })))
+            }
+            return .object(o)
+        })))
+        top.append(("groups", .array(p.groups.map { g in
+            var o = named(g.id, g.name)
+            if let s = g.school { o.append(("school", .string(s))) }
+            if let y = g.year { o.append(("year", .int(y))) }
+            o.append(("size", .int(g.size)))
+            if let v = g.visit { o.append(("visit", ranges(v))) }
+            if !g.needs.isEmpty { o.append(("needs", strings(g.needs))) }
+            o.append(("attend", .array(g.attend.map { item in
+                switch item {
+                case let .activity(a, times, daily, minDays):
+                    var i: [(String, JSONOutput)] = [("activity", .string(p.activities[a].id))]
+                    if daily { i.append(("daily", .bool(true))) } else if times != 1 { i.append(("times", .int(times))) }
+                    if let m = minDays { i.append(("minDays", .int(m))) }
+                    return .object(i)
+                case let .oneOf(choices, count, prefer):
+                    var i: [(String, JSONOutput)] = [("oneOf", .array(choices.map { .string(p.activities[$0].id) }))]
+                    if count != 1 { i.append(("count", .int(count))) }
+                    if let pr = prefer { i.append(("prefer", .array(pr.map { .string(p.activities[$0].id) }))) }
+                    return .object(i)
+                }
+            })))
+            return .object(o)
+        })))
+        if !p.fixed.isEmpty {
+            top.append(("fixed", .array(p.fixed.map { f in
+                .object([("activity", .string(p.activities[f.activity].id)), ("day", .string(cal.days[f.day].id)),
+                         ("start", .string(cal.periods[f.start].id)), ("room", .string(p.rooms[f.room].id)),
+                         ("groups", .array(f.groups.map { .string(p.groups[$0].id) })),
+                         ("staff", .array(f.staff.map { .string(p.staff[$0].id) }))])
+            })))
+        }
+        let w = p.weights
+        var weights: [(String, JSONOutput)] = []
+        let defaults = Weights()
+        for term in Weights.Term.allCases where term != .overCapacity && w[term] != defaults[term] {
+            weights.append((term.rawValue, .number(w[term])))
+        }
+        if let oc = w.overCapacity { weights.append(("overCapacity", .number(oc))) }
+        if !weights.isEmpty { top.append(("weights", .object(weights))) }
+        return JSONOutput.object(top).rendered()
+    }
+}
