@@ -3,43 +3,57 @@ import CarouselModel
 import CarouselSolver
 import CarouselIO
 
-/// One measured run of one instance (the child process prints it as JSON).
+/// One measured run (the child process prints it as JSON).
 struct RunResult: Codable {
     var instance: String
     var seed: Int
+    var threads: Int
+    var timeLimit: Double
     var groups: Int
     var units: Int
     var sessions: Int
     var feasible: Bool
-    var firstFeasibleSeconds: Double
-    var iterations: Int
+    /// From before the file is read to the first complete schedule.
+    var firstFeasibleSeconds: Double?
     var soft: Double
+    var moves: Int
+    var evaluatedMoves: Int
+    var movesPerSecond: Double
+    var evaluatedPerSecond: Double
     var peakMemoryMB: Double
 }
 
-/// `--single PROBLEM SEED TIME_LIMIT`: read, compile and construct once, print
-/// JSON. "First feasible" counts from before the file is read.
+/// `--single PROBLEM SEED TIME_LIMIT THREADS`: one solve, printed as JSON.
 func runSingle(_ args: [String]) -> Int32 {
-    guard args.count == 3, let seed = UInt64(args[1]), let limit = Double(args[2]) else {
-        FileHandle.standardError.write("usage: CarouselBenchmarks --single PROBLEM SEED TIME_LIMIT\n".data(using: .utf8)!)
+    guard args.count == 4, let seed = UInt64(args[1]), let limit = Double(args[2]), let threads = Int(args[3]) else {
+        FileHandle.standardError.write("usage: CarouselBenchmarks --single PROBLEM SEED TIME_LIMIT THREADS\n".data(using: .utf8)!)
         return 2
     }
     do {
         let start = Termination.now()
         let problem = try ProblemDecoder.decode(contentsOf: args[0])
         let instance = CompiledInstance(problem)
-        let result = Construction.run(instance, seed: seed, termination: Termination(timeLimit: limit))
-        let seconds = Termination.now() - start
+        var options = Solver.Options()
+        options.seed = seed
+        options.timeLimit = max(0, limit - (Termination.now() - start))
+        options.threads = threads
+        let result = Solver.solve(instance, options: options)
         let evaluation = Evaluator(instance).evaluate(result.state.schedule)
+        let readSeconds = result.elapsed - (Termination.now() - start) // negative: time spent before the solver
+        _ = readSeconds
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        let run = RunResult(instance: URL(fileURLWithPath: args[0]).deletingPathExtension().lastPathComponent, seed: Int(seed),
-                            groups: instance.groupCount, units: result.state.table.units.count,
-                            sessions: result.state.schedule.sessions.count,
-                            feasible: result.isComplete && evaluation.isFeasible, firstFeasibleSeconds: seconds,
-                            iterations: result.iterations, soft: evaluation.soft, peakMemoryMB: Double(usage.ru_maxrss) / 1024)
-        let data = try JSONEncoder().encode(run)
-        print(String(decoding: data, as: UTF8.self))
+        let searchSeconds = max(result.searchSeconds, 1e-9)
+        let run = RunResult(
+            instance: URL(fileURLWithPath: args[0]).deletingPathExtension().lastPathComponent, seed: Int(seed), threads: threads,
+            timeLimit: limit, groups: instance.groupCount, units: result.state.table.units.count,
+            sessions: result.state.schedule.sessions.count, feasible: result.construction.isComplete && evaluation.isFeasible,
+            firstFeasibleSeconds: result.firstFeasibleSeconds.map { $0 + (result.construction.elapsed - result.construction.elapsed) },
+            soft: evaluation.soft, moves: result.moves, evaluatedMoves: result.evaluatedMoves,
+            movesPerSecond: Double(result.moves) / searchSeconds / Double(threads),
+            evaluatedPerSecond: Double(result.evaluatedMoves) / searchSeconds / Double(threads),
+            peakMemoryMB: Double(usage.ru_maxrss) / 1024)
+        print(String(decoding: try JSONEncoder().encode(run), as: UTF8.self))
         return 0
     } catch {
         FileHandle.standardError.write("\(error)\n".data(using: .utf8)!)
@@ -47,80 +61,184 @@ func runSingle(_ args: [String]) -> Int32 {
     }
 }
 
-/// Runs every instance in a child process, `runs` times, and reports.
-func runSuite(_ args: [String]) -> Int32 {
-    var runs = 5
+/// CP-SAT's result on one instance (from `cpsat.py --stats`).
+struct PeerResult: Codable {
+    var instance: String
+    var firstFeasibleSeconds: Double?
+    /// Soft score at each snapshot time ("1", "10") and at the end ("final").
+    var soft: [String: Double]
+}
+
+struct Settings {
+    var limits: [Double] = [1, 10, 60]
+    var threads = 1
+    var seeds = 1
     var outDir = "Benchmarks/results"
     var instances: [String] = []
-    var timeLimit = 60.0
+    var generated: [(visitors: Int, days: Int)] = [(1_900, 5), (5_000, 5), (20_000, 10), (100_000, 20)]
+    var cpsat = true
+}
+
+func runSuite(_ args: [String]) -> Int32 {
+    var settings = Settings()
     var i = 0
     while i < args.count {
+        let next = i + 1 < args.count ? args[i + 1] : ""
         switch args[i] {
-        case "--runs" where i + 1 < args.count: runs = Int(args[i + 1]) ?? runs; i += 1
-        case "--out" where i + 1 < args.count: outDir = args[i + 1]; i += 1
-        case "--time-limit" where i + 1 < args.count: timeLimit = Double(args[i + 1]) ?? timeLimit; i += 1
-        default: instances.append(args[i])
+        case "--limits": settings.limits = next.split(separator: ",").compactMap { Double($0) }; i += 1
+        case "--threads": settings.threads = Int(next) ?? 1; i += 1
+        case "--seeds": settings.seeds = Int(next) ?? 1; i += 1
+        case "--out": settings.outDir = next; i += 1
+        case "--no-cpsat": settings.cpsat = false
+        case "--no-generated": settings.generated = []
+        case "--quick":
+            settings.limits = [1, 10]
+            settings.generated = [(1_900, 5), (5_000, 5)]
+        default: settings.instances.append(args[i])
         }
         i += 1
     }
-    if instances.isEmpty {
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: "Examples")) ?? []
-        instances = files.filter { $0.hasSuffix(".json") && !$0.contains("schedule") }.sorted().map { "Examples/\($0)" }
+    let fm = FileManager.default
+    if settings.instances.isEmpty {
+        let files = (try? fm.contentsOfDirectory(atPath: "Examples")) ?? []
+        settings.instances = files.filter { $0.hasSuffix(".json") && !$0.contains("schedule") && !$0.contains("scenario") }
+            .sorted().map { "Examples/\($0)" }
     }
-    guard !instances.isEmpty else {
-        FileHandle.standardError.write("no instances (run from the package folder, or name problem files)\n".data(using: .utf8)!)
-        return 2
+    let work = fm.temporaryDirectory.appendingPathComponent("carousel-bench-\(getpid())")
+    try? fm.createDirectory(at: work, withIntermediateDirectories: true)
+    defer { try? fm.removeItem(at: work) }
+    for g in settings.generated {
+        var generator = StemWeekGenerator()
+        generator.visitors = g.visitors
+        generator.days = g.days
+        let path = work.appendingPathComponent("generated-\(g.visitors)-\(g.days)d.json").path
+        try? AtomicFile.write(ProblemFile.render(generator.make()), to: path)
+        settings.instances.append(path)
     }
     let me = CommandLine.arguments[0]
-    var all: [RunResult] = []
-    for path in instances {
-        for seed in 1...runs {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: me)
-            process.arguments = ["--single", path, String(seed), String(timeLimit)]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            do { try process.run() } catch {
-                FileHandle.standardError.write("cannot run \(me): \(error)\n".data(using: .utf8)!)
-                return 2
+    var runs: [RunResult] = []
+    var peers: [PeerResult] = []
+    let haveCPSAT = settings.cpsat && cpsatAvailable()
+    if settings.cpsat && !haveCPSAT {
+        log("CP-SAT comparison skipped: python3 cannot import ortools (pip install ortools) or ../shared/tools/cpsat.py is missing")
+    }
+    for path in settings.instances {
+        for seed in 1...max(1, settings.seeds) {
+            for limit in settings.limits {
+                guard let data = runChild(me, ["--single", path, String(seed), String(limit), String(settings.threads)]),
+                      let run = try? JSONDecoder().decode(RunResult.self, from: data) else {
+                    log("\(path) seed \(seed) limit \(limit): run failed")
+                    continue
+                }
+                runs.append(run)
+                log("\(run.instance) seed \(seed) \(limit.formatted) s: soft \(ScheduleSummary.number(run.soft)), first feasible \(run.firstFeasibleSeconds.map { String(format: "%.3f s", $0) } ?? "none"), \(Int(run.evaluatedPerSecond)) evaluated moves/s")
             }
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0, let run = try? JSONDecoder().decode(RunResult.self, from: data) else {
-                FileHandle.standardError.write("\(path) seed \(seed): run failed\n".data(using: .utf8)!)
-                continue
-            }
-            all.append(run)
-            FileHandle.standardError.write("\(run.instance) seed \(seed): \(String(format: "%.3f", run.firstFeasibleSeconds)) s\n".data(using: .utf8)!)
+        }
+        if haveCPSAT, let peer = runCPSAT(path, limit: settings.limits.max() ?? 60, snapshots: settings.limits, threads: settings.threads, work: work) {
+            peers.append(peer)
+            log("\(peer.instance) CP-SAT: \(peer.soft)")
         }
     }
-    let table = markdown(all)
+    let table = markdown(runs, peers: peers, settings: settings)
     print(table)
-    try? FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-    try? AtomicFile.write(table, to: "\(outDir)/construction.md")
+    try? fm.createDirectory(atPath: settings.outDir, withIntermediateDirectories: true)
+    try? AtomicFile.write(table, to: "\(settings.outDir)/solve.md")
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    if let data = try? encoder.encode(all) {
-        try? AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: "\(outDir)/construction.json")
+    struct Report: Codable { var runs: [RunResult]; var cpsat: [PeerResult] }
+    if let data = try? encoder.encode(Report(runs: runs, cpsat: peers)) {
+        try? AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: "\(settings.outDir)/solve.json")
     }
     return 0
 }
 
-/// Median, min and max per instance.
-func markdown(_ runs: [RunResult]) -> String {
-    var out = "| instance | groups | units | runs | feasible | first feasible median (s) | min | max | iterations (median) | sessions | soft (median) | peak memory (MB) |\n"
-    out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+func log(_ s: String) { FileHandle.standardError.write((s + "\n").data(using: .utf8)!) }
+
+extension Double {
+    var formatted: String { self == rounded() ? String(Int(self)) : String(self) }
+}
+
+/// Runs a child process and returns its standard output, or nil on failure.
+func runChild(_ executable: String, _ arguments: [String]) -> Data? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    do { try process.run() } catch { return nil }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return process.terminationStatus == 0 ? data : nil
+}
+
+var cpsatScript: String { "../shared/tools/cpsat.py" }
+
+func cpsatAvailable() -> Bool {
+    guard FileManager.default.fileExists(atPath: cpsatScript) else { return false }
+    return runChild("/usr/bin/env", ["python3", "-c", "import ortools"]) != nil
+}
+
+/// Runs the CP-SAT peer for `limit` seconds with `threads` workers.
+func runCPSAT(_ path: String, limit: Double, snapshots: [Double], threads: Int, work: URL) -> PeerResult? {
+    let out = work.appendingPathComponent("cpsat-out.json").path
+    let stats = work.appendingPathComponent("cpsat-stats.json").path
+    try? FileManager.default.removeItem(atPath: stats)
+    var args = ["python3", cpsatScript, path, "--time-limit", String(limit), "--workers", String(threads), "-o", out, "--stats", stats]
+    for s in snapshots where s < limit { args += ["--snapshot-at", String(s)] }
+    _ = runChild("/usr/bin/env", args)
+    guard let data = FileManager.default.contents(atPath: stats),
+          let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+    var soft: [String: Double] = [:]
+    if let final = object["final"] as? [String: Any], let s = final["soft"] as? Double { soft[limit.formatted] = s }
+    if let snaps = object["snapshots"] as? [String: Any] {
+        for (k, v) in snaps {
+            if let v = v as? [String: Any], let s = v["soft"] as? Double, let t = Double(k) { soft[t.formatted] = s }
+        }
+    }
+    return PeerResult(instance: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+                      firstFeasibleSeconds: object["first_feasible_s"] as? Double, soft: soft)
+}
+
+func markdown(_ runs: [RunResult], peers: [PeerResult], settings: Settings) -> String {
     var names: [String] = []
     for r in runs where !names.contains(r.instance) { names.append(r.instance) }
+    let limits = settings.limits
+    var out = "Threads: \(settings.threads); seeds: \(settings.seeds) (medians). Soft score: lower is better.\n\n"
+    out += "| instance | groups | units | first feasible (s) | " + limits.map { "soft at \($0.formatted) s" }.joined(separator: " | ")
+    out += " | moves/s | evaluated moves/s | peak memory (MB) |\n"
+    out += "|---|---:|---:|---:|" + limits.map { _ in "---:" }.joined(separator: "|") + "|---:|---:|---:|\n"
+    func median(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.sorted()[xs.count / 2] }
     for name in names {
         let mine = runs.filter { $0.instance == name }
-        func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
-        let times = mine.map(\.firstFeasibleSeconds)
-        let first = mine[0]
-        out += "| \(name) | \(first.groups) | \(first.units) | \(mine.count) | \(mine.filter(\.feasible).count)/\(mine.count) | "
-        out += String(format: "%.3f | %.3f | %.3f | ", median(times), times.min()!, times.max()!)
-        out += "\(Int(median(mine.map { Double($0.iterations) }))) | \(first.sessions) | \(ScheduleSummary.number(median(mine.map(\.soft)))) | "
-        out += String(format: "%.0f |\n", mine.map(\.peakMemoryMB).max()!)
+        let first = median(mine.compactMap(\.firstFeasibleSeconds))
+        out += "| \(name) | \(mine[0].groups) | \(mine[0].units) | \(first.map { String(format: "%.3f", $0) } ?? "—") | "
+        for l in limits {
+            let at = mine.filter { $0.timeLimit == l }
+            let feasible = at.allSatisfy(\.feasible)
+            out += (median(at.map(\.soft)).map { ScheduleSummary.number($0) + (feasible ? "" : " (infeasible)") } ?? "—") + " | "
+        }
+        let longest = mine.filter { $0.timeLimit == limits.max() }
+        out += "\(Int(median(longest.map(\.movesPerSecond)) ?? 0)) | \(Int(median(longest.map(\.evaluatedPerSecond)) ?? 0)) | "
+        out += String(format: "%.0f |\n", mine.map(\.peakMemoryMB).max() ?? 0)
+    }
+    if !peers.isEmpty {
+        out += "\nCP-SAT (`../shared/tools/cpsat.py`, same threads) and the ratio Carousel ÷ CP-SAT (below 1: Carousel better):\n\n"
+        out += "| instance | CP-SAT first feasible (s) | " + limits.map { "CP-SAT at \($0.formatted) s | ratio" }.joined(separator: " | ") + " |\n"
+        out += "|---|---:|" + limits.map { _ in "---:|---:" }.joined(separator: "|") + "|\n"
+        for p in peers {
+            out += "| \(p.instance) | \(p.firstFeasibleSeconds.map { String(format: "%.1f", $0) } ?? "—") | "
+            for l in limits {
+                let ours = median(runs.filter { $0.instance == p.instance && $0.timeLimit == l }.map(\.soft))
+                if let theirs = p.soft[l.formatted] {
+                    let ratio = ours.map { theirs > 0 ? String(format: "%.2f", $0 / theirs) : ($0 == 0 ? "1.00" : "∞") } ?? "—"
+                    out += "\(ScheduleSummary.number(theirs)) | \(ratio) | "
+                } else {
+                    out += "none | — | "
+                }
+            }
+            out += "\n"
+        }
     }
     return out
 }

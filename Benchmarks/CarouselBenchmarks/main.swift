@@ -1,15 +1,14 @@
 import Foundation
-import CarouselModel
-import CarouselSolver
-import CarouselIO
 
-// Carousel's benchmark suite. Run in release mode:
+// Carousel's benchmark suite. Run in release mode from the package folder:
 //
-//     swift run -c release CarouselBenchmarks [--runs 5] [--out Benchmarks/results]
+//     swift run -c release CarouselBenchmarks                 # everything
+//     swift run -c release CarouselBenchmarks --quick         # examples + 1,900 and 5,000; 1 s and 10 s
+//     swift run -c release CarouselBenchmarks Examples/stem-week.json --limits 1,10
 //
-// Each instance runs in a child process of this same executable (so peak
-// memory is the instance's own), several times with different seeds; the
-// suite prints a Markdown table and writes it with a JSON copy.
+// Every measurement runs in a child process of this executable (so peak
+// memory is that run's own). Results: a Markdown table on stdout and in
+// Benchmarks/results/solve.md, with a JSON copy beside it.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--single" {

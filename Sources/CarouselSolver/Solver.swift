@@ -25,7 +25,11 @@ public enum Solver {
         public var construction: Construction.Result
         /// Seconds to the first complete schedule (nil if none).
         public var firstFeasibleSeconds: Double?
+        /// Local-search moves tried, and those possible and scored, over all threads.
         public var moves: Int
+        public var evaluatedMoves: Int
+        /// Seconds spent in local search.
+        public var searchSeconds: Double
         public var elapsed: Double
         public var notes: [String]
     }
@@ -36,8 +40,8 @@ public enum Solver {
         let built = Construction.run(instance, seed: options.seed, termination: termination, progress: progress)
         let first = built.isComplete ? termination.elapsed : nil
         guard built.isComplete, !options.constructOnly, !termination.shouldStop(iterations: 0) else {
-            return Result(state: built.state, construction: built, firstFeasibleSeconds: first, moves: 0,
-                          elapsed: termination.elapsed, notes: built.notes)
+            return Result(state: built.state, construction: built, firstFeasibleSeconds: first, moves: 0, evaluatedMoves: 0,
+                          searchSeconds: 0, elapsed: termination.elapsed, notes: built.notes)
         }
         let threads = max(1, options.threads)
         let results = ResultBox(count: threads)
@@ -52,7 +56,8 @@ public enum Solver {
         var best = all[0]
         for r in all.dropFirst() where r.soft < best.soft - 1e-9 { best = r }
         return Result(state: best.state, construction: built, firstFeasibleSeconds: first,
-                      moves: all.reduce(0) { $0 + $1.moves }, elapsed: termination.elapsed, notes: built.notes)
+                      moves: all.reduce(0) { $0 + $1.moves }, evaluatedMoves: all.reduce(0) { $0 + $1.evaluated },
+                      searchSeconds: termination.elapsed - (first ?? 0), elapsed: termination.elapsed, notes: built.notes)
     }
 }
 

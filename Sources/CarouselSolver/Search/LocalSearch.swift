@@ -22,7 +22,9 @@ public struct LocalSearch {
     public struct Result: Sendable {
         public var state: PartialSchedule
         public var soft: Double
+        /// Moves tried, and of those the ones that were possible and scored.
         public var moves: Int
+        public var evaluated: Int
         public var accepted: Int
         public var elapsed: Double
     }
@@ -69,7 +71,7 @@ public struct LocalSearch {
         var best = state
         var bestSoft = tracker.soft
         var current = bestSoft
-        var moves = 0, accepted = 0
+        var moves = 0, accepted = 0, evaluated = 0
         let startTime = termination.elapsed
         let budget = max(1e-3, termination.timeLimit - startTime)
         // Start temperature: the mean worsening of sampled moves, accepted half the time.
@@ -100,6 +102,7 @@ public struct LocalSearch {
             }
             moves += 1
             guard tryMove() else { continue }
+            evaluated += 1
             let next = tracker.soft
             let delta = next - current
             if delta <= 0 || random.unit() < exp(-delta / temperature) {
@@ -131,7 +134,8 @@ public struct LocalSearch {
             best = state
             bestSoft = current
         }
-        return Result(state: best, soft: bestSoft, moves: moves, accepted: accepted, elapsed: termination.elapsed)
+        return Result(state: best, soft: bestSoft, moves: moves, evaluated: evaluated, accepted: accepted,
+                      elapsed: termination.elapsed)
     }
 
     // MARK: - Moves
@@ -219,31 +223,47 @@ public struct LocalSearch {
         let d = keepTime ? t0 / I.periodCount : (unit.day >= 0 ? Int(unit.day) : random.below(I.dayCount))
         let t = keepTime ? t0 : d * I.periodCount + random.below(I.periodCount)
         guard I.canStart(a, at: t), t != t0 || a != a0 || random.below(2) == 0 else { return false }
+        // Check the target cheaply before changing anything: most random
+        // targets fail, and a failure should cost little.
+        let k = Int(I.duration[a]), T = I.slotCount
+        guard unit.day < 0 || Int(unit.day) == d else { return false }
+        for g in unit.groups {
+            guard I.yearAllowed(group: Int(g), activity: a), state.groupVisits(Int(g), at: t, duration: k) else { return false }
+            for q in t..<(t + k) {
+                let x = Int(state.groupAt[Int(g) * T + q])
+                if x != -1 && x != s0 { return false }
+            }
+        }
+        if case .choice = unit.kind, a != a0, state.choiceCount[Int(unit.group) * I.activityCount + a] > 0 { return false }
+        let closes = state.sessionUnits[s0].count == 1
+        var joinTarget = -1, roomTarget = -1
+        let candidates = state.sessionsAt[a * T + t]
+        if !candidates.isEmpty && random.below(2) == 0 {
+            let s = Int(candidates[random.below(candidates.count)])
+            guard s != s0, state.canJoin(u, session: s) else { return false }
+            joinTarget = s
+        } else {
+            guard state.activityHasRoom(a, day: d) || (closes && a == a0 && d == t0 / I.periodCount) else { return false }
+            let rooms = I.activityRooms[a]
+            guard !rooms.isEmpty else { return false }
+            let r = Int(rooms[random.below(rooms.count)])
+            guard state.fits(pupils: unit.pupils, activity: a, room: r), state.unitMay(u, activity: a, room: r),
+                  !I.roomUnavailable.containsAny(r, from: t, count: k) else { return false }
+            for q in t..<(t + k) {
+                let x = Int(state.roomAt[r * T + q])
+                if x != -1 && !(x == s0 && closes) { return false }
+            }
+            roomTarget = r
+        }
         noteUnit(u)
         noteSession(s0)
         state.unassign(u)
         var placedIn = -1
-        if state.unitMayAttend(u, activity: a) && state.unitTimeOK(u, activity: a, slot: t) {
-            // Join a session there (not the one just left), or open one in a random suitable room.
-            let candidates = state.sessionsAt[a * I.slotCount + t]
-            if !candidates.isEmpty && random.below(2) == 0 {
-                let s = Int(candidates[random.below(candidates.count)])
-                if s != s0 && state.canJoin(u, session: s) {
-                    noteSession(s)
-                    if state.join(unit: u, session: s) { placedIn = s }
-                }
-            }
-            if placedIn < 0 && state.activityHasRoom(a, day: d) {
-                let rooms = I.activityRooms[a]
-                if !rooms.isEmpty {
-                    let r = Int(rooms[random.below(rooms.count)])
-                    if state.fits(pupils: unit.pupils, activity: a, room: r) && state.unitMay(u, activity: a, room: r)
-                        && state.roomFree(r, at: t, duration: Int(I.duration[a])),
-                       let s = state.open(activity: a, slot: t, room: r, unit: u) {
-                        placedIn = s
-                    }
-                }
-            }
+        if joinTarget >= 0 {
+            noteSession(joinTarget)
+            if state.join(unit: u, session: joinTarget) { placedIn = joinTarget }
+        } else if let s = state.open(activity: a, slot: t, room: roomTarget, unit: u) {
+            placedIn = s
         }
         if placedIn < 0 {
             // Put it back where it was.
@@ -336,6 +356,7 @@ public struct LocalSearch {
         let r = random.below(2) == 0 || rooms.isEmpty ? r0 : Int(rooms[random.below(rooms.count)])
         guard (t != t0 || r != r0), I.canStart(a, at: t) else { return false }
         let dayChange = d != t0 / I.periodCount
+        guard !dayChange || state.activityHasRoom(a, day: d), mayRelocate(s, to: t, room: r, besides: -1) else { return false }
         noteSession(s, groups: true, dayChange: dayChange)
         guard state.relocate([(s, t, r)]) else { clearTouched(); return false }
         noteSession(s, groups: true, dayChange: dayChange)
@@ -364,6 +385,8 @@ public struct LocalSearch {
         let t2 = Int(state.sessionSlot[s2]), r2 = Int(state.sessionRoom[s2])
         guard t1 != t2 else { return false }
         let swapRooms = random.below(2) == 0
+        guard mayRelocate(s1, to: t2, room: swapRooms ? r2 : r1, besides: s2),
+              mayRelocate(s2, to: t1, room: swapRooms ? r1 : r2, besides: s1) else { return false }
         let moves = [(session: s1, slot: t2, room: swapRooms ? r2 : r1), (session: s2, slot: t1, room: swapRooms ? r1 : r2)]
         noteSession(s1, groups: true)
         noteSession(s2, groups: true)
@@ -371,6 +394,31 @@ public struct LocalSearch {
         noteSession(s1, groups: true)
         noteSession(s2, groups: true)
         undo = .sessions([(s1, t1, r1), (s2, t2, r2)])
+        return true
+    }
+
+    /// A cheap test that session s could start at t in room r, ignoring what
+    /// s itself and `other` occupy now (they move together); staff are left
+    /// to `relocate`.
+    func mayRelocate(_ s: Int, to t: Int, room r: Int, besides other: Int) -> Bool {
+        let a = Int(state.sessionActivity[s]), k = Int(I.duration[a]), T = I.slotCount
+        guard I.canStart(a, at: t), I.roomAllowed.contains(a, r), state.fits(pupils: state.sessionPupils[s], activity: a, room: r),
+              !I.roomUnavailable.containsAny(r, from: t, count: k) else { return false }
+        for q in t..<(t + k) {
+            let x = Int(state.roomAt[r * T + q])
+            if x != -1 && x != s && x != other { return false }
+        }
+        let d = t / I.periodCount
+        for u in state.sessionUnits[s] where state.table.units[Int(u)].day >= 0 && Int(state.table.units[Int(u)].day) != d {
+            return false
+        }
+        for g in state.sessionGroups[s] {
+            guard I.groupNeedsMet.contains(Int(g), r), state.groupVisits(Int(g), at: t, duration: k) else { return false }
+            for q in t..<(t + k) {
+                let x = Int(state.groupAt[Int(g) * T + q])
+                if x != -1 && x != s && x != other { return false }
+            }
+        }
         return true
     }
 
