@@ -40,6 +40,8 @@ public struct LocalSearch {
     var touchedActivities: [Int] = []
     var touchedStaffDays: [Int] = []
     var undo: Undo = .none
+    /// Scratch list for enumerating move targets.
+    var choices: [Int] = []
 
     /// How to take back the last move.
     enum Undo {
@@ -221,7 +223,19 @@ public struct LocalSearch {
         // (for a choice) the activity: the group's day stays as it is.
         let keepTime = random.below(2) == 0
         let d = keepTime ? t0 / I.periodCount : (unit.day >= 0 ? Int(unit.day) : random.below(I.dayCount))
-        let t = keepTime ? t0 : d * I.periodCount + random.below(I.periodCount)
+        var t = t0
+        if !keepTime {
+            // A start on day d where the activity may run and the groups are free (or in s0).
+            choices.removeAll(keepingCapacity: true)
+            let k = Int(I.duration[a])
+            for p in 0..<I.periodCount {
+                let start = d * I.periodCount + p
+                guard I.canStart(a, at: start) else { continue }
+                if unit.groups.allSatisfy({ groupFree(Int($0), at: start, duration: k, besides: s0, or: -1) }) { choices.append(start) }
+            }
+            guard !choices.isEmpty else { return false }
+            t = choices[random.below(choices.count)]
+        }
         guard I.canStart(a, at: t), t != t0 || a != a0 || random.below(2) == 0 else { return false }
         // Check the target cheaply before changing anything: most random
         // targets fail, and a failure should cost little.
@@ -351,10 +365,15 @@ public struct LocalSearch {
         guard let s = randomSession() else { return false }
         let a = Int(state.sessionActivity[s]), t0 = Int(state.sessionSlot[s]), r0 = Int(state.sessionRoom[s])
         let d = random.below(4) == 0 ? random.below(I.dayCount) : t0 / I.periodCount
-        let t = d * I.periodCount + random.below(I.periodCount)
         let rooms = I.activityRooms[a]
         let r = random.below(2) == 0 || rooms.isEmpty ? r0 : Int(rooms[random.below(rooms.count)])
-        guard (t != t0 || r != r0), I.canStart(a, at: t) else { return false }
+        choices.removeAll(keepingCapacity: true)
+        for p in 0..<I.periodCount where mayRelocate(s, to: d * I.periodCount + p, room: r, besides: -1) {
+            choices.append(d * I.periodCount + p)
+        }
+        guard !choices.isEmpty else { return false }
+        let t = choices[random.below(choices.count)]
+        guard t != t0 || r != r0 else { return false }
         let dayChange = d != t0 / I.periodCount
         guard !dayChange || state.activityHasRoom(a, day: d), mayRelocate(s, to: t, room: r, besides: -1) else { return false }
         noteSession(s, groups: true, dayChange: dayChange)
@@ -372,12 +391,19 @@ public struct LocalSearch {
         let t1 = Int(state.sessionSlot[s1]), r1 = Int(state.sessionRoom[s1])
         let d = t1 / I.periodCount, k = I.duration[Int(state.sessionActivity[s1])]
         var s2 = -1
-        if random.below(2) == 0 {
+        if random.below(10) < 7 {
+            // Another session of one of s1's groups that day, of the same length.
             let groups = state.sessionGroups[s1]
             let g = Int(groups[random.below(groups.count)])
-            let p = random.below(I.periodCount)
-            let other = Int(state.groupAt[g * I.slotCount + d * I.periodCount + p])
-            if other >= 0 && other != s1 { s2 = other }
+            choices.removeAll(keepingCapacity: true)
+            for p in 0..<I.periodCount {
+                let other = Int(state.groupAt[g * I.slotCount + d * I.periodCount + p])
+                if other >= 0 && other != s1 && !choices.contains(other) && !state.sessionLocked[other]
+                    && I.duration[Int(state.sessionActivity[other])] == k {
+                    choices.append(other)
+                }
+            }
+            if !choices.isEmpty { s2 = choices[random.below(choices.count)] }
         } else if let s = randomSession(), state.day(ofSession: s) == d {
             s2 = s
         }
@@ -397,6 +423,18 @@ public struct LocalSearch {
         return true
     }
 
+    /// Whether group g is free over `t ..< t + k` apart from sessions `a` and `b`.
+    @inline(__always)
+    func groupFree(_ g: Int, at t: Int, duration k: Int, besides a: Int, or b: Int) -> Bool {
+        guard state.groupVisits(g, at: t, duration: k) else { return false }
+        let base = g * I.slotCount
+        for q in t..<(t + k) {
+            let x = Int(state.groupAt[base + q])
+            if x != -1 && x != a && x != b { return false }
+        }
+        return true
+    }
+
     /// A cheap test that session s could start at t in room r, ignoring what
     /// s itself and `other` occupy now (they move together); staff are left
     /// to `relocate`.
@@ -413,11 +451,7 @@ public struct LocalSearch {
             return false
         }
         for g in state.sessionGroups[s] {
-            guard I.groupNeedsMet.contains(Int(g), r), state.groupVisits(Int(g), at: t, duration: k) else { return false }
-            for q in t..<(t + k) {
-                let x = Int(state.groupAt[Int(g) * T + q])
-                if x != -1 && x != s && x != other { return false }
-            }
+            guard I.groupNeedsMet.contains(Int(g), r), groupFree(Int(g), at: t, duration: k, besides: s, or: other) else { return false }
         }
         return true
     }
