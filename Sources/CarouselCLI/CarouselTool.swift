@@ -6,7 +6,8 @@ import CarouselIO
 /// to a one-line message and an exit code (0 ok, 1 infeasible, 2 bad input).
 public enum CarouselTool {
     static let commands: [any Command.Type] = [
-        SolveCommand.self, ValidateCommand.self, CheckCommand.self, GenerateCommand.self,
+        SolveCommand.self, ValidateCommand.self, CheckCommand.self, GenerateCommand.self, ImportCommand.self,
+        ExportCommand.self,
     ]
 
     /// Runs `carousel` with `arguments` (without the program name).

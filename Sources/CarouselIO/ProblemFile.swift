@@ -84,6 +84,10 @@ public enum ProblemFile {
             o.append(("size", .int(g.size)))
             if let v = g.visit { o.append(("visit", ranges(v))) }
             if !g.needs.isEmpty { o.append(("needs", strings(g.needs))) }
+            if !g.seats { o.append(("seats", .bool(false))) }
+            if !g.exempt.isEmpty {
+                o.append(("exempt", .array(Group.exemptableTerms.filter(g.exempt.contains).map { .string($0.rawValue) })))
+            }
             o.append(("attend", .array(g.attend.map { item in
                 switch item {
                 case let .activity(a, times, daily, minDays):

@@ -20,7 +20,7 @@ public struct ProblemDecoder {
     static let activityKeys = ["id", "name", "duration", "capacity", "maxGroups", "roomFeatures", "rooms", "years", "window",
                                "maxPerDay", "maxSessions", "together", "staff"]
     static let rowKeys = ["role", "skills", "count", "perPupils", "ids"]
-    static let groupKeys = ["id", "name", "school", "year", "size", "visit", "needs", "attend"]
+    static let groupKeys = ["id", "name", "school", "year", "size", "visit", "needs", "attend", "seats", "exempt"]
     static let attendKeys = ["activity", "times", "daily", "minDays", "oneOf", "count", "prefer"]
     static let fixedKeys = ["activity", "day", "start", "room", "groups", "staff"]
 
@@ -367,8 +367,19 @@ public struct ProblemDecoder {
                                        minDays: try it.int("minDays", minimum: 0)))
             }
         }
+        var exempt: Set<Weights.Term> = []
+        for s in try r.strings("exempt") ?? [] {
+            guard let term = Weights.Term(rawValue: s.value), Group.exemptableTerms.contains(term) else {
+                let names = Group.exemptableTerms.map(\.rawValue)
+                throw InputError(file: file, location: s.item.location, path: s.path,
+                                 message: "\"\(s.value)\" is not a group-level soft term; expected one of \(names.joined(separator: ", "))",
+                                 hint: Suggestion.hint(for: s.value, among: names))
+            }
+            exempt.insert(term)
+        }
         return Group(id: id, name: try r.string("name"), school: try r.string("school"), year: year, size: size,
-                     visit: try ranges(r, "visit"), needs: try r.stringSet("needs"), attend: items)
+                     visit: try ranges(r, "visit"), needs: try r.stringSet("needs"), attend: items,
+                     seats: try r.bool("seats") ?? true, exempt: exempt)
     }
 
     // MARK: - Fixed sessions and weights

@@ -20,9 +20,21 @@ public struct Group: Sendable {
     public var visit: [TimeRange]?
     public var needs: Set<String>
     public var attend: [AttendItem]
+    /// Carousel addition: false when the group stands for a set of sessions
+    /// that must not clash (a curriculum, a cohort) rather than for pupils:
+    /// it takes no seats, so its size counts towards no capacity or staff
+    /// ratio. Default true.
+    public var seats: Bool
+    /// Carousel addition: group-level soft terms that do not count for this
+    /// group (`preference`, `idleGap`, `siteChange`, `spread`, `isolated`).
+    public var exempt: Set<Weights.Term>
+
+    /// The soft terms `exempt` may name.
+    public static let exemptableTerms: [Weights.Term] = [.preference, .idleGap, .siteChange, .spread, .isolated]
 
     public init(id: String, name: String? = nil, school: String? = nil, year: Int? = nil, size: Int,
-                visit: [TimeRange]? = nil, needs: Set<String> = [], attend: [AttendItem] = []) {
+                visit: [TimeRange]? = nil, needs: Set<String> = [], attend: [AttendItem] = [], seats: Bool = true,
+                exempt: Set<Weights.Term> = []) {
         self.id = id
         self.name = name
         self.school = school
@@ -31,5 +43,7 @@ public struct Group: Sendable {
         self.visit = visit
         self.needs = needs
         self.attend = attend
+        self.seats = seats
+        self.exempt = exempt
     }
 }

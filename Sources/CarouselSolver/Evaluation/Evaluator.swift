@@ -255,7 +255,7 @@ public struct Evaluator {
                     ev.violations.append(Violation(rule: 1, "group \(gid): attends \(aid) \(list.count) times, needs \(dem.times)"))
                 }
             }
-            for sp in I.spread[g] {
+            for sp in I.spread[g] where I.counts(.spread, forGroup: g) {
                 let days = Set((perActivity[Int(sp.activity)] ?? []).map { placed[$0].session.day })
                 spreadCost += max(0, Int(sp.minDays) - days.count)
             }
@@ -276,7 +276,7 @@ public struct Evaluator {
             for (k, item) in I.choice[g].enumerated() where assignment[k].count != Int(item.count) {
                 ev.violations.append(Violation(rule: 1, "group \(gid): oneOf [\(item.choices.map { I.activityID(Int($0)) }.joined(separator: ", "))] has \(assignment[k].count) distinct choices, needs \(item.count)"))
             }
-            preference += prefCost
+            if I.counts(.preference, forGroup: g) { preference += prefCost }
             // Day geometry
             var byDay: [Int: [Int]] = [:]
             for k in mine { byDay[Int(placed[k].session.day), default: []].append(k) }
@@ -289,12 +289,16 @@ public struct Evaluator {
                     for x in a0...a1 { occupied.insert(x) }
                 }
                 let lo = spans.map(\.0).min()!, hi = spans.map(\.1).max()!
-                idleGap += (lo...hi).filter { !occupied.contains($0) }.count
+                if I.counts(.idleGap, forGroup: g) { idleGap += (lo...hi).filter { !occupied.contains($0) }.count }
                 spans.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-                for (a0, a1, _) in spans where !occupied.contains(a0 - 1) && !occupied.contains(a1 + 1) { isolated += 1 }
-                for (u, v) in zip(spans, spans.dropFirst())
-                where I.roomSite[Int(placed[u.2].session.room)] != I.roomSite[Int(placed[v.2].session.room)] {
-                    siteChange += 1
+                if I.counts(.isolated, forGroup: g) {
+                    for (a0, a1, _) in spans where !occupied.contains(a0 - 1) && !occupied.contains(a1 + 1) { isolated += 1 }
+                }
+                if I.counts(.siteChange, forGroup: g) {
+                    for (u, v) in zip(spans, spans.dropFirst())
+                    where I.roomSite[Int(placed[u.2].session.room)] != I.roomSite[Int(placed[v.2].session.room)] {
+                        siteChange += 1
+                    }
                 }
             }
         }

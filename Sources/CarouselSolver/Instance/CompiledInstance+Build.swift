@@ -105,7 +105,8 @@ extension CompiledInstance {
 
         // Groups
         let G = problem.groups.count
-        groupSize = problem.groups.map { Int32(clamping: $0.size) }
+        groupSize = problem.groups.map { $0.seats ? Int32(clamping: $0.size) : 0 }
+        groupExempt = problem.groups.map { $0.exempt.reduce(UInt16(0)) { $0 | (1 << UInt16($1.index)) } }
         groupYear = problem.groups.map { $0.year.map { Int32(clamping: $0) } ?? Int32.min }
         var schoolIndex: [String: Int32] = [:]
         var schools: [Int32] = []

@@ -101,7 +101,11 @@ public struct CompiledInstance: Sendable {
 
     // MARK: Groups
     public var groupCount: Int { groupSize.count }
+    /// Pupils the group brings to a session: its size, or 0 for a group
+    /// that takes no seats (`seats: false`).
     public let groupSize: [Int32]
+    /// Per group, bit `term.index` set when the group is exempt from that term.
+    public let groupExempt: [UInt16]
     /// `Int32.min` when the group has no year.
     public let groupYear: [Int32]
     /// School index; a group without a school gets one of its own.
@@ -141,6 +145,12 @@ public struct CompiledInstance: Sendable {
     @inline(__always)
     public func yearAllowed(group g: Int, activity a: Int) -> Bool {
         !hasYears[a] || (groupYear[g] != Int32.min && yearsLow[a] <= groupYear[g] && groupYear[g] <= yearsHigh[a])
+    }
+
+    /// Whether group g's costs for `term` count.
+    @inline(__always)
+    public func counts(_ term: Weights.Term, forGroup g: Int) -> Bool {
+        groupExempt[g] & (1 << UInt16(term.index)) == 0
     }
 
     /// Staff rows of activity `a`.

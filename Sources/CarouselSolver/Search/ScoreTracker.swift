@@ -99,7 +99,9 @@ public struct ScoreTracker: Sendable {
             }
         }
         if run >= 0 && !runHasBefore { isolated += 1 }
-        let idle = lo < 0 ? 0 : hi - lo + 1 - busy
+        let idle = lo < 0 || !I.counts(.idleGap, forGroup: g) ? 0 : hi - lo + 1 - busy
+        if !I.counts(.isolated, forGroup: g) { isolated = 0 }
+        if !I.counts(.siteChange, forGroup: g) { sites = 0 }
         let i = g * I.dayCount + d
         costs[Weights.Term.idleGap.index] += idle - Int(dayIdle[i])
         costs[Weights.Term.isolated.index] += isolated - Int(dayIsolated[i])
@@ -144,6 +146,8 @@ public struct ScoreTracker: Sendable {
             }
             spread += max(0, Int(item.minDays) - days.nonzeroBitCount - extra.count)
         }
+        if !I.counts(.preference, forGroup: g) { preference = 0 }
+        if !I.counts(.spread, forGroup: g) { spread = 0 }
         costs[Weights.Term.preference.index] += preference - Int(groupPreference[g])
         costs[Weights.Term.spread.index] += spread - Int(groupSpread[g])
         groupPreference[g] = Int32(preference)

@@ -1,0 +1,172 @@
+import CarouselModel
+import CarouselSolver
+
+/// The ITC-2007 curriculum-based course timetabling format (track 3, `.ctt`)
+/// as described in the competition's technical report (Di Gaspero, McCollum,
+/// Schaerf 2007), and its translation to a Carousel problem whose soft score
+/// equals the competition's penalty:
+///
+/// | ITC-2007 | Carousel |
+/// |---|---|
+/// | course (lectures, teacher, min working days, students) | a `together` activity with a staff row `{"ids": [teacher]}`, and a group of the course's students (`size` = students) attending it `times` = lectures with `minDays` |
+/// | curriculum | a group with `seats: false` attending every course of the curriculum (so they never clash) |
+/// | unavailability | the activity's `window` (the periods that remain) |
+/// | room capacity (1 per student over) | `overCapacity: 1` |
+/// | min working days (5 per day short) | `spread: 5` |
+/// | curriculum compactness (2 per isolated lecture) | `isolated: 2`, course groups `exempt` from it |
+/// | room stability (1 per extra room) | `roomStability: 1` |
+///
+/// Periods become one-hour periods from 08:00, days `d0`, `d1`, …, periods
+/// `p0`, `p1`, … (the competition's 0-based numbers).
+public struct CurriculumTimetabling: Sendable {
+    public struct Course: Sendable { public var id: String; public var teacher: String; public var lectures: Int; public var minDays: Int; public var students: Int }
+    public struct Curriculum: Sendable { public var id: String; public var courses: [String] }
+
+    public var name: String
+    public var days: Int
+    public var periodsPerDay: Int
+    public var courses: [Course]
+    public var rooms: [(id: String, capacity: Int)]
+    public var curricula: [Curriculum]
+    /// (course, day, period) pairs the course cannot use.
+    public var unavailable: [(course: String, day: Int, period: Int)]
+
+    /// Parses `.ctt` text; errors name the file and line.
+    public static func parse(_ text: String, file: String) throws(InputError) -> CurriculumTimetabling {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        if lines.last == "" { lines.removeLast() }
+        var i = 0
+        func fail(_ message: String, line: Int? = nil) -> InputError {
+            let n = line ?? i
+            return InputError(file: file, location: SourcePosition(line: n + 1, column: 1), path: "", message: message)
+        }
+        func header(_ key: String) throws(InputError) -> String {
+            while i < lines.count && lines[i].isEmpty { i += 1 }
+            guard i < lines.count, lines[i].hasPrefix(key + ":") else {
+                throw fail("expected \"\(key): …\"\(i < lines.count ? ", got \"\(lines[i].prefix(40))\"" : " before the end of the file")")
+            }
+            defer { i += 1 }
+            return lines[i].dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces)
+        }
+        func number(_ key: String) throws(InputError) -> Int {
+            let text = try header(key)
+            guard let n = Int(text), n >= 0 else { throw fail("\(key) must be a whole number ≥ 0, got \"\(text)\"", line: i - 1) }
+            return n
+        }
+        func section(_ title: String, _ count: Int, fields: Int, _ body: ([String], Int) throws(InputError) -> Void) throws(InputError) {
+            while i < lines.count && lines[i].isEmpty { i += 1 }
+            guard i < lines.count, lines[i] == title else { throw fail("expected the section \"\(title)\"") }
+            i += 1
+            var read = 0
+            while read < count {
+                guard i < lines.count else { throw fail("\(title) lists \(read) entries; the header promised \(count)") }
+                if lines[i].isEmpty { i += 1; continue }
+                let parts = lines[i].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+                guard fields < 0 ? parts.count >= 2 : parts.count == fields else {
+                    throw fail("\(title) entry has \(parts.count) fields, expected \(fields < 0 ? "at least 2" : String(fields))")
+                }
+                try body(parts, i)
+                read += 1
+                i += 1
+            }
+        }
+        let name = try header("Name")
+        let courseCount = try number("Courses"), roomCount = try number("Rooms"), days = try number("Days")
+        let periods = try number("Periods_per_day"), curriculumCount = try number("Curricula"), constraints = try number("Constraints")
+        guard days > 0, periods > 0 else { throw fail("Days and Periods_per_day must be at least 1") }
+        var out = CurriculumTimetabling(name: name, days: days, periodsPerDay: periods, courses: [], rooms: [], curricula: [], unavailable: [])
+        func int(_ s: String, _ what: String, _ line: Int) throws(InputError) -> Int {
+            guard let n = Int(s), n >= 0 else { throw fail("\(what) must be a whole number ≥ 0, got \"\(s)\"", line: line) }
+            return n
+        }
+        try section("COURSES:", courseCount, fields: 5) { (f, line) throws(InputError) in
+            out.courses.append(Course(id: f[0], teacher: f[1], lectures: try int(f[2], "lectures", line),
+                                      minDays: try int(f[3], "minimum working days", line), students: try int(f[4], "students", line)))
+        }
+        try section("ROOMS:", roomCount, fields: 2) { (f, line) throws(InputError) in
+            out.rooms.append((f[0], try int(f[1], "capacity", line)))
+        }
+        let courseIDs = Set(out.courses.map(\.id))
+        try section("CURRICULA:", curriculumCount, fields: -1) { (f, line) throws(InputError) in
+            let n = try int(f[1], "number of courses", line)
+            guard f.count == n + 2 else { throw fail("curriculum \(f[0]) promises \(n) courses and lists \(f.count - 2)", line: line) }
+            for c in f.dropFirst(2) where !courseIDs.contains(c) {
+                throw fail("curriculum \(f[0]) lists unknown course \"\(c)\"", line: line)
+            }
+            out.curricula.append(Curriculum(id: f[0], courses: Array(f.dropFirst(2))))
+        }
+        try section("UNAVAILABILITY_CONSTRAINTS:", constraints, fields: 3) { (f, line) throws(InputError) in
+            guard courseIDs.contains(f[0]) else { throw fail("unknown course \"\(f[0])\"", line: line) }
+            let d = try int(f[1], "day", line), p = try int(f[2], "period", line)
+            guard d < days, p < periods else { throw fail("day \(d) period \(p) is outside the \(days) × \(periods) grid", line: line) }
+            out.unavailable.append((f[0], d, p))
+        }
+        return out
+    }
+
+    /// The Carousel problem (see the table above).
+    public func problem() -> Problem {
+        let periods = (0..<periodsPerDay).map { p in
+            EventCalendar.Period(id: "p\(p)", start: 480 + 60 * p, end: 540 + 60 * p)
+        }
+        let dayList = (0..<days).map { EventCalendar.Day(id: "d\($0)", periods: Array(0..<periodsPerDay)) }
+        let teachers = Array(Set(courses.map(\.teacher))).sorted()
+        let staff = teachers.map { StaffMember(id: $0, role: "teacher") }
+        var activities: [Activity] = []
+        var groups: [Group] = []
+        for (k, c) in courses.enumerated() {
+            let blocked = Set(unavailable.filter { $0.course == c.id }.map { $0.day * periodsPerDay + $0.period })
+            var window: [TimeRange]?
+            if !blocked.isEmpty {
+                var ranges: [TimeRange] = []
+                for d in 0..<days {
+                    var p = 0
+                    while p < periodsPerDay {
+                        guard !blocked.contains(d * periodsPerDay + p) else { p += 1; continue }
+                        var q = p
+                        while q + 1 < periodsPerDay && !blocked.contains(d * periodsPerDay + q + 1) { q += 1 }
+                        ranges.append(TimeRange(day: d, window: periods[p].start...periods[q].end))
+                        p = q + 1
+                    }
+                }
+                window = ranges
+            }
+            let teacher = teachers.firstIndex(of: c.teacher)!
+            activities.append(Activity(id: c.id, duration: 1, window: window, together: true,
+                                       staff: [.init(ids: [teacher], count: 1)]))
+            groups.append(Group(id: c.id, name: "Students of \(c.id)", size: max(1, c.students),
+                                attend: [.activity(activity: k, times: c.lectures, daily: false, minDays: c.minDays)],
+                                seats: c.students > 0, exempt: [.isolated]))
+        }
+        let index = Dictionary(uniqueKeysWithValues: courses.enumerated().map { ($1.id, $0) })
+        for q in curricula {
+            // A curriculum id may equal a course id; groups share one id space.
+            let id = index[q.id] != nil ? "curriculum-\(q.id)" : q.id
+            groups.append(Group(id: id, name: "Curriculum \(q.id)", size: 1,
+                                attend: q.courses.compactMap { c in index[c].map { .activity(activity: $0, times: courses[$0].lectures, daily: false, minDays: nil) } },
+                                seats: false))
+        }
+        var weights = Weights()
+        weights.preference = 0
+        weights.idleGap = 0
+        weights.siteChange = 0
+        weights.spread = 5
+        weights.isolated = 2
+        weights.roomStability = 1
+        weights.overCapacity = 1
+        return Problem(name: name, description: "ITC-2007 curriculum-based course timetabling instance \(name), imported by carousel.",
+                       calendar: EventCalendar(days: dayList, periods: periods),
+                       rooms: rooms.map { Room(id: $0.id, capacity: $0.capacity) }, staff: staff, activities: activities,
+                       groups: groups, weights: weights)
+    }
+
+    /// The competition's solution format: one line per lecture,
+    /// `course room day period`.
+    public static func solution(_ schedule: Schedule, instance I: CompiledInstance) -> String {
+        var lines: [String] = []
+        for s in schedule.sessions.sorted(by: { ($0.activity, $0.day, $0.start) < ($1.activity, $1.day, $1.start) }) {
+            lines.append("\(I.activityID(Int(s.activity))) \(I.roomID(Int(s.room))) \(I.dayID(Int(s.day)).dropFirst()) \(I.periodID(Int(s.start)).dropFirst())")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

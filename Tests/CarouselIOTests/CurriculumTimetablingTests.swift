@@ -1,0 +1,116 @@
+import Testing
+import CarouselModel
+import CarouselSolver
+import CarouselIO
+
+@Suite struct CurriculumTimetablingTests {
+    static let toy = """
+    Name: Toy
+    Courses: 3
+    Rooms: 2
+    Days: 2
+    Periods_per_day: 3
+    Curricula: 2
+    Constraints: 2
+
+    COURSES:
+    c1 t1 2 2 30
+    c2 t2 2 1 20
+    c3 t1 1 1 40
+
+    ROOMS:
+    rA 30
+    rB 25
+
+    CURRICULA:
+    q1 2 c1 c2
+    q2 2 c2 c3
+
+    UNAVAILABILITY_CONSTRAINTS:
+    c1 0 0
+    c3 1 2
+
+    END.
+    """
+
+    /// The competition's penalty, computed straight from the instance and a
+    /// solution (course, room, day, period), independently of Carousel.
+    static func itcPenalty(_ x: CurriculumTimetabling, _ lectures: [(String, String, Int, Int)]) -> Int {
+        var penalty = 0
+        let capacity = Dictionary(uniqueKeysWithValues: x.rooms.map { ($0.id, $0.capacity) })
+        for c in x.courses {
+            let mine = lectures.filter { $0.0 == c.id }
+            penalty += mine.reduce(0) { $0 + max(0, c.students - capacity[$1.1]!) }
+            penalty += 5 * max(0, c.minDays - Set(mine.map(\.2)).count)
+            penalty += max(0, Set(mine.map(\.1)).count - 1)
+        }
+        for q in x.curricula {
+            let mine = lectures.filter { q.courses.contains($0.0) }
+            for l in mine where !mine.contains(where: { $0.2 == l.2 && abs($0.3 - l.3) == 1 }) { penalty += 2 }
+        }
+        return penalty
+    }
+
+    @Test func importedProblemScoresTheCompetitionPenalty() throws {
+        let itc = try CurriculumTimetabling.parse(Self.toy, file: "toy.ctt")
+        #expect(itc.courses.count == 3 && itc.curricula.count == 2 && itc.unavailable.count == 2)
+        // Round trip through the problem file, as `carousel import` writes it.
+        let text = ProblemFile.render(itc.problem())
+        let I = CompiledInstance(try ProblemDecoder.decode(bytes: Array(text.utf8), file: "toy.json"))
+        // By hand: c1 twice on day 0 (rA, rB): 1 day short (5), 5 students over in rB, 2 rooms (1);
+        // c2 twice on day 1 in rB; c3 on day 0 p0 in rA: 10 over, and isolated in q2 (2). Total 23.
+        let lectures = [("c1", "rA", 0, 1), ("c1", "rB", 0, 2), ("c2", "rB", 1, 0), ("c2", "rB", 1, 1), ("c3", "rA", 0, 0)]
+        #expect(Self.itcPenalty(itc, lectures) == 23)
+        let groupsOf: (String) -> [Int32] = { course in
+            var gs = [Int32(I.problem.groups.firstIndex { $0.id == course }!)]
+            for q in itc.curricula where q.courses.contains(course) {
+                gs.append(Int32(I.problem.groups.firstIndex { $0.id == q.id }!))
+            }
+            return gs
+        }
+        let sessions = lectures.map { l in
+            ScheduledSession(activity: Int32(I.problem.activities.firstIndex { $0.id == l.0 }!), day: Int32(l.2), start: Int32(l.3),
+                             room: Int32(I.problem.rooms.firstIndex { $0.id == l.1 }!), groups: groupsOf(l.0),
+                             staff: [Int32(I.problem.staff.firstIndex { $0.id == itc.courses.first { $0.id == l.0 }!.teacher }!)])
+        }
+        let e = Evaluator(I).evaluate(Schedule(sessions: sessions))
+        #expect(e.isFeasible, "\(e.violations)")
+        #expect(e.soft == 23)
+        #expect(e.cost(.overCapacity) == 15 && e.cost(.spread) == 1 && e.cost(.isolated) == 1 && e.cost(.roomStability) == 1)
+        // Unavailability and teacher clashes are hard.
+        var clash = sessions
+        clash[4].start = 1 // c3 with c1's teacher at d0 p1
+        #expect(Evaluator(I).evaluate(Schedule(sessions: clash)).violations.contains { $0.rule == 6 })
+        var blocked = sessions
+        blocked[0].start = 0 // c1 is unavailable at d0 p0
+        #expect(Evaluator(I).evaluate(Schedule(sessions: blocked)).violations.contains { $0.rule == 5 })
+    }
+
+    @Test func solvedScheduleExportsAndScoresTheSameAsTheCompetition() throws {
+        let itc = try CurriculumTimetabling.parse(Self.toy, file: "toy.ctt")
+        let I = CompiledInstance(itc.problem())
+        var options = Solver.Options()
+        options.timeLimit = 600
+        options.moveLimit = 20_000
+        let result = Solver.solve(I, options: options)
+        #expect(result.construction.isComplete)
+        let e = Evaluator(I).evaluate(result.state.schedule)
+        #expect(e.isFeasible)
+        let lines = CurriculumTimetabling.solution(result.state.schedule, instance: I).split(separator: "\n").map { line in
+            let f = line.split(separator: " ").map(String.init)
+            return (f[0], f[1], Int(f[2])!, Int(f[3])!)
+        }
+        #expect(lines.count == 5)
+        #expect(Double(Self.itcPenalty(itc, lines)) == e.soft)
+    }
+
+    @Test func malformedFilesNameTheLine() {
+        #expect(throws: InputError.self) { try CurriculumTimetabling.parse("Name: x\nCourses: two\n", file: "bad.ctt") }
+        do {
+            _ = try CurriculumTimetabling.parse(Self.toy.replacingOccurrences(of: "q2 2 c2 c3", with: "q2 2 c2 c9"), file: "bad.ctt")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "bad.ctt:20:1: curriculum q2 lists unknown course \"c9\"")
+        }
+    }
+}
