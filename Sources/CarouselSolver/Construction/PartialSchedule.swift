@@ -414,6 +414,15 @@ public struct PartialSchedule: Sendable {
             return required.allSatisfy { sessionStaff[s].contains($0) }
         }
         let need = rows.map { instance.rows[$0].needed(pupils: sessionPupils[s]) }
+        // Fast path: the staff it had (or was meant to have) still fill every row.
+        if required.isEmpty && !favoured.isEmpty {
+            var keep = RowFiller(rows: rows, need: need, preferred: favoured)
+            if keep.fill(usable: { st in staffUsable(Int(st), session: s) }, candidates: { _ in favoured }, rank: { _ in 0 },
+                         member: { k, st in instance.rowMember.contains(rows.lowerBound + k, Int(st)) }) {
+                for st in keep.chosen { addExtraStaff(Int(st), to: s) }
+                return true
+            }
+        }
         var matcher = RowFiller(rows: rows, need: need, preferred: required + favoured)
         let ok = matcher.fill { st in staffUsable(Int(st), session: s) } candidates: { k in rowOrder[rows.lowerBound + k] }
             rank: { st in
@@ -464,24 +473,28 @@ struct RowFiller {
     /// Fills every row; `usable` says whether a staff member may serve,
     /// `candidates(k)` lists row k's members in preference order, `rank` breaks
     /// ties among free candidates (lower first).
-    mutating func fill(usable: (Int32) -> Bool, candidates: (Int) -> [Int32], rank: (Int32) -> Int) -> Bool {
+    /// `member(k, st)` filters candidates that are not in row k (when
+    /// `candidates` lists more than the row's members).
+    mutating func fill(usable: (Int32) -> Bool, candidates: (Int) -> [Int32], rank: (Int32) -> Int,
+                       member: (Int, Int32) -> Bool = { _, _ in true }) -> Bool {
+        var visited = [Bool](repeating: false, count: need.count)
         for k in need.indices {
             for _ in 0..<Int(need[k]) {
-                var visited = [Bool](repeating: false, count: need.count)
-                if !augment(k, visited: &visited, usable: usable, candidates: candidates, rank: rank) { return false }
+                for i in visited.indices { visited[i] = false }
+                if !augment(k, visited: &visited, usable: usable, candidates: candidates, rank: rank, member: member) { return false }
             }
         }
         return true
     }
 
     private mutating func augment(_ k: Int, visited: inout [Bool], usable: (Int32) -> Bool, candidates: (Int) -> [Int32],
-                                  rank: (Int32) -> Int) -> Bool {
+                                  rank: (Int32) -> Int, member: (Int, Int32) -> Bool) -> Bool {
         visited[k] = true
         let list = candidates(k)
         // A free candidate: preferred ones first, then the lowest rank.
         var best: Int32 = -1
         var bestKey = Int.max
-        for st in list where !chosen.contains(st) && usable(st) {
+        for st in list where member(k, st) && !chosen.contains(st) && usable(st) {
             let key = preferred.contains(st) ? -1 : rank(st)
             if key < bestKey {
                 best = st
@@ -495,12 +508,12 @@ struct RowFiller {
             return true
         }
         // Otherwise move someone chosen for another row, if that row can be refilled.
-        for st in list {
+        for st in list where member(k, st) {
             guard let i = chosen.firstIndex(of: st) else { continue }
             let other = Int(rowOf[i])
             if other == k || visited[other] { continue }
             rowOf[i] = Int32(k)
-            if augment(other, visited: &visited, usable: usable, candidates: candidates, rank: rank) { return true }
+            if augment(other, visited: &visited, usable: usable, candidates: candidates, rank: rank, member: member) { return true }
             rowOf[i] = Int32(other)
         }
         return false

@@ -88,13 +88,20 @@ public struct LocalSearch {
         let tEnd = t0 * 1e-3
         var temperature = t0
         var bestUnsaved = false
+        // `best` is a full copy, so copies are rationed while the search is
+        // hot and new bests come every few moves: then a best is kept only if
+        // 5,000 moves have passed since the last copy (otherwise it is
+        // forgotten; the search will come back below it).
+        var savedSoft = bestSoft
+        var lastSave = 0
+        var fraction = 0.0
         var lastReport = termination.elapsed
         while bestSoft > 0 {
             if moves & 255 == 0 {
                 if termination.shouldStop(iterations: moves) { break }
                 let byTime = (termination.elapsed - startTime) / budget
                 let byMoves = termination.iterationLimit == .max ? 0 : Double(moves) / Double(termination.iterationLimit)
-                let fraction = min(1, max(byTime, byMoves))
+                fraction = min(1, max(byTime, byMoves))
                 temperature = t0 * pow(tEnd / t0, fraction)
                 if let progress, termination.elapsed - lastReport >= 1 {
                     lastReport = termination.elapsed
@@ -109,17 +116,25 @@ public struct LocalSearch {
             let delta = next - current
             if delta <= 0 || random.unit() < exp(-delta / temperature) {
                 if delta > 0 && bestUnsaved {
-                    // About to leave a new best: keep a copy of it first, and
-                    // let the next iteration try its luck afresh. (Undoing a
-                    // move may re-pick staff, so the score is read again.)
-                    takeBack()
-                    current = tracker.soft
-                    if current <= bestSoft + 1e-9 {
-                        best = state
-                        bestSoft = current
+                    if fraction > 0.3 || moves - lastSave >= 5_000 {
+                        // About to leave a new best: keep a copy of it first, and
+                        // let the next iteration try its luck afresh. (Undoing a
+                        // move may re-pick staff, so the score is read again.)
+                        takeBack()
+                        current = tracker.soft
+                        if current <= bestSoft + 1e-9 {
+                            best = state
+                            bestSoft = current
+                            savedSoft = current
+                            lastSave = moves
+                        } else {
+                            bestSoft = savedSoft
+                        }
+                        bestUnsaved = false
+                        continue
                     }
+                    bestSoft = savedSoft
                     bestUnsaved = false
-                    continue
                 }
                 accepted += 1
                 current = next
