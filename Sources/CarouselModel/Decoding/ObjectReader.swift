@@ -77,6 +77,11 @@ struct ObjectReader {
             throw InputError(file: file, location: v.location, path: path, message: "expected a whole number, got \(v.kindName)")
         }
         guard let i = n.integer else {
+            let d = n.double
+            if !d.isFinite || (d == d.rounded() && abs(d) >= 9.0e15) {
+                let limit = d < 0 ? "≥ \(minimum ?? -maximum)" : "≤ \(maximum)"
+                throw InputError(file: file, location: v.location, path: path, message: "expected a number \(limit), got \(n.text)")
+            }
             throw InputError(file: file, location: v.location, path: path,
                              message: "expected a whole number, got \(n.text)")
         }

@@ -266,8 +266,8 @@ public struct ProblemDecoder {
             guard let ys = yv.array, ys.count == 2 else {
                 throw r.error("years", "expected [min, max], e.g. [3, 6]")
             }
-            let lo = try ObjectReader.int(ys[0], path: r.childPath("years") + "[0]", file: file, minimum: nil, maximum: 100)
-            let hi = try ObjectReader.int(ys[1], path: r.childPath("years") + "[1]", file: file, minimum: nil, maximum: 100)
+            let lo = try ObjectReader.int(ys[0], path: r.childPath("years") + "[0]", file: file, minimum: -5, maximum: 100)
+            let hi = try ObjectReader.int(ys[1], path: r.childPath("years") + "[1]", file: file, minimum: -5, maximum: 100)
             guard lo <= hi else { throw r.error("years", "years [\(lo), \(hi)] has min > max") }
             years = lo...hi
         }
@@ -311,10 +311,10 @@ public struct ProblemDecoder {
         let id = try r.id(unique: groupIndex)
         groupIndex[id] = groupIndex.count
         guard r.has("size") else { throw r.error(nil, "missing \"size\" (number of pupils, at least 1)") }
-        let size = try r.int("size", minimum: 1) ?? 1
+        let size = try r.int("size", minimum: 1, maximum: 100_000) ?? 1
         var year: Int?
         if let yv = r.value("year"), !yv.isNull {
-            year = try ObjectReader.int(yv, path: r.childPath("year"), file: file, minimum: nil, maximum: 100)
+            year = try ObjectReader.int(yv, path: r.childPath("year"), file: file, minimum: -5, maximum: 100)
         }
         var items: [Group.AttendItem] = []
         var dailyActivities: Set<Int> = []
@@ -359,11 +359,18 @@ public struct ProblemDecoder {
                     throw it.error("times", "\"times\" is not allowed with \"daily\" (daily means exactly once on every visit day)")
                 }
                 if dailyActivities.contains(a) || (daily && directActivities.contains(a)) {
-                    throw it.error("activity", "activity \"\(name)\" already has a daily item in this group")
+                    throw it.error("activity", dailyActivities.contains(a)
+                        ? "activity \"\(name)\" already has a daily item in this group"
+                        : "activity \"\(name)\" already has an item in this group; a daily item must be its only one")
                 }
                 if daily { dailyActivities.insert(a) }
                 directActivities.insert(a)
-                items.append(.activity(activity: a, times: try it.int("times", minimum: 0) ?? 1, daily: daily,
+                let slots = calendar.days.reduce(0) { $0 + $1.periods.filter { !calendar.periods[$0].isBreak }.count }
+                let times = try it.int("times", minimum: 0) ?? 1
+                if times > slots {
+                    throw it.error("times", "times \(times) is more than the \(slots) non-break periods the calendar holds")
+                }
+                items.append(.activity(activity: a, times: times, daily: daily,
                                        minDays: try it.int("minDays", minimum: 0)))
             }
         }
@@ -386,8 +393,9 @@ public struct ProblemDecoder {
 
     func decodeFixed(_ r: ObjectReader, activities: [Activity]) throws(InputError) -> FixedSession {
         func ref(_ key: String, _ table: [String: Int], _ kind: String) throws(InputError) -> Int {
-            guard let v = r.value(key) else { throw r.error(nil, "missing \"\(key)\" (a \(kind) id)") }
-            guard let s = v.string else { throw r.error(key, "expected a \(kind) id (a string), got \(v.kindName)") }
+            let article = kind.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+            guard let v = r.value(key) else { throw r.error(nil, "missing \"\(key)\" (\(article) \(kind) id)") }
+            guard let s = v.string else { throw r.error(key, "expected \(article) \(kind) id (a string), got \(v.kindName)") }
             return try resolve(s, in: table, kind: kind, at: v, path: r.childPath(key))
         }
         let a = try ref("activity", activityIndex, "activity")
@@ -416,8 +424,13 @@ public struct ProblemDecoder {
                 weights.overCapacity = nil
                 continue
             }
-            guard let n = entry.value.number, n.double.isFinite, n.double >= 0, n.double <= 1e9 else {
-                throw w.error(entry.key, "expected a number ≥ 0\(term == .overCapacity ? " or null" : ""), got \(entry.value.number?.text ?? entry.value.kindName)")
+            let orNull = term == .overCapacity ? " or null" : ""
+            guard let n = entry.value.number else {
+                throw w.error(entry.key, "expected a number ≥ 0\(orNull), got \(entry.value.kindName)")
+            }
+            guard n.double >= 0 else { throw w.error(entry.key, "expected a number ≥ 0\(orNull), got \(n.text)") }
+            guard n.double.isFinite, n.double <= 1e9 else {
+                throw w.error(entry.key, "expected a number ≤ 1000000000\(orNull), got \(n.text)")
             }
             weights[term] = n.double
         }

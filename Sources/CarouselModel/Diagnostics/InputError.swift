@@ -31,6 +31,23 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         if !path.isEmpty { s += "\(path): " }
         s += message
         if let hint { s += " (\(hint))" }
-        return s
+        return Self.oneLine(s)
+    }
+
+    /// Escapes control characters (a newline inside an id, say) so that the
+    /// message stays on one line.
+    static func oneLine(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return s }
+        var out = ""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20 || u.value == 0x7F: out += "\\u{\(String(u.value, radix: 16))}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 }

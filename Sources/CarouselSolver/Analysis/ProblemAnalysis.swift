@@ -232,11 +232,11 @@ public struct ProblemAnalysis {
                 let units = table.unitsOfDay[d].filter { table.units[Int($0)].activities == [Int32(a)] && unitDays(Int($0)).count == 1 }
                 guard !units.isEmpty else { continue }
                 let groups = units.reduce(0) { $0 + table.units[Int($1)].groups.count }
-                let pupils = units.reduce(Int32(0)) { $0 + table.units[Int($1)].pupils }
+                let pupils = units.reduce(0) { $0 + Int(table.units[Int($1)].pupils) }
                 let sessions = I.together[a] ? units.count : (groups + Int(I.maxGroups[a]) - 1) / Int(I.maxGroups[a])
                 for i in I.rowRange(a) {
                     let row = I.rows[i]
-                    let n = Int(row.count) * sessions + (row.perPupils > 0 ? Int((pupils + row.perPupils - 1) / row.perPupils) : 0)
+                    let n = Int(row.count) * sessions + (row.perPupils > 0 ? (pupils + Int(row.perPupils) - 1) / Int(row.perPupils) : 0)
                     guard n > 0 else { continue }
                     demands.append(Demand(members: Set(row.members), day: d, periods: n * Int(I.duration[a]), label: I.activityID(a)))
                 }

@@ -144,7 +144,8 @@ public struct PartialSchedule: Sendable {
         let unit = table.units[u], a = Int(sessionActivity[s]), r = Int(sessionRoom[s])
         guard unit.kind != .cohort else { return false }
         return sessionGroups[s].count + unit.groups.count <= Int(instance.maxGroups[a])
-            && fits(pupils: sessionPupils[s] + unit.pupils, activity: a, room: r) && unitMay(u, activity: a, room: r)
+            && fits(pupils: Int32(clamping: Int(sessionPupils[s]) + Int(unit.pupils)), activity: a, room: r)
+            && unitMay(u, activity: a, room: r)
     }
 
     // MARK: - Changes
@@ -220,7 +221,7 @@ public struct PartialSchedule: Sendable {
             for q in t..<(t + k) { groupAt[Int(g) * T + q] = Int32(s) }
             sessionGroups[s].append(g)
         }
-        sessionPupils[s] += unit.pupils
+        sessionPupils[s] = Int32(clamping: Int(sessionPupils[s]) + Int(unit.pupils))
         sessionUnits[s].append(Int32(u))
         unitSession[u] = Int32(s)
         unitActivity[u] = sessionActivity[s]
@@ -235,7 +236,7 @@ public struct PartialSchedule: Sendable {
             for q in t..<(t + k) where groupAt[Int(g) * T + q] == Int32(s) { groupAt[Int(g) * T + q] = -1 }
             if let i = sessionGroups[s].firstIndex(of: g) { sessionGroups[s].remove(at: i) }
         }
-        sessionPupils[s] -= unit.pupils
+        sessionPupils[s] = Int32(clamping: Int(sessionPupils[s]) - Int(unit.pupils))
         if let i = sessionUnits[s].firstIndex(of: Int32(u)) { sessionUnits[s].remove(at: i) }
         if case .choice = unit.kind { choiceCount[Int(unit.group) * instance.activityCount + Int(sessionActivity[s])] -= 1 }
         unitSession[u] = -1

@@ -54,7 +54,7 @@ public struct UnitTable: Sendable {
         }
         for a in 0..<I.activityCount where I.together[a] && !cohortOf[a].isEmpty {
             let cohort = cohortOf[a]
-            let pupils = cohort.reduce(Int32(0)) { $0 + I.groupSize[Int($1)] }
+            let pupils = Int32(clamping: cohort.reduce(0) { $0 + Int(I.groupSize[Int($1)]) })
             let demands = cohort.map { g in I.direct[Int(g)].first { Int($0.activity) == a }! }
             if demands.contains(where: \.daily) {
                 var days: [Int32] = []

@@ -146,7 +146,7 @@ extension CompiledInstance {
                 switch item {
                 case let .activity(a, times, daily, minDays):
                     if let i = direct.firstIndex(where: { $0.activity == Int32(a) }) {
-                        direct[i].times += Int32(clamping: times)
+                        direct[i].times = Int32(clamping: Int(direct[i].times) + times)
                     } else {
                         direct.append(DirectDemand(activity: Int32(a), times: Int32(clamping: times), daily: daily))
                     }

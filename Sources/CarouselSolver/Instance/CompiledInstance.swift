@@ -44,7 +44,8 @@ public struct CompiledInstance: Sendable {
         /// Staff needed for `pupils` pupils.
         @inline(__always)
         public func needed(pupils: Int32) -> Int32 {
-            perPupils > 0 ? count + (pupils + perPupils - 1) / perPupils : count
+            guard perPupils > 0 else { return count }
+            return Int32(clamping: Int(count) + (Int(pupils) + Int(perPupils) - 1) / Int(perPupils))
         }
     }
 
