@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+import CarouselCLI
+
+/// The real executable, beside this test bundle in the build folder.
+func carouselExecutable() -> URL? {
+    let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for candidate in [dir, dir.deletingLastPathComponent()] {
+        let url = candidate.appendingPathComponent("carousel")
+        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+    }
+    return nil
+}
+
+@Suite struct InterruptTests {
+    @Test(.enabled(if: carouselExecutable() != nil, "the carousel executable was not built beside the tests"))
+    func ctrlCStopsTheSearchAndStillWritesTheBestSchedule() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("summer.schedule.json").path
+        let process = Process()
+        process.executableURL = carouselExecutable()!
+        process.arguments = ["solve", example("summer-school"), "-o", out, "--time-limit", "600"]
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Wait until the improvement phase reports progress, then press Ctrl-C.
+        let deadline = Date().addingTimeInterval(120)
+        var seen = Data()
+        while Date() < deadline {
+            seen.append(stderr.fileHandleForReading.availableData)
+            if String(decoding: seen, as: UTF8.self).contains("improve:") { break }
+        }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let text = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("interrupted after"))
+        #expect(text.contains("wrote \(out)"))
+        let validate = Run(["validate", example("summer-school"), out])
+        #expect(validate.code == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["summer.schedule.json"])
+    }
+}
