@@ -39,9 +39,9 @@ public enum Solver {
         let termination = Termination(timeLimit: options.timeLimit, stop: options.stop)
         let built = Construction.run(instance, seed: options.seed, termination: termination, progress: progress)
         let first = built.isComplete ? termination.elapsed : nil
-        guard built.isComplete, !options.constructOnly, !termination.shouldStop(iterations: 0) else {
+        guard built.state.unassignedCount == 0, !options.constructOnly, !termination.shouldStop(iterations: 0) else {
             return Result(state: built.state, construction: built, firstFeasibleSeconds: first, moves: 0, evaluatedMoves: 0,
-                          searchSeconds: 0, elapsed: termination.elapsed, notes: built.notes)
+                          searchSeconds: 0, elapsed: termination.elapsed, notes: built.notes + built.blockers)
         }
         let threads = max(1, options.threads)
         let results = ResultBox(count: threads)
@@ -57,7 +57,7 @@ public enum Solver {
         for r in all.dropFirst() where r.soft < best.soft - 1e-9 { best = r }
         return Result(state: best.state, construction: built, firstFeasibleSeconds: first,
                       moves: all.reduce(0) { $0 + $1.moves }, evaluatedMoves: all.reduce(0) { $0 + $1.evaluated },
-                      searchSeconds: termination.elapsed - (first ?? 0), elapsed: termination.elapsed, notes: built.notes)
+                      searchSeconds: termination.elapsed - (first ?? 0), elapsed: termination.elapsed, notes: built.notes + built.blockers)
     }
 }
 

@@ -189,26 +189,38 @@ public struct ProblemAnalysis {
                 demands.append(Demand(rooms: rooms, day: d, periods: length / share, label: "choices"))
             }
         }
+        // The whole event too, counting every unit whatever day it may take.
+        let week = -1
+        for a in 0..<I.activityCount {
+            let units = table.units.indices.filter { table.units[$0].activities == [Int32(a)] }
+            guard !units.isEmpty else { continue }
+            let groups = units.reduce(0) { $0 + table.units[$1].groups.count }
+            let sessions = I.together[a] ? units.count : (groups + Int(I.maxGroups[a]) - 1) / Int(I.maxGroups[a])
+            demands.append(Demand(rooms: Set(I.activityRooms[a]), day: week, periods: Double(sessions * Int(I.duration[a])), label: I.activityID(a)))
+        }
         var pools: [Set<Int32>] = []
         for dm in demands where !dm.rooms.isEmpty && !pools.contains(dm.rooms) { pools.append(dm.rooms) }
         for pool in pools {
-            for d in 0..<I.dayCount {
+            for d in (I.dayCount > 1 ? [week] : []) + Array(0..<I.dayCount) {
                 let within = demands.filter { $0.day == d && $0.rooms.isSubset(of: pool) }
                 let need = within.reduce(0.0) { $0 + $1.periods }
                 guard need > 0 else { continue }
                 var supply = 0
-                for r in pool {
-                    for p in 0..<I.periodCount where I.position[d * I.periodCount + p] >= 0 && !I.roomUnavailable.contains(Int(r), d * I.periodCount + p) {
-                        supply += 1
+                for dd in (d == week ? Array(0..<I.dayCount) : [d]) {
+                    for r in pool {
+                        for p in 0..<I.periodCount where I.position[dd * I.periodCount + p] >= 0 && !I.roomUnavailable.contains(Int(r), dd * I.periodCount + p) {
+                            supply += 1
+                        }
                     }
                 }
                 let labels = Array(Set(within.map(\.label))).sorted()
                 let names = pool.sorted().prefix(6).map { I.roomID(Int($0)) }.joined(separator: ", ") + (pool.count > 6 ? ", …" : "")
                 let needText = need == need.rounded() ? String(Int(need)) : String(format: "%.1f", need)
+                let when = d == week ? "the event" : I.dayID(d)
                 if need > Double(supply) {
-                    out.append(Finding(severity: .error, message: "\(I.dayID(d)) needs at least \(needText) room-periods in \(names) (for \(labels.joined(separator: ", "))); \(supply) exist"))
-                } else if need > 0.9 * Double(supply) {
-                    out.append(Finding(severity: .warning, message: "\(I.dayID(d)) needs at least \(needText) of the \(supply) room-periods in \(names) (for \(labels.joined(separator: ", "))): tight"))
+                    out.append(Finding(severity: .error, message: "\(when) needs at least \(needText) room-periods in \(names) (for \(labels.joined(separator: ", "))); \(supply) exist"))
+                } else if d != week && need > 0.9 * Double(supply) {
+                    out.append(Finding(severity: .warning, message: "\(when) needs at least \(needText) of the \(supply) room-periods in \(names) (for \(labels.joined(separator: ", "))): tight"))
                 }
             }
         }

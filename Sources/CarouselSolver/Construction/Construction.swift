@@ -32,7 +32,11 @@ public struct Construction {
         public var elapsed: Double
         /// Notes about fixed sessions that could not be honoured.
         public var notes: [String]
-        public var isComplete: Bool { state.unassignedCount == 0 }
+        /// Requirements no schedule can meet as written (a fixed session that
+        /// cannot be held, a together activity its groups disagree on).
+        public var blockers: [String]
+        /// Every unit placed and nothing blocked: the schedule is feasible.
+        public var isComplete: Bool { state.unassignedCount == 0 && blockers.isEmpty }
         /// The units left unplaced.
         public var unplaced: [Int] { state.unitSession.indices.filter { state.unitSession[$0] < 0 } }
     }
@@ -55,6 +59,10 @@ public struct Construction {
     var tieBreak: [UInt64]
     var iteration = 0
     var notes: [String] = []
+    var blockers: [String] = []
+    /// Units that no placement can serve even by undoing others; skipped so
+    /// that everything else still gets placed.
+    var impossible: [Bool]
 
     static let countCap: Int32 = 12
     static let tabuLength = 12
@@ -77,6 +85,7 @@ public struct Construction {
         priority = table.units.map { unit in
             (unit.kind == .cohort ? 1000 : 0) + Double(unit.pupils) / 100 - Double(unit.activities.count) / 10
         }
+        impossible = Array(repeating: false, count: U)
         tieBreak = Array(repeating: 0, count: U)
         for u in 0..<U { tieBreak[u] = random.next() }
     }
@@ -128,7 +137,8 @@ public struct Construction {
             backjump(u)
         }
         if state.unassignedCount < best.unassignedCount || state.unassignedCount == 0 { best = state }
-        return Result(state: best, iterations: iteration, restarts: restarts, elapsed: termination.elapsed, notes: notes)
+        return Result(state: best, iterations: iteration, restarts: restarts, elapsed: termination.elapsed, notes: notes,
+                      blockers: blockers + table.notes)
     }
 
     // MARK: - Variable ordering
@@ -139,7 +149,7 @@ public struct Construction {
         var bestCount = Int32.max
         var bestPriority = -Double.infinity
         var bestTie: UInt64 = 0
-        for u in 0..<table.units.count where state.unitSession[u] < 0 {
+        for u in 0..<table.units.count where state.unitSession[u] < 0 && !impossible[u] {
             if dirty[u] {
                 optionCount[u] = countOptions(u, cap: Self.countCap)
                 dirty[u] = false
@@ -436,7 +446,10 @@ public struct Construction {
                 }
             }
         }
-        guard let (option, victims) = best else { return }
+        guard let (option, victims) = best else {
+            impossible[u] = true
+            return
+        }
         for v in victims {
             conflicts[v] += 1
             undo(v)
@@ -505,6 +518,30 @@ public struct Construction {
 
     // MARK: - Fixed sessions
 
+    /// Why fixed session f cannot be held as written with these units, or nil.
+    func fixedObstacle(_ f: FixedSession, units: [Int]) -> String? {
+        let I = instance, a = f.activity, t = I.slot(day: f.day, period: f.start), k = Int(I.duration[a])
+        guard I.sessionFits.contains(a, t) else { return "\(k) period(s) from \(I.periodID(f.start)) do not fit the day" }
+        guard I.inWindow.contains(a, t) else { return "outside the activity's window" }
+        guard I.roomAllowed.contains(a, f.room) else { return "the room lacks the activity's features or is not among its rooms" }
+        guard state.roomFree(f.room, at: t, duration: k) else { return "the room is unavailable or taken then" }
+        let pupils = units.reduce(0) { $0 + Int(table.units[$1].pupils) }
+        guard state.fits(pupils: Int32(clamping: pupils), activity: a, room: f.room) else { return "\(pupils) pupils do not fit" }
+        guard units.reduce(0, { $0 + table.units[$1].groups.count }) <= Int(I.maxGroups[a]) else { return "more groups than maxGroups" }
+        for u in units {
+            guard state.unitMayAttend(u, activity: a) else { return "a group's year is outside the activity's years" }
+            for g in table.units[u].groups {
+                guard I.groupNeedsMet.contains(Int(g), f.room) else { return "the room lacks what group \(I.groupID(Int(g))) needs" }
+                guard state.groupVisits(Int(g), at: t, duration: k) else { return "group \(I.groupID(Int(g))) is not visiting then" }
+                guard state.groupFree(Int(g), at: t, duration: k) else { return "group \(I.groupID(Int(g))) is already busy then" }
+            }
+        }
+        for st in f.staff where !I.staffAvailable.containsAll(st, from: t, count: k) {
+            return "staff \(I.staffID(st)) is not available then"
+        }
+        return nil
+    }
+
     /// Places the fixed sessions first and locks them.
     mutating func placeFixed() {
         let I = instance
@@ -528,18 +565,20 @@ public struct Construction {
                     }) {
                         units.append(u)
                     } else {
-                        notes.append("\(label): group \(I.groupID(g)) has no attend item left that this session could serve")
+                        blockers.append("\(label): group \(I.groupID(g)) has no attend item left that this session could serve")
                     }
                 }
             }
             guard let first = units.first else {
-                notes.append("\(label): no group to place in it")
+                blockers.append("\(label): no group to place in it")
                 continue
             }
-            guard I.canStart(a, at: t), state.roomFree(f.room, at: t, duration: Int(I.duration[a])),
-                  table.units[first].groups.allSatisfy({ state.groupFree(Int($0), at: t, duration: Int(I.duration[a])) }),
-                  let s = state.open(activity: a, slot: t, room: f.room, unit: first, requiredStaff: f.staff.map { Int32($0) }, locked: true) else {
-                notes.append("\(label): cannot be placed as written (time, room, groups or staff unavailable)")
+            if let why = fixedObstacle(f, units: units) {
+                blockers.append("\(label): \(why)")
+                continue
+            }
+            guard let s = state.open(activity: a, slot: t, room: f.room, unit: first, requiredStaff: f.staff.map { Int32($0) }, locked: true) else {
+                blockers.append("\(label): its staff cannot all be there (unavailable, busy or over their limits)")
                 continue
             }
             placedAt[first] = Int.max / 2
@@ -547,7 +586,7 @@ public struct Construction {
                 if state.groupFree(Int(table.units[u].group), at: t, duration: Int(I.duration[a])), state.join(unit: u, session: s) {
                     placedAt[u] = Int.max / 2
                 } else {
-                    notes.append("\(label): group \(I.groupID(Int(table.units[u].group))) cannot be added")
+                    blockers.append("\(label): group \(I.groupID(Int(table.units[u].group))) cannot be added")
                 }
             }
         }

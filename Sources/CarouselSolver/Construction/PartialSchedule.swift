@@ -23,6 +23,8 @@ public struct PartialSchedule: Sendable {
     public private(set) var sessionAlive: [Bool] = []
     /// Fixed sessions: never moved or removed by the search.
     public private(set) var sessionLocked: [Bool] = []
+    /// Staff a fixed session names: kept through every refill.
+    private var sessionRequiredStaff: [[Int32]] = []
     private var freeSessions: [Int32] = []
 
     // Occupancy: session id or -1, per (entity, slot).
@@ -163,6 +165,7 @@ public struct PartialSchedule: Sendable {
             sessionActivity.append(0); sessionSlot.append(0); sessionRoom.append(0); sessionPupils.append(0)
             sessionGroups.append([]); sessionStaff.append([]); sessionUnits.append([]); sessionAlive.append(false)
             sessionLocked.append(false)
+            sessionRequiredStaff.append([])
         }
         sessionActivity[s] = Int32(a)
         sessionSlot[s] = Int32(t)
@@ -173,6 +176,7 @@ public struct PartialSchedule: Sendable {
         sessionUnits[s] = []
         sessionAlive[s] = true
         sessionLocked[s] = locked
+        sessionRequiredStaff[s] = requiredStaff
         occupyPlace(s)
         attach(u, to: s)
         guard fillStaff(s, required: requiredStaff) else {
@@ -249,6 +253,7 @@ public struct PartialSchedule: Sendable {
         vacatePlace(s)
         sessionAlive[s] = false
         sessionLocked[s] = false
+        sessionRequiredStaff[s] = []
         freeSessions.append(Int32(s))
     }
 
@@ -404,7 +409,8 @@ public struct PartialSchedule: Sendable {
     /// already there, then the least versatile, then the least loaded today.
     /// Restores the previous staff and returns false when a row cannot be filled.
     @discardableResult
-    mutating func fillStaff(_ s: Int, required: [Int32] = [], preferred: [Int32] = []) -> Bool {
+    mutating func fillStaff(_ s: Int, required explicitRequired: [Int32] = [], preferred: [Int32] = []) -> Bool {
+        let required = explicitRequired.isEmpty ? sessionRequiredStaff[s] : explicitRequired
         let a = Int(sessionActivity[s])
         let rows = instance.rowRange(a)
         let old = sessionStaff[s]

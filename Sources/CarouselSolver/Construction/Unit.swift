@@ -56,6 +56,9 @@ public struct UnitTable: Sendable {
             let cohort = cohortOf[a]
             let pupils = Int32(clamping: cohort.reduce(0) { $0 + Int(I.groupSize[Int($1)]) })
             let demands = cohort.map { g in I.direct[Int(g)].first { Int($0.activity) == a }! }
+            if demands.contains(where: \.daily) && !demands.allSatisfy(\.daily) {
+                notes.append("together activity \(I.activityID(a)): some of its groups attend it daily and others not, but every group must attend every session")
+            }
             if demands.contains(where: \.daily) {
                 var days: [Int32] = []
                 for d in 0..<I.dayCount where cohort.contains(where: { I.groupVisitsDay.contains(Int($0), d) }) {
