@@ -33,14 +33,13 @@ func runSingle(_ args: [String]) -> Int32 {
         let start = Termination.now()
         let problem = try ProblemDecoder.decode(contentsOf: args[0])
         let instance = CompiledInstance(problem)
+        let setup = Termination.now() - start
         var options = Solver.Options()
         options.seed = seed
-        options.timeLimit = max(0, limit - (Termination.now() - start))
+        options.timeLimit = max(0, limit - setup)
         options.threads = threads
         let result = Solver.solve(instance, options: options)
         let evaluation = Evaluator(instance).evaluate(result.state.schedule)
-        let readSeconds = result.elapsed - (Termination.now() - start) // negative: time spent before the solver
-        _ = readSeconds
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let searchSeconds = max(result.searchSeconds, 1e-9)
@@ -48,7 +47,7 @@ func runSingle(_ args: [String]) -> Int32 {
             instance: URL(fileURLWithPath: args[0]).deletingPathExtension().lastPathComponent, seed: Int(seed), threads: threads,
             timeLimit: limit, groups: instance.groupCount, units: result.state.table.units.count,
             sessions: result.state.schedule.sessions.count, feasible: result.construction.isComplete && evaluation.isFeasible,
-            firstFeasibleSeconds: result.firstFeasibleSeconds.map { $0 + (result.construction.elapsed - result.construction.elapsed) },
+            firstFeasibleSeconds: result.firstFeasibleSeconds.map { $0 + setup },
             soft: evaluation.soft, moves: result.moves, evaluatedMoves: result.evaluatedMoves,
             movesPerSecond: Double(result.moves) / searchSeconds / Double(threads),
             evaluatedPerSecond: Double(result.evaluatedMoves) / searchSeconds / Double(threads),
@@ -220,8 +219,13 @@ func markdown(_ runs: [RunResult], peers: [PeerResult], settings: Settings) -> S
         out += "| \(name) | \(mine[0].groups) | \(mine[0].units) | \(first.map { String(format: "%.3f", $0) } ?? "—") | "
         for l in limits {
             let at = mine.filter { $0.timeLimit == l }
-            let feasible = at.allSatisfy(\.feasible)
-            out += (median(at.map(\.soft)).map { ScheduleSummary.number($0) + (feasible ? "" : " (infeasible)") } ?? "—") + " | "
+            if at.isEmpty {
+                out += "— | "
+            } else if !at.allSatisfy(\.feasible) {
+                out += "not feasible yet | "
+            } else {
+                out += ScheduleSummary.number(median(at.map(\.soft))!) + " | "
+            }
         }
         let longest = mine.filter { $0.timeLimit == limits.max() }
         out += "\(Int(median(longest.map(\.movesPerSecond)) ?? 0)) | \(Int(median(longest.map(\.evaluatedPerSecond)) ?? 0)) | "

@@ -171,37 +171,43 @@ public struct Construction {
         for g in groups { for u in table.unitsOfGroup[Int(g)] { dirty[Int(u)] = true } }
     }
 
+    /// Calls `body(a, t, open)` for every activity a and start slot t where
+    /// unit u's groups may start a now (grid, window, day, visit, free, years,
+    /// distinct choices); `open` says whether a new session of a may still be
+    /// opened that day. Stops early when `body` returns false.
+    func forEachStart(_ u: Int, _ body: (_ activity: Int, _ slot: Int, _ open: Bool) -> Bool) {
+        let P = instance.periodCount
+        for a32 in table.units[u].activities {
+            let a = Int(a32)
+            guard state.unitMayAttend(u, activity: a) else { continue }
+            for d32 in unitDays[u] {
+                let d = Int(d32)
+                let open = state.activityHasRoom(a, day: d)
+                for p in 0..<P where state.unitTimeOK(u, activity: a, slot: d * P + p) {
+                    if !body(a, d * P + p, open) { return }
+                }
+            }
+        }
+    }
+
+    /// Whether room r may take a new session of a at t for unit u.
+    @inline(__always)
+    func roomSuits(_ r: Int, unit u: Int, activity a: Int, slot t: Int) -> Bool {
+        state.fits(pupils: table.units[u].pupils, activity: a, room: r) && state.unitMay(u, activity: a, room: r)
+            && state.roomFree(r, at: t, duration: Int(instance.duration[a]))
+    }
+
     /// Counts (activity, start) pairs where unit u could go now, up to `cap`:
     /// a session to join, or a free suitable room. Staff are checked only
     /// when a value is tried.
     func countOptions(_ u: Int, cap: Int32) -> Int32 {
-        let I = instance, unit = table.units[u], T = I.slotCount, P = I.periodCount
+        let I = instance, T = I.slotCount
         var n: Int32 = 0
-        for a32 in unit.activities {
-            let a = Int(a32)
-            guard state.unitMayAttend(u, activity: a) else { continue }
-            let k = Int(I.duration[a])
-            for d32 in unitDays[u] {
-                let d = Int(d32)
-                let open = state.activityHasRoom(a, day: d)
-                for p in 0..<P {
-                    let t = d * P + p
-                    guard state.unitTimeOK(u, activity: a, slot: t) else { continue }
-                    var ok = false
-                    for s in state.sessionsAt[a * T + t] where state.canJoin(u, session: Int(s)) { ok = true; break }
-                    if !ok && open {
-                        for r32 in I.activityRooms[a] {
-                            let r = Int(r32)
-                            if state.fits(pupils: unit.pupils, activity: a, room: r) && state.unitMay(u, activity: a, room: r)
-                                && state.roomFree(r, at: t, duration: k) { ok = true; break }
-                        }
-                    }
-                    if ok {
-                        n += 1
-                        if n >= cap { return n }
-                    }
-                }
-            }
+        forEachStart(u) { a, t, open in
+            var ok = state.sessionsAt[a * T + t].contains { state.canJoin(u, session: Int($0)) }
+            if !ok && open { ok = I.activityRooms[a].contains { roomSuits(Int($0), unit: u, activity: a, slot: t) } }
+            if ok { n += 1 }
+            return n < cap
         }
         return n
     }
@@ -219,47 +225,40 @@ public struct Construction {
 
     /// All current options of unit u, best first.
     mutating func options(_ u: Int) -> [Option] {
-        let I = instance, unit = table.units[u], T = I.slotCount, P = I.periodCount
+        let I = instance, unit = table.units[u], T = I.slotCount
+        var starts: [(activity: Int, slot: Int, open: Bool)] = []
+        forEachStart(u) { a, t, open in
+            starts.append((a, t, open))
+            return true
+        }
         var out: [Option] = []
-        for a32 in unit.activities {
-            let a = Int(a32)
-            guard state.unitMayAttend(u, activity: a) else { continue }
+        for (a, t, open) in starts {
             let k = Int(I.duration[a])
             let wish = wishCost(u, activity: a)
-            for d32 in unitDays[u] {
-                let d = Int(d32)
-                let open = state.activityHasRoom(a, day: d)
-                for p in 0..<P {
-                    let t = d * P + p
-                    guard state.unitTimeOK(u, activity: a, slot: t) else { continue }
-                    var joined = false
-                    for s32 in state.sessionsAt[a * T + t] where state.canJoin(u, session: Int(s32)) {
-                        let s = Int(s32)
-                        let site = I.roomSite[Int(state.sessionRoom[s])]
-                        var score = wish + dayShapeCost(unit, slot: t, duration: k, site: site) - 3 + mixCost(unit, session: s)
-                        score += random.unit() * 0.3
-                        out.append(Option(activity: a, slot: t, session: s, room: Int(state.sessionRoom[s]), score: score))
-                        joined = true
-                    }
-                    guard open else { continue }
-                    let shape = joined ? 0 : nil as Double?
-                    for r32 in I.activityRooms[a] {
-                        let r = Int(r32)
-                        guard state.fits(pupils: unit.pupils, activity: a, room: r), state.unitMay(u, activity: a, room: r),
-                              state.roomFree(r, at: t, duration: k) else { continue }
-                        let cap = I.roomCapacity[r]
-                        var score = wish + (shape ?? dayShapeCost(unit, slot: t, duration: k, site: I.roomSite[r]))
-                        score += I.weights.sessions
-                        if cap != CompiledInstance.unlimited {
-                            score += Double(max(0, cap - unit.pupils)) / Double(max(cap, 1))
-                            if cap < unit.pupils { score += Double(unit.pupils - cap) * (I.weights.overCapacity ?? 0) }
-                        } else {
-                            score += 0.5
-                        }
-                        score += random.unit() * 0.3
-                        out.append(Option(activity: a, slot: t, session: -1, room: r, score: score))
-                    }
+            var joined = false
+            for s32 in state.sessionsAt[a * T + t] where state.canJoin(u, session: Int(s32)) {
+                let s = Int(s32)
+                let site = I.roomSite[Int(state.sessionRoom[s])]
+                var score = wish + dayShapeCost(unit, slot: t, duration: k, site: site) - 3 + mixCost(unit, session: s)
+                score += random.unit() * 0.3
+                out.append(Option(activity: a, slot: t, session: s, room: Int(state.sessionRoom[s]), score: score))
+                joined = true
+            }
+            guard open else { continue }
+            let shape = joined ? 0 : nil as Double?
+            for r32 in I.activityRooms[a] where roomSuits(Int(r32), unit: u, activity: a, slot: t) {
+                let r = Int(r32)
+                let cap = I.roomCapacity[r]
+                var score = wish + (shape ?? dayShapeCost(unit, slot: t, duration: k, site: I.roomSite[r]))
+                score += I.weights.sessions
+                if cap != CompiledInstance.unlimited {
+                    score += Double(max(0, cap - unit.pupils)) / Double(max(cap, 1))
+                    if cap < unit.pupils { score += Double(unit.pupils - cap) * (I.weights.overCapacity ?? 0) }
+                } else {
+                    score += 0.5
                 }
+                score += random.unit() * 0.3
+                out.append(Option(activity: a, slot: t, session: -1, room: r, score: score))
             }
         }
         out.sort { $0.score < $1.score }

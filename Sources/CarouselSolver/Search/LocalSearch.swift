@@ -207,16 +207,7 @@ public struct LocalSearch {
             _ = state.replaceStaff(in: s, new, with: old)
             noteSession(s)
         case let .exchange(u, v, s1, s2):
-            noteSession(s1)
-            noteSession(s2)
-            noteUnit(u)
-            noteUnit(v)
-            state.unassign(u)
-            state.unassign(v)
-            if !state.join(unit: u, session: s1) { _ = state.join(unit: u, session: s2) }
-            if !state.join(unit: v, session: s2) { _ = state.join(unit: v, session: s1) }
-            noteSession(s1)
-            noteSession(s2)
+            _ = trade(u, to: s1, v, to: s2)
         }
         undo = .none
         refreshTouched()
@@ -336,31 +327,41 @@ public struct LocalSearch {
         let a1 = Int(state.sessionActivity[s1])
         guard unitV.kind != .cohort, unitV.group != unitU.group, unitV.activities.contains(Int32(a1)),
               I.duration[a1] == I.duration[a2], units2.count > 1 else { return false }
-        noteSession(s1)
-        noteSession(s2)
-        noteUnit(u)
-        noteUnit(v)
-        state.unassign(u)
-        state.unassign(v)
-        var ok = state.unitMayAttend(u, activity: a2) && state.unitMayAttend(v, activity: a1)
-            && state.canJoin(u, session: s2) && state.canJoin(v, session: s1) && state.join(unit: u, session: s2)
-        if ok && !state.join(unit: v, session: s1) {
-            state.unassign(u)
-            ok = false
-        }
-        if !ok {
-            _ = state.join(unit: u, session: s1)
-            _ = state.join(unit: v, session: s2)
-            noteSession(s1)
-            noteSession(s2)
+        guard trade(u, to: s2, v, to: s1) else {
             refreshTouched()
             clearTouched()
             return false
         }
-        noteSession(s1)
-        noteSession(s2)
         undo = .exchange(first: u, second: v, firstSession: s1, secondSession: s2)
         return true
+    }
+
+    /// Moves unit u into session `su` and unit v into `sv` at once (two groups
+    /// trading places), noting what changes. When either cannot join, both go
+    /// back where they were and the result is false.
+    mutating func trade(_ u: Int, to su: Int, _ v: Int, to sv: Int) -> Bool {
+        let fu = Int(state.unitSession[u]), fv = Int(state.unitSession[v])
+        noteSession(fu)
+        noteSession(fv)
+        noteUnit(u)
+        noteUnit(v)
+        state.unassign(u)
+        state.unassign(v)
+        func fits(_ x: Int, _ s: Int) -> Bool {
+            state.unitMayAttend(x, activity: Int(state.sessionActivity[s])) && state.canJoin(x, session: s)
+        }
+        var ok = fits(u, su) && state.join(unit: u, session: su)
+        if ok && !(fits(v, sv) && state.join(unit: v, session: sv)) {
+            state.unassign(u)
+            ok = false
+        }
+        if !ok {
+            _ = state.join(unit: u, session: fu)
+            _ = state.join(unit: v, session: fv)
+        }
+        noteSession(fu)
+        noteSession(fv)
+        return ok
     }
 
     /// A random live, unlocked session, or nil.
