@@ -17,9 +17,12 @@ struct SolveCommand: Command {
     .schedule.json, in the current folder) and prints a summary per day with
     the score and the costliest soft terms.
 
-    --threads N runs N independent improvement searches and keeps the best.
-    With --moves, a run is deterministic for a given seed and thread count;
-    with only a time limit, how far it gets depends on the machine.
+    The improvement phase stops after --moves moves per thread (default
+    3,000,000: a few seconds for a 2,000-pupil week) or at the time limit
+    (default 60 s), whichever comes first. While the move budget is what
+    stops it, the same seed (and thread count) gives the same schedule on
+    any machine; --moves 0 removes the budget, so only the time limit stops
+    the search. --threads N runs N independent searches and keeps the best.
 
     Progress goes to stderr once a second; --quiet silences it. Ctrl-C stops
     the search early and still writes the best schedule found so far.
@@ -34,10 +37,10 @@ struct SolveCommand: Command {
     """
     static let options: [OptionSpec] = [
         .option("output", short: "o", value: "SCHEDULE", help: "Where to write the schedule."),
-        .option("time-limit", short: "t", value: "S", help: "Stop searching after S seconds (default 10)."),
+        .option("time-limit", short: "t", value: "S", help: "Stop searching after S seconds (default 60)."),
         .option("seed", value: "N", help: "Random seed (default 1)."),
         .option("threads", value: "N", help: "Independent improvement searches in parallel (default 1)."),
-        .option("moves", value: "N", help: "Local-search moves per thread (makes runs reproducible)."),
+        .option("moves", value: "N", help: "Improvement moves per thread (default 3000000; 0: no limit)."),
         .flag("first", help: "Stop at the first feasible schedule (no improvement phase)."),
         .flag("quiet", short: "q", help: "No progress on stderr."),
         .flag("json", help: "Print the summary as JSON (for programs)."),
@@ -45,10 +48,10 @@ struct SolveCommand: Command {
     static let positionals = ["PROBLEM"]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        let timeLimit = try arguments.double("time-limit", default: 10, range: 0...1_000_000)
+        let timeLimit = try arguments.double("time-limit", default: 60, range: 0...1_000_000)
         let seed = try arguments.int("seed", default: 1, range: 0...Int.max)
         let threads = try arguments.int("threads", default: 1, range: 1...256)
-        let moves = try arguments.int("moves", default: Int.max, range: 0...Int.max)
+        let moves = try arguments.int("moves", default: 3_000_000, range: 0...Int.max)
         let loaded = try LoadedProblem(path: arguments.positionals[0])
         let output = arguments.string("output") ?? defaultOutput(for: loaded.path)
         let quiet = arguments.flag("quiet")
@@ -58,7 +61,7 @@ struct SolveCommand: Command {
         options.seed = UInt64(seed)
         options.timeLimit = timeLimit
         options.threads = threads
-        options.moveLimit = moves
+        options.moveLimit = moves == 0 ? Int.max : moves
         options.constructOnly = arguments.flag("first")
         let stop = options.stop
         let interrupt = InterruptHandler(stop: stop)
