@@ -26,6 +26,25 @@ public enum ExitCode {
     public static let badInput: Int32 = 2
 }
 
+/// Writes `text` atomically to `path` and prints `summary`, or, without a
+/// path, prints `text` itself (for `generate`, `import`, `export`).
+func emit(_ text: String, to path: String?, console: Console, summary: @autoclosure () -> String) throws {
+    if let path {
+        try AtomicFile.write(text, to: path)
+        console.print(summary())
+    } else {
+        console.print(text, terminator: "")
+    }
+}
+
+/// The format word of `import` and `export`, checked against those known.
+func requireFormat(_ format: String, known: [String], for verb: String) throws(UsageError) {
+    guard known.contains(format) else {
+        let hint = Suggestion.closest(to: format, among: known).map { " (did you mean \"\($0)\"?)" } ?? ""
+        throw UsageError(message: "unknown \(verb) format \"\(format)\"; expected \(known.joined(separator: ", "))\(hint)")
+    }
+}
+
 /// A problem file loaded and compiled.
 struct LoadedProblem {
     var path: String

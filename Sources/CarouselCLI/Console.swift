@@ -25,8 +25,7 @@ public final class Console: @unchecked Sendable {
         lock.withLock { writeErr(line + "\n") }
     }
 
-    /// Writes a progress line to stderr without a newline after it
-    /// (the next one overwrites it on a terminal).
+    /// Writes a progress line to stderr.
     public func status(_ line: String) {
         lock.withLock { writeErr(line + "\n") }
     }

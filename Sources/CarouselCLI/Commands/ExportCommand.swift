@@ -21,11 +21,7 @@ struct ExportCommand: Command {
     static let positionals = ["FORMAT", "PROBLEM", "SCHEDULE"]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        let format = arguments.positionals[0]
-        guard format == "itc2007" else {
-            throw UsageError(message: "unknown export format \"\(format)\"; expected itc2007"
-                             + (Suggestion.closest(to: format, among: ["itc2007"]).map { " (did you mean \"\($0)\"?)" } ?? ""))
-        }
+        try requireFormat(arguments.positionals[0], known: ["itc2007"], for: "export")
         let loaded = try LoadedProblem(path: arguments.positionals[1])
         let cal = loaded.problem.calendar
         let numbered = cal.days.enumerated().allSatisfy { $1.id == "d\($0)" } && cal.periods.enumerated().allSatisfy { $1.id == "p\($0)" }
@@ -34,13 +30,9 @@ struct ExportCommand: Command {
                              message: "days and periods are not numbered d0, d1, … and p0, p1, …; was this problem made by 'carousel import itc2007'?")
         }
         let file = try ScheduleFile.read(contentsOf: arguments.positionals[2], for: loaded.instance)
-        let text = CurriculumTimetabling.solution(file.schedule, instance: loaded.instance)
-        if let out = arguments.string("output") {
-            try AtomicFile.write(text, to: out)
-            console.print("wrote \(out): \(file.schedule.sessions.count) lectures")
-        } else {
-            console.print(text, terminator: "")
-        }
+        let out = arguments.string("output")
+        try emit(CurriculumTimetabling.solution(file.schedule, instance: loaded.instance), to: out, console: console,
+                 summary: "wrote \(out ?? ""): \(file.schedule.sessions.count) lectures")
         return ExitCode.success
     }
 }

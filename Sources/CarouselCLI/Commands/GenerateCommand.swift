@@ -36,12 +36,10 @@ struct GenerateCommand: Command {
         generator.days = try arguments.int("days", default: 5, range: 1...366)
         generator.tightness = try arguments.double("tightness", default: 0.5, range: 0...1)
         generator.seed = UInt64(try arguments.int("seed", default: 1, range: 0...Int.max))
-        let text = ProblemFile.render(generator.make())
-        if let path = arguments.string("output") {
-            try AtomicFile.write(text, to: path)
-        } else {
-            console.print(text, terminator: "")
-        }
+        let problem = generator.make()
+        let out = arguments.string("output")
+        try emit(ProblemFile.render(problem), to: out, console: console,
+                 summary: "wrote \(out ?? ""): \(problem.groups.count) groups, \(problem.rooms.count) rooms, \(problem.staff.count) staff, \(problem.calendar.days.count) days")
         return ExitCode.success
     }
 }

@@ -27,24 +27,16 @@ struct ImportCommand: Command {
     static let positionals = ["FORMAT", "FILE"]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        let format = arguments.positionals[0]
-        guard format == "itc2007" else {
-            throw UsageError(message: "unknown import format \"\(format)\"; expected itc2007"
-                             + (Suggestion.closest(to: format, among: ["itc2007"]).map { " (did you mean \"\($0)\"?)" } ?? ""))
-        }
+        try requireFormat(arguments.positionals[0], known: ["itc2007"], for: "import")
         let path = arguments.positionals[1]
         let bytes = try ProblemDecoder.readFile(path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw InputError(file: path, location: nil, path: "", message: "not UTF-8 text; expected an ITC-2007 .ctt file")
         }
         let instance = try CurriculumTimetabling.parse(text, file: path)
-        let rendered = ProblemFile.render(instance.problem())
-        if let out = arguments.string("output") {
-            try AtomicFile.write(rendered, to: out)
-            console.print("wrote \(out): \(instance.courses.count) courses, \(instance.curricula.count) curricula, \(instance.rooms.count) rooms, \(instance.days) days × \(instance.periodsPerDay) periods")
-        } else {
-            console.print(rendered, terminator: "")
-        }
+        let out = arguments.string("output")
+        try emit(ProblemFile.render(instance.problem()), to: out, console: console,
+                 summary: "wrote \(out ?? ""): \(instance.courses.count) courses, \(instance.curricula.count) curricula, \(instance.rooms.count) rooms, \(instance.days) days × \(instance.periodsPerDay) periods")
         return ExitCode.success
     }
 }

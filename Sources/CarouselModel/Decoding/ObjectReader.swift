@@ -37,10 +37,6 @@ struct ObjectReader {
         return InputError(file: file, location: at, path: key.map(childPath) ?? path, message: message, hint: hint)
     }
 
-    func error(at value: JSONValue, path: String, _ message: String, hint: String? = nil) -> InputError {
-        InputError(file: file, location: value.location, path: path, message: message, hint: hint)
-    }
-
     func string(_ key: String) throws(InputError) -> String? {
         guard let v = object[key], !v.isNull else { return nil }
         guard let s = v.string else { throw error(key, "expected a string, got \(v.kindName)") }

@@ -78,5 +78,6 @@ public struct JSONObject: Sendable {
         return nil
     }
 
+    /// The keys in file order.
     public var keys: [String] { entries.map(\.key) }
 }

@@ -66,11 +66,4 @@ public struct BitMatrix: Sendable, Equatable {
         }
         return false
     }
-
-    /// Number of set bits in `row`.
-    public func count(row: Int) -> Int {
-        var n = 0
-        for w in 0..<stride { n += words[row * stride + w].nonzeroBitCount }
-        return n
-    }
 }
