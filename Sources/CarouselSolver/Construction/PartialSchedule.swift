@@ -321,7 +321,14 @@ public struct PartialSchedule: Sendable {
         if ok {
             for (i, m) in moves.enumerated() {
                 sessionStaff[m.session] = []
-                if !fillStaff(m.session, required: [], preferred: old[i].staff) { ok = false; break }
+                // Same pupils, so the same staff still fill the rows when
+                // they are all free and available at the new time.
+                if old[i].staff.allSatisfy({ staffUsable(Int($0), session: m.session) }) {
+                    for st in old[i].staff { addExtraStaff(Int(st), to: m.session) }
+                } else if !fillStaff(m.session, required: [], preferred: old[i].staff) {
+                    ok = false
+                    break
+                }
             }
         }
         guard !ok else { return true }
