@@ -18,9 +18,15 @@ public struct ProblemAnalysis {
     let I: CompiledInstance
     let table: UnitTable
 
+    /// Days each unit may take, counted once.
+    let daysOfUnit: [Int]
+
     public init(_ instance: CompiledInstance) {
         I = instance
         table = UnitTable(instance)
+        var days = [Int](repeating: 0, count: table.units.count)
+        for list in table.unitsOfDay { for u in list { days[Int(u)] += 1 } }
+        daysOfUnit = days
     }
 
     public func findings() -> [Finding] {
@@ -168,7 +174,7 @@ public struct ProblemAnalysis {
             for d in 0..<I.dayCount {
                 let units = table.unitsOfDay[d].filter { u in
                     let unit = table.units[Int(u)]
-                    return unit.activities == [Int32(a)] && unitDays(Int(u)).count == 1
+                    return unit.activities == [Int32(a)] && daysOfUnit[Int(u)] == 1
                 }
                 guard !units.isEmpty else { continue }
                 let groups = units.reduce(0) { $0 + table.units[Int($1)].groups.count }
@@ -181,7 +187,7 @@ public struct ProblemAnalysis {
             }
         }
         for d in 0..<I.dayCount {
-            for u in table.unitsOfDay[d] where unitDays(Int(u)).count == 1 && table.units[Int(u)].activities.count > 1 {
+            for u in table.unitsOfDay[d] where daysOfUnit[Int(u)] == 1 && table.units[Int(u)].activities.count > 1 {
                 let unit = table.units[Int(u)]
                 let rooms = Set(unit.activities.flatMap { I.activityRooms[Int($0)] })
                 let share = unit.activities.map { Double(I.maxGroups[Int($0)]) }.max() ?? 1
@@ -227,10 +233,6 @@ public struct ProblemAnalysis {
         return out
     }
 
-    func unitDays(_ u: Int) -> [Int] {
-        (0..<I.dayCount).filter { table.unitsOfDay[$0].contains(Int32(u)) }
-    }
-
     // MARK: Staff
 
     /// Staff-periods needed versus available per day, for each set of staff
@@ -241,7 +243,7 @@ public struct ProblemAnalysis {
         var demands: [Demand] = []
         for a in 0..<I.activityCount where !I.rowRange(a).isEmpty {
             for d in 0..<I.dayCount {
-                let units = table.unitsOfDay[d].filter { table.units[Int($0)].activities == [Int32(a)] && unitDays(Int($0)).count == 1 }
+                let units = table.unitsOfDay[d].filter { table.units[Int($0)].activities == [Int32(a)] && daysOfUnit[Int($0)] == 1 }
                 guard !units.isEmpty else { continue }
                 let groups = units.reduce(0) { $0 + table.units[Int($1)].groups.count }
                 let pupils = units.reduce(0) { $0 + Int(table.units[Int($1)].pupils) }
