@@ -32,16 +32,41 @@ public enum Solver {
         public var searchSeconds: Double
         public var elapsed: Double
         public var notes: [String]
+        /// The old schedule's places (repair only), and the weighted change from it.
+        public var reference: Reference?
+        public var perturbation: Int
     }
 
     public static func solve(_ instance: CompiledInstance, options: Options,
                              progress: (@Sendable (SearchProgress) -> Void)? = nil) -> Result {
         let termination = Termination(timeLimit: options.timeLimit, stop: options.stop)
         let built = Construction.run(instance, seed: options.seed, termination: termination, progress: progress)
+        return improve(built, reference: nil, termination: termination, options: options, progress: progress)
+    }
+
+    /// Repairs `old` for a changed instance: keeps every session the change
+    /// allows, places the rest preferring their old times and rooms, then
+    /// searches with the weighted change from `old` minimised ahead of the
+    /// soft score (`Reference`). Days before `keepDays` are over: their
+    /// sessions stay, and nothing new is placed on them.
+    public static func repair(_ instance: CompiledInstance, old: Schedule, keepDays: Int = 0, options: Options,
+                              progress: (@Sendable (SearchProgress) -> Void)? = nil) -> Result {
+        let termination = Termination(timeLimit: options.timeLimit, stop: options.stop)
+        let (built, reference) = Construction.repair(instance, old: old, keepDays: keepDays, seed: options.seed,
+                                                     termination: termination, progress: progress)
+        return improve(built, reference: reference, termination: termination, options: options, progress: progress)
+    }
+
+    /// The local-search phase after construction, in `options.threads`
+    /// independent searches; the best (least change, then least soft) wins.
+    static func improve(_ built: Construction.Result, reference: Reference?, termination: Termination, options: Options,
+                        progress: (@Sendable (SearchProgress) -> Void)?) -> Result {
         let first = built.isComplete ? termination.elapsed : nil
         guard built.state.unassignedCount == 0, !options.constructOnly, !termination.shouldStop(iterations: 0) else {
+            let tracker = ScoreTracker(built.state, reference: reference)
             return Result(state: built.state, construction: built, firstFeasibleSeconds: first, moves: 0, evaluatedMoves: 0,
-                          searchSeconds: 0, elapsed: termination.elapsed, notes: built.notes + built.blockers)
+                          searchSeconds: 0, elapsed: termination.elapsed, notes: built.notes + built.blockers,
+                          reference: reference, perturbation: tracker.perturbation)
         }
         let threads = max(1, options.threads)
         let results = ResultBox(count: threads)
@@ -50,14 +75,18 @@ public enum Solver {
         DispatchQueue.concurrentPerform(iterations: threads) { i in
             let seed = options.seed &+ UInt64(i) &* 0x9E37_79B9
             let report = i == 0 ? progress : nil
-            results.set(i, LocalSearch.run(built.state, seed: seed, termination: local, progress: report))
+            results.set(i, LocalSearch.run(built.state, seed: seed, termination: local, reference: reference, progress: report))
         }
         let all = results.values
         var best = all[0]
-        for r in all.dropFirst() where r.soft < best.soft - 1e-9 { best = r }
+        for r in all.dropFirst()
+        where r.perturbation < best.perturbation || (r.perturbation == best.perturbation && r.soft < best.soft - 1e-9) {
+            best = r
+        }
         return Result(state: best.state, construction: built, firstFeasibleSeconds: first,
                       moves: all.reduce(0) { $0 + $1.moves }, evaluatedMoves: all.reduce(0) { $0 + $1.evaluated },
-                      searchSeconds: termination.elapsed - (first ?? 0), elapsed: termination.elapsed, notes: built.notes + built.blockers)
+                      searchSeconds: termination.elapsed - (first ?? 0), elapsed: termination.elapsed,
+                      notes: built.notes + built.blockers, reference: reference, perturbation: best.perturbation)
     }
 }
 

@@ -37,42 +37,19 @@ struct SolveCommand: Command {
     """
     static let options: [OptionSpec] = [
         .option("output", short: "o", value: "SCHEDULE", help: "Where to write the schedule."),
-        .option("time-limit", short: "t", value: "S", help: "Stop searching after S seconds (default 60)."),
-        .option("seed", value: "N", help: "Random seed (default 1)."),
-        .option("threads", value: "N", help: "Independent improvement searches in parallel (default 1)."),
-        .option("moves", value: "N", help: "Improvement moves per thread (default 3000000; 0: no limit)."),
         .flag("first", help: "Stop at the first feasible schedule (no improvement phase)."),
-        .flag("quiet", short: "q", help: "No progress on stderr."),
         .flag("json", help: "Print the summary as JSON (for programs)."),
-    ]
+    ] + SearchSettings.specs(timeLimit: 60, moves: 3_000_000)
     static let positionals = ["PROBLEM"]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        let timeLimit = try arguments.double("time-limit", default: 60, range: 0...1_000_000)
-        let seed = try arguments.int("seed", default: 1, range: 0...Int.max)
-        let threads = try arguments.int("threads", default: 1, range: 1...256)
-        let moves = try arguments.int("moves", default: 3_000_000, range: 0...Int.max)
+        var settings = try SearchSettings(arguments, timeLimit: 60, moves: 3_000_000)
+        settings.options.constructOnly = arguments.flag("first")
         let loaded = try LoadedProblem(path: arguments.positionals[0])
         let output = arguments.string("output") ?? defaultOutput(for: loaded.path)
-        let quiet = arguments.flag("quiet")
         let I = loaded.instance
-
-        var options = Solver.Options()
-        options.seed = UInt64(seed)
-        options.timeLimit = timeLimit
-        options.threads = threads
-        options.moveLimit = moves == 0 ? Int.max : moves
-        options.constructOnly = arguments.flag("first")
-        let stop = options.stop
-        let interrupt = InterruptHandler(stop: stop)
-        defer { interrupt.cancel() }
-        let progress: (@Sendable (SearchProgress) -> Void)?
-        if quiet {
-            progress = nil
-        } else {
-            progress = { p in report(p, to: console) }
-        }
-        let result = Solver.solve(I, options: options, progress: progress)
+        let seed = Int(settings.options.seed), timeLimit = settings.options.timeLimit, stop = settings.options.stop
+        let result = settings.interruptible { Solver.solve(I, options: settings.options, progress: settings.progress(console)) }
         let schedule = result.state.schedule
         let evaluation = Evaluator(I).evaluate(schedule)
         let unmet = result.construction.unplaced.map { describe(unit: $0, table: result.state.table, instance: I) }
@@ -111,17 +88,6 @@ struct SolveCommand: Command {
             }
         }
         return feasible ? ExitCode.success : ExitCode.infeasible
-    }
-
-    /// The stderr progress line: elapsed, best score, rate.
-    static func report(_ p: SearchProgress, to console: Console) {
-        let rate = Int(Double(p.iterations) / max(p.elapsed, 1e-9))
-        let elapsed = String(format: "[%6.1fs]", p.elapsed)
-        if let soft = p.soft {
-            console.status("\(elapsed) improve: best soft \(ScheduleSummary.number(soft)), \(p.iterations) moves, \(rate) moves/s")
-        } else {
-            console.status("\(elapsed) construct: \(p.iterations) iterations, \(p.unplaced) unplaced (best \(p.bestUnplaced)), \(rate) it/s")
-        }
     }
 
     /// `stem-week.json` → `stem-week.schedule.json` in the current folder.

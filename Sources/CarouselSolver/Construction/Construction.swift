@@ -63,6 +63,9 @@ public struct Construction {
     /// Units that no placement can serve even by undoing others; skipped so
     /// that everything else still gets placed.
     var impossible: [Bool]
+    /// The schedule being repaired: values that keep a unit where it was
+    /// come first, and undoing a unit still in its old place costs more.
+    var reference: Reference?
 
     static let countCap: Int32 = 12
     static let tabuLength = 12
@@ -94,11 +97,27 @@ public struct Construction {
     public static func run(_ instance: CompiledInstance, seed: UInt64, termination: Termination,
                            progress: ((SearchProgress) -> Void)? = nil) -> Result {
         var search = Construction(instance: instance, seed: seed)
+        search.placeFixed()
         return search.solve(termination: termination, progress: progress)
     }
 
+    /// Runs the phase from the sessions of `old` that the changed problem
+    /// still allows (see `restore`), placing the rest with a preference for
+    /// their old times and rooms. Days before `keepDays` are over: their
+    /// sessions are kept as they were and nothing new goes there.
+    public static func repair(_ instance: CompiledInstance, old: Schedule, keepDays: Int, seed: UInt64,
+                              termination: Termination, progress: ((SearchProgress) -> Void)? = nil) -> (Result, Reference) {
+        var search = Construction(instance: instance, seed: seed)
+        let reference = Reference(old, table: search.table, instance: instance)
+        search.reference = reference
+        search.placeFixed()
+        search.restore(old, keepDays: keepDays)
+        return (search.solve(termination: termination, progress: progress), reference)
+    }
+
+    /// Places units until all are placed or `termination` says stop; a
+    /// restart goes back to the state this starts from.
     mutating func solve(termination: Termination, progress: ((SearchProgress) -> Void)?) -> Result {
-        placeFixed()
         let fixedState = state
         var best = state
         var restarts = 0
@@ -261,6 +280,13 @@ public struct Construction {
                 out.append(Option(activity: a, slot: t, session: -1, room: r, score: score))
             }
         }
+        if let reference, reference.has(u) {
+            // Keeping a unit where it was outweighs every soft consideration.
+            for i in out.indices {
+                out[i].score += 10 * Double(reference.cost(unit: u, slot: Int32(out[i].slot), room: Int32(out[i].room),
+                                                           staff: reference.staff[u]))
+            }
+        }
         out.sort { $0.score < $1.score }
         return out
     }
@@ -391,7 +417,7 @@ public struct Construction {
                 let d = Int(d32)
                 for p in 0..<P {
                     let t = d * P + p
-                    guard I.canStart(a, at: t), unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) }) else { continue }
+                    guard t >= state.openFrom, I.canStart(a, at: t), unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) }) else { continue }
                     // Units of u's groups in the way.
                     seen.removeAll(keepingCapacity: true)
                     var blocked = false
@@ -481,6 +507,11 @@ public struct Construction {
         for v in units {
             cost += 1 + Double(conflicts[v]) * 0.3 + Double(table.units[v].groups.count - 1) * 0.5
             if iteration - placedAt[v] < Self.tabuLength { cost += 50 }
+            if let reference, reference.has(v) {
+                // Still where the repaired schedule had it: undo others first.
+                let s = Int(state.unitSession[v])
+                if s >= 0 && reference.slot[v] == state.sessionSlot[s] && reference.room[v] == state.sessionRoom[s] { cost += 20 }
+            }
         }
         return cost
     }

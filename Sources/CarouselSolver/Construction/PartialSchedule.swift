@@ -48,6 +48,10 @@ public struct PartialSchedule: Sendable {
     /// Choice units of group g that picked activity a: `choiceCount[g * A + a]`.
     public private(set) var choiceCount: [UInt8]
     public private(set) var unassignedCount: Int
+    /// First slot where a session may be opened, joined or moved to; earlier
+    /// slots belong to days that are over (`carousel repair --keep-until`)
+    /// and hold only locked sessions.
+    public var openFrom = 0
 
     /// Staff of each row ordered for filling: the least versatile first, so
     /// that staff with rare skills stay free for the rows that need them.
@@ -130,7 +134,7 @@ public struct PartialSchedule: Sendable {
     @inline(__always)
     public func unitTimeOK(_ u: Int, activity a: Int, slot t: Int) -> Bool {
         let unit = table.units[u]
-        guard instance.canStart(a, at: t) else { return false }
+        guard t >= openFrom, instance.canStart(a, at: t) else { return false }
         if unit.day >= 0 && t / instance.periodCount != Int(unit.day) { return false }
         let k = Int(instance.duration[a])
         for g in unit.groups {
@@ -144,7 +148,7 @@ public struct PartialSchedule: Sendable {
     @inline(__always)
     public func canJoin(_ u: Int, session s: Int) -> Bool {
         let unit = table.units[u], a = Int(sessionActivity[s]), r = Int(sessionRoom[s])
-        guard unit.kind != .cohort else { return false }
+        guard unit.kind != .cohort, Int(sessionSlot[s]) >= openFrom else { return false }
         return sessionGroups[s].count + unit.groups.count <= Int(instance.maxGroups[a])
             && fits(pupils: Int32(clamping: Int(sessionPupils[s]) + Int(unit.pupils)), activity: a, room: r)
             && unitMay(u, activity: a, room: r)
@@ -153,10 +157,11 @@ public struct PartialSchedule: Sendable {
     // MARK: - Changes
 
     /// Opens a session of `a` at slot `t` in room `r` serving unit `u`, with
-    /// staff filled (`requiredStaff` first, as fixed sessions name them).
+    /// staff filled (`requiredStaff` first, as fixed sessions name them, then
+    /// `preferredStaff` where they fit, as a repaired session had them).
     /// Returns the session id, or nil (and no change) when staff cannot be found.
     public mutating func open(activity a: Int, slot t: Int, room r: Int, unit u: Int, requiredStaff: [Int32] = [],
-                              locked: Bool = false) -> Int? {
+                              preferredStaff: [Int32] = [], locked: Bool = false) -> Int? {
         let s: Int
         if let free = freeSessions.popLast() {
             s = Int(free)
@@ -179,7 +184,7 @@ public struct PartialSchedule: Sendable {
         sessionRequiredStaff[s] = requiredStaff
         occupyPlace(s)
         attach(u, to: s)
-        guard fillStaff(s, required: requiredStaff) else {
+        guard fillStaff(s, required: requiredStaff, preferred: preferredStaff) else {
             detach(u, from: s)
             close(s)
             return nil
@@ -188,10 +193,11 @@ public struct PartialSchedule: Sendable {
     }
 
     /// Adds unit u to live session s; false (and no change) when staff for
-    /// the larger session cannot be found.
-    public mutating func join(unit u: Int, session s: Int) -> Bool {
+    /// the larger session cannot be found. New staff come from
+    /// `preferredStaff` first where they fit.
+    public mutating func join(unit u: Int, session s: Int, preferredStaff: [Int32] = []) -> Bool {
         attach(u, to: s)
-        if fillStaff(s) { return true }
+        if fillStaff(s, preferred: preferredStaff) { return true }
         detach(u, from: s)
         _ = fillStaff(s)
         return false
@@ -300,7 +306,7 @@ public struct PartialSchedule: Sendable {
             let s = m.session, a = Int(sessionActivity[s]), t = m.slot, r = m.room, k = Int(instance.duration[a])
             let d = t / instance.periodCount
             let sameDay = d == Int(old[placed].slot) / instance.periodCount
-            guard instance.canStart(a, at: t), instance.roomAllowed.contains(a, r),
+            guard t >= openFrom, instance.canStart(a, at: t), instance.roomAllowed.contains(a, r),
                   fits(pupils: sessionPupils[s], activity: a, room: r), roomFree(r, at: t, duration: k),
                   sameDay || activityHasRoom(a, day: d) else { ok = false; break }
             for u in sessionUnits[s] {
@@ -421,7 +427,7 @@ public struct PartialSchedule: Sendable {
         let a = Int(sessionActivity[s])
         let rows = instance.rowRange(a)
         let old = sessionStaff[s]
-        let favoured = old.isEmpty ? preferred : old
+        let favoured = preferred.isEmpty ? old : old + preferred.filter { !old.contains($0) }
         releaseStaff(s)
         if rows.isEmpty {
             for st in required where staffUsable(Int(st), session: s) { addExtraStaff(Int(st), to: s) }

@@ -18,10 +18,17 @@ import CarouselModel
 /// Temperature falls geometrically with elapsed time from a start value
 /// estimated from sampled move deltas; the best schedule seen is returned.
 /// Deterministic for a given seed and move budget.
+///
+/// With a `Reference` (repair), the objective is lexicographic: a move that
+/// adds change from the old schedule is never taken, one that removes some
+/// always is, and among moves that leave it equal the annealing decides on
+/// the soft score.
 public struct LocalSearch {
     public struct Result: Sendable {
         public var state: PartialSchedule
         public var soft: Double
+        /// Weighted change from the reference schedule (0 without one).
+        public var perturbation: Int
         /// Moves tried, and of those the ones that were possible and scored.
         public var moves: Int
         public var evaluated: Int
@@ -52,9 +59,9 @@ public struct LocalSearch {
         case exchange(first: Int, second: Int, firstSession: Int, secondSession: Int)
     }
 
-    public init(_ state: PartialSchedule, seed: UInt64) {
+    public init(_ state: PartialSchedule, seed: UInt64, reference: Reference? = nil) {
         self.state = state
-        tracker = ScoreTracker(state)
+        tracker = ScoreTracker(state, reference: reference)
         random = SeededRandom(seed: seed)
         I = state.instance
     }
@@ -63,9 +70,9 @@ public struct LocalSearch {
     public var soft: Double { tracker.soft }
 
     /// Runs until `termination` says stop; returns the best schedule seen.
-    public static func run(_ start: PartialSchedule, seed: UInt64, termination: Termination,
+    public static func run(_ start: PartialSchedule, seed: UInt64, termination: Termination, reference: Reference? = nil,
                            progress: ((SearchProgress) -> Void)? = nil) -> Result {
-        var search = LocalSearch(start, seed: seed)
+        var search = LocalSearch(start, seed: seed, reference: reference)
         return search.anneal(termination: termination, progress: progress)
     }
 
@@ -73,6 +80,15 @@ public struct LocalSearch {
         var best = state
         var bestSoft = tracker.soft
         var current = bestSoft
+        var bestChange = tracker.perturbation
+        var currentChange = bestChange
+        // (change, soft) against the best, lexicographically.
+        func beats(_ change: Int, _ soft: Double) -> Bool {
+            change < bestChange || (change == bestChange && soft < bestSoft - 1e-9)
+        }
+        func matches(_ change: Int, _ soft: Double) -> Bool {
+            change < bestChange || (change == bestChange && soft <= bestSoft + 1e-9)
+        }
         var moves = 0, accepted = 0, evaluated = 0
         let startTime = termination.elapsed
         let budget = max(1e-3, termination.timeLimit - startTime)
@@ -81,7 +97,7 @@ public struct LocalSearch {
         for _ in 0..<200 {
             guard tryMove() else { continue }
             let delta = tracker.soft - current
-            if delta > 0 { worse += delta; count += 1 }
+            if delta > 0 && tracker.perturbation == currentChange { worse += delta; count += 1 }
             takeBack()
         }
         let t0 = count > 0 ? max(0.05, worse / Double(count) / 0.69) : 1.0
@@ -92,11 +108,11 @@ public struct LocalSearch {
         // hot and new bests come every few moves: then a best is kept only if
         // 5,000 moves have passed since the last copy (otherwise it is
         // forgotten; the search will come back below it).
-        var savedSoft = bestSoft
+        var savedSoft = bestSoft, savedChange = bestChange
         var lastSave = 0
         var fraction = 0.0
         var lastReport = termination.elapsed
-        while bestSoft > 0 {
+        while bestSoft > 0 || bestChange > 0 {
             if moves & 255 == 0 {
                 if termination.shouldStop(iterations: moves) { break }
                 let byTime = (termination.elapsed - startTime) / budget
@@ -112,47 +128,58 @@ public struct LocalSearch {
             moves += 1
             guard tryMove() else { continue }
             evaluated += 1
-            let next = tracker.soft
+            let next = tracker.soft, nextChange = tracker.perturbation
             let delta = next - current
-            if delta <= 0 || random.unit() < exp(-delta / temperature) {
-                if delta > 0 && bestUnsaved {
+            let accept = nextChange < currentChange
+                || (nextChange == currentChange && (delta <= 0 || random.unit() < exp(-delta / temperature)))
+            if accept {
+                if nextChange == currentChange && delta > 0 && bestUnsaved {
                     if fraction > 0.3 || moves - lastSave >= 5_000 {
                         // About to leave a new best: keep a copy of it first, and
                         // let the next iteration try its luck afresh. (Undoing a
                         // move may re-pick staff, so the score is read again.)
                         takeBack()
                         current = tracker.soft
-                        if current <= bestSoft + 1e-9 {
+                        currentChange = tracker.perturbation
+                        if matches(currentChange, current) {
                             best = state
                             bestSoft = current
+                            bestChange = currentChange
                             savedSoft = current
+                            savedChange = currentChange
                             lastSave = moves
                         } else {
                             bestSoft = savedSoft
+                            bestChange = savedChange
                         }
                         bestUnsaved = false
                         continue
                     }
                     bestSoft = savedSoft
+                    bestChange = savedChange
                     bestUnsaved = false
                 }
                 accepted += 1
                 current = next
-                if current < bestSoft - 1e-9 {
+                currentChange = nextChange
+                if beats(currentChange, current) {
                     bestSoft = current
+                    bestChange = currentChange
                     bestUnsaved = true
                 }
             } else {
                 takeBack()
                 current = tracker.soft
+                currentChange = tracker.perturbation
             }
         }
-        if bestUnsaved || current <= bestSoft {
+        if bestUnsaved || matches(currentChange, current) {
             best = state
             bestSoft = current
+            bestChange = currentChange
         }
-        return Result(state: best, soft: bestSoft, moves: moves, evaluated: evaluated, accepted: accepted,
-                      elapsed: termination.elapsed)
+        return Result(state: best, soft: bestSoft, perturbation: bestChange, moves: moves, evaluated: evaluated,
+                      accepted: accepted, elapsed: termination.elapsed)
     }
 
     // MARK: - Moves
@@ -242,7 +269,7 @@ public struct LocalSearch {
             guard !choices.isEmpty else { return false }
             t = choices[random.below(choices.count)]
         }
-        guard I.canStart(a, at: t), t != t0 || a != a0 || random.below(2) == 0 else { return false }
+        guard t >= state.openFrom, I.canStart(a, at: t), t != t0 || a != a0 || random.below(2) == 0 else { return false }
         // Check the target cheaply before changing anything: most random
         // targets fail, and a failure should cost little.
         let k = Int(I.duration[a]), T = I.slotCount
@@ -456,7 +483,8 @@ public struct LocalSearch {
     /// to `relocate`.
     func mayRelocate(_ s: Int, to t: Int, room r: Int, besides other: Int) -> Bool {
         let a = Int(state.sessionActivity[s]), k = Int(I.duration[a]), T = I.slotCount
-        guard I.canStart(a, at: t), I.roomAllowed.contains(a, r), state.fits(pupils: state.sessionPupils[s], activity: a, room: r),
+        guard t >= state.openFrom, I.canStart(a, at: t), I.roomAllowed.contains(a, r),
+              state.fits(pupils: state.sessionPupils[s], activity: a, room: r),
               !I.roomUnavailable.containsAny(r, from: t, count: k) else { return false }
         for q in t..<(t + k) {
             let x = Int(state.roomAt[r * T + q])

@@ -28,11 +28,20 @@ public struct ScoreTracker: Sendable {
     /// Whether some activity is in two of the group's oneOf lists (then the
     /// preference needs the general assignment).
     private let overlappingChoices: [Bool]
+    /// The schedule being repaired, if any, and each session's share of the
+    /// change from it (Σ `Reference.cost` over the session's units).
+    private let reference: Reference?
+    private var sessionChange: [Int32]
+    /// Weighted changes from the reference schedule (0 without one): what
+    /// repair minimises ahead of the soft score.
+    public private(set) var perturbation = 0
 
     /// Builds the caches from scratch. O(size of the schedule).
-    public init(_ state: PartialSchedule) {
+    public init(_ state: PartialSchedule, reference: Reference? = nil) {
         let I = state.instance
         instance = I
+        self.reference = reference
+        sessionChange = []
         costs = Array(repeating: 0, count: Weights.Term.allCases.count)
         weight = Weights.Term.allCases.map { I.weights[$0] }
         dayIdle = Array(repeating: 0, count: I.groupCount * I.dayCount)
@@ -154,13 +163,15 @@ public struct ScoreTracker: Sendable {
         groupSpread[g] = Int32(spread)
     }
 
-    /// Recomputes mixSchools, overCapacity and the session count for session s.
+    /// Recomputes mixSchools, overCapacity, the session count and the change
+    /// from the reference for session s.
     public mutating func refreshSession(_ s: Int, _ state: PartialSchedule) {
         let I = instance
         while sessionMix.count <= s {
             sessionMix.append(0)
             sessionOver.append(0)
             sessionCounted.append(false)
+            sessionChange.append(0)
         }
         let alive = s < state.sessionAlive.count && state.sessionAlive[s] && !state.sessionGroups[s].isEmpty
         var mix = 0, over = 0
@@ -182,6 +193,17 @@ public struct ScoreTracker: Sendable {
         sessionMix[s] = Int32(mix)
         sessionOver[s] = Int32(over)
         sessionCounted[s] = alive
+        if let reference {
+            var change: Int32 = 0
+            if alive {
+                for u in state.sessionUnits[s] {
+                    change += reference.cost(unit: Int(u), slot: state.sessionSlot[s], room: state.sessionRoom[s],
+                                             staff: state.sessionStaff[s])
+                }
+            }
+            perturbation += Int(change) - Int(sessionChange[s])
+            sessionChange[s] = change
+        }
     }
 
     /// Recomputes roomStability of activity a.

@@ -1,0 +1,53 @@
+import CarouselModel
+
+extension Construction {
+    /// Puts back the sessions of `old` (matched to units by `reference`) as
+    /// they were, wherever the changed problem still allows them: same
+    /// activity, day, start and room, with their old staff where those can
+    /// still come (others fill the rows otherwise). A session whose groups
+    /// cannot all stay keeps those that can. Sessions on days before
+    /// `keepDays` are locked; a past session that cannot be kept is noted.
+    mutating func restore(_ old: Schedule, keepDays: Int) {
+        guard let reference else { return }
+        let I = instance
+        let order = old.sessions.indices.sorted { (old.sessions[$0].day, $0) < (old.sessions[$1].day, $1) }
+        for i in order {
+            let session = old.sessions[i]
+            let units = reference.unitsOfSession[i].filter { state.unitSession[$0] < 0 }
+            guard !units.isEmpty else { continue }
+            let a = Int(session.activity), d = Int(session.day), t = I.slot(day: d, period: Int(session.start))
+            let past = d < keepDays
+            let place = FixedSession(activity: a, day: d, start: Int(session.start), room: Int(session.room))
+            var placed: Int?
+            var why: String?
+            for u in units {
+                let k = Int(I.duration[a])
+                if let s = placed {
+                    guard state.canJoin(u, session: s),
+                          table.units[u].groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) && state.groupFree(Int($0), at: t, duration: k) }),
+                          state.join(unit: u, session: s, preferredStaff: session.staff) else {
+                        why = why ?? "group \(I.groupID(Int(table.units[u].group))) cannot stay in it"
+                        continue
+                    }
+                    placedAt[u] = past ? Int.max / 2 : iteration
+                    continue
+                }
+                if let obstacle = fixedObstacle(place, units: [u]) ?? (state.activityHasRoom(a, day: d) ? nil : "the activity has no session left that day") {
+                    why = why ?? obstacle
+                    continue
+                }
+                if let s = state.open(activity: a, slot: t, room: Int(session.room), unit: u, preferredStaff: session.staff, locked: past) {
+                    placed = s
+                    placedAt[u] = past ? Int.max / 2 : iteration
+                } else {
+                    why = why ?? "its staff rows cannot be filled then"
+                }
+            }
+            if past, let why {
+                notes.append("\(I.activityID(a)) on \(I.dayID(d)) \(I.periodID(Int(session.start))) in \(I.roomID(Int(session.room))) is on a day that is over but cannot be kept as it was: \(why)")
+            }
+        }
+        state.openFrom = keepDays * I.periodCount
+        for u in dirty.indices { dirty[u] = true }
+    }
+}
