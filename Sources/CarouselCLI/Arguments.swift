@@ -58,7 +58,8 @@ extension Double {
     var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }
 
-/// Parses `arguments` against `options`, expecting `positionals` names.
+/// Parses `arguments` against `options`, expecting `positionals` names (the
+/// last may end in "…" to take one or more).
 func parseArguments(_ arguments: [String], options: [OptionSpec], positionals: [String]) throws(UsageError) -> ParsedArguments {
     var parsed = ParsedArguments()
     var i = 0
@@ -110,7 +111,8 @@ func parseArguments(_ arguments: [String], options: [OptionSpec], positionals: [
         let missing = positionals[parsed.positionals.count...].joined(separator: " ")
         throw UsageError(message: "missing \(missing)")
     }
-    if parsed.positionals.count > positionals.count {
+    // A last name ending in "…" (`SCENARIO…`) takes every further argument.
+    if parsed.positionals.count > positionals.count && positionals.last?.hasSuffix("…") != true {
         throw UsageError(message: "unexpected argument \"\(parsed.positionals[positionals.count])\"")
     }
     return parsed

@@ -74,6 +74,17 @@ public enum ScheduleFile {
         return out
     }
 
+    /// A schedule of instance `from` read as one of instance `to` (a
+    /// scenario's changed problem), matching entities by id; entries that
+    /// name what `to` no longer has are dropped as `[format]` violations.
+    public static func translate(_ schedule: Schedule, from: CompiledInstance, to: CompiledInstance) -> Loaded {
+        let text = render(schedule, instance: from, evaluation: Evaluator(from).evaluate(schedule))
+        // The rendered text is well-formed by construction.
+        guard let root = try? ProblemDecoder.parseJSON(Array(text.utf8), file: "schedule"),
+              let loaded = try? decode(root, file: "schedule", for: to) else { return Loaded(schedule: Schedule(), formatViolations: []) }
+        return loaded
+    }
+
     private static func index(_ ids: [String]) -> [String: Int] {
         var out: [String: Int] = [:]
         for (i, id) in ids.enumerated() where out[id] == nil { out[id] = i }

@@ -47,6 +47,30 @@ public struct ProblemDecoder {
         return try decoder.problem(root)
     }
 
+    /// Decodes a problem from a parsed JSON tree (a scenario's result);
+    /// `file` names it in errors.
+    public static func decode(_ root: JSONValue, file: String) throws(InputError) -> Problem {
+        var decoder = ProblemDecoder(file: file)
+        return try decoder.problem(root)
+    }
+
+    /// Reads time-range strings (`"tue"`, `"tue 09:30-12:00"`,
+    /// `"09:30-12:00"`) against `calendar`; `path` and the values'
+    /// positions locate errors in `file`.
+    public static func timeRanges(_ values: [JSONValue], calendar: EventCalendar, file: String, path: String) throws(InputError) -> [TimeRange] {
+        var decoder = ProblemDecoder(file: file)
+        decoder.calendar = calendar
+        for (i, day) in calendar.days.enumerated() { decoder.dayIndex[day.id] = i }
+        var out: [TimeRange] = []
+        for (i, v) in values.enumerated() {
+            guard let text = v.string else {
+                throw InputError(file: file, location: v.location, path: "\(path)[\(i)]", message: "expected a time range string, got \(v.kindName)")
+            }
+            out.append(try decoder.timeRange(text, item: v, path: "\(path)[\(i)]"))
+        }
+        return out
+    }
+
     /// Reads a whole file, with errors in the `InputError` form.
     public static func readFile(_ path: String) throws(InputError) -> [UInt8] {
         var isDirectory: ObjCBool = false

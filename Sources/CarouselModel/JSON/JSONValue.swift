@@ -66,6 +66,12 @@ public struct JSONObject: Sendable {
         public var key: String
         public var keyLocation: SourcePosition
         public var value: JSONValue
+
+        public init(key: String, keyLocation: SourcePosition, value: JSONValue) {
+            self.key = key
+            self.keyLocation = keyLocation
+            self.value = value
+        }
     }
 
     public var entries: [Entry]

@@ -53,4 +53,39 @@ public struct EventCalendar: Sendable {
         let p = periods[period]
         return "\(days[day].id) \(p.id) (\(p.start.clockText)-\(p.end.clockText))"
     }
+
+    /// The (day, period) pairs a list of time ranges covers: the ranges of
+    /// each day are merged (touching ranges join), then a period is covered
+    /// when it lies wholly inside the union (`available`, `visit`, `window`),
+    /// or, with `touching`, when it overlaps it at all (`unavailable`).
+    public func periods(coveredBy ranges: [TimeRange], touching: Bool) -> [(day: Int, period: Int)] {
+        var out: [(day: Int, period: Int)] = []
+        for d in days.indices {
+            var intervals: [(Int, Int)] = []
+            for range in ranges where range.day == nil || range.day == d {
+                if let w = range.window {
+                    intervals.append((w.lowerBound, w.upperBound))
+                } else {
+                    intervals.append((-1, Int.max))
+                }
+            }
+            guard !intervals.isEmpty else { continue }
+            intervals.sort { $0 < $1 }
+            var merged: [(Int, Int)] = []
+            for (a, b) in intervals {
+                if let last = merged.last, a <= last.1 {
+                    merged[merged.count - 1].1 = max(last.1, b)
+                } else {
+                    merged.append((a, b))
+                }
+            }
+            for p in days[d].periods {
+                let s = periods[p].start, e = periods[p].end
+                if merged.contains(where: { touching ? ($0.0 < e && s < $0.1) : ($0.0 <= s && e <= $0.1) }) {
+                    out.append((d, p))
+                }
+            }
+        }
+        return out
+    }
 }

@@ -50,6 +50,12 @@ public struct Construction {
     var dirty: [Bool]
     /// How often each unit was undone by backjumping; raises its weight.
     var conflicts: [Int32]
+    /// How often each unit had no option and was forced in by backjumping.
+    var forced: [Int32]
+    /// A unit forced in this often is given up (treated as impossible), so
+    /// that one over-subscribed day cannot starve every other unit: most
+    /// constrained first would otherwise pick its units for ever.
+    let giveUpAfter: Int32
     /// Iteration at which each unit was last placed (tabu for backjumps).
     var placedAt: [Int]
     /// Days each unit may be placed on.
@@ -79,6 +85,8 @@ public struct Construction {
         optionCount = Array(repeating: Self.countCap, count: U)
         dirty = Array(repeating: true, count: U)
         conflicts = Array(repeating: 0, count: U)
+        forced = Array(repeating: 0, count: U)
+        giveUpAfter = Int32(clamping: max(200, 2 * U))
         placedAt = Array(repeating: -1_000, count: U)
         var days = [[Int32]](repeating: [], count: U)
         for (d, list) in table.unitsOfDay.enumerated() {
@@ -403,6 +411,11 @@ public struct Construction {
     /// Places u where it conflicts least, undoing the conflicting placements.
     mutating func backjump(_ u: Int) {
         let I = instance, unit = table.units[u], T = I.slotCount, P = I.periodCount
+        forced[u] += 1
+        guard forced[u] <= giveUpAfter else {
+            impossible[u] = true
+            return
+        }
         var best: (Option, [Int])?
         var bestCost = Double.infinity
         var seen = [Int]()

@@ -188,39 +188,13 @@ extension CompiledInstance {
     }
 }
 
-/// Turns lists of time ranges into slot sets (spec section 1): the ranges of
-/// each day are merged (touching ranges join), then a period is covered when
-/// it lies wholly inside the union, or, for `unavailable`, overlaps it at all.
+/// Turns lists of time ranges into slot sets (spec section 1, see
+/// `EventCalendar.periods(coveredBy:touching:)`).
 struct Coverage {
     let calendar: EventCalendar
 
     func mark(_ ranges: [TimeRange], touching: Bool, row: Int, in matrix: inout BitMatrix) {
         let P = calendar.periods.count
-        for d in calendar.days.indices {
-            var intervals: [(Int, Int)] = []
-            for range in ranges where range.day == nil || range.day == d {
-                if let w = range.window {
-                    intervals.append((w.lowerBound, w.upperBound))
-                } else {
-                    intervals.append((-1, Int.max))
-                }
-            }
-            guard !intervals.isEmpty else { continue }
-            intervals.sort { $0 < $1 }
-            var merged: [(Int, Int)] = []
-            for (a, b) in intervals {
-                if let last = merged.last, a <= last.1 {
-                    merged[merged.count - 1].1 = max(last.1, b)
-                } else {
-                    merged.append((a, b))
-                }
-            }
-            for p in calendar.days[d].periods {
-                let s = calendar.periods[p].start, e = calendar.periods[p].end
-                if merged.contains(where: { touching ? ($0.0 < e && s < $0.1) : ($0.0 <= s && e <= $0.1) }) {
-                    matrix.insert(row, d * P + p)
-                }
-            }
-        }
+        for (d, p) in calendar.periods(coveredBy: ranges, touching: touching) { matrix.insert(row, d * P + p) }
     }
 }

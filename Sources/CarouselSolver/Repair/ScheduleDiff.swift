@@ -39,6 +39,8 @@ public struct ScheduleDiff: Sendable {
     /// Old sessions that are not in the new schedule exactly as they were
     /// (activity, day, start, room, groups and staff).
     public var sessionsChanged: Int
+    /// New sessions that are not in the old schedule.
+    public var sessionsAdded: Int
     /// Changed groups in instance order, each with its changes.
     public var groups: [(group: Int, changes: [Change])]
     /// Rooms and staff whose bookings changed, with what they gained and lost.
@@ -63,6 +65,7 @@ public struct ScheduleDiff: Sendable {
             if let n = remaining[key(s)], n > 0 { remaining[key(s)] = n - 1 } else { changed += 1 }
         }
         sessionsChanged = changed
+        sessionsAdded = remaining.values.reduce(0, +)
 
         func places(_ schedule: Schedule) -> [[Place]] {
             var out = [[Place]](repeating: [], count: I.groupCount)
