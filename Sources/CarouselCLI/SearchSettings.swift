@@ -36,9 +36,7 @@ struct SearchSettings {
 
     /// Runs `body` with Ctrl-C turned into a stop of the search.
     func interruptible<T>(_ body: () throws -> T) rethrows -> T {
-        let interrupt = InterruptHandler(stop: options.stop)
-        defer { interrupt.cancel() }
-        return try body()
+        try InterruptHandler.whileRunning(stop: options.stop, body)
     }
 
     /// The stderr progress line: elapsed, best score, rate.

@@ -29,7 +29,7 @@ struct SolveCommand: Command {
 
     When no feasible schedule is found within the time limit, the best partial
     schedule is written all the same, the unmet requirements are listed, and
-    the exit status is 1. Run 'carousel check PROBLEM' to find out why.
+    the exit status is 1. Run 'carousel explain PROBLEM' to find out why.
 
     EXAMPLES:
       carousel solve Examples/stem-week.json -o stem-week.schedule.json
@@ -84,7 +84,7 @@ struct SolveCommand: Command {
                 for line in unmet.prefix(20) { console.print("  unmet: \(line)") }
                 if unmet.count > 20 { console.print("  … and \(unmet.count - 20) more (all listed in the schedule file under \"unmet\")") }
                 for v in evaluation.violations.prefix(20) { console.print("  \(v)") }
-                console.print("Run 'carousel check \(loaded.path)' to look for the bottleneck.")
+                console.print("Run 'carousel explain \(loaded.path)' for a small set of requirements that cannot all hold, and what would fix it.")
             }
         }
         return feasible ? ExitCode.success : ExitCode.infeasible
@@ -131,5 +131,12 @@ final class InterruptHandler: @unchecked Sendable {
     func cancel() {
         source.cancel()
         signal(SIGINT, SIG_DFL)
+    }
+
+    /// Runs `body` with Ctrl-C raising `stop`.
+    static func whileRunning<T>(stop: Termination.StopFlag, _ body: () throws -> T) rethrows -> T {
+        let interrupt = InterruptHandler(stop: stop)
+        defer { interrupt.cancel() }
+        return try body()
     }
 }
