@@ -97,7 +97,7 @@ func example(_ name: String) -> String {
         #expect(solve.code == 1)
         #expect(solve.out.contains("NO FEASIBLE SCHEDULE"))
         #expect(solve.out.contains("unmet: group"))
-        #expect(solve.out.contains("carousel check"))
+        #expect(solve.out.contains("carousel explain"))
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.contains("\"unmet\""))
     }

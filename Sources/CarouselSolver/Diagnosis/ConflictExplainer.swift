@@ -19,7 +19,7 @@ public struct ConflictExplainer {
     }
 
     /// The outcome of `explain`.
-    public struct Explanation: Sendable {
+    public struct Explanation: Sendable, Equatable {
         /// The conflict, in the order found.
         public var conflict: [Requirement]
         /// For each member: whether relaxing it alone (keeping the rest of

@@ -53,7 +53,7 @@ public struct LocalSearch {
     /// How to take back the last move.
     enum Undo {
         case none
-        case unit(unit: Int, session: Int, activity: Int, slot: Int, room: Int)
+        case unit(unit: Int, session: Int, activity: Int, slot: Int, room: Int, staff: [Int32])
         case sessions([(session: Int, slot: Int, room: Int)])
         case staff(session: Int, old: Int32, new: Int32)
         case exchange(first: Int, second: Int, firstSession: Int, secondSession: Int)
@@ -100,6 +100,9 @@ public struct LocalSearch {
             if delta > 0 && tracker.perturbation == currentChange { worse += delta; count += 1 }
             takeBack()
         }
+        // Undoing may re-pick staff, so read the score again.
+        current = tracker.soft
+        currentChange = tracker.perturbation
         let t0 = count > 0 ? max(0.05, worse / Double(count) / 0.69) : 1.0
         let tEnd = t0 * 1e-3
         var temperature = t0
@@ -210,7 +213,7 @@ public struct LocalSearch {
     mutating func takeBack() {
         switch undo {
         case .none: return
-        case let .unit(u, session, activity, slot, room):
+        case let .unit(u, session, activity, slot, room, staff):
             let from = Int(state.unitSession[u])
             noteUnit(u)
             noteSession(from)
@@ -220,7 +223,7 @@ public struct LocalSearch {
             if session >= 0 && state.sessionAlive[session] && Int(state.sessionActivity[session]) == activity
                 && Int(state.sessionSlot[session]) == slot && state.join(unit: u, session: session) {
                 noteSession(session)
-            } else if let s = state.open(activity: activity, slot: slot, room: room, unit: u) {
+            } else if let s = state.open(activity: activity, slot: slot, room: room, unit: u, preferredStaff: staff) {
                 noteSession(s)
             }
             noteUnit(u)
@@ -250,6 +253,7 @@ public struct LocalSearch {
         let unit = state.table.units[u]
         guard unit.kind != .cohort else { return false }
         let a0 = Int(state.sessionActivity[s0]), t0 = Int(state.sessionSlot[s0]), r0 = Int(state.sessionRoom[s0])
+        let staff0 = state.sessionStaff[s0]
         // Choose the target before changing anything.
         let a = Int(unit.activities[random.below(unit.activities.count)])
         // Half the time keep the time and change only the session, room or
@@ -316,7 +320,7 @@ public struct LocalSearch {
             // Put it back where it was.
             if state.sessionAlive[s0] && Int(state.sessionSlot[s0]) == t0 && state.join(unit: u, session: s0) {
             } else {
-                _ = state.open(activity: a0, slot: t0, room: r0, unit: u)
+                _ = state.open(activity: a0, slot: t0, room: r0, unit: u, preferredStaff: staff0)
             }
             noteUnit(u)
             noteSession(Int(state.unitSession[u]))
@@ -327,7 +331,7 @@ public struct LocalSearch {
         noteSession(placedIn)
         noteSession(s0)
         noteUnit(u)
-        undo = .unit(unit: u, session: s0, activity: a0, slot: t0, room: r0)
+        undo = .unit(unit: u, session: s0, activity: a0, slot: t0, room: r0, staff: staff0)
         return true
     }
 
