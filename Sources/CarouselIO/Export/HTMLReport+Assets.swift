@@ -78,8 +78,9 @@ extension HTMLReport {
     }
 
     /// The filter: a view stays when its title or kind contains the text
-    /// (then whole), or when some of its table rows do (then only those). A
-    /// day whose rows are all hidden is hidden too. Appends `#script-ok`
+    /// (then whole), or when some of its table rows do (then only those);
+    /// case and accents are ignored. A day whose rows are all hidden is
+    /// hidden too. Appends `#script-ok`
     /// once set up.
     static let script = """
     (function () {
@@ -87,8 +88,11 @@ extension HTMLReport {
       var input = document.getElementById("filter");
       var count = document.getElementById("count");
       var views = Array.prototype.slice.call(document.querySelectorAll(".view"));
+      function fold(text) {
+        return text.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").toLowerCase();
+      }
       function apply() {
-        var q = input.value.trim().toLowerCase();
+        var q = fold(input.value.trim());
         var shown = 0;
         views.forEach(function (view) {
           var whole = !q || (view.getAttribute("data-key") || "").indexOf(q) >= 0;
@@ -96,7 +100,7 @@ extension HTMLReport {
           view.querySelectorAll(".day").forEach(function (day) {
             var rows = 0;
             day.querySelectorAll("tbody tr").forEach(function (row) {
-              var keep = whole || row.textContent.toLowerCase().indexOf(q) >= 0;
+              var keep = whole || fold(row.textContent).indexOf(q) >= 0;
               row.hidden = !keep;
               if (keep) { rows += 1; }
             });

@@ -97,7 +97,7 @@ public enum HTMLReport {
         }
         facts.append("\(entity.sessions.count) session\(entity.sessions.count == 1 ? "" : "s")")
         var out = """
-        <section class="view" id="\(entity.dimension.rawValue)-\(entity.fileStem)" data-key="\(escape(keyWords.joined(separator: " ").lowercased()))">
+        <section class="view" id="\(entity.dimension.rawValue)-\(entity.fileStem)" data-key="\(escape(TimetableView.folded(keyWords.joined(separator: " "))))">
         <p class="kind">\(escape(p.name)) · \(entity.dimension.rawValue)</p>
         <h2>\(escape(entity.title))</h2>
         <p class="facts">\(escape(facts.joined(separator: " · ")))</p>
@@ -131,7 +131,7 @@ public enum HTMLReport {
         for s in view.sessions where s.day == d { byRoom[s.room].append(s) }
         let title = view.dayTitle(d)
         var out = """
-        <section class="view grid" id="\(id)" data-key="\(escape("grid \(title) \(p.calendar.days[d].id)".lowercased()))">
+        <section class="view grid" id="\(id)" data-key="\(escape(TimetableView.folded("grid \(title) \(p.calendar.days[d].id)")))">
         <p class="kind">\(escape(p.name)) · master grid</p>
         <h2>\(escape(title))</h2>
         <div class="day"><table class="mg"><thead><tr><th>Room</th>

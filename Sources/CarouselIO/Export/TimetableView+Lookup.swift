@@ -6,22 +6,22 @@ extension TimetableView {
         public var description: String
     }
 
-    /// The entity a person named: by id or name, ignoring case; else the one
-    /// whose id or name contains the text (`--school "st mary"`). O(E) for E
+    /// The entity a person named: by id or name, ignoring case and accents;
+    /// else the one whose id or name contains the text (`--school "st mary"`). O(E) for E
     /// entities of the dimension.
     ///
     /// Throws `LookupError` with a "did you mean" when nothing matches, or the
     /// candidates when several do.
     public func entity(_ dimension: Dimension, named text: String) throws(LookupError) -> Entity {
         let all = entities(dimension)
-        let wanted = text.lowercased()
+        let wanted = Self.folded(text)
         let kind = dimension.rawValue
         if let exact = all.first(where: { $0.key == text }) ?? all.first(where: {
-            $0.key.lowercased() == wanted || $0.title.lowercased() == wanted
+            Self.folded($0.key) == wanted || Self.folded($0.title) == wanted
         }) {
             return exact
         }
-        let partial = wanted.isEmpty ? [] : all.filter { $0.key.lowercased().contains(wanted) || $0.title.lowercased().contains(wanted) }
+        let partial = wanted.isEmpty ? [] : all.filter { Self.folded($0.key).contains(wanted) || Self.folded($0.title).contains(wanted) }
         if partial.count == 1 { return partial[0] }
         if partial.count > 1 {
             let names = partial.prefix(5).map { "\"\($0.key)\"" }.joined(separator: ", ")

@@ -165,7 +165,7 @@ public struct TimetableView: Sendable {
                    fileStem: stems[$0], sessions: members[$0], groups: groupSets[$0])
         }
         if dimension == .school {
-            out.sort { ($0.title.lowercased(), $0.title) < ($1.title.lowercased(), $1.title) }
+            out.sort { (Self.folded($0.title), $0.title) < (Self.folded($1.title), $1.title) }
         }
         return out
     }
@@ -185,26 +185,36 @@ public struct TimetableView: Sendable {
         return out
     }
 
-    /// File name stems: ASCII letters and digits of each name, lowercased
-    /// (accents dropped, apostrophes removed), other runs as one `-`; a name
+    /// `text` for matching and sorting: lowercased, accents dropped
+    /// (`École` → `ecole`).
+    static func folded(_ text: String) -> String {
+        var out = ""
+        for u in text.decomposedStringWithCanonicalMapping.unicodeScalars where u.properties.generalCategory != .nonspacingMark {
+            out.unicodeScalars.append(u)
+        }
+        return out.lowercased()
+    }
+
+    /// File name stems: ASCII letters and digits of each name, `folded`
+    /// (apostrophes removed), other runs as one `-`; a name
     /// with nothing left becomes `fallback-N`; repeats get `-2`, `-3`, ….
     static func fileStems(_ names: [String], fallback: String) -> [String] {
         var used: Set<String> = []
         return names.enumerated().map { i, name in
             var stem = ""
             var dash = false
-            for u in name.decomposedStringWithCanonicalMapping.unicodeScalars {
+            for u in folded(name).unicodeScalars {
                 if u.isASCII, u.properties.isAlphabetic || u.properties.numericType != nil {
                     if dash && !stem.isEmpty { stem += "-" }
                     dash = false
                     stem.unicodeScalars.append(u)
-                } else if u == "'" || u == "\u{2019}" || u.properties.generalCategory == .nonspacingMark {
+                } else if u == "'" || u == "\u{2019}" {
                     continue
                 } else {
                     dash = true
                 }
             }
-            stem = String(stem.lowercased().prefix(60))
+            stem = String(stem.prefix(60))
             while stem.hasSuffix("-") { stem.removeLast() }
             if stem.isEmpty { stem = "\(fallback)-\(i + 1)" }
             var unique = stem, n = 2
