@@ -74,26 +74,25 @@ public enum HTMLReport {
         let p = view.problem
         var facts: [String]
         var keyWords = [entity.dimension.rawValue, entity.title, entity.key]
-        switch entity.dimension {
-        case .school:
+        switch (entity.dimension, entity.index) {
+        case let (.group, g?):
+            let group = p.groups[g]
+            facts = [view.schoolName(g)] + (group.year.map { ["Year \($0)"] } ?? []) + ["\(group.size) pupils"]
+            keyWords.append(view.schoolName(g))
+        case let (.room, r?):
+            let room = p.rooms[r]
+            facts = ["site \(room.site)"] + (room.capacity.map { ["capacity \($0)"] } ?? [])
+                + (room.features.isEmpty ? [] : [room.features.sorted().joined(separator: ", ")])
+            keyWords.append(room.site)
+        case let (.staff, m?):
+            let member = p.staff[m]
+            facts = (member.role.map { [$0] } ?? []) + (member.skills.isEmpty ? [] : [member.skills.sorted().joined(separator: ", ")])
+            keyWords += member.role.map { [$0] } ?? []
+        default:
             let groups = entity.groups.map { $0.sorted() } ?? []
             let pupils = groups.reduce(0) { $0 + p.groups[$1].size }
             facts = ["\(groups.count) group\(groups.count == 1 ? "" : "s"), \(pupils) pupils: "
                      + groups.map(view.groupName).joined(separator: ", ")]
-        case .group:
-            let g = entity.index ?? 0
-            let group = p.groups[g]
-            facts = [view.schoolName(g)] + (group.year.map { ["Year \($0)"] } ?? []) + ["\(group.size) pupils"]
-            keyWords.append(view.schoolName(g))
-        case .room:
-            let room = p.rooms[entity.index ?? 0]
-            facts = ["site \(room.site)"] + (room.capacity.map { ["capacity \($0)"] } ?? [])
-                + (room.features.isEmpty ? [] : [room.features.sorted().joined(separator: ", ")])
-            keyWords.append(room.site)
-        case .staff:
-            let member = p.staff[entity.index ?? 0]
-            facts = (member.role.map { [$0] } ?? []) + (member.skills.isEmpty ? [] : [member.skills.sorted().joined(separator: ", ")])
-            keyWords += member.role.map { [$0] } ?? []
         }
         facts.append("\(entity.sessions.count) session\(entity.sessions.count == 1 ? "" : "s")")
         var out = """
