@@ -307,7 +307,7 @@ func htmlIDs(_ html: String) -> [String] {
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains(" src="))
         #expect(!html.contains("<b>&</b>") && html.contains("Fair, &quot;Quoted&quot;; &lt;b&gt;&amp;&lt;/b&gt;"))
         #expect(html.contains("Hall &lt;main&gt; &amp; café"))
-        #expect(html.contains("@media print") && html.contains("page-break-after: always"))
+        #expect(html.contains("@media print") && html.contains("page-break-before: always"))
         #expect(html.contains("<svg") && html.contains("<input id=\"filter\""))
     }
 

@@ -15,7 +15,7 @@ struct ExportCommand: Command {
     }
 
     static let name = "export"
-    static let abstract = "Write a schedule as an HTML report, CSV, iCalendar or text timetables (or itc2007)."
+    static let abstract = "Timetables as an HTML report, CSV, iCalendar or text (or itc2007)."
     static let usage = """
     carousel export SCHEDULE --problem PROBLEM --as html|csv|ics|text [--by school|group|room|staff] [-o FILE|DIR]
            carousel export itc2007 PROBLEM SCHEDULE [-o FILE.sol]

@@ -5,7 +5,7 @@ import CarouselIO
 /// --room ID | --staff ID]`: a timetable in the terminal.
 struct ShowCommand: Command {
     static let name = "show"
-    static let abstract = "Print the timetable of a school, group, room or staff member (or of everything)."
+    static let abstract = "Print the timetable of a school, group, room or staff member."
     static let usage = "carousel show SCHEDULE --problem PROBLEM [--school NAME | --group ID | --room ID | --staff ID] [--width N]"
     static let discussion = """
     Prints aligned tables, one per day (time, activity, room, groups, staff),

@@ -1,7 +1,7 @@
 /// The report's inline style sheet and script.
 extension HTMLReport {
     /// Screen and print styles. In print, the toolbar goes, every view starts
-    /// a page, and master grids print landscape.
+    /// a page, and master grids print landscape in a smaller type.
     static let style = """
     :root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2430; }
     body { margin: 0; background: #f4f6f9; }
@@ -59,10 +59,14 @@ extension HTMLReport {
       .toolbar, footer { display: none; }
       main { padding: 0; }
       .view { box-shadow: none; border-radius: 0; margin: 0; padding: 0; max-width: none; overflow: visible;
-        page-break-after: always; break-after: page; }
-      .view:last-of-type { page-break-after: auto; break-after: auto; }
+        page-break-before: always; break-before: page; }
+      .view:first-of-type { page-break-before: auto; break-before: auto; }
       .grid { page: grid; }
-      tr, .chart { page-break-inside: avoid; break-inside: avoid; }
+      .mg { font-size: 7pt; width: 100%; }
+      .mg th, .mg td { min-width: 0; padding: 1px 3px; }
+      .mg tbody th { min-width: 0; }
+      tr, figure { page-break-inside: avoid; break-inside: avoid; }
+      .chart { max-height: 23cm; width: auto; }
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     }
 
