@@ -35,6 +35,14 @@ let chromium = onPath(["chromium", "chromium-browser"])
         // Five sessions, six group rows (the assembly has two groups), plus the header.
         #expect(csv.out.components(separatedBy: "\r\n").count - 1 == 7)
         #expect(Run(["export", schedule, "-p", problem, "--as", "csv", "--no-bom"]).out.hasPrefix("day,"))
+        // Entries that name unknown ids are left out with a warning.
+        try FuzzFixtures.schedule.replacingOccurrences(of: #""room": "field""#, with: #""room": "feild""#)
+            .write(toFile: schedule, atomically: true, encoding: .utf8)
+        let partial = Run(["export", schedule, "--problem", problem, "--as", "csv"])
+        #expect(partial.code == 0)
+        #expect(partial.err == "warning: \(schedule): 1 entry does not match the problem and is left out, e.g. sessions[0] rocket@mon p1 in feild: unknown room \"feild\"\n")
+        #expect(partial.out.components(separatedBy: "\r\n").count - 1 == 6)
+        try FuzzFixtures.schedule.write(toFile: schedule, atomically: true, encoding: .utf8)
 
         let out = dir.appendingPathComponent("text").path
         let text = Run(["export", schedule, "--problem", problem, "--as", "text", "--by", "group", "-o", out])
