@@ -51,6 +51,19 @@ struct ParsedArguments {
         }
         return x
     }
+
+    /// The value of `--name` as one of a fixed set of words, or nil when the
+    /// option was not given.
+    func choice<Word: RawRepresentable & CaseIterable>(_ name: String, as _: Word.Type = Word.self) throws(UsageError) -> Word?
+    where Word.RawValue == String {
+        guard let text = values[name] else { return nil }
+        guard let word = Word(rawValue: text) else {
+            let known = Word.allCases.map(\.rawValue)
+            let hint = Suggestion.closest(to: text, among: known).map { " (did you mean \"\($0)\"?)" } ?? ""
+            throw UsageError(message: "--\(name) expects one of \(known.joined(separator: ", ")), got \"\(text)\"\(hint)")
+        }
+        return word
+    }
 }
 
 extension Double {
@@ -58,9 +71,11 @@ extension Double {
     var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }
 
-/// Parses `arguments` against `options`, expecting `positionals` names (the
-/// last may end in "…" to take one or more).
-func parseArguments(_ arguments: [String], options: [OptionSpec], positionals: [String]) throws(UsageError) -> ParsedArguments {
+/// Parses `arguments` against `options`, expecting the `positionals` names
+/// and then up to as many more as `optional` names (the last name may end
+/// in "…" to take one or more).
+func parseArguments(_ arguments: [String], options: [OptionSpec], positionals: [String],
+                    optional: [String] = []) throws(UsageError) -> ParsedArguments {
     var parsed = ParsedArguments()
     var i = 0
     var onlyPositionals = false
@@ -112,8 +127,8 @@ func parseArguments(_ arguments: [String], options: [OptionSpec], positionals: [
         throw UsageError(message: "missing \(missing)")
     }
     // A last name ending in "…" (`SCENARIO…`) takes every further argument.
-    if parsed.positionals.count > positionals.count && positionals.last?.hasSuffix("…") != true {
-        throw UsageError(message: "unexpected argument \"\(parsed.positionals[positionals.count])\"")
+    if parsed.positionals.count > positionals.count + optional.count && positionals.last?.hasSuffix("…") != true {
+        throw UsageError(message: "unexpected argument \"\(parsed.positionals[positionals.count + optional.count])\"")
     }
     return parsed
 }

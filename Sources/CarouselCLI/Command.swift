@@ -13,8 +13,14 @@ protocol Command: Sendable {
     static var discussion: String { get }
     static var options: [OptionSpec] { get }
     static var positionals: [String] { get }
+    /// Positionals that may follow the required ones (default none).
+    static var optionalPositionals: [String] { get }
     /// Runs the command; returns the exit code.
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32
+}
+
+extension Command {
+    static var optionalPositionals: [String] { [] }
 }
 
 /// Exit codes shared by every command.
@@ -56,4 +62,31 @@ struct LoadedProblem {
         problem = try ProblemDecoder.decode(contentsOf: path)
         instance = CompiledInstance(problem)
     }
+}
+
+/// A schedule file read against its problem and laid out for people (for
+/// `export` and `show`). Sessions that name unknown ids are left out, with a
+/// warning on stderr.
+struct LoadedTimetable {
+    var problem: LoadedProblem
+    var file: ScheduleFile.Loaded
+    var view: TimetableView
+
+    init(schedule path: String, problem problemPath: String?, console: Console) throws {
+        guard let problemPath else { throw UsageError(message: "--problem PROBLEM is required: the problem file the schedule was made for") }
+        problem = try LoadedProblem(path: problemPath)
+        file = try ScheduleFile.read(contentsOf: path, for: problem.instance)
+        view = TimetableView(instance: problem.instance, schedule: file.schedule)
+        if let first = file.formatViolations.first {
+            let n = file.formatViolations.count
+            console.error("warning: \(path): \(n) entr\(n == 1 ? "y does" : "ies do") not match the problem and \(n == 1 ? "is" : "are") left out, e.g. \(first.message)")
+        }
+    }
+}
+
+/// Writes each `(file name, text)` atomically into the folder `path`,
+/// creating it when missing, and prints `summary`.
+func emit(files: [(name: String, text: String)], into path: String, console: Console, summary: String) throws {
+    try AtomicFile.write(files, intoFolder: path)
+    console.print(summary)
 }

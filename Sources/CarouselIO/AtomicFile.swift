@@ -10,6 +10,24 @@ public enum AtomicFile {
         public var description: String { "\(path): cannot write: \(reason)" }
     }
 
+    /// Writes each `(name, text)` atomically into the folder `path`, creating
+    /// the folder (and its parents) when missing. Each file is whole or old;
+    /// the set is not one transaction.
+    public static func write(_ files: [(name: String, text: String)], intoFolder path: String) throws(WriteError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+            guard isFolder.boolValue else { throw WriteError(path: path, reason: "not a folder") }
+        } else {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw WriteError(path: path, reason: "cannot create the folder")
+            }
+        }
+        let folder = URL(fileURLWithPath: path)
+        for (name, text) in files { try write(text, to: folder.appendingPathComponent(name).path) }
+    }
+
     /// Writes `text` to `path` atomically.
     public static func write(_ text: String, to path: String) throws(WriteError) {
         let url = URL(fileURLWithPath: path)
