@@ -58,7 +58,8 @@ extension Double {
     var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }
 
-/// Parses `arguments` against `options`, expecting `positionals` names.
+/// Parses `arguments` against `options`, expecting `positionals` names;
+/// names in brackets (`[DIR]`) are optional and come last.
 func parseArguments(_ arguments: [String], options: [OptionSpec], positionals: [String]) throws(UsageError) -> ParsedArguments {
     var parsed = ParsedArguments()
     var i = 0
@@ -106,8 +107,9 @@ func parseArguments(_ arguments: [String], options: [OptionSpec], positionals: [
             parsed.flags.insert(spec.name)
         }
     }
-    if parsed.positionals.count < positionals.count {
-        let missing = positionals[parsed.positionals.count...].joined(separator: " ")
+    let required = positionals.filter { !$0.hasPrefix("[") }.count
+    if parsed.positionals.count < required {
+        let missing = positionals[parsed.positionals.count..<required].joined(separator: " ")
         throw UsageError(message: "missing \(missing)")
     }
     if parsed.positionals.count > positionals.count {

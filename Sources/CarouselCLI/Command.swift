@@ -12,6 +12,7 @@ protocol Command: Sendable {
     /// Longer help, written for people.
     static var discussion: String { get }
     static var options: [OptionSpec] { get }
+    /// Names of the positional arguments; `[NAME]` for an optional one.
     static var positionals: [String] { get }
     /// Runs the command; returns the exit code.
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32
