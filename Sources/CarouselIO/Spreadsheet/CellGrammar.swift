@@ -140,7 +140,7 @@ extension Cell {
                 }
                 row.count = plus ? count ?? 0 : 0
             } else {
-                guard let count, !plus else { throw fail(plus ? "\"+\" needs \"per N pupils\" after it" : "say how many, e.g. \"1 \(text)\"") }
+                guard let count, !plus else { throw plus ? fail("\"+\" needs \"per N pupils\" after it") : fail() }
                 row.count = count
             }
             rows.append(row)

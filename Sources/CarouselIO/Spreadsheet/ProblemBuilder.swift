@@ -127,16 +127,21 @@ struct ProblemBuilder {
     private mutating func readSettings() throws(InputError) -> (texts: [(String, JSONOutput)], weights: [(String, JSONOutput)]) {
         guard let sheet = sheets[.settings] else { return ([], []) }
         let texts = ["name", "description"]
-        let names = texts + Weights.Term.allCases.map(\.rawValue)
+        let terms = Weights.Term.allCases.map(\.rawValue)
+        // `idleGap` is written `idle gap` in a sheet (either matches).
+        let names = texts + terms.map { term in
+            term.reduce(into: "") { s, c in s += c.isUppercase ? " " + c.lowercased() : String(c) }
+        }
         var seen: [String: Int] = [:]
         var result: (texts: [(String, JSONOutput)], weights: [(String, JSONOutput)]) = ([], [])
         for row in sheet.rows {
             let setting = try sheet.required(row, "setting")
-            guard let name = names.first(where: { SheetKind.key($0) == SheetKind.key(setting.text) }) else {
+            guard let index = names.firstIndex(where: { SheetKind.key($0) == SheetKind.key(setting.text) }) else {
                 throw setting.error("unknown setting \"\(setting.text)\"; expected one of \(names.joined(separator: ", "))",
                                     hint: Suggestion.hint(for: setting.text, among: names))
             }
-            if let line = seen[name] { throw setting.error("\"\(name)\" is already set on line \(line)") }
+            let name = (texts + terms)[index]
+            if let line = seen[name] { throw setting.error("\"\(names[index])\" is already set on line \(line)") }
             seen[name] = row.line
             let value = sheet.cell(row, "value")
             if texts.contains(name) {
