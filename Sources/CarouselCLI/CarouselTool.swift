@@ -7,7 +7,7 @@ import CarouselIO
 public enum CarouselTool {
     static let commands: [any Command.Type] = [
         SolveCommand.self, ValidateCommand.self, CheckCommand.self, GenerateCommand.self, ImportCommand.self,
-        ExportCommand.self,
+        ExportCommand.self, TemplateCommand.self, SchemaCommand.self,
     ]
 
     /// Runs `carousel` with `arguments` (without the program name).
