@@ -72,7 +72,7 @@ public enum SheetImport {
     }
 
     static func problem(from sheets: [SheetKind: Sheet]) throws(InputError) -> Problem {
-        var builder = ProblemBuilder(sheets: sheets)
+        let builder = ProblemBuilder(sheets: sheets)
         let document = try builder.document()
         do {
             return try ProblemDecoder.decode(bytes: Array(document.rendered().utf8), file: "imported sheets")
