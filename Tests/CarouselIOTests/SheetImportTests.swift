@@ -102,6 +102,8 @@ import CarouselModel
     @Test func unknownReferencesGetDidYouMean() {
         #expect(error(classRow("7c,St Anne's,6,20,,,shows,,,")) == #"classes.csv:4: column "attend": unknown activity "shows"; known: chem, show (did you mean "show"?)"#)
         #expect(error(classRow("7c,St Anne's,6,20,,,,chem; shw,,")) == #"classes.csv:4: column "choices": unknown activity "shw"; known: chem, show (did you mean "show"?)"#)
+        // A misspelt choice is the error, not the preference that names it right.
+        #expect(error(classRow("7c,St Anne's,6,20,,,,chem; shw,,show")) == #"classes.csv:4: column "choices": unknown activity "shw"; known: chem, show (did you mean "show"?)"#)
         #expect(error([.activities: "id,room features\nchem,labs\n"]) == #"activities.csv:2: column "room features": no room has feature "labs"; known: hall, lab, step-free (did you mean "lab"?)"#)
         #expect(error([.activities: "id,rooms\nchem,lab; hal\nshow,hall\n"]) == #"activities.csv:2: column "rooms": unknown room "hal"; known: lab, hall (did you mean "hall"?)"#)
         #expect(error([.fixed: "activity,day,start,room,classes\nshow,mon,p1,hall,5a; 6c\n"]) == #"fixed.csv:2: column "classes": unknown group "6c"; known: 5a, 6b (did you mean "6b"?)"#)

@@ -14,12 +14,14 @@ struct ProblemBuilder {
     let sheets: [SheetKind: Sheet]
     /// JSON path (`groups[3].attend[1]`) → where it came from.
     let sources = SourceMap()
-    /// Days (id, name), and the room features, staff roles and skills the
-    /// sheets name, for day names in time ranges and "did you mean".
+    /// Days (id, name), and the room features, staff roles and skills and
+    /// activity ids the sheets name, for day names in time ranges and
+    /// "did you mean".
     private let days: [(id: String, name: String?)]
     private let features: Set<String>
     private let roles: Set<String>
     private let skills: Set<String>
+    private let activities: Set<String>
 
     init(sheets: [SheetKind: Sheet]) {
         self.sheets = sheets
@@ -31,6 +33,7 @@ struct ProblemBuilder {
         features = Set(cells(.rooms, "features").flatMap { $0?.list ?? [] })
         roles = Set(cells(.staff, "role").compactMap { $0?.text })
         skills = Set(cells(.staff, "skills").flatMap { $0?.list ?? [] })
+        activities = Set(cells(.activities, "id").compactMap { $0?.text })
     }
 
     /// JSON paths and where they came from (a class, so that building the
@@ -335,7 +338,8 @@ struct ProblemBuilder {
                 note("\(item).count", choose)
             }
             if let prefer {
-                for p in prefer.list where !choices.list.contains(p) {
+                // An unknown choice is reported first, by the decoder.
+                for p in prefer.list where !choices.list.contains(p) && choices.list.allSatisfy(activities.contains) {
                     throw prefer.error("\"\(p)\" is not one of the choices (\(choices.list.joined(separator: "; ")))",
                                        hint: Suggestion.hint(for: p, among: choices.list))
                 }
