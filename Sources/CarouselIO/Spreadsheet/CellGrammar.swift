@@ -6,7 +6,7 @@ import CarouselModel
 extension Cell {
     /// `5` → 5…5; `5-6` or `5 to 6` → 5…6 (years −5…100, as problem files).
     func years() throws(InputError) -> ClosedRange<Int> {
-        let compact = text.replacingSpaces
+        let compact = String(text.filter { !$0.isWhitespace })
         var parts: [String]
         if let n = Int(compact) {
             parts = [String(n), String(n)]
@@ -147,9 +147,4 @@ extension Cell {
         }
         return rows
     }
-}
-
-extension String {
-    /// The text without spaces.
-    var replacingSpaces: String { String(filter { !$0.isWhitespace }) }
 }

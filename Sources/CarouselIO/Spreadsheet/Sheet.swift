@@ -1,3 +1,4 @@
+import Foundation
 import CarouselModel
 
 /// One CSV sheet read against its `SheetKind`: the header row matched to the
@@ -42,7 +43,7 @@ struct Sheet {
         var columns: [String: (index: Int, header: String)] = [:]
         var unnamed: [Int] = []
         for (index, raw) in header.fields.enumerated() {
-            let text = raw.trimmingSpaces
+            let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if text.isEmpty { unnamed.append(index); continue }
             if text.hasPrefix("#") { continue }
             guard let key = Self.columnKey(text, kind: kind) else {
@@ -55,11 +56,11 @@ struct Sheet {
             columns[key] = (index, text)
         }
         for column in kind.columns where column.required && columns[column.key] == nil {
-            throw headerError("missing column \"\(column.name)\" (\(column.expected)); the header has \(header.fields.map(\.trimmingSpaces).filter { !$0.isEmpty }.joined(separator: ", "))")
+            throw headerError("missing column \"\(column.name)\" (\(column.expected)); the header has \(header.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: ", "))")
         }
         var rows: [Row] = []
         for record in records.dropFirst() {
-            let fields = record.fields.map(\.trimmingSpaces)
+            let fields = record.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             if fields.allSatisfy(\.isEmpty) { continue }
             if fields.count > header.fields.count, let extra = fields[header.fields.count...].firstIndex(where: { !$0.isEmpty }) {
                 throw InputError(file: file, location: SourcePosition(line: record.line, column: 0), path: "",
@@ -69,7 +70,7 @@ struct Sheet {
                 throw InputError(file: file, location: SourcePosition(line: record.line, column: 0), path: "",
                                  message: "cell \"\(fields[k])\" is in column \(k + 1), which has no header; name the column or clear it")
             }
-            rows.append(Row(file: file, line: record.line, fields: fields))
+            rows.append(Row(line: record.line, fields: fields))
         }
         self.columns = columns
         self.rows = rows
@@ -121,7 +122,6 @@ struct Sheet {
 
     /// One data row.
     struct Row {
-        let file: String
         let line: Int
         let fields: [String]
     }
@@ -174,22 +174,12 @@ struct Cell {
 
     /// The items of a list cell: split at `;` (or `,`), trimmed, blanks dropped.
     var list: [String] {
-        text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
     }
 
     /// An id: no spaces, commas or semicolons, so lists of ids stay readable.
     func id() throws(InputError) -> String {
         guard !text.contains(where: { $0.isWhitespace || $0 == ";" || $0 == "," }) else { throw unexpected() }
         return text
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces, tabs and line breaks.
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let f = s.first, f.isWhitespace { s.removeFirst() }
-        while let l = s.last, l.isWhitespace { s.removeLast() }
-        return String(s)
     }
 }
