@@ -28,7 +28,8 @@ public enum SheetImport {
                 throw InputError(file: folder, location: nil, path: "", message: "is a file; expected a folder holding \(expected.joined(separator: ", "))")
             }
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-            for name in names where name.lowercased().hasSuffix(".csv") && !name.hasPrefix(".") {
+            // Hidden files and Excel's lock files (`~$classes.csv`) are not sheets.
+            for name in names where name.lowercased().hasSuffix(".csv") && !name.hasPrefix(".") && !name.hasPrefix("~$") {
                 let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
                 guard let kind = SheetKind.allCases.first(where: { $0.fileName == name.lowercased() }) else {
                     throw InputError(file: path, location: nil, path: "",
