@@ -71,11 +71,10 @@ extension Double {
     var formatted: String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }
 }
 
-/// Parses `arguments` against `options`, expecting the `positionals` names
-/// and then up to as many more as `optional` names (the last name may end
-/// in "…" to take one or more).
-func parseArguments(_ arguments: [String], options: [OptionSpec], positionals: [String],
-                    optional: [String] = []) throws(UsageError) -> ParsedArguments {
+/// Parses `arguments` against `options`, expecting `positionals` names;
+/// names in brackets (`[DIR]`) are optional and come last, and a last name
+/// ending in "…" (`SCENARIO…`) takes one or more.
+func parseArguments(_ arguments: [String], options: [OptionSpec], positionals: [String]) throws(UsageError) -> ParsedArguments {
     var parsed = ParsedArguments()
     var i = 0
     var onlyPositionals = false
@@ -122,13 +121,13 @@ func parseArguments(_ arguments: [String], options: [OptionSpec], positionals: [
             parsed.flags.insert(spec.name)
         }
     }
-    if parsed.positionals.count < positionals.count {
-        let missing = positionals[parsed.positionals.count...].joined(separator: " ")
+    let required = positionals.filter { !$0.hasPrefix("[") }.count
+    if parsed.positionals.count < required {
+        let missing = positionals[parsed.positionals.count..<required].joined(separator: " ")
         throw UsageError(message: "missing \(missing)")
     }
-    // A last name ending in "…" (`SCENARIO…`) takes every further argument.
-    if parsed.positionals.count > positionals.count + optional.count && positionals.last?.hasSuffix("…") != true {
-        throw UsageError(message: "unexpected argument \"\(parsed.positionals[positionals.count + optional.count])\"")
+    if parsed.positionals.count > positionals.count && positionals.last?.hasSuffix("…") != true {
+        throw UsageError(message: "unexpected argument \"\(parsed.positionals[positionals.count])\"")
     }
     return parsed
 }

@@ -7,8 +7,8 @@ import CarouselIO
 public enum CarouselTool {
     static let commands: [any Command.Type] = [
         SolveCommand.self, ValidateCommand.self, CheckCommand.self, GenerateCommand.self, ImportCommand.self,
-        ExportCommand.self, ShowCommand.self, RepairCommand.self, WhatIfCommand.self, ExplainCommand.self,
-        CapacityCommand.self,
+        ExportCommand.self, ShowCommand.self, TemplateCommand.self, SchemaCommand.self, RepairCommand.self,
+        WhatIfCommand.self, ExplainCommand.self, CapacityCommand.self,
     ]
 
     /// Runs `carousel` with `arguments` (without the program name).
@@ -41,8 +41,7 @@ public enum CarouselTool {
             return ExitCode.success
         }
         do {
-            let parsed = try parseArguments(rest, options: command.options, positionals: command.positionals,
-                                            optional: command.optionalPositionals)
+            let parsed = try parseArguments(rest, options: command.options, positionals: command.positionals)
             return try command.run(parsed, console: console)
         } catch let error as UsageError {
             console.error("error: \(error.message)")

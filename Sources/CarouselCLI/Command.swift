@@ -12,15 +12,10 @@ protocol Command: Sendable {
     /// Longer help, written for people.
     static var discussion: String { get }
     static var options: [OptionSpec] { get }
+    /// Names of the positional arguments; `[NAME]` for an optional one.
     static var positionals: [String] { get }
-    /// Positionals that may follow the required ones (default none).
-    static var optionalPositionals: [String] { get }
     /// Runs the command; returns the exit code.
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32
-}
-
-extension Command {
-    static var optionalPositionals: [String] { [] }
 }
 
 /// Exit codes shared by every command.

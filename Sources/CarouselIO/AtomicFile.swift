@@ -28,8 +28,19 @@ public enum AtomicFile {
         for (name, text) in files { try write(text, to: folder.appendingPathComponent(name).path) }
     }
 
-    /// Writes `text` to `path` atomically.
+    /// Writes `text` to `path` atomically. A path that is a device or a
+    /// pipe (`/dev/null`, `/dev/stdout`, a FIFO) is written straight to:
+    /// renaming over it would replace it with a file.
     public static func write(_ text: String, to path: String) throws(WriteError) {
+        let bytes = Array(text.utf8)
+        var status = stat()
+        if stat(path, &status) == 0, status.st_mode & S_IFMT != S_IFREG, status.st_mode & S_IFMT != S_IFDIR {
+            let fd = open(path, O_WRONLY)
+            guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+            defer { close(fd) }
+            if let reason = writeAll(bytes, to: fd) { throw WriteError(path: path, reason: reason) }
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         var isDir: ObjCBool = false
@@ -38,19 +49,12 @@ public enum AtomicFile {
         }
         let temp = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
-        let bytes = Array(text.utf8)
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n <= 0 {
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                unlink(temp)
-                throw WriteError(path: path, reason: reason)
-            }
-            offset += n
+        if let reason = writeAll(bytes, to: fd) {
+            close(fd)
+            unlink(temp)
+            throw WriteError(path: path, reason: reason)
         }
         fsync(fd)
         close(fd)
@@ -59,5 +63,16 @@ public enum AtomicFile {
             unlink(temp)
             throw WriteError(path: path, reason: reason)
         }
+    }
+
+    /// Writes all of `bytes` to `fd`; the reason when it cannot.
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n <= 0 { return String(cString: strerror(errno)) }
+            offset += n
+        }
+        return nil
     }
 }

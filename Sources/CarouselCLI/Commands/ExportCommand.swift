@@ -60,8 +60,8 @@ struct ExportCommand: Command {
         .option("output", short: "o", value: "FILE|DIR", help: "Where to write: a file, or a folder with --by and ics."),
         .flag("no-bom", help: "csv: leave out the UTF-8 byte order mark."),
     ]
-    static let positionals = ["SCHEDULE"]
-    static let optionalPositionals = ["PROBLEM", "SCHEDULE"]
+    /// `SCHEDULE`, or `itc2007 PROBLEM SCHEDULE` for the competition format.
+    static let positionals = ["SCHEDULE", "[PROBLEM]", "[SCHEDULE]"]
 
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         if arguments.positionals[0] == "itc2007" { return try exportITC2007(arguments, console: console) }

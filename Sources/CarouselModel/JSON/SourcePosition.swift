@@ -1,5 +1,7 @@
 /// A position in a source file: 1-based line and column (columns count
-/// Unicode scalars, as editors do), plus the byte offset.
+/// Unicode scalars, as editors do), plus the byte offset. Column 0 stands
+/// for the whole line (a spreadsheet row, whose column is named by its
+/// header instead).
 public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
     public var line: Int
     public var column: Int
@@ -11,6 +13,6 @@ public struct SourcePosition: Sendable, Hashable, CustomStringConvertible {
         self.offset = offset
     }
 
-    /// `line:column`, as compilers print it.
-    public var description: String { "\(line):\(column)" }
+    /// `line:column`, as compilers print it, or `line` for column 0.
+    public var description: String { column == 0 ? "\(line)" : "\(line):\(column)" }
 }

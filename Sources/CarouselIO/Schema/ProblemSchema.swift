@@ -1,0 +1,203 @@
+import CarouselModel
+
+/// A JSON Schema (draft 2020-12) of the problem file format (spec sections
+/// 0–7 and Carousel's additions, docs/format.md), for editors to complete
+/// and explain keys as an organiser types.
+///
+/// It states what the schema language can: every object, its keys (unknown
+/// keys are rejected, as the decoder does), required keys, types, enums and
+/// bounds, the two forms of attend item. Rules across keys (references to
+/// ids, periods that must not overlap, `times` together with `daily`) are
+/// left to `carousel check`, which explains them better than a schema could.
+public enum ProblemSchema {
+    /// The schema document.
+    public static var document: JSONOutput {
+        .object([
+            ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
+            ("title", .string("Carousel problem file (carousel/1)")),
+            ("description", .string("A multi-school event day to schedule: calendar, rooms, staff, activities, visiting groups, fixed sessions and soft-cost weights. Carousel also accepts comments, trailing commas and null for an optional key.")),
+        ] + object([
+            ("format", .object([("const", .string("carousel/1")), ("description", .string("The format version; \"carousel/1\" when given."))])),
+            ("name", string("The event's name, shown in summaries and schedule files.")),
+            ("description", string("A longer description of the event.")),
+            ("calendar", ref("calendar", "The days and the period grid every day shares.")),
+            ("rooms", list(ref("room"), "Rooms, halls, labs and outdoor spaces.")),
+            ("staff", list(ref("staffMember"), "Teachers, technicians and student mentors.")),
+            ("activities", list(ref("activity"), "Workshops, shows, lessons, lunch sittings and assemblies.")),
+            ("groups", list(ref("group"), "Visiting classes or cohorts of attendees.")),
+            ("fixed", list(ref("fixedSession"), "Sessions the organiser has already placed.")),
+            ("weights", ref("weights", "Soft-cost weights; the soft score is the sum over terms of weight × cost.")),
+        ], required: ["calendar"]) + [("$defs", .object(definitions))])
+    }
+
+    /// The schema as text.
+    public static func rendered() -> String { document.rendered() }
+
+    static let clock = "^([01]?[0-9]|2[0-3]):[0-5][0-9]$|^24:00$"
+
+    static var definitions: [(String, JSONOutput)] {
+        [
+            ("id", .object([("type", .string("string")), ("minLength", .int(1)),
+                            ("description", .string("An id, unique within its kind."))])),
+            ("clock", string("A time of day HH:MM (24-hour clock).", pattern: clock)),
+            ("timeRanges", list(string("A time range: \"tue\" (all of Tuesday), \"tue 09:30-12:00\", or \"09:30-12:00\" (that window on every day).",
+                                       pattern: "^\\s*([^ ]+|([^ ]+ +)?[0-9]{1,2}:[0-9]{2} *- *[0-9]{1,2}:[0-9]{2})\\s*$"),
+                                "Time ranges; a list covers the union of its ranges (touching ranges join).")),
+            ("features", list(string("A feature such as \"lab\", \"outdoor\" or \"step-free\"."), "Features.")),
+            ("calendar", .object(object([
+                ("days", list(ref("day"), "The days of the event, in order.", minItems: 1)),
+                ("periods", list(ref("period"), "The periods of a day, increasing in time and not overlapping; every day has every period unless it lists its own.", minItems: 1)),
+            ], required: ["days", "periods"]))),
+            ("day", .object(object([
+                ("id", string("The day's id (no spaces), used in time ranges such as \"tue 09:30-12:00\".", pattern: "^[^ ]+$")),
+                ("name", string("A name to show.")),
+                ("date", string("The date YYYY-MM-DD (needed for calendar exports).", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
+                ("periods", list(string("A period id."), "The periods this day holds (default: all).", unique: true)),
+            ], required: ["id"]))),
+            ("period", .object(object([
+                ("id", ref("id")),
+                ("name", string("A name to show.")),
+                ("start", ref("clock", "When the period starts, HH:MM.")),
+                ("end", ref("clock", "When the period ends, HH:MM; after the start.")),
+                ("break", bool("A break holds no session, and no session straddles it (default false).")),
+            ], required: ["id", "start", "end"]))),
+            ("room", .object(object([
+                ("id", ref("id")),
+                ("name", string("A name to show.")),
+                ("capacity", integer("Most pupils at once (staff not counted); absent means no limit.", minimum: 0)),
+                ("features", ref("features", "What the room offers; activities and groups may need features.")),
+                ("site", string("The building or campus (default \"main\"); moving between sites costs siteChange.")),
+                ("unavailable", ref("timeRanges", "When the room cannot be used: blocks every period that overlaps these.")),
+            ], required: ["id"]))),
+            ("staffMember", .object(object([
+                ("id", ref("id")),
+                ("name", string("A name to show.")),
+                ("role", string("The role, e.g. \"teacher\", \"technician\", \"student\"; staff rows may ask for it.")),
+                ("skills", list(string("A skill such as \"chemistry\" or \"dbs\"."), "Skills staff rows may ask for.")),
+                ("available", ref("timeRanges", "When the staff member can work (default: always); only periods wholly inside count.")),
+                ("maxPerDay", integer("Most sessions on one day (hard).", minimum: 0)),
+                ("max", integer("Most sessions in all (hard).", minimum: 0)),
+                ("preferredMaxPerDay", integer("Sessions per day above this cost staffOverload.", minimum: 0)),
+            ], required: ["id"]))),
+            ("staffRow", .object(object([
+                ("role", string("Staff must have this role.")),
+                ("skills", list(string("A skill."), "Staff must have every one of these skills.")),
+                ("count", integer("Staff needed whatever the number of pupils (default 0).", minimum: 0)),
+                ("perPupils", integer("One more staff member per this many pupils (rounded up).", minimum: 1)),
+                ("ids", list(string("A staff id."), "Staff must be one of these.", unique: true)),
+            ]))),
+            ("activity", .object(object([
+                ("id", ref("id")),
+                ("name", string("A name to show.")),
+                ("duration", integer("Consecutive non-break periods a session occupies (default 1).", minimum: 1)),
+                ("capacity", integer("Most pupils in one session (default: no limit beyond the room).", minimum: 0)),
+                ("maxGroups", integer("Most groups in one session (default 1; no limit for a together activity).", minimum: 1)),
+                ("roomFeatures", ref("features", "The room must have all of these.")),
+                ("rooms", list(string("A room id."), "Only these rooms.", unique: true)),
+                ("years", .object([("type", .string("array")), ("description", .string("[min, max] school years, inclusive; a group without a year cannot attend.")),
+                                   ("items", integer("A school year.", minimum: -5, maximum: 100)),
+                                   ("minItems", .int(2)), ("maxItems", .int(2))])),
+                ("window", ref("timeRanges", "Every session lies wholly inside one of these ranges.")),
+                ("maxPerDay", integer("Most sessions on one day.", minimum: 0)),
+                ("maxSessions", integer("Most sessions in all.", minimum: 0)),
+                ("together", bool("Every group that attends attends every session, all together (a cohort lecture, an assembly).")),
+                ("staff", list(ref("staffRow"), "Staffing rows; each needs count + ceil(pupils / perPupils) distinct matching staff, and one person fills at most one row.")),
+            ], required: ["id"]))),
+            ("attendActivity", .object(object([
+                ("activity", string("The activity's id.")),
+                ("times", integer("In this many distinct sessions (default 1).", minimum: 0)),
+                ("daily", bool("Exactly once on every day the group visits (not with times).")),
+                ("minDays", integer("Asks (softly) for the sessions to fall on at least this many days.", minimum: 0)),
+            ], required: ["activity"], description: "Attend one activity: once, times sessions, or daily."))),
+            ("attendChoice", .object(object([
+                ("oneOf", list(string("An activity id."), "The activities to choose from.", unique: true)),
+                ("count", integer("How many distinct activities from the list, once each (default 1).", minimum: 0)),
+                ("prefer", list(string("An activity id from oneOf."), "The group's wishes, best first.", unique: true)),
+            ], required: ["oneOf"], description: "Attend count activities chosen from a list, none attended through another item."))),
+            ("group", .object(object([
+                ("id", ref("id")),
+                ("name", string("A name to show.")),
+                ("school", string("The school, for mixSchools (absent: a school of its own).")),
+                ("year", integer("The school year, checked against activity years.", minimum: -5, maximum: 100)),
+                ("size", integer("Pupils in the group.", minimum: 1, maximum: 100_000)),
+                ("visit", ref("timeRanges", "When the group is on site (default: always).")),
+                ("needs", ref("features", "Every room the group is in must have these features.")),
+                ("attend", list(.object([("oneOf", .array([ref("attendActivity"), ref("attendChoice")]))]), "What the group must attend; it attends nothing else.")),
+                ("seats", bool("Carousel addition: false when the group stands for sessions that must not clash rather than for pupils (its size counts towards no capacity); default true.")),
+                ("exempt", list(.object([("enum", .array(Group.exemptableTerms.map { .string($0.rawValue) }))]),
+                                "Carousel addition: group-level soft terms that do not count for this group.", unique: true)),
+            ], required: ["id", "size"]))),
+            ("fixedSession", .object(object([
+                ("activity", string("The activity's id.")),
+                ("day", string("The day's id.")),
+                ("start", string("The start period's id, or its start time HH:MM.")),
+                ("room", string("The room's id.")),
+                ("groups", list(string("A group id."), "Groups that must be in the session (the solver may add more).", unique: true)),
+                ("staff", list(string("A staff id."), "Staff who must be in the session.", unique: true)),
+            ], required: ["activity", "day", "start", "room"]))),
+            ("weights", .object(object(Weights.Term.allCases.map { term in
+                let defaults = Weights()
+                if term == .overCapacity {
+                    return (term.rawValue, .object([("type", .array([.string("number"), .string("null")])), ("minimum", .int(0)),
+                                                    ("description", .string(weightHelp[term]! + " Default null."))]))
+                }
+                return (term.rawValue, .object([("type", .string("number")), ("minimum", .int(0)), ("maximum", .int(1_000_000_000)),
+                                                ("description", .string(weightHelp[term]! + " Default \(defaults[term].formattedWeight).")),
+                                                ("default", .number(defaults[term]))]))
+            }))),
+        ]
+    }
+
+    /// What each soft term costs (spec section 7).
+    static let weightHelp: [Weights.Term: String] = [
+        .preference: "Per oneOf with prefer: the ranks of the chosen activities beyond the best possible.",
+        .idleGap: "Per group per day: non-break periods between its first and last session spent in none.",
+        .siteChange: "Per group per day: consecutive sessions in rooms of different sites.",
+        .spread: "Per attend item with minDays: days short.",
+        .isolated: "Per group session with no session of the group in the nearest non-break period before or after.",
+        .roomStability: "Per activity: distinct rooms used, minus 1.",
+        .mixSchools: "Per session with two or more groups: groups minus distinct schools.",
+        .sessions: "1 per session (fewer, fuller sessions save staff).",
+        .staffOverload: "Per staff member per day: sessions above preferredMaxPerDay.",
+        .overCapacity: "null: room capacity is hard. A number: room capacity becomes soft at this cost per pupil over it.",
+    ]
+
+    // MARK: - Building blocks
+
+    static func object(_ properties: [(String, JSONOutput)], required: [String] = [], description: String? = nil) -> [(String, JSONOutput)] {
+        var o: [(String, JSONOutput)] = [("type", .string("object"))]
+        if let description { o.append(("description", .string(description))) }
+        o.append(("properties", .object(properties)))
+        if !required.isEmpty { o.append(("required", .array(required.map { .string($0) }))) }
+        o.append(("additionalProperties", .bool(false)))
+        return o
+    }
+
+    static func ref(_ name: String, _ description: String? = nil) -> JSONOutput {
+        .object([("$ref", .string("#/$defs/\(name)"))] + (description.map { [("description", .string($0))] } ?? []))
+    }
+
+    static func string(_ description: String, pattern: String? = nil) -> JSONOutput {
+        .object([("type", .string("string")), ("description", .string(description))] + (pattern.map { [("pattern", .string($0))] } ?? []))
+    }
+
+    static func bool(_ description: String) -> JSONOutput {
+        .object([("type", .string("boolean")), ("description", .string(description))])
+    }
+
+    static func integer(_ description: String, minimum: Int, maximum: Int = 1_000_000_000) -> JSONOutput {
+        .object([("type", .string("integer")), ("description", .string(description)), ("minimum", .int(minimum)), ("maximum", .int(maximum))])
+    }
+
+    static func list(_ items: JSONOutput, _ description: String, minItems: Int = 0, unique: Bool = false) -> JSONOutput {
+        var o: [(String, JSONOutput)] = [("type", .string("array")), ("description", .string(description)), ("items", items)]
+        if minItems > 0 { o.append(("minItems", .int(minItems))) }
+        if unique { o.append(("uniqueItems", .bool(true))) }
+        return .object(o)
+    }
+}
+
+extension Double {
+    /// `5` rather than `5.0`.
+    fileprivate var formattedWeight: String { self == rounded() ? String(Int(self)) : String(self) }
+}

@@ -1,0 +1,131 @@
+/// The sheets `carousel import csv` reads, one per kind of thing an
+/// organiser keeps a list of, and the columns each may have.
+///
+/// Every sheet is a plain table with one header row, so a workbook with one
+/// tab per sheet exports to a folder of these files. Headers match whatever
+/// their case and spacing (`Max per day`, `max_per_day` and `maxPerDay` are
+/// one column). See docs/csv-import.md.
+public enum SheetKind: String, Sendable, CaseIterable {
+    case settings, days, periods, rooms, staff, activities, classes, fixed
+
+    /// One column: its header as the template writes it, and what a cell
+    /// holds, worded to follow "expected" in error messages.
+    public struct Column: Sendable {
+        public var name: String
+        public var expected: String
+        public var required: Bool
+        /// Whether the column may appear again numbered (`choices 2`, …) for
+        /// a second set of its kind in the same row.
+        public var repeatable: Bool
+
+        init(_ name: String, _ expected: String, required: Bool = false, repeatable: Bool = false) {
+            self.name = name
+            self.expected = expected
+            self.required = required
+            self.repeatable = repeatable
+        }
+
+        /// The header with case, spaces, `_` and `-` taken out.
+        var key: String { SheetKind.key(name) }
+    }
+
+    /// `classes.csv`.
+    public var fileName: String { rawValue + ".csv" }
+
+    /// Whether an import needs this sheet (the others may be left out).
+    public var isRequired: Bool {
+        switch self {
+        case .settings, .staff, .fixed: false
+        default: true
+        }
+    }
+
+    /// What one row is, for messages ("the room on line 4").
+    var noun: String {
+        switch self {
+        case .settings: "setting"
+        case .days: "day"
+        case .periods: "period"
+        case .rooms: "room"
+        case .staff: "staff member"
+        case .activities: "activity"
+        case .classes: "class"
+        case .fixed: "fixed session"
+        }
+    }
+
+    static let ranges = "time ranges such as \"mon 09:30-12:00\" separated by \";\""
+
+    public var columns: [Column] {
+        switch self {
+        case .settings:
+            [Column("setting", "a setting name", required: true),
+             Column("value", "a value")]
+        case .days:
+            [Column("id", "a day id without spaces such as \"mon\"", required: true),
+             Column("name", "a name"),
+             Column("date", "a date YYYY-MM-DD"),
+             Column("periods", "period ids separated by \";\" (empty: every period)")]
+        case .periods:
+            [Column("id", "a period id without spaces such as \"p1\"", required: true),
+             Column("name", "a name"),
+             Column("start", "a time HH:MM", required: true),
+             Column("end", "a time HH:MM", required: true),
+             Column("break", "yes or no")]
+        case .rooms:
+            [Column("id", "a room id without spaces such as \"lab-1\"", required: true),
+             Column("name", "a name"),
+             Column("capacity", "a whole number of pupils"),
+             Column("features", "features separated by \";\""),
+             Column("site", "a site name"),
+             Column("unavailable", Self.ranges)]
+        case .staff:
+            [Column("id", "a staff id without spaces such as \"ms-smith\"", required: true),
+             Column("name", "a name"),
+             Column("role", "a role such as \"teacher\""),
+             Column("skills", "skills separated by \";\""),
+             Column("available", Self.ranges),
+             Column("max per day", "a whole number of sessions"),
+             Column("max", "a whole number of sessions"),
+             Column("preferred max per day", "a whole number of sessions")]
+        case .activities:
+            [Column("id", "an activity id without spaces such as \"chem\"", required: true),
+             Column("name", "a name"),
+             Column("duration", "a whole number of periods"),
+             Column("capacity", "a whole number of pupils"),
+             Column("max groups", "a whole number of groups"),
+             Column("room features", "features separated by \";\""),
+             Column("rooms", "room ids separated by \";\""),
+             Column("years", "a year such as 5 or a range such as 5-6"),
+             Column("window", Self.ranges),
+             Column("max per day", "a whole number of sessions"),
+             Column("max sessions", "a whole number of sessions"),
+             Column("together", "yes or no"),
+             Column("staff", "staff rows such as \"1 with chemistry; student per 15 pupils\"")]
+        case .classes:
+            [Column("id", "a class id without spaces such as \"st-marys-5a\"", required: true),
+             Column("name", "a name"),
+             Column("school", "a school name"),
+             Column("year", "a school year such as 5"),
+             Column("size", "a whole number of pupils", required: true),
+             Column("visit", Self.ranges),
+             Column("needs", "features separated by \";\""),
+             Column("attend", "activities such as \"lunch daily; show; maths x3 over 3 days\""),
+             Column("choices", "activity ids separated by \";\"", repeatable: true),
+             Column("choose", "how many of the choices, a whole number", repeatable: true),
+             Column("prefer", "activity ids from the choices, best first", repeatable: true)]
+        case .fixed:
+            [Column("activity", "an activity id", required: true),
+             Column("day", "a day id", required: true),
+             Column("start", "a period id or start time HH:MM", required: true),
+             Column("room", "a room id", required: true),
+             Column("classes", "class ids separated by \";\""),
+             Column("staff", "staff ids separated by \";\"")]
+        }
+    }
+
+    /// A header or setting name with case, spaces, `_` and `-` taken out.
+    static func key(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { !" _-\t".unicodeScalars.contains($0) }.map(Character.init))
+    }
+}

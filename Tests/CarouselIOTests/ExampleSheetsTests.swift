@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+import CarouselIO
+import CarouselModel
+import CarouselSolver
+
+/// The CSV versions of the examples (`Examples/sheets/…`) import to exactly
+/// the problem of the JSON example, and solve feasibly.
+@Suite struct ExampleSheetsTests {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Examples")
+
+    @Test(arguments: ["stem-week", "summer-school"])
+    func sheetsImportToTheJSONExampleAndSolve(name: String) throws {
+        let folder = Self.examples.appendingPathComponent("sheets/\(name)").path
+        let imported = try SheetImport.problem(from: try SheetImport.sheets(inFolder: folder))
+        let original = try ProblemDecoder.decode(contentsOf: Self.examples.appendingPathComponent("\(name).json").path)
+        #expect(imported.groups.count == original.groups.count)
+        #expect(imported.groups.reduce(0) { $0 + $1.size } == original.groups.reduce(0) { $0 + $1.size })
+        #expect(imported.activities.count == original.activities.count)
+        #expect(imported.rooms.count == original.rooms.count)
+        #expect(imported.staff.count == original.staff.count)
+        // Not only the counts: the same problem, key for key.
+        #expect(ProblemFile.render(imported) == ProblemFile.render(original))
+
+        let I = CompiledInstance(imported)
+        var options = Solver.Options()
+        options.timeLimit = 600
+        options.moveLimit = 5_000
+        let result = Solver.solve(I, options: options)
+        #expect(result.construction.isComplete)
+        let evaluation = Evaluator(I).evaluate(result.state.schedule)
+        #expect(evaluation.isFeasible, "\(evaluation.violations.prefix(3))")
+    }
+}
