@@ -69,7 +69,7 @@ public enum Solver {
                           reference: reference, perturbation: tracker.perturbation)
         }
         let threads = max(1, options.threads)
-        let results = ResultBox(count: threads)
+        let results = ConcurrentSlots<LocalSearch.Result>(count: threads)
         let local = Termination(timeLimit: options.timeLimit, iterationLimit: options.moveLimit, stop: options.stop,
                                 start: termination.start)
         DispatchQueue.concurrentPerform(iterations: threads) { i in
@@ -88,13 +88,4 @@ public enum Solver {
                       searchSeconds: termination.elapsed - (first ?? 0), elapsed: termination.elapsed,
                       notes: built.notes + built.blockers, reference: reference, perturbation: best.perturbation)
     }
-}
-
-/// Results written by concurrent searches, one slot each.
-final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [LocalSearch.Result?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: LocalSearch.Result) { lock.withLock { slots[i] = r } }
-    var values: [LocalSearch.Result] { lock.withLock { slots.compactMap { $0 } } }
 }

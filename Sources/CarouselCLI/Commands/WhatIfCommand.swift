@@ -37,7 +37,7 @@ struct WhatIfCommand: Command {
     static let positionals = ["BASE", "SCENARIO…"]
 
     /// One row of the comparison.
-    struct Row {
+    struct Row: Sendable {
         var name: String
         var file: String
         var feasible: Bool
@@ -85,7 +85,7 @@ struct WhatIfCommand: Command {
             baseRun = (result.state.schedule, row(name: "base", file: basePath, result: result, instance: base.instance, old: nil))
         }
         let fresh = arguments.flag("fresh"), jobs = scenarios, options = jobOptions, baseSchedule = baseRun.schedule
-        let rows = RowBox(count: scenarios.count)
+        let rows = ConcurrentSlots<Row>(count: scenarios.count)
         let workers = min(settings.options.threads, scenarios.count)
         settings.interruptible {
             DispatchQueue.concurrentPerform(iterations: workers) { w in
@@ -178,15 +178,6 @@ struct WhatIfCommand: Command {
         }
         return .object(fields)
     }
-}
-
-/// Rows written by concurrent scenario runs, one slot each.
-final class RowBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [WhatIfCommand.Row?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: WhatIfCommand.Row) { lock.withLock { slots[i] = r } }
-    var values: [WhatIfCommand.Row] { lock.withLock { slots.compactMap { $0 } } }
 }
 
 extension String {
