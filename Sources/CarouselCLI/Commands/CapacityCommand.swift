@@ -72,6 +72,10 @@ struct CapacityCommand: Command {
                         ("extraClasses", row.answer.extra.map { .int($0) } ?? .null),
                         ("atLeast", .bool(row.answer.hitCeiling)), ("checks", .int(row.checks)),
                         ("binding", .array(row.answer.binding.map { .object([("resource", .string($0.resource)), ("relaxation", .string($0.relaxation))]) })),
+                        ("unplacedAtLimit", .int(row.answer.unplaced)),
+                        ("nearest", .array(row.answer.nearest.map {
+                            .object([("resource", .string($0.resource)), ("relaxation", .string($0.relaxation)), ("unplaced", .int($0.unplaced))])
+                        })),
                     ])
                 })),
             ]).rendered(), terminator: "")
@@ -85,8 +89,14 @@ struct CapacityCommand: Command {
             }
             var line = "  \(label(row.day)): \(row.answer.hitCeiling ? "at least " : "")\(extra) more (\(extra * size) pupils)"
             if !row.answer.hitCeiling {
-                line += row.answer.binding.isEmpty ? "; no single extra resource lets one more in (several bind together)"
-                    : "; binding: " + row.answer.binding.map { "\($0.resource) — \($0.relaxation)" }.joined(separator: "; ")
+                if !row.answer.binding.isEmpty {
+                    line += "; binding: " + row.answer.binding.map { "\($0.resource) — \($0.relaxation)" }.joined(separator: "; ")
+                } else if row.answer.nearest.isEmpty {
+                    line += "; no single extra resource helps (several bind together)"
+                } else {
+                    line += "; no single extra resource lets one more in; closest (\(row.answer.unplaced) attendance(s) left out without): "
+                        + row.answer.nearest.map { "\($0.resource) (\($0.unplaced) left)" }.joined(separator: "; ")
+                }
             }
             console.print(line)
         }

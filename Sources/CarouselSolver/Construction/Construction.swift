@@ -86,7 +86,7 @@ public struct Construction {
         dirty = Array(repeating: true, count: U)
         conflicts = Array(repeating: 0, count: U)
         forced = Array(repeating: 0, count: U)
-        giveUpAfter = Int32(clamping: max(200, 2 * U))
+        giveUpAfter = Int32(clamping: max(50, U / 4))
         placedAt = Array(repeating: -1_000, count: U)
         var days = [[Int32]](repeating: [], count: U)
         for (d, list) in table.unitsOfDay.enumerated() {

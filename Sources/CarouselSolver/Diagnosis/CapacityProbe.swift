@@ -22,10 +22,13 @@ public struct CapacityProbe {
         self.oracle = oracle
     }
 
-    /// A resource that, with one more of it, lets one more copy in.
+    /// A resource that, with one more of it, lets one more copy in
+    /// (`unplaced` 0), or at least places more of what was left out.
     public struct Binding: Sendable, Equatable {
         public var resource: String
         public var relaxation: String
+        /// Attendances still unplaced with this resource added (0: it binds alone).
+        public var unplaced: Int
     }
 
     public struct Answer: Sendable {
@@ -33,6 +36,11 @@ public struct CapacityProbe {
         public var extra: Int?
         /// What lets copy `extra + 1` in when added alone (empty: no single resource).
         public var binding: [Binding]
+        /// When no single resource binds: those that place the most of
+        /// what copy `extra + 1` leaves out (best first, at most three), and
+        /// how much is left out without any.
+        public var nearest: [Binding]
+        public var unplaced: Int
         public var hitCeiling: Bool
     }
 
@@ -64,29 +72,34 @@ public struct CapacityProbe {
     }
 
     public mutating func run() -> Answer {
-        guard fits(0) else { return Answer(extra: nil, binding: [], hitCeiling: false) }
+        guard fits(0) else { return Answer(extra: nil, binding: [], nearest: [], unplaced: 0, hitCeiling: false) }
         var good = 0, bad = 1
         while bad <= ceiling && fits(bad) {
             good = bad
             bad *= 2
         }
-        if bad > ceiling { return Answer(extra: good, binding: [], hitCeiling: true) }
+        if bad > ceiling { return Answer(extra: good, binding: [], nearest: [], unplaced: 0, hitCeiling: true) }
         while bad - good > 1 {
             let mid = (good + bad) / 2
             if fits(mid) { good = mid } else { bad = mid }
         }
-        return Answer(extra: good, binding: binding(at: good + 1), hitCeiling: false)
+        let base = withCopies(good + 1)
+        checks += 1
+        let left = oracle.unplaced(base)
+        let tried = bindings(base)
+        let binding = tried.filter { $0.unplaced == 0 }
+        let nearest = binding.isEmpty ? Array(tried.filter { $0.unplaced < left }.sorted { $0.unplaced < $1.unplaced }.prefix(3)) : []
+        return Answer(extra: good, binding: binding, nearest: nearest, unplaced: left, hitCeiling: false)
     }
 
-    /// Each candidate resource, added alone, tested at `n` copies.
-    mutating func binding(at n: Int) -> [Binding] {
-        let base = withCopies(n)
+    /// Each candidate resource, added alone to `base`, with what it leaves unplaced.
+    mutating func bindings(_ base: Problem) -> [Binding] {
         var found: [Binding] = []
         for (what, how, change) in candidates(base) {
             var p = base
             change(&p)
             checks += 1
-            if oracle.feasible(p) { found.append(Binding(resource: what, relaxation: how)) }
+            found.append(Binding(resource: what, relaxation: how, unplaced: oracle.unplaced(p)))
         }
         return found
     }

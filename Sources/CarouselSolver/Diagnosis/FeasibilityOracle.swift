@@ -25,10 +25,21 @@ public struct FeasibilityOracle: Sendable {
 
     /// A complete schedule of `problem`, if the search finds one.
     public func schedule(_ problem: Problem) -> PartialSchedule? {
+        let result = search(problem)
+        return result.isComplete ? result.state : nil
+    }
+
+    /// How many units the search's best schedule leaves unplaced (0 when
+    /// complete; blocked fixed sessions count one each).
+    public func unplaced(_ problem: Problem) -> Int {
+        let result = search(problem)
+        return result.state.unassignedCount + result.blockers.count
+    }
+
+    func search(_ problem: Problem) -> Construction.Result {
         let instance = CompiledInstance(problem)
         let units = UnitTable(instance).units.count
         let termination = Termination(timeLimit: timeLimit, iterationLimit: max(minimumIterations, iterationsPerUnit * units), stop: stop)
-        let result = Construction.run(instance, seed: seed, termination: termination)
-        return result.isComplete ? result.state : nil
+        return Construction.run(instance, seed: seed, termination: termination)
     }
 }
