@@ -154,6 +154,41 @@ public struct PartialSchedule: Sendable {
             && unitMay(u, activity: a, room: r)
     }
 
+    /// Whether group g is free over `t ..< t + k` apart from sessions `a` and `b`.
+    @inline(__always)
+    public func groupFree(_ g: Int, at t: Int, duration k: Int, besides a: Int, or b: Int) -> Bool {
+        guard groupVisits(g, at: t, duration: k) else { return false }
+        let base = g * instance.slotCount
+        for q in t..<(t + k) {
+            let x = Int(groupAt[base + q])
+            if x != -1 && x != a && x != b { return false }
+        }
+        return true
+    }
+
+    /// A cheap test that session s could start at t in room r, ignoring what
+    /// s itself and `other` occupy now (they move together); staff are left
+    /// to `relocate`.
+    public func mayRelocate(_ s: Int, to t: Int, room r: Int, besides other: Int) -> Bool {
+        let I = instance, a = Int(sessionActivity[s]), k = Int(I.duration[a]), T = I.slotCount
+        guard t >= openFrom, I.canStart(a, at: t), I.roomAllowed.contains(a, r),
+              fits(pupils: sessionPupils[s], activity: a, room: r),
+              !I.roomUnavailable.containsAny(r, from: t, count: k) else { return false }
+        for q in t..<(t + k) {
+            let x = Int(roomAt[r * T + q])
+            if x != -1 && x != s && x != other { return false }
+        }
+        let d = t / I.periodCount
+        for u in sessionUnits[s] where table.units[Int(u)].day >= 0 && Int(table.units[Int(u)].day) != d {
+            return false
+        }
+        for g in sessionGroups[s] {
+            guard I.groupNeedsMet.contains(Int(g), r), groupFree(Int(g), at: t, duration: k, besides: s, or: other) else { return false }
+        }
+        return true
+    }
+
+
     // MARK: - Changes
 
     /// Opens a session of `a` at slot `t` in room `r` serving unit `u`, with

@@ -268,7 +268,7 @@ public struct LocalSearch {
             for p in 0..<I.periodCount {
                 let start = d * I.periodCount + p
                 guard I.canStart(a, at: start) else { continue }
-                if unit.groups.allSatisfy({ groupFree(Int($0), at: start, duration: k, besides: s0, or: -1) }) { choices.append(start) }
+                if unit.groups.allSatisfy({ state.groupFree(Int($0), at: start, duration: k, besides: s0, or: -1) }) { choices.append(start) }
             }
             guard !choices.isEmpty else { return false }
             t = choices[random.below(choices.count)]
@@ -415,14 +415,14 @@ public struct LocalSearch {
         let rooms = I.activityRooms[a]
         let r = random.below(2) == 0 || rooms.isEmpty ? r0 : Int(rooms[random.below(rooms.count)])
         choices.removeAll(keepingCapacity: true)
-        for p in 0..<I.periodCount where mayRelocate(s, to: d * I.periodCount + p, room: r, besides: -1) {
+        for p in 0..<I.periodCount where state.mayRelocate(s, to: d * I.periodCount + p, room: r, besides: -1) {
             choices.append(d * I.periodCount + p)
         }
         guard !choices.isEmpty else { return false }
         let t = choices[random.below(choices.count)]
         guard t != t0 || r != r0 else { return false }
         let dayChange = d != t0 / I.periodCount
-        guard !dayChange || state.activityHasRoom(a, day: d), mayRelocate(s, to: t, room: r, besides: -1) else { return false }
+        guard !dayChange || state.activityHasRoom(a, day: d), state.mayRelocate(s, to: t, room: r, besides: -1) else { return false }
         noteSession(s, groups: true, dayChange: dayChange)
         guard state.relocate([(s, t, r)]) else { clearTouched(); return false }
         noteSession(s, groups: true, dayChange: dayChange)
@@ -458,8 +458,8 @@ public struct LocalSearch {
         let t2 = Int(state.sessionSlot[s2]), r2 = Int(state.sessionRoom[s2])
         guard t1 != t2 else { return false }
         let swapRooms = random.below(2) == 0
-        guard mayRelocate(s1, to: t2, room: swapRooms ? r2 : r1, besides: s2),
-              mayRelocate(s2, to: t1, room: swapRooms ? r1 : r2, besides: s1) else { return false }
+        guard state.mayRelocate(s1, to: t2, room: swapRooms ? r2 : r1, besides: s2),
+              state.mayRelocate(s2, to: t1, room: swapRooms ? r1 : r2, besides: s1) else { return false }
         let moves = [(session: s1, slot: t2, room: swapRooms ? r2 : r1), (session: s2, slot: t1, room: swapRooms ? r1 : r2)]
         noteSession(s1, groups: true)
         noteSession(s2, groups: true)
@@ -467,40 +467,6 @@ public struct LocalSearch {
         noteSession(s1, groups: true)
         noteSession(s2, groups: true)
         undo = .sessions([(s1, t1, r1), (s2, t2, r2)])
-        return true
-    }
-
-    /// Whether group g is free over `t ..< t + k` apart from sessions `a` and `b`.
-    @inline(__always)
-    func groupFree(_ g: Int, at t: Int, duration k: Int, besides a: Int, or b: Int) -> Bool {
-        guard state.groupVisits(g, at: t, duration: k) else { return false }
-        let base = g * I.slotCount
-        for q in t..<(t + k) {
-            let x = Int(state.groupAt[base + q])
-            if x != -1 && x != a && x != b { return false }
-        }
-        return true
-    }
-
-    /// A cheap test that session s could start at t in room r, ignoring what
-    /// s itself and `other` occupy now (they move together); staff are left
-    /// to `relocate`.
-    func mayRelocate(_ s: Int, to t: Int, room r: Int, besides other: Int) -> Bool {
-        let a = Int(state.sessionActivity[s]), k = Int(I.duration[a]), T = I.slotCount
-        guard t >= state.openFrom, I.canStart(a, at: t), I.roomAllowed.contains(a, r),
-              state.fits(pupils: state.sessionPupils[s], activity: a, room: r),
-              !I.roomUnavailable.containsAny(r, from: t, count: k) else { return false }
-        for q in t..<(t + k) {
-            let x = Int(state.roomAt[r * T + q])
-            if x != -1 && x != s && x != other { return false }
-        }
-        let d = t / I.periodCount
-        for u in state.sessionUnits[s] where state.table.units[Int(u)].day >= 0 && Int(state.table.units[Int(u)].day) != d {
-            return false
-        }
-        for g in state.sessionGroups[s] {
-            guard I.groupNeedsMet.contains(Int(g), r), groupFree(Int(g), at: t, duration: k, besides: s, or: other) else { return false }
-        }
         return true
     }
 
@@ -524,11 +490,12 @@ public struct LocalSearch {
     // MARK: - Touched components
 
     mutating func clearTouched() {
-        touchedGroupDays.removeAll(keepingCapacity: true)
-        touchedGroups.removeAll(keepingCapacity: true)
-        touchedSessions.removeAll(keepingCapacity: true)
-        touchedActivities.removeAll(keepingCapacity: true)
-        touchedStaffDays.removeAll(keepingCapacity: true)
+        // Most moves leave most lists empty; emptying an empty list is not free.
+        if !touchedGroupDays.isEmpty { touchedGroupDays.removeAll(keepingCapacity: true) }
+        if !touchedGroups.isEmpty { touchedGroups.removeAll(keepingCapacity: true) }
+        if !touchedSessions.isEmpty { touchedSessions.removeAll(keepingCapacity: true) }
+        if !touchedActivities.isEmpty { touchedActivities.removeAll(keepingCapacity: true) }
+        if !touchedStaffDays.isEmpty { touchedStaffDays.removeAll(keepingCapacity: true) }
     }
 
     /// Notes a unit's groups (their day shape on its current day, preference, spread).
