@@ -527,7 +527,7 @@ struct RowFiller {
 
     /// Fills every row; `usable` says whether a staff member may serve,
     /// `candidates(k)` lists row k's members in preference order, `rank` breaks
-    /// ties among free candidates (lower first).
+    /// ties among free candidates (lower first, never below 0).
     /// `member(k, st)` filters candidates that are not in row k (when
     /// `candidates` lists more than the row's members).
     mutating func fill(usable: (Int32) -> Bool, candidates: (Int) -> [Int32], rank: (Int32) -> Int,
@@ -546,15 +546,24 @@ struct RowFiller {
                                   rank: (Int32) -> Int, member: (Int, Int32) -> Bool) -> Bool {
         visited[k] = true
         let list = candidates(k)
-        // A free candidate: preferred ones first, then the lowest rank.
+        // A free candidate: the first preferred one, else the first with
+        // the lowest rank (ranks are ≥ 0, so a 0 ends the scan).
         var best: Int32 = -1
-        var bestKey = Int.max
-        for st in list where member(k, st) && !chosen.contains(st) && usable(st) {
-            let key = preferred.contains(st) ? -1 : rank(st)
-            if key < bestKey {
+        if !preferred.isEmpty {
+            for st in list where preferred.contains(st) && member(k, st) && !chosen.contains(st) && usable(st) {
                 best = st
-                bestKey = key
-                if key < 0 { break }
+                break
+            }
+        }
+        if best < 0 {
+            var bestKey = Int.max
+            for st in list where member(k, st) && !chosen.contains(st) && usable(st) {
+                let key = rank(st)
+                if key < bestKey {
+                    best = st
+                    bestKey = key
+                    if key <= 0 { break }
+                }
             }
         }
         if best >= 0 {
