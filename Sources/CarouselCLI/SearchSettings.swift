@@ -46,7 +46,7 @@ struct SearchSettings {
         if let soft = p.soft {
             console.status("\(elapsed) improve: best soft \(ScheduleSummary.number(soft)), \(p.iterations) moves, \(rate) moves/s")
         } else {
-            console.status("\(elapsed) construct: \(p.iterations) iterations, \(p.unplaced) unplaced (best \(p.bestUnplaced)), \(rate) it/s")
+            console.status("\(elapsed) \(p.phase): \(p.iterations) iterations, \(p.unplaced) unplaced (best \(p.bestUnplaced)), \(rate) it/s")
         }
     }
 }

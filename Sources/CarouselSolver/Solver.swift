@@ -4,7 +4,9 @@ import CarouselModel
 /// The whole solve: construction (until every unit is placed), then local
 /// search for the rest of the time, in `threads` independent searches that
 /// start from the same constructed schedule with different seeds; the best
-/// schedule wins (ties to the lowest thread).
+/// schedule wins (ties to the lowest thread). When construction leaves units
+/// unplaced, the local search first tries to place them (its insertion move)
+/// and then improves as usual.
 public enum Solver {
     public struct Options: Sendable {
         public var seed: UInt64 = 1
@@ -35,6 +37,9 @@ public enum Solver {
         /// The old schedule's places (repair only), and the weighted change from it.
         public var reference: Reference?
         public var perturbation: Int
+
+        /// The units the returned schedule leaves unplaced.
+        public var unplaced: [Int] { state.unitSession.indices.filter { state.unitSession[$0] < 0 } }
     }
 
     public static func solve(_ instance: CompiledInstance, options: Options,
@@ -58,11 +63,12 @@ public enum Solver {
     }
 
     /// The local-search phase after construction, in `options.threads`
-    /// independent searches; the best (least change, then least soft) wins.
+    /// independent searches; the best (fewest unplaced, then least change,
+    /// then least soft) wins.
     static func improve(_ built: Construction.Result, reference: Reference?, termination: Termination, options: Options,
                         progress: (@Sendable (SearchProgress) -> Void)?) -> Result {
         let first = built.isComplete ? termination.elapsed : nil
-        guard built.state.unassignedCount == 0, !options.constructOnly, !termination.shouldStop(iterations: 0) else {
+        guard !options.constructOnly, !termination.shouldStop(iterations: 0) else {
             let tracker = ScoreTracker(built.state, reference: reference)
             return Result(state: built.state, construction: built, firstFeasibleSeconds: first, moves: 0, evaluatedMoves: 0,
                           searchSeconds: 0, elapsed: termination.elapsed, notes: built.notes + built.blockers,
@@ -78,12 +84,13 @@ public enum Solver {
             results.set(i, LocalSearch.run(built.state, seed: seed, termination: local, reference: reference, progress: report))
         }
         let all = results.values
+        func key(_ r: LocalSearch.Result) -> (Int, Int) { (r.state.unassignedCount, r.perturbation) }
         var best = all[0]
-        for r in all.dropFirst()
-        where r.perturbation < best.perturbation || (r.perturbation == best.perturbation && r.soft < best.soft - 1e-9) {
+        for r in all.dropFirst() where key(r) < key(best) || (key(r) == key(best) && r.soft < best.soft - 1e-9) {
             best = r
         }
-        return Result(state: best.state, construction: built, firstFeasibleSeconds: first,
+        let repaired = built.blockers.isEmpty && best.state.unassignedCount == 0 ? best.completedAt : nil
+        return Result(state: best.state, construction: built, firstFeasibleSeconds: first ?? repaired,
                       moves: all.reduce(0) { $0 + $1.moves }, evaluatedMoves: all.reduce(0) { $0 + $1.evaluated },
                       searchSeconds: termination.elapsed - (first ?? 0), elapsed: termination.elapsed,
                       notes: built.notes + built.blockers, reference: reference, perturbation: best.perturbation)

@@ -56,7 +56,7 @@ struct RepairCommand: Command {
         }
         let schedule = result.state.schedule
         let evaluation = Evaluator(I).evaluate(schedule)
-        let unmet = result.construction.unplaced.map { SolveCommand.describe(unit: $0, table: result.state.table, instance: I) }
+        let unmet = result.unplaced.map { SolveCommand.describe(unit: $0, table: result.state.table, instance: I) }
         let feasible = evaluation.isFeasible && unmet.isEmpty
         let diff = ScheduleDiff(old: old.schedule, new: schedule, instance: I)
         let report = ChangeReport(diff, instance: I)

@@ -52,7 +52,7 @@ struct SolveCommand: Command {
         let result = settings.interruptible { Solver.solve(I, options: settings.options, progress: settings.progress(console)) }
         let schedule = result.state.schedule
         let evaluation = Evaluator(I).evaluate(schedule)
-        let unmet = result.construction.unplaced.map { describe(unit: $0, table: result.state.table, instance: I) }
+        let unmet = result.unplaced.map { describe(unit: $0, table: result.state.table, instance: I) }
 
         var extra: [(String, JSONOutput)] = [("seed", .int(seed))]
         if !unmet.isEmpty { extra.append(("unmet", .array(unmet.map { .string($0) }))) }

@@ -127,7 +127,7 @@ struct WhatIfCommand: Command {
     static func row(name: String, file: String, result: Solver.Result, instance I: CompiledInstance, old: Schedule?) -> Row {
         let schedule = result.state.schedule
         let evaluation = Evaluator(I).evaluate(schedule)
-        return Row(name: name, file: file, feasible: evaluation.isFeasible && result.construction.unplaced.isEmpty,
+        return Row(name: name, file: file, feasible: evaluation.isFeasible && result.unplaced.isEmpty,
                    evaluation: evaluation, metrics: ScheduleMetrics(result.state),
                    diff: old.map { ScheduleDiff(old: $0, new: schedule, instance: I) }, notes: result.notes, schedule: schedule)
     }

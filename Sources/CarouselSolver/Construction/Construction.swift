@@ -433,18 +433,7 @@ public struct Construction {
                     guard t >= state.openFrom, I.canStart(a, at: t), unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) }) else { continue }
                     // Units of u's groups in the way.
                     seen.removeAll(keepingCapacity: true)
-                    var blocked = false
-                    for g in unit.groups {
-                        for q in t..<(t + k) {
-                            let s = Int(state.groupAt[Int(g) * T + q])
-                            guard s >= 0 else { continue }
-                            if state.sessionLocked[s] { blocked = true }
-                            for v in state.sessionUnits[s] where table.units[Int(v)].groups.contains(g) && !seen.contains(Int(v)) {
-                                seen.append(Int(v))
-                            }
-                        }
-                    }
-                    guard !blocked else { continue }
+                    guard state.unitsHolding(groups: unit.groups, from: t, duration: k, into: &seen) else { continue }
                     let groupConflicts = seen
                     // Join an existing session.
                     for s32 in state.sessionsAt[a * T + t] where state.canJoin(u, session: Int(s32)) {
@@ -460,20 +449,13 @@ public struct Construction {
                         guard state.fits(pupils: unit.pupils, activity: a, room: r), state.unitMay(u, activity: a, room: r),
                               !I.roomUnavailable.containsAny(r, from: t, count: k) else { continue }
                         var list = groupConflicts
-                        var roomBlocked = false
-                        for q in t..<(t + k) {
-                            let s = Int(state.roomAt[r * T + q])
-                            guard s >= 0 else { continue }
-                            if state.sessionLocked[s] { roomBlocked = true; break }
-                            for v in state.sessionUnits[s] where !list.contains(Int(v)) { list.append(Int(v)) }
-                        }
-                        guard !roomBlocked else { continue }
+                        guard state.unitsHolding(room: r, from: t, duration: k, into: &list) else { continue }
                         if !state.activityHasRoom(a, day: d) {
                             // Make room under maxPerDay/maxSessions by displacing another session of a that day.
                             guard let s = displaceableSession(activity: a, day: d) else { continue }
                             for v in state.sessionUnits[s] where !list.contains(Int(v)) { list.append(Int(v)) }
                         }
-                        guard let staffConflicts = staffConflicts(activity: a, slot: t, pupils: unit.pupils, ignoring: list) else { continue }
+                        guard let staffConflicts = state.staffConflicts(activity: a, slot: t, pupils: unit.pupils, ignoring: list) else { continue }
                         for v in staffConflicts where !list.contains(v) { list.append(v) }
                         let cost = conflictCost(list) + 0.01 * Double(list.count)
                         if cost < bestCost {
@@ -527,36 +509,6 @@ public struct Construction {
             }
         }
         return cost
-    }
-
-    /// Units whose sessions hold the staff a new session of `a` at slot t
-    /// would need, or nil when the rows cannot be filled even then.
-    func staffConflicts(activity a: Int, slot t: Int, pupils: Int32, ignoring: [Int]) -> [Int]? {
-        let I = instance, rows = I.rowRange(a)
-        guard !rows.isEmpty else { return [] }
-        let k = Int(I.duration[a]), T = I.slotCount, d = t / I.periodCount
-        let need = rows.map { I.rows[$0].needed(pupils: pupils) }
-        var filler = RowFiller(rows: rows, need: need, preferred: [])
-        func busy(_ st: Int32) -> Bool {
-            for q in t..<(t + k) where state.staffAt[Int(st) * T + q] >= 0 { return true }
-            return false
-        }
-        let ok = filler.fill(usable: { st in
-            I.staffAvailable.containsAll(Int(st), from: t, count: k)
-                && state.staffDay[Int(st) * I.dayCount + d] < I.staffMaxPerDay[Int(st)]
-                && state.staffTotal[Int(st)] < I.staffMax[Int(st)]
-        }, candidates: { I.rows[rows.lowerBound + $0].members }, rank: { busy($0) ? 1 : 0 })
-        guard ok else { return nil }
-        var out: [Int] = []
-        for st in filler.chosen {
-            for q in t..<(t + k) {
-                let s = Int(state.staffAt[Int(st) * T + q])
-                guard s >= 0 else { continue }
-                if state.sessionLocked[s] { return nil }
-                for v in state.sessionUnits[s] where !out.contains(Int(v)) && !ignoring.contains(Int(v)) { out.append(Int(v)) }
-            }
-        }
-        return out
     }
 
     // MARK: - Fixed sessions

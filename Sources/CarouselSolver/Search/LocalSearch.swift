@@ -13,22 +13,33 @@ import CarouselModel
 /// - **move a session** whole (time and/or room, same staff where possible);
 /// - **swap two sessions** of a day (times, or times and rooms), biased to two
 ///   sessions of the same group: a two-link Kempe chain;
-/// - **reassign a staff member** of a session to another who fits the row.
+/// - **move a Kempe chain**: the sessions at two starts of a day that share
+///   a group, room or staff member cross over all at once
+///   (`LocalSearch+Kempe.swift`);
+/// - **reassign a staff member** of a session to another who fits the row;
+/// - **insert an unplaced unit**, ejecting the few units in its way, while
+///   the schedule is incomplete (`LocalSearch+Insertion.swift`).
 ///
 /// Temperature falls geometrically with elapsed time from a start value
 /// estimated from sampled move deltas; the best schedule seen is returned.
 /// Deterministic for a given seed and move budget.
 ///
-/// With a `Reference` (repair), the objective is lexicographic: a move that
-/// adds change from the old schedule is never taken, one that removes some
-/// always is, and among moves that leave it equal the annealing decides on
-/// the soft score.
+/// The objective is lexicographic (`Level`): first the units left unplaced
+/// (a schedule construction could not complete is repaired here, every
+/// placed session keeping every hard rule), then, with a `Reference`
+/// (`carousel repair`), the change from the old schedule, then the soft
+/// score. A move that makes the level worse is never taken, one that makes
+/// it better always is, and among moves that leave it equal the annealing
+/// decides on the soft score.
 public struct LocalSearch {
     public struct Result: Sendable {
         public var state: PartialSchedule
         public var soft: Double
         /// Weighted change from the reference schedule (0 without one).
         public var perturbation: Int
+        /// Seconds (on the termination's clock) at which a search that began
+        /// with units unplaced had placed them all; nil otherwise.
+        public var completedAt: Double?
         /// Moves tried, and of those the ones that were possible and scored.
         public var moves: Int
         public var evaluated: Int
@@ -49,6 +60,20 @@ public struct LocalSearch {
     var undo: Undo = .none
     /// Scratch list for enumerating move targets.
     var choices: [Int] = []
+    /// Scratch for the Kempe-chain move: the chain, its moves and their undo.
+    var chain: [Int] = []
+    var chainMoves: [(session: Int, slot: Int, room: Int)] = []
+    var chainUndo: [(session: Int, slot: Int, room: Int)] = []
+    /// Scratch for the insertion move: units in the way, and where the units
+    /// the last insertion ejected were (read by `takeBack`).
+    var victims: [Int] = []
+    var ejected: [Ejected] = []
+    /// Units not placed (may be stale: checked against the schedule before use).
+    var unplaced: [Int32] = []
+    /// Insertion count at which each unit was last inserted (tabu for
+    /// ejection), and the count of insertions made.
+    var insertedAt: [Int] = []
+    var insertions = 0
 
     /// How to take back the last move.
     enum Undo {
@@ -57,6 +82,22 @@ public struct LocalSearch {
         case sessions([(session: Int, slot: Int, room: Int)])
         case staff(session: Int, old: Int32, new: Int32)
         case exchange(first: Int, second: Int, firstSession: Int, secondSession: Int)
+        /// The unit inserted; the units it ejected are in `ejected`.
+        case insertion(unit: Int)
+    }
+
+    /// The kinds of move, drawn at random by `tryMove()`.
+    enum Move {
+        case relocateUnit, exchangeUnits, moveSession, swapSessions, kempeChain, reassignStaff, insertUnit
+    }
+
+    /// What the search minimises ahead of the soft score, lexicographically:
+    /// units left unplaced, then weighted change from the reference.
+    struct Level: Equatable, Comparable {
+        var unplaced: Int
+        var change: Int
+
+        static func < (a: Level, b: Level) -> Bool { (a.unplaced, a.change) < (b.unplaced, b.change) }
     }
 
     public init(_ state: PartialSchedule, seed: UInt64, reference: Reference? = nil) {
@@ -69,6 +110,9 @@ public struct LocalSearch {
     /// The current soft score.
     public var soft: Double { tracker.soft }
 
+    /// The current level (unplaced units, change from the reference).
+    var level: Level { Level(unplaced: state.unassignedCount, change: tracker.perturbation) }
+
     /// Runs until `termination` says stop; returns the best schedule seen.
     public static func run(_ start: PartialSchedule, seed: UInt64, termination: Termination, reference: Reference? = nil,
                            progress: ((SearchProgress) -> Void)? = nil) -> Result {
@@ -80,14 +124,16 @@ public struct LocalSearch {
         var best = state
         var bestSoft = tracker.soft
         var current = bestSoft
-        var bestChange = tracker.perturbation
-        var currentChange = bestChange
-        // (change, soft) against the best, lexicographically.
-        func beats(_ change: Int, _ soft: Double) -> Bool {
-            change < bestChange || (change == bestChange && soft < bestSoft - 1e-9)
+        var bestLevel = level
+        var currentLevel = bestLevel
+        let startedIncomplete = currentLevel.unplaced > 0
+        var completedAt: Double?
+        // (level, soft) against the best, lexicographically.
+        func beats(_ level: Level, _ soft: Double) -> Bool {
+            level < bestLevel || (level == bestLevel && soft < bestSoft - 1e-9)
         }
-        func matches(_ change: Int, _ soft: Double) -> Bool {
-            change < bestChange || (change == bestChange && soft <= bestSoft + 1e-9)
+        func matches(_ level: Level, _ soft: Double) -> Bool {
+            level < bestLevel || (level == bestLevel && soft <= bestSoft + 1e-9)
         }
         var moves = 0, accepted = 0, evaluated = 0
         let startTime = termination.elapsed
@@ -97,25 +143,26 @@ public struct LocalSearch {
         for _ in 0..<200 {
             guard tryMove() else { continue }
             let delta = tracker.soft - current
-            if delta > 0 && tracker.perturbation == currentChange { worse += delta; count += 1 }
+            if delta > 0 && level == currentLevel { worse += delta; count += 1 }
             takeBack()
         }
         // Undoing may re-pick staff, so read the score again.
         current = tracker.soft
-        currentChange = tracker.perturbation
+        currentLevel = level
         let t0 = count > 0 ? max(0.05, worse / Double(count) / 0.69) : 1.0
         let tEnd = t0 * 1e-3
         var temperature = t0
         var bestUnsaved = false
         // `best` is a full copy, so copies are rationed while the search is
         // hot and new bests come every few moves: then a best is kept only if
-        // 5,000 moves have passed since the last copy (otherwise it is
-        // forgotten; the search will come back below it).
-        var savedSoft = bestSoft, savedChange = bestChange
+        // it is on a better level than the last copy or 5,000 moves have
+        // passed since that copy (otherwise it is forgotten; the search will
+        // come back below it).
+        var savedSoft = bestSoft, savedLevel = bestLevel
         var lastSave = 0
         var fraction = 0.0
         var lastReport = termination.elapsed
-        while bestSoft > 0 || bestChange > 0 {
+        while bestSoft > 0 || bestLevel.unplaced > 0 || bestLevel.change > 0 {
             if moves & 255 == 0 {
                 if termination.shouldStop(iterations: moves) { break }
                 let byTime = (termination.elapsed - startTime) / budget
@@ -124,86 +171,108 @@ public struct LocalSearch {
                 temperature = t0 * pow(tEnd / t0, fraction)
                 if let progress, termination.elapsed - lastReport >= 1 {
                     lastReport = termination.elapsed
-                    progress(SearchProgress(phase: "improve", elapsed: lastReport, iterations: moves, unplaced: state.unassignedCount,
-                                            bestUnplaced: 0, soft: bestSoft))
+                    let repairing = bestLevel.unplaced > 0
+                    progress(SearchProgress(phase: repairing ? "repair" : "improve", elapsed: lastReport, iterations: moves,
+                                            unplaced: state.unassignedCount, bestUnplaced: bestLevel.unplaced,
+                                            soft: repairing ? nil : bestSoft))
                 }
             }
             moves += 1
             guard tryMove() else { continue }
             evaluated += 1
-            let next = tracker.soft, nextChange = tracker.perturbation
+            let next = tracker.soft, nextLevel = level
             let delta = next - current
-            let accept = nextChange < currentChange
-                || (nextChange == currentChange && (delta <= 0 || random.unit() < exp(-delta / temperature)))
+            let accept = nextLevel < currentLevel
+                || (nextLevel == currentLevel && (delta <= 0 || random.unit() < exp(-delta / temperature)))
             if accept {
-                if nextChange == currentChange && delta > 0 && bestUnsaved {
-                    if fraction > 0.3 || moves - lastSave >= 5_000 {
+                if nextLevel == currentLevel && delta > 0 && bestUnsaved {
+                    if fraction > 0.3 || moves - lastSave >= 5_000 || currentLevel < savedLevel {
                         // About to leave a new best: keep a copy of it first, and
                         // let the next iteration try its luck afresh. (Undoing a
                         // move may re-pick staff, so the score is read again.)
                         takeBack()
                         current = tracker.soft
-                        currentChange = tracker.perturbation
-                        if matches(currentChange, current) {
+                        currentLevel = level
+                        if matches(currentLevel, current) {
                             best = state
                             bestSoft = current
-                            bestChange = currentChange
+                            bestLevel = currentLevel
                             savedSoft = current
-                            savedChange = currentChange
+                            savedLevel = currentLevel
                             lastSave = moves
                         } else {
                             bestSoft = savedSoft
-                            bestChange = savedChange
+                            bestLevel = savedLevel
                         }
                         bestUnsaved = false
                         continue
                     }
                     bestSoft = savedSoft
-                    bestChange = savedChange
+                    bestLevel = savedLevel
                     bestUnsaved = false
                 }
                 accepted += 1
                 current = next
-                currentChange = nextChange
-                if beats(currentChange, current) {
+                currentLevel = nextLevel
+                if startedIncomplete && completedAt == nil && currentLevel.unplaced == 0 { completedAt = termination.elapsed }
+                if beats(currentLevel, current) {
                     bestSoft = current
-                    bestChange = currentChange
+                    bestLevel = currentLevel
                     bestUnsaved = true
                 }
             } else {
                 takeBack()
                 current = tracker.soft
-                currentChange = tracker.perturbation
+                currentLevel = level
             }
         }
-        if bestUnsaved || matches(currentChange, current) {
+        if bestUnsaved || matches(currentLevel, current) {
             best = state
             bestSoft = current
-            bestChange = currentChange
+            bestLevel = currentLevel
         }
-        return Result(state: best, soft: bestSoft, perturbation: bestChange, moves: moves, evaluated: evaluated,
-                      accepted: accepted, elapsed: termination.elapsed)
+        return Result(state: best, soft: bestSoft, perturbation: bestLevel.change, completedAt: completedAt, moves: moves,
+                      evaluated: evaluated, accepted: accepted, elapsed: termination.elapsed)
     }
 
     // MARK: - Moves
 
     /// Makes one random move (recording how to undo it); false if the chosen
-    /// move was not possible (nothing changed).
+    /// move was not possible (nothing changed). While units are unplaced,
+    /// a share of the moves try to insert one.
     mutating func tryMove() -> Bool {
+        if state.unassignedCount > 0 && random.below(100) < 30 { return tryMove(.insertUnit) }
+        let r = random.below(100)
+        let move: Move
+        if r < 30 {
+            move = .relocateUnit
+        } else if r < 45 {
+            move = .exchangeUnits
+        } else if r < 65 {
+            move = .moveSession
+        } else if r < 84 {
+            move = .swapSessions
+        } else if r < 92 {
+            move = .kempeChain
+        } else {
+            move = .reassignStaff
+        }
+        return tryMove(move)
+    }
+
+    /// Makes one move of the given kind (recording how to undo it); false if
+    /// it was not possible (nothing changed).
+    mutating func tryMove(_ move: Move) -> Bool {
         clearTouched()
         undo = .none
-        let r = random.below(100)
-        let made: Bool
-        if r < 30 {
-            made = relocateUnit()
-        } else if r < 45 {
-            made = exchangeUnits()
-        } else if r < 65 {
-            made = moveSession()
-        } else if r < 92 {
-            made = swapSessions()
-        } else {
-            made = reassignStaff()
+        let made = switch move {
+        case .relocateUnit: relocateUnit()
+        case .exchangeUnits: exchangeUnits()
+        case .moveSession: moveSession()
+        case .swapSessions: swapSessions()
+        case .kempeChain: kempeMove()
+        case .reassignStaff: reassignStaff()
+        case .insertUnit: insertUnit()
         }
         if made { refreshTouched() }
         return made
@@ -238,6 +307,8 @@ public struct LocalSearch {
             noteSession(s)
         case let .exchange(u, v, s1, s2):
             _ = trade(u, to: s1, v, to: s2)
+        case let .insertion(u):
+            takeBackInsertion(u)
         }
         undo = .none
         refreshTouched()

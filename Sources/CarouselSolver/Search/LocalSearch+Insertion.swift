@@ -1,0 +1,159 @@
+/// The insertion move, which repairs a schedule construction left incomplete.
+///
+/// An unplaced unit goes to a random start of one of its activities — into a
+/// session already there, or a new one in a random room — and the few units
+/// in its way are ejected: those holding its groups then, those in the room,
+/// those whose staff the new session needs (as construction's backjumping
+/// finds them). With one unit ejected the level stays equal, so the annealing
+/// walks the plateau and the soft score decides; with none it improves. A
+/// unit just inserted is not ejected again for a while (tabu), so that two
+/// units do not take each other's place in turn.
+///
+/// Every placement goes through `PartialSchedule.open`/`join` on free
+/// periods, so the schedule keeps every hard rule but rule 1 throughout.
+extension LocalSearch {
+    /// Where an ejected unit was, to put it back.
+    struct Ejected {
+        var unit: Int
+        var session: Int
+        var activity: Int
+        var slot: Int
+        var room: Int
+        var staff: [Int32]
+    }
+
+    /// Most units one insertion may eject.
+    static let ejectionCap = 3
+    /// Insertions during which an inserted unit may not be ejected.
+    static let insertionTabu = 10
+
+    /// Inserts a random unplaced unit at a random start, ejecting what is in
+    /// the way (at most `ejectionCap` units, never a fixed session's).
+    mutating func insertUnit() -> Bool {
+        guard let u = randomUnplaced() else { return false }
+        let unit = state.table.units[u]
+        let a = Int(unit.activities[random.below(unit.activities.count)])
+        guard state.unitMayAttend(u, activity: a) else { return false }
+        let d = unit.day >= 0 ? Int(unit.day) : random.below(I.dayCount)
+        let k = Int(I.duration[a]), P = I.periodCount, T = I.slotCount
+        choices.removeAll(keepingCapacity: true)
+        for p in 0..<P {
+            let t = d * P + p
+            if t >= state.openFrom && I.canStart(a, at: t) && unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) }) {
+                choices.append(t)
+            }
+        }
+        guard !choices.isEmpty else { return false }
+        let t = choices[random.below(choices.count)]
+        // The place: a session of a there that holds none of u's groups, or a new one in a random room.
+        victims.removeAll(keepingCapacity: true)
+        guard state.unitsHolding(groups: unit.groups, from: t, duration: k, into: &victims) else { return false }
+        var joinTarget = -1, room = -1
+        let candidates = state.sessionsAt[a * T + t]
+        if !candidates.isEmpty && random.below(2) == 0 {
+            let s = Int(candidates[random.below(candidates.count)])
+            guard state.canJoin(u, session: s), !state.sessionGroups[s].contains(where: { unit.groups.contains($0) }) else { return false }
+            joinTarget = s
+        } else {
+            let rooms = I.activityRooms[a]
+            guard !rooms.isEmpty, state.activityHasRoom(a, day: d) else { return false }
+            let r = Int(rooms[random.below(rooms.count)])
+            guard state.fits(pupils: unit.pupils, activity: a, room: r), state.unitMay(u, activity: a, room: r),
+                  !I.roomUnavailable.containsAny(r, from: t, count: k),
+                  state.unitsHolding(room: r, from: t, duration: k, into: &victims), victims.count <= Self.ejectionCap,
+                  let staff = state.staffConflicts(activity: a, slot: t, pupils: unit.pupils, ignoring: victims) else { return false }
+            victims.append(contentsOf: staff)
+            room = r
+        }
+        guard victims.count <= Self.ejectionCap else { return false }
+        if insertedAt.isEmpty { insertedAt = Array(repeating: -Self.insertionTabu, count: state.table.units.count) }
+        for v in victims where insertions - insertedAt[v] < Self.insertionTabu { return false }
+        eject()
+        var placedIn = -1
+        if joinTarget >= 0 {
+            noteSession(joinTarget)
+            if state.join(unit: u, session: joinTarget) { placedIn = joinTarget }
+        } else if unit.groups.allSatisfy({ state.groupFree(Int($0), at: t, duration: k) }), state.roomFree(room, at: t, duration: k) {
+            placedIn = state.open(activity: a, slot: t, room: room, unit: u) ?? -1
+        }
+        guard placedIn >= 0 else {
+            putBackEjected()
+            refreshTouched()
+            clearTouched()
+            return false
+        }
+        noteSession(placedIn)
+        noteUnit(u)
+        insertedAt[u] = insertions
+        insertions += 1
+        if let i = unplaced.firstIndex(of: Int32(u)) { unplaced.swapAt(i, unplaced.count - 1); unplaced.removeLast() }
+        for v in victims { unplaced.append(Int32(v)) }
+        undo = .insertion(unit: u)
+        return true
+    }
+
+    /// Takes back the insertion of u: u leaves, the units it ejected return.
+    mutating func takeBackInsertion(_ u: Int) {
+        let s = Int(state.unitSession[u])
+        guard s >= 0 else { return }
+        noteUnit(u)
+        noteSession(s)
+        state.unassign(u)
+        noteSession(s)
+        unplaced.append(Int32(u))
+        putBackEjected()
+        let sessionOf = state.unitSession
+        unplaced.removeAll { sessionOf[Int($0)] >= 0 }
+    }
+
+    /// Unassigns the units in `victims`, recording in `ejected` where they were.
+    private mutating func eject() {
+        ejected.removeAll(keepingCapacity: true)
+        for v in victims {
+            let s = Int(state.unitSession[v])
+            ejected.append(Ejected(unit: v, session: s, activity: Int(state.sessionActivity[s]), slot: Int(state.sessionSlot[s]),
+                                   room: Int(state.sessionRoom[s]), staff: state.sessionStaff[s]))
+            noteUnit(v)
+            noteSession(s)
+            state.unassign(v)
+            noteSession(s)
+        }
+    }
+
+    /// Puts the units in `ejected` back where they were: into their session
+    /// if it is still there, else into a session reopened at its time and
+    /// room with its staff where they fit (units that shared a closed session
+    /// share the reopened one).
+    private mutating func putBackEjected() {
+        for i in ejected.indices {
+            let e = ejected[i]
+            var target = -1
+            if let j = ejected[..<i].firstIndex(where: { $0.session == e.session }) {
+                target = Int(state.unitSession[ejected[j].unit])
+            } else if state.sessionAlive[e.session] && Int(state.sessionActivity[e.session]) == e.activity
+                        && Int(state.sessionSlot[e.session]) == e.slot && Int(state.sessionRoom[e.session]) == e.room {
+                target = e.session
+            }
+            if target >= 0 && state.join(unit: e.unit, session: target, preferredStaff: e.staff) {
+                noteSession(target)
+            } else if let s = state.open(activity: e.activity, slot: e.slot, room: e.room, unit: e.unit, preferredStaff: e.staff) {
+                noteSession(s)
+            }
+            noteUnit(e.unit)
+        }
+    }
+
+    /// A random unplaced unit, or nil when all are placed. The list of
+    /// unplaced units is rebuilt (O(units)) when it no longer matches the
+    /// schedule, which only other moves failing to put a unit back can cause.
+    private mutating func randomUnplaced() -> Int? {
+        guard state.unassignedCount > 0 else { return nil }
+        if unplaced.count == state.unassignedCount {
+            let u = Int(unplaced[random.below(unplaced.count)])
+            if state.unitSession[u] < 0 { return u }
+        }
+        unplaced.removeAll(keepingCapacity: true)
+        for u in state.unitSession.indices where state.unitSession[u] < 0 { unplaced.append(Int32(u)) }
+        return Int(unplaced[random.below(unplaced.count)])
+    }
+}

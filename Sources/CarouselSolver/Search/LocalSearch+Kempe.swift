@@ -1,0 +1,103 @@
+/// The Kempe-chain move of exam and course timetabling (Thompson and
+/// Dowsland; Lewis's survey of timetabling metaheuristics), for sessions.
+///
+/// Two starts t1 and t2 of one day are the two colours. Every session that
+/// would collide with a session crossing over — it holds, over the crossing
+/// session's new periods, one of its groups, its room or one of its staff —
+/// must cross the other way, and so on until nothing new is drawn in. The
+/// whole chain then crosses at once, each session keeping its room (and its
+/// staff where they are free). Where a plain swap of two sessions would
+/// collide with a third, the chain moves all three.
+///
+/// A chain is refused when one of its sessions is fixed, lasts another
+/// length, starts at neither t1 nor t2 (it straddles them), cannot start at
+/// its new time (grid, window, visit, room unavailable), or when the chain
+/// grows past `kempeCap`; `PartialSchedule.relocate` checks every rule again
+/// and takes back the whole chain when one breaks.
+extension LocalSearch {
+    /// Most sessions one chain may move: longer chains rarely succeed and
+    /// disturb too much of the day to be accepted.
+    static let kempeCap = 10
+
+    /// Picks a session and a second start on its day — half the time the
+    /// start of another session of one of its groups, so that the two
+    /// sessions trade places, otherwise any start — and moves the chain.
+    mutating func kempeMove() -> Bool {
+        guard let s1 = randomSession() else { return false }
+        let t1 = Int(state.sessionSlot[s1]), P = I.periodCount
+        let d = t1 / P, k = I.duration[Int(state.sessionActivity[s1])]
+        var t2 = -1
+        if random.below(2) == 0 {
+            let groups = state.sessionGroups[s1]
+            let g = Int(groups[random.below(groups.count)])
+            choices.removeAll(keepingCapacity: true)
+            for p in 0..<P {
+                let other = Int(state.groupAt[g * I.slotCount + d * P + p])
+                if other >= 0 && other != s1 && Int(state.sessionSlot[other]) == d * P + p
+                    && I.duration[Int(state.sessionActivity[other])] == k {
+                    choices.append(d * P + p)
+                }
+            }
+            if !choices.isEmpty { t2 = choices[random.below(choices.count)] }
+        } else {
+            t2 = d * P + random.below(P)
+        }
+        guard t2 >= 0 else { return false }
+        return kempeSwap(s1, to: t2)
+    }
+
+    /// Moves session s1 to start t2 (same day) with its Kempe chain: the
+    /// sessions drawn in cross between s1's start and t2 the other way. False,
+    /// with nothing changed, when the chain is refused or a rule would break.
+    mutating func kempeSwap(_ s1: Int, to t2: Int) -> Bool {
+        let t1 = Int(state.sessionSlot[s1]), P = I.periodCount
+        guard t2 != t1, t2 / P == t1 / P, t2 >= state.openFrom, !state.sessionLocked[s1] else { return false }
+        let k = Int(I.duration[Int(state.sessionActivity[s1])]), T = I.slotCount
+        chain.removeAll(keepingCapacity: true)
+        chain.append(s1)
+        var next = 0
+        while next < chain.count {
+            let s = chain[next]
+            next += 1
+            let to = Int(state.sessionSlot[s]) == t1 ? t2 : t1
+            let a = Int(state.sessionActivity[s]), r = Int(state.sessionRoom[s])
+            guard I.canStart(a, at: to), !I.roomUnavailable.containsAny(r, from: to, count: k) else { return false }
+            for q in to..<(to + k) where !enlist(Int(state.roomAt[r * T + q]), startingAt: to, duration: k) { return false }
+            for g in state.sessionGroups[s] {
+                guard state.groupVisits(Int(g), at: to, duration: k) else { return false }
+                for q in to..<(to + k) where !enlist(Int(state.groupAt[Int(g) * T + q]), startingAt: to, duration: k) {
+                    return false
+                }
+            }
+            for st in state.sessionStaff[s] {
+                for q in to..<(to + k) where !enlist(Int(state.staffAt[Int(st) * T + q]), startingAt: to, duration: k) {
+                    return false
+                }
+            }
+        }
+        chainMoves.removeAll(keepingCapacity: true)
+        chainUndo.removeAll(keepingCapacity: true)
+        for s in chain {
+            let from = Int(state.sessionSlot[s]), r = Int(state.sessionRoom[s])
+            chainMoves.append((session: s, slot: from == t1 ? t2 : t1, room: r))
+            chainUndo.append((session: s, slot: from, room: r))
+        }
+        for s in chain { noteSession(s, groups: true) }
+        guard state.relocate(chainMoves) else { clearTouched(); return false }
+        for s in chain { noteSession(s, groups: true) }
+        undo = .sessions(chainUndo)
+        return true
+    }
+
+    /// Adds session x, found over the periods a chain member moves to, to the
+    /// chain; false when x may not join it (fixed, another length, a start
+    /// other than `to`, or the chain is full). Free periods (-1) and sessions
+    /// already in the chain are fine as they are.
+    private mutating func enlist(_ x: Int, startingAt to: Int, duration k: Int) -> Bool {
+        guard x >= 0, !chain.contains(x) else { return true }
+        guard !state.sessionLocked[x], Int(state.sessionSlot[x]) == to, Int(I.duration[Int(state.sessionActivity[x])]) == k,
+              chain.count < Self.kempeCap else { return false }
+        chain.append(x)
+        return true
+    }
+}
