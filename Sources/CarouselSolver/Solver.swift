@@ -45,7 +45,7 @@ public enum Solver {
     public static func solve(_ instance: CompiledInstance, options: Options,
                              progress: (@Sendable (SearchProgress) -> Void)? = nil) -> Result {
         let termination = Termination(timeLimit: options.timeLimit, stop: options.stop)
-        let built = Construction.run(instance, seed: options.seed, termination: termination, progress: progress)
+        let built = Construction.run(instance, seed: options.seed, termination: constructionShare(of: termination), progress: progress)
         return improve(built, reference: nil, termination: termination, options: options, progress: progress)
     }
 
@@ -58,8 +58,15 @@ public enum Solver {
                               progress: (@Sendable (SearchProgress) -> Void)? = nil) -> Result {
         let termination = Termination(timeLimit: options.timeLimit, stop: options.stop)
         let (built, reference) = Construction.repair(instance, old: old, keepDays: keepDays, seed: options.seed,
-                                                     termination: termination, progress: progress)
+                                                     termination: constructionShare(of: termination), progress: progress)
         return improve(built, reference: reference, termination: termination, options: options, progress: progress)
+    }
+
+    /// Construction may use half the time: when it stalls, the local
+    /// search's repair mode (insertion moves) gets the other half.
+    static func constructionShare(of termination: Termination) -> Termination {
+        Termination(timeLimit: termination.timeLimit / 2, iterationLimit: termination.iterationLimit, stop: termination.stop,
+                    start: termination.start)
     }
 
     /// The local-search phase after construction, in `options.threads`

@@ -58,8 +58,8 @@ import CarouselModel
         expectFeasible(Evaluator(I).evaluate(state.schedule))
 
         var search = LocalSearch(state, seed: 1)
-        #expect(!search.mayRelocate(sa, to: p2, room: 0, besides: sb), "a cannot take p2 in r1: c holds it")
-        #expect(!search.mayRelocate(sa, to: p2, room: 1, besides: sb), "a may not use r2")
+        #expect(!search.state.mayRelocate(sa, to: p2, room: 0, besides: sb), "a cannot take p2 in r1: c holds it")
+        #expect(!search.state.mayRelocate(sa, to: p2, room: 1, besides: sb), "a may not use r2")
         search.clearTouched()
         let made = search.kempeSwap(sa, to: p2)
         #expect(made)

@@ -11,8 +11,10 @@ struct SolveCommand: Command {
     static let discussion = """
     First searches for a schedule that meets every hard rule of the problem
     file (backtracking with forward checking, conflict-directed backjumping
-    and restarts), then improves it on the soft terms (simulated annealing
-    over moves that keep every hard rule) until the time limit. Writes the
+    and restarts; at most half the time limit — if it stalls, the annealing
+    takes over in repair mode and inserts what is left), then improves it on
+    the soft terms (simulated annealing over moves that keep every hard
+    rule) until the time limit. Writes the
     best schedule atomically to SCHEDULE (default: the problem's name with
     .schedule.json, in the current folder) and prints a summary per day with
     the score and the costliest soft terms.
