@@ -25,6 +25,8 @@ public enum ExitCode {
     public static let infeasible: Int32 = 1
     /// Bad input or usage.
     public static let badInput: Int32 = 2
+    /// Stopped by Ctrl-C before there was an answer to give.
+    public static let interrupted: Int32 = 130
 }
 
 /// Writes `text` atomically to `path` and prints `summary`, or, without a

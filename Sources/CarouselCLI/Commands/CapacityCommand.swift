@@ -61,6 +61,10 @@ struct CapacityCommand: Command {
             }
         }
         let seconds = Termination.now() - start
+        guard !oracle.stop.isRaised else {
+            console.error("interrupted; no answer (the searches it had made are not enough to count)")
+            return ExitCode.interrupted
+        }
         let size = p.groups[g].size
         func label(_ d: Int?) -> String { d.map { p.calendar.days[$0].id } ?? "as \(like) visits" }
         if arguments.flag("json") {

@@ -38,6 +38,10 @@ struct ExplainCommand: Command {
         let start = Termination.now()
         let explanation = InterruptHandler.whileRunning(stop: oracle.stop) { explainer.explain() }
         let seconds = Termination.now() - start
+        guard !oracle.stop.isRaised else {
+            console.error("interrupted after \(explainer.checks) searches; no explanation (a partial one would not be minimal)")
+            return ExitCode.interrupted
+        }
         let p = loaded.problem
         if arguments.flag("json") {
             var fields: [(String, JSONOutput)] = [("problem", .string(loaded.path)), ("feasible", .bool(explanation == nil)),

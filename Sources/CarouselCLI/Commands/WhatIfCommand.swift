@@ -109,6 +109,9 @@ struct WhatIfCommand: Command {
                                      to: "\(dir)/\(stem).schedule.json")
             }
         }
+        if settings.options.stop.isRaised {
+            notes.append("interrupted by Ctrl-C: every search stopped early, so these are the best schedules found until then")
+        }
         if arguments.flag("json") {
             console.print(JSONOutput.object([
                 ("base", .string(basePath)), ("notes", .array(notes.map { .string($0) })),
