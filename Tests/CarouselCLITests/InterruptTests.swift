@@ -42,4 +42,31 @@ func carouselExecutable() -> URL? {
         #expect(validate.code == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["summer.schedule.json"])
     }
+
+    @Test(.enabled(if: carouselExecutable() != nil, "the carousel executable was not built beside the tests"))
+    func ctrlCStopsARepairAndStillWritesTheBestSchedule() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let old = dir.appendingPathComponent("old.json").path, new = dir.appendingPathComponent("new.json").path
+        #expect(Run(["solve", example("summer-school"), "-o", old, "--moves", "2000", "--quiet"]).code == 0)
+        let process = Process()
+        process.executableURL = carouselExecutable()!
+        process.arguments = ["repair", example("summer-school"), old, "-o", new, "--time-limit", "600", "--moves", "0"]
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let deadline = Date().addingTimeInterval(120)
+        var seen = Data()
+        while Date() < deadline {
+            seen.append(stderr.fileHandleForReading.availableData)
+            if String(decoding: seen, as: UTF8.self).contains("improve:") { break }
+        }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+        let text = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.contains("0 of") && text.contains("wrote \(new)"), "\(text)")
+        #expect(Run(["validate", example("summer-school"), new]).code == 0)
+    }
 }
