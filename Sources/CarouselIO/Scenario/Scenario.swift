@@ -172,8 +172,9 @@ struct ScenarioEditor {
 
     /// Drops entities of `kind` with these ids, and what refers to them:
     /// activities' `rooms` entries, staff rows' `ids`, fixed sessions of a
-    /// removed activity or room (others just lose the group or staff), a
-    /// removed activity's attend items and `oneOf`/`prefer` entries.
+    /// removed activity or room, or left with none of their groups (others
+    /// just lose the group or staff), a removed activity's attend items and
+    /// `oneOf`/`prefer` entries.
     mutating func removeEntities(_ kind: String, _ ids: Set<String>) {
         setList(kind, list(kind).filter { !ids.contains($0.object?["id"]?.string ?? "") })
         func strip(_ v: inout JSONValue, _ key: String) {
@@ -194,7 +195,13 @@ struct ScenarioEditor {
             })
             setList("fixed", list("fixed").map { f in var f = f; strip(&f, "staff"); return f })
         case "groups":
-            setList("fixed", list("fixed").map { f in var f = f; strip(&f, "groups"); return f })
+            // A fixed session that loses all its groups goes too: it was there for them.
+            setList("fixed", list("fixed").compactMap { f in
+                var f = f
+                let had = f.object?["groups"]?.array?.isEmpty == false
+                strip(&f, "groups")
+                return had && f.object?["groups"]?.array?.isEmpty == true ? nil : f
+            })
         case "activities":
             setList("fixed", list("fixed").filter { !ids.contains($0.object?["activity"]?.string ?? "") })
             setList("groups", list("groups").map { g in
