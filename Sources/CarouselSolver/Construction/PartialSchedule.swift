@@ -56,6 +56,8 @@ public struct PartialSchedule: Sendable {
     /// Staff of each row ordered for filling: the least versatile first, so
     /// that staff with rare skills stay free for the rows that need them.
     private let rowOrder: [[Int32]]
+    /// Reused by `fillStaff`, so a refill allocates nothing once warm.
+    private var filler = RowFiller()
 
     public init(_ I: CompiledInstance, table: UnitTable) {
         instance = I
@@ -468,17 +470,21 @@ public struct PartialSchedule: Sendable {
             for st in required where staffUsable(Int(st), session: s) { addExtraStaff(Int(st), to: s) }
             return required.allSatisfy { sessionStaff[s].contains($0) }
         }
-        let need = rows.map { instance.rows[$0].needed(pupils: sessionPupils[s]) }
+        let pupils = sessionPupils[s]
+        // The scratch filler is moved out while in use (its closures read self).
+        var matcher = filler
+        filler = RowFiller()
+        defer { filler = matcher }
         // Fast path: the staff it had (or was meant to have) still fill every row.
         if required.isEmpty && !favoured.isEmpty {
-            var keep = RowFiller(rows: rows, need: need, preferred: favoured)
-            if keep.fill(usable: { st in staffUsable(Int(st), session: s) }, candidates: { _ in favoured }, rank: { _ in 0 },
-                         member: { k, st in instance.rowMember.contains(rows.lowerBound + k, Int(st)) }) {
-                for st in keep.chosen { addExtraStaff(Int(st), to: s) }
+            matcher.reset(rows: rows, need: { instance.rows[$0].needed(pupils: pupils) }, preferring: favoured, then: [])
+            if matcher.fill(usable: { st in staffUsable(Int(st), session: s) }, candidates: { _ in favoured }, rank: { _ in 0 },
+                            member: { k, st in instance.rowMember.contains(rows.lowerBound + k, Int(st)) }) {
+                for st in matcher.chosen { addExtraStaff(Int(st), to: s) }
                 return true
             }
         }
-        var matcher = RowFiller(rows: rows, need: need, preferred: required + favoured)
+        matcher.reset(rows: rows, need: { instance.rows[$0].needed(pupils: pupils) }, preferring: required, then: favoured)
         let ok = matcher.fill { st in staffUsable(Int(st), session: s) } candidates: { k in rowOrder[rows.lowerBound + k] }
             rank: { st in
                 let d = day(ofSession: s)
@@ -513,16 +519,34 @@ public struct PartialSchedule: Sendable {
 /// k takes `need[k]` staff). Kept apart from `PartialSchedule` so the search
 /// can also ask "could these rows be filled" without changing anything.
 struct RowFiller {
-    let rows: Range<Int>
-    let need: [Int32]
-    let preferred: [Int32]
+    private(set) var rows: Range<Int> = 0..<0
+    private(set) var need: [Int32] = []
+    private(set) var preferred: [Int32] = []
     private(set) var chosen: [Int32] = []
     private var rowOf: [Int32] = []
+    private var visited: [Bool] = []
 
     init(rows: Range<Int>, need: [Int32], preferred: [Int32]) {
         self.rows = rows
         self.need = need
         self.preferred = preferred
+    }
+
+    /// An empty filler whose buffers `reset` refills without allocating
+    /// once they have grown (kept by `PartialSchedule` for every refill).
+    init() {}
+
+    /// Prepares a new fill of `rows` needing `need(k)` staff in row k, with
+    /// `first` then `then` preferred; the buffers keep their capacity.
+    mutating func reset(rows: Range<Int>, need: (Int) -> Int32, preferring first: [Int32], then: [Int32]) {
+        self.rows = rows
+        self.need.removeAll(keepingCapacity: true)
+        for k in rows { self.need.append(need(k)) }
+        preferred.removeAll(keepingCapacity: true)
+        preferred.append(contentsOf: first)
+        preferred.append(contentsOf: then)
+        chosen.removeAll(keepingCapacity: true)
+        rowOf.removeAll(keepingCapacity: true)
     }
 
     /// Fills every row; `usable` says whether a staff member may serve,
@@ -532,7 +556,11 @@ struct RowFiller {
     /// `candidates` lists more than the row's members).
     mutating func fill(usable: (Int32) -> Bool, candidates: (Int) -> [Int32], rank: (Int32) -> Int,
                        member: (Int, Int32) -> Bool = { _, _ in true }) -> Bool {
-        var visited = [Bool](repeating: false, count: need.count)
+        var visited = self.visited
+        self.visited = []
+        defer { self.visited = visited }
+        visited.removeAll(keepingCapacity: true)
+        visited.append(contentsOf: repeatElement(false, count: need.count))
         for k in need.indices {
             for _ in 0..<Int(need[k]) {
                 for i in visited.indices { visited[i] = false }
