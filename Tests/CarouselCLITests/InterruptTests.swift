@@ -12,30 +12,36 @@ func carouselExecutable() -> URL? {
     return nil
 }
 
+/// Runs the real executable with `arguments`, presses Ctrl-C once the
+/// improvement phase reports progress, and returns its exit status and stdout.
+func runAndInterrupt(_ arguments: [String]) throws -> (status: Int32, out: String) {
+    let process = Process()
+    process.executableURL = carouselExecutable()!
+    process.arguments = arguments
+    let stdout = Pipe(), stderr = Pipe()
+    process.standardOutput = stdout
+    process.standardError = stderr
+    try process.run()
+    let deadline = Date().addingTimeInterval(120)
+    var seen = Data()
+    while Date() < deadline {
+        seen.append(stderr.fileHandleForReading.availableData)
+        if String(decoding: seen, as: UTF8.self).contains("improve:") { break }
+    }
+    kill(process.processIdentifier, SIGINT)
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+}
+
 @Suite struct InterruptTests {
     @Test(.enabled(if: carouselExecutable() != nil, "the carousel executable was not built beside the tests"))
     func ctrlCStopsTheSearchAndStillWritesTheBestSchedule() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("summer.schedule.json").path
-        let process = Process()
-        process.executableURL = carouselExecutable()!
-        process.arguments = ["solve", example("summer-school"), "-o", out, "--time-limit", "600"]
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
         // Wait until the improvement phase reports progress, then press Ctrl-C.
-        let deadline = Date().addingTimeInterval(120)
-        var seen = Data()
-        while Date() < deadline {
-            seen.append(stderr.fileHandleForReading.availableData)
-            if String(decoding: seen, as: UTF8.self).contains("improve:") { break }
-        }
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        let text = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try runAndInterrupt(["solve", example("summer-school"), "-o", out, "--time-limit", "600"])
+        #expect(status == 0, "\(text)")
         #expect(text.contains("interrupted after"))
         #expect(text.contains("wrote \(out)"))
         let validate = Run(["validate", example("summer-school"), out])
@@ -49,23 +55,8 @@ func carouselExecutable() -> URL? {
         defer { try? FileManager.default.removeItem(at: dir) }
         let old = dir.appendingPathComponent("old.json").path, new = dir.appendingPathComponent("new.json").path
         #expect(Run(["solve", example("summer-school"), "-o", old, "--moves", "2000", "--quiet"]).code == 0)
-        let process = Process()
-        process.executableURL = carouselExecutable()!
-        process.arguments = ["repair", example("summer-school"), old, "-o", new, "--time-limit", "600", "--moves", "0"]
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let deadline = Date().addingTimeInterval(120)
-        var seen = Data()
-        while Date() < deadline {
-            seen.append(stderr.fileHandleForReading.availableData)
-            if String(decoding: seen, as: UTF8.self).contains("improve:") { break }
-        }
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        let text = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try runAndInterrupt(["repair", example("summer-school"), old, "-o", new, "--time-limit", "600", "--moves", "0"])
+        #expect(status == 0, "\(text)")
         #expect(text.contains("0 of") && text.contains("wrote \(new)"), "\(text)")
         #expect(Run(["validate", example("summer-school"), new]).code == 0)
     }
