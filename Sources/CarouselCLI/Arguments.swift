@@ -59,8 +59,7 @@ struct ParsedArguments {
         guard let text = values[name] else { return nil }
         guard let word = Word(rawValue: text) else {
             let known = Word.allCases.map(\.rawValue)
-            let hint = Suggestion.closest(to: text, among: known).map { " (did you mean \"\($0)\"?)" } ?? ""
-            throw UsageError(message: "--\(name) expects one of \(known.joined(separator: ", ")), got \"\(text)\"\(hint)")
+            throw UsageError(message: "--\(name) expects one of \(known.joined(separator: ", ")), got \"\(text)\"\(didYouMean(text, among: known))")
         }
         return word
     }

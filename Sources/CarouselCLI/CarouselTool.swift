@@ -30,7 +30,7 @@ public enum CarouselTool {
             return ExitCode.success
         }
         guard let command = commands.first(where: { $0.name == first }) else {
-            let hint = Suggestion.closest(to: first, among: commands.map { $0.name }).map { " (did you mean \"\($0)\"?)" } ?? ""
+            let hint = didYouMean(first, among: commands.map { $0.name })
             console.error("error: unknown command \"\(first)\"\(hint)")
             console.error("Run 'carousel help' for the list of commands.")
             return ExitCode.badInput

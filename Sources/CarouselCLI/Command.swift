@@ -40,11 +40,15 @@ func emit(_ text: String, to path: String?, console: Console, summary: @autoclos
     }
 }
 
+/// ` (did you mean "x"?)` for the known word closest to `word`, or "".
+func didYouMean(_ word: String, among known: [String]) -> String {
+    Suggestion.closest(to: word, among: known).map { " (did you mean \"\($0)\"?)" } ?? ""
+}
+
 /// The format word of `import` and `export`, checked against those known.
 func requireFormat(_ format: String, known: [String], for verb: String) throws(UsageError) {
     guard known.contains(format) else {
-        let hint = Suggestion.closest(to: format, among: known).map { " (did you mean \"\($0)\"?)" } ?? ""
-        throw UsageError(message: "unknown \(verb) format \"\(format)\"; expected \(known.joined(separator: ", "))\(hint)")
+        throw UsageError(message: "unknown \(verb) format \"\(format)\"; expected \(known.joined(separator: ", "))\(didYouMean(format, among: known))")
     }
 }
 
@@ -58,6 +62,15 @@ struct LoadedProblem {
         self.path = path
         problem = try ProblemDecoder.decode(contentsOf: path)
         instance = CompiledInstance(problem)
+    }
+
+    /// The index of the day with id `id`, given with `--option`.
+    func day(_ id: String, option: String) throws(UsageError) -> Int {
+        let ids = problem.calendar.days.map(\.id)
+        guard let d = ids.firstIndex(of: id) else {
+            throw UsageError(message: "--\(option): unknown day \"\(id)\"; the days are \(ids.joined(separator: ", "))\(didYouMean(id, among: ids))")
+        }
+        return d
     }
 }
 

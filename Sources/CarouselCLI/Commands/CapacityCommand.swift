@@ -36,19 +36,13 @@ struct CapacityCommand: Command {
         let p = loaded.problem
         guard let like = arguments.string("like") else { throw UsageError(message: "--like GROUP is required") }
         guard let g = p.groups.firstIndex(where: { $0.id == like }) else {
-            let hint = Suggestion.closest(to: like, among: p.groups.map(\.id)).map { " (did you mean \"\($0)\"?)" } ?? ""
-            throw UsageError(message: "--like: unknown group \"\(like)\"\(hint)")
+            throw UsageError(message: "--like: unknown group \"\(like)\"\(didYouMean(like, among: p.groups.map(\.id)))")
         }
         var days: [Int?] = [nil]
         if arguments.flag("per-day") {
             days = p.calendar.days.indices.map { $0 }
         } else if let day = arguments.string("day") {
-            let ids = p.calendar.days.map(\.id)
-            guard let d = ids.firstIndex(of: day) else {
-                let hint = Suggestion.closest(to: day, among: ids).map { " (did you mean \"\($0)\"?)" } ?? ""
-                throw UsageError(message: "--day: unknown day \"\(day)\"; the days are \(ids.joined(separator: ", "))\(hint)")
-            }
-            days = [d]
+            days = [try loaded.day(day, option: "day")]
         }
         var oracle = FeasibilityOracle()
         oracle.seed = UInt64(try arguments.int("seed", default: 1, range: 0...Int.max))

@@ -42,14 +42,7 @@ struct RepairCommand: Command {
         let oldPath = arguments.positionals[1]
         let old = try ScheduleFile.read(contentsOf: oldPath, for: I)
         var keepDays = 0
-        if let day = arguments.string("keep-until") {
-            let ids = loaded.problem.calendar.days.map(\.id)
-            guard let d = ids.firstIndex(of: day) else {
-                let hint = Suggestion.closest(to: day, among: ids).map { " (did you mean \"\($0)\"?)" } ?? ""
-                throw UsageError(message: "--keep-until: unknown day \"\(day)\"; the days are \(ids.joined(separator: ", "))\(hint)")
-            }
-            keepDays = d + 1
-        }
+        if let day = arguments.string("keep-until") { keepDays = try loaded.day(day, option: "keep-until") + 1 }
         let output = arguments.string("output") ?? defaultOutput(for: oldPath)
         let result = settings.interruptible {
             Solver.repair(I, old: old.schedule, keepDays: keepDays, options: settings.options, progress: settings.progress(console))
