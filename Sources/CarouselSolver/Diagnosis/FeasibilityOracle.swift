@@ -20,13 +20,7 @@ public struct FeasibilityOracle: Sendable {
 
     /// Whether a complete schedule of `problem` was found.
     public func feasible(_ problem: Problem) -> Bool {
-        schedule(problem) != nil
-    }
-
-    /// A complete schedule of `problem`, if the search finds one.
-    public func schedule(_ problem: Problem) -> PartialSchedule? {
-        let result = search(problem)
-        return result.isComplete ? result.state : nil
+        search(problem).isComplete
     }
 
     /// How many units the search's best schedule leaves unplaced (0 when

@@ -21,10 +21,8 @@ extension Construction {
             var placed: Int?
             var why: String?
             for u in units {
-                let k = Int(I.duration[a])
                 if let s = placed {
-                    guard state.canJoin(u, session: s),
-                          table.units[u].groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) && state.groupFree(Int($0), at: t, duration: k) }),
+                    guard state.canJoin(u, session: s), state.unitTimeOK(u, activity: a, slot: t),
                           state.join(unit: u, session: s, preferredStaff: session.staff) else {
                         why = why ?? "group \(I.groupID(Int(table.units[u].group))) cannot stay in it"
                         continue

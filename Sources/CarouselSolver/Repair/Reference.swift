@@ -91,10 +91,4 @@ public struct Reference: Sendable {
         for st in staff[u] where !sessionStaff.contains(st) { c += weights.staff }
         return c
     }
-
-    /// The cost of a unit with an old place that now has none.
-    @inline(__always)
-    public func unplacedCost(unit u: Int) -> Int32 {
-        slot[u] >= 0 ? weights.time + weights.room + weights.staff * Int32(staff[u].count) : 0
-    }
 }

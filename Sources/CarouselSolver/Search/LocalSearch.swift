@@ -350,10 +350,8 @@ public struct LocalSearch {
         let k = Int(I.duration[a]), T = I.slotCount
         guard unit.day < 0 || Int(unit.day) == d else { return false }
         for g in unit.groups {
-            guard I.yearAllowed(group: Int(g), activity: a), state.groupVisits(Int(g), at: t, duration: k) else { return false }
-            for q in t..<(t + k) {
-                let x = Int(state.groupAt[Int(g) * T + q])
-                if x != -1 && x != s0 { return false }
+            guard I.yearAllowed(group: Int(g), activity: a), state.groupFree(Int(g), at: t, duration: k, besides: s0, or: -1) else {
+                return false
             }
         }
         if case .choice = unit.kind, a != a0, state.choiceCount[Int(unit.group) * I.activityCount + a] > 0 { return false }
