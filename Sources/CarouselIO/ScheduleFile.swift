@@ -78,7 +78,7 @@ public enum ScheduleFile {
     /// scenario's changed problem), matching entities by id; entries that
     /// name what `to` no longer has are dropped as `[format]` violations.
     public static func translate(_ schedule: Schedule, from: CompiledInstance, to: CompiledInstance) -> Loaded {
-        let text = render(schedule, instance: from, evaluation: Evaluator(from).evaluate(schedule))
+        let text = JSONOutput.object([("sessions", sessionsJSON(schedule, instance: from))]).rendered()
         // The rendered text is well-formed by construction.
         guard let root = try? ProblemDecoder.parseJSON(Array(text.utf8), file: "schedule"),
               let loaded = try? decode(root, file: "schedule", for: to) else { return Loaded(schedule: Schedule(), formatViolations: []) }
@@ -95,6 +95,21 @@ public enum ScheduleFile {
     /// clock times for readers, and the score as this writer computed it.
     public static func render(_ schedule: Schedule, instance I: CompiledInstance, evaluation: Evaluation,
                               extra: [(String, JSONOutput)] = []) -> String {
+        var terms: [(String, JSONOutput)] = []
+        for term in Weights.Term.allCases { terms.append((term.rawValue, .number(evaluation.weighted(term)))) }
+        var top: [(String, JSONOutput)] = [
+            ("format", .string("carousel-schedule/1")),
+            ("problem", .string(I.problem.name)),
+            ("sessions", sessionsJSON(schedule, instance: I)),
+            ("score", .object([("hard", .int(evaluation.hard)), ("soft", .number(evaluation.soft)), ("terms", .object(terms))])),
+        ]
+        top.append(contentsOf: extra)
+        return JSONOutput.object(top).rendered()
+    }
+
+    /// The `sessions` list of a schedule file: sorted by day, start, room,
+    /// activity, with clock times for readers.
+    static func sessionsJSON(_ schedule: Schedule, instance I: CompiledInstance) -> JSONOutput {
         let sorted = schedule.sessions.sorted { ($0.day, $0.start, $0.room, $0.activity) < ($1.day, $1.start, $1.room, $1.activity) }
         let sessions: [JSONOutput] = sorted.map { s in
             let p0 = Int(s.start), p1 = p0 + Int(I.duration[Int(s.activity)]) - 1
@@ -108,15 +123,6 @@ public enum ScheduleFile {
                 ("time", .string("\(Int(I.periodStart[p0]).clockText)-\(Int(I.periodEnd[min(p1, I.periodCount - 1)]).clockText)")),
             ])
         }
-        var terms: [(String, JSONOutput)] = []
-        for term in Weights.Term.allCases { terms.append((term.rawValue, .number(evaluation.weighted(term)))) }
-        var top: [(String, JSONOutput)] = [
-            ("format", .string("carousel-schedule/1")),
-            ("problem", .string(I.problem.name)),
-            ("sessions", .array(sessions)),
-            ("score", .object([("hard", .int(evaluation.hard)), ("soft", .number(evaluation.soft)), ("terms", .object(terms))])),
-        ]
-        top.append(contentsOf: extra)
-        return JSONOutput.object(top).rendered()
+        return .array(sessions)
     }
 }
