@@ -37,8 +37,6 @@ public struct Construction {
         public var blockers: [String]
         /// Every unit placed and nothing blocked: the schedule is feasible.
         public var isComplete: Bool { state.unassignedCount == 0 && blockers.isEmpty }
-        /// The units left unplaced.
-        public var unplaced: [Int] { state.unitSession.indices.filter { state.unitSession[$0] < 0 } }
     }
 
     let instance: CompiledInstance
