@@ -96,9 +96,8 @@ struct ScenarioEditor {
     /// The index of the entity with this id, or an error with a did-you-mean.
     func index(of id: JSONValue, in kind: String, path: String) throws(InputError) -> Int {
         guard let text = id.string else { throw error(id, path, "expected an id string, got \(id.kindName)") }
-        let known = ids(kind)
         guard let i = list(kind).firstIndex(where: { $0.object?["id"]?.string == text }) else {
-            throw error(id, path, "unknown \(Self.singular(kind)) \"\(text)\"", hint: Suggestion.hint(for: text, among: known, kind: Self.singular(kind)))
+            throw error(id, path, "unknown \(Self.singular(kind)) \"\(text)\"", hint: Suggestion.hint(for: text, among: ids(kind), kind: Self.singular(kind)))
         }
         return i
     }
@@ -332,7 +331,8 @@ struct ScenarioEditor {
                 throw error(school, "\(path).school", "no group has school \(school.string.map { "\"\($0)\"" } ?? school.kindName)",
                             hint: school.string.flatMap { Suggestion.hint(for: $0, among: schools.sorted(), kind: "school") })
             }
-            return list("groups").indices.filter { list("groups")[$0].object?["school"]?.string == name }
+            let groups = list("groups")
+            return groups.indices.filter { groups[$0].object?["school"]?.string == name }
         }
         return Array(list("groups").indices)
     }
