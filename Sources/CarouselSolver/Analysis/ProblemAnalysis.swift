@@ -87,9 +87,10 @@ public struct ProblemAnalysis {
         if !rows.isEmpty {
             let need = rows.map { I.rows[$0].needed(pupils: unit.pupils) }
             let staffed = open.contains { t in
-                var filler = RowFiller(rows: rows, need: need, preferred: [])
-                return filler.fill(usable: { I.staffAvailable.containsAll(Int($0), from: t, count: k) },
-                                   candidates: { I.rows[rows.lowerBound + $0].members }, rank: { _ in 0 })
+                var filler = RowFiller(rows: rows, need: need, preferred: [], staffCount: I.staffCount) {
+                    I.staffAvailable.containsAll(Int($0), from: t, count: k)
+                }
+                return filler.fill(candidates: { I.rows[rows.lowerBound + $0].members })
             }
             if !staffed { return "\(I.activityID(a)) cannot be staffed when the group could attend (\(describeRows(a)))" }
         }

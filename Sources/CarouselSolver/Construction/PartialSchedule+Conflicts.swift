@@ -42,16 +42,16 @@ extension PartialSchedule {
         guard !rows.isEmpty else { return [] }
         let k = Int(I.duration[a]), T = I.slotCount, d = t / I.periodCount
         let need = rows.map { I.rows[$0].needed(pupils: pupils) }
-        var filler = RowFiller(rows: rows, need: need, preferred: [])
+        var filler = RowFiller(rows: rows, need: need, preferred: [], staffCount: I.staffCount) { st in
+            I.staffAvailable.containsAll(Int(st), from: t, count: k)
+                && staffDay[Int(st) * I.dayCount + d] < I.staffMaxPerDay[Int(st)]
+                && staffTotal[Int(st)] < I.staffMax[Int(st)]
+        }
         func busy(_ st: Int32) -> Bool {
             for q in t..<(t + k) where staffAt[Int(st) * T + q] >= 0 { return true }
             return false
         }
-        let ok = filler.fill(usable: { st in
-            I.staffAvailable.containsAll(Int(st), from: t, count: k)
-                && staffDay[Int(st) * I.dayCount + d] < I.staffMaxPerDay[Int(st)]
-                && staffTotal[Int(st)] < I.staffMax[Int(st)]
-        }, candidates: { I.rows[rows.lowerBound + $0].members }, rank: { busy($0) ? 1 : 0 })
+        let ok = filler.fill(candidates: { I.rows[rows.lowerBound + $0].members }, rank: { busy($0) ? 1 : 0 })
         guard ok else { return nil }
         var out: [Int] = []
         for st in filler.chosen {

@@ -33,6 +33,12 @@ public struct PartialSchedule: Sendable {
     public private(set) var staffAt: [Int32]
     public private(set) var staffDay: [Int32]
     public private(set) var staffTotal: [Int32]
+    /// The same facts as staff sets (one bit per staff member), for filling
+    /// rows a word at a time: slot × staff in a session, day × staff at
+    /// `maxPerDay`, and (one row) staff at `max`.
+    private var staffBusy: BitMatrix
+    private var staffDayFull: BitMatrix
+    private var staffAllFull: BitMatrix
     public private(set) var activityDay: [Int32]
     public private(set) var activityTotal: [Int32]
     /// Live sessions of activity a in room r: `activityRoomSessions[a * R + r]`,
@@ -56,8 +62,16 @@ public struct PartialSchedule: Sendable {
     /// Staff of each row ordered for filling: the least versatile first, so
     /// that staff with rare skills stay free for the rows that need them.
     private let rowOrder: [[Int32]]
+    /// Each staff member's place in that order (least versatile first).
+    private let staffPriority: [Int32]
     /// Reused by `fillStaff`, so a refill allocates nothing once warm.
     private var filler = RowFiller()
+    /// Scratch for `fillStaff`: the staff to try first.
+    private var favoured: [Int32] = []
+    /// Scratch for `relocate`: each moving session's old slot, room and
+    /// staff (the staff lists keep their storage from move to move).
+    private var movedFrom: [(slot: Int32, room: Int32)] = []
+    private var movedStaff: [[Int32]] = []
 
     public init(_ I: CompiledInstance, table: UnitTable) {
         instance = I
@@ -68,6 +82,9 @@ public struct PartialSchedule: Sendable {
         staffAt = Array(repeating: -1, count: I.staffCount * T)
         staffDay = Array(repeating: 0, count: I.staffCount * I.dayCount)
         staffTotal = Array(repeating: 0, count: I.staffCount)
+        staffBusy = BitMatrix(rows: T, columns: I.staffCount)
+        staffDayFull = BitMatrix(rows: I.dayCount, columns: I.staffCount)
+        staffAllFull = BitMatrix(rows: 1, columns: I.staffCount)
         activityDay = Array(repeating: 0, count: I.activityCount * I.dayCount)
         activityTotal = Array(repeating: 0, count: I.activityCount)
         activityRoomSessions = Array(repeating: 0, count: I.activityCount * I.roomCount)
@@ -79,7 +96,16 @@ public struct PartialSchedule: Sendable {
         unassignedCount = table.units.count
         var versatility = [Int](repeating: 0, count: I.staffCount)
         for row in I.rows { for s in row.members { versatility[Int(s)] += 1 } }
-        rowOrder = I.rows.map { row in row.members.sorted { (versatility[Int($0)], $0) < (versatility[Int($1)], $1) } }
+        let byVersatility = (0..<Int32(I.staffCount)).sorted { (versatility[Int($0)], $0) < (versatility[Int($1)], $1) }
+        var priority = [Int32](repeating: 0, count: I.staffCount)
+        for (i, st) in byVersatility.enumerated() { priority[Int(st)] = Int32(i) }
+        staffPriority = priority
+        rowOrder = I.rows.map { row in row.members.sorted { priority[Int($0)] < priority[Int($1)] } }
+        for st in 0..<I.staffCount {
+            // A limit of 0 leaves the staff member full from the start.
+            if I.staffMaxPerDay[st] <= 0 { for d in 0..<I.dayCount { staffDayFull.insert(d, st) } }
+            if I.staffMax[st] <= 0 { staffAllFull.insert(0, st) }
+        }
     }
 
     // MARK: - Queries
@@ -170,7 +196,9 @@ public struct PartialSchedule: Sendable {
 
     /// A cheap test that session s could start at t in room r, ignoring what
     /// s itself and `other` occupy now (they move together); staff are left
-    /// to `relocate`.
+    /// to `relocate`. (Inlined: the search calls it from mutating code, where
+    /// a call would copy the whole schedule.)
+    @inline(__always)
     public func mayRelocate(_ s: Int, to t: Int, room r: Int, besides other: Int) -> Bool {
         let I = instance, a = Int(sessionActivity[s]), k = Int(I.duration[a]), T = I.slotCount
         guard t >= openFrom, I.canStart(a, at: t), I.roomAllowed.contains(a, r),
@@ -213,9 +241,10 @@ public struct PartialSchedule: Sendable {
         sessionSlot[s] = Int32(t)
         sessionRoom[s] = Int32(r)
         sessionPupils[s] = 0
-        sessionGroups[s] = []
-        sessionStaff[s] = []
-        sessionUnits[s] = []
+        // A reused id keeps its lists' storage: no allocation per session.
+        sessionGroups[s].removeAll(keepingCapacity: true)
+        sessionStaff[s].removeAll(keepingCapacity: true)
+        sessionUnits[s].removeAll(keepingCapacity: true)
         sessionAlive[s] = true
         sessionLocked[s] = locked
         sessionRequiredStaff[s] = requiredStaff
@@ -233,8 +262,10 @@ public struct PartialSchedule: Sendable {
     /// the larger session cannot be found. New staff come from
     /// `preferredStaff` first where they fit.
     public mutating func join(unit u: Int, session s: Int, preferredStaff: [Int32] = []) -> Bool {
+        let before = sessionPupils[s]
         attach(u, to: s)
-        if fillStaff(s, preferred: preferredStaff) { return true }
+        // Rows that need no more staff for the extra pupils keep the staff they have.
+        if staffNeedUnchanged(s, from: before) || fillStaff(s, preferred: preferredStaff) { return true }
         detach(u, from: s)
         _ = fillStaff(s)
         return false
@@ -245,12 +276,24 @@ public struct PartialSchedule: Sendable {
     public mutating func unassign(_ u: Int) {
         let s = Int(unitSession[u])
         guard s >= 0 else { return }
+        let before = sessionPupils[s]
         detach(u, from: s)
         if sessionUnits[s].isEmpty && !sessionLocked[s] {
             close(s)
-        } else {
+        } else if !staffNeedUnchanged(s, from: before) {
             _ = fillStaff(s)
         }
+    }
+
+    /// Whether session s's rows need as many staff for its pupils now as
+    /// for `pupils` (then the staff it has still fill them exactly).
+    @inline(__always)
+    private func staffNeedUnchanged(_ s: Int, from pupils: Int32) -> Bool {
+        let now = sessionPupils[s]
+        for row in instance.rowRange(Int(sessionActivity[s])) where instance.rows[row].needed(pupils: now) != instance.rows[row].needed(pupils: pupils) {
+            return false
+        }
+        return true
     }
 
     /// Adds staff member st to session s beyond its rows (fixed sessions may
@@ -329,10 +372,13 @@ public struct PartialSchedule: Sendable {
     /// possible, their staff. Returns false, with nothing changed, when the
     /// result would break a hard rule.
     public mutating func relocate(_ moves: [(session: Int, slot: Int, room: Int)]) -> Bool {
-        var old: [(slot: Int32, room: Int32, staff: [Int32])] = []
-        for m in moves {
+        movedFrom.removeAll(keepingCapacity: true)
+        while movedStaff.count < moves.count { movedStaff.append([]) }
+        for (i, m) in moves.enumerated() {
             let s = m.session
-            old.append((sessionSlot[s], sessionRoom[s], sessionStaff[s]))
+            movedFrom.append((sessionSlot[s], sessionRoom[s]))
+            movedStaff[i].removeAll(keepingCapacity: true)
+            movedStaff[i].append(contentsOf: sessionStaff[s])
             releaseStaff(s)
             vacatePlace(s)
             setGroups(of: s, to: -1)
@@ -342,7 +388,7 @@ public struct PartialSchedule: Sendable {
         for m in moves {
             let s = m.session, a = Int(sessionActivity[s]), t = m.slot, r = m.room, k = Int(instance.duration[a])
             let d = t / instance.periodCount
-            let sameDay = d == Int(old[placed].slot) / instance.periodCount
+            let sameDay = d == Int(movedFrom[placed].slot) / instance.periodCount
             guard t >= openFrom, instance.canStart(a, at: t), instance.roomAllowed.contains(a, r),
                   fits(pupils: sessionPupils[s], activity: a, room: r), roomFree(r, at: t, duration: k),
                   sameDay || activityHasRoom(a, day: d) else { ok = false; break }
@@ -363,12 +409,11 @@ public struct PartialSchedule: Sendable {
         }
         if ok {
             for (i, m) in moves.enumerated() {
-                sessionStaff[m.session] = []
                 // Same pupils, so the same staff still fill the rows when
                 // they are all free and available at the new time.
-                if old[i].staff.allSatisfy({ staffUsable(Int($0), session: m.session) }) {
-                    for st in old[i].staff { addExtraStaff(Int(st), to: m.session) }
-                } else if !fillStaff(m.session, required: [], preferred: old[i].staff) {
+                if movedStaff[i].allSatisfy({ staffUsable(Int($0), session: m.session) }) {
+                    for st in movedStaff[i] { addExtraStaff(Int(st), to: m.session) }
+                } else if !fillStaff(m.session, required: [], preferred: movedStaff[i]) {
                     ok = false
                     break
                 }
@@ -386,13 +431,13 @@ public struct PartialSchedule: Sendable {
         }
         for (i, m) in moves.enumerated() {
             let s = m.session
-            sessionSlot[s] = old[i].slot
-            sessionRoom[s] = old[i].room
+            sessionSlot[s] = movedFrom[i].slot
+            sessionRoom[s] = movedFrom[i].room
             occupyPlace(s)
             setGroups(of: s, to: Int32(s))
         }
         for (i, m) in moves.enumerated() {
-            for st in old[i].staff { addExtraStaff(Int(st), to: m.session) }
+            for st in movedStaff[i] { addExtraStaff(Int(st), to: m.session) }
         }
         return false
     }
@@ -413,11 +458,7 @@ public struct PartialSchedule: Sendable {
         for row in instance.rowRange(Int(sessionActivity[s])) where instance.rowMember.contains(row, Int(old)) {
             if !instance.rowMember.contains(row, Int(new)) { return false }
         }
-        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
-        let d = t / instance.periodCount
-        for q in t..<(t + k) { staffAt[Int(old) * T + q] = -1 }
-        staffDay[Int(old) * instance.dayCount + d] -= 1
-        staffTotal[Int(old)] -= 1
+        vacateStaff(Int(old), session: s)
         sessionStaff[s][i] = new
         occupyStaff(Int(new), session: s)
         return true
@@ -425,22 +466,53 @@ public struct PartialSchedule: Sendable {
 
     // MARK: - Staff
 
+    /// Books staff member st for session s (the caller keeps `sessionStaff`).
     private mutating func occupyStaff(_ st: Int, session s: Int) {
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
-        for q in t..<(t + k) { staffAt[st * T + q] = Int32(s) }
-        staffDay[st * instance.dayCount + t / instance.periodCount] += 1
-        staffTotal[st] += 1
+        for q in t..<(t + k) {
+            staffAt[st * T + q] = Int32(s)
+            staffBusy.insert(q, st)
+        }
+        countStaff(st, day: t / instance.periodCount, by: 1)
+    }
+
+    /// Undoes `occupyStaff`.
+    private mutating func vacateStaff(_ st: Int, session s: Int) {
+        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
+        for q in t..<(t + k) where staffAt[st * T + q] == Int32(s) {
+            staffAt[st * T + q] = -1
+            staffBusy.remove(q, st)
+        }
+        countStaff(st, day: t / instance.periodCount, by: -1)
+    }
+
+    /// Adds `delta` to staff member st's sessions on day d and in all,
+    /// keeping the "at the limit" sets in step.
+    @inline(__always)
+    private mutating func countStaff(_ st: Int, day d: Int, by delta: Int32) {
+        let i = st * instance.dayCount + d
+        staffDay[i] += delta
+        staffTotal[st] += delta
+        if staffDay[i] >= instance.staffMaxPerDay[st] { staffDayFull.insert(d, st) } else { staffDayFull.remove(d, st) }
+        if staffTotal[st] >= instance.staffMax[st] { staffAllFull.insert(0, st) } else { staffAllFull.remove(0, st) }
     }
 
     private mutating func releaseStaff(_ s: Int) {
-        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
-        for st32 in sessionStaff[s] {
-            let st = Int(st32)
-            for q in t..<(t + k) where staffAt[st * T + q] == Int32(s) { staffAt[st * T + q] = -1 }
-            staffDay[st * instance.dayCount + t / instance.periodCount] -= 1
-            staffTotal[st] -= 1
+        for st in sessionStaff[s] { vacateStaff(Int(st), session: s) }
+        sessionStaff[s].removeAll(keepingCapacity: true)
+    }
+
+    /// The staff who may serve in session s as `staffUsable` says, as a
+    /// staff set written into `words` (s itself must hold no staff).
+    private func usableStaff(_ s: Int, into words: inout [UInt64]) {
+        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), d = t / instance.periodCount
+        let W = staffBusy.stride
+        if words.count != W { words = [UInt64](repeating: 0, count: W) }
+        for w in 0..<W {
+            var x = ~(staffDayFull.words[d * W + w] | staffAllFull.words[w])
+            for q in t..<(t + k) { x &= instance.staffAvailableAt.words[q * W + w] & ~staffBusy.words[q * W + w] }
+            words[w] = x
         }
-        sessionStaff[s] = []
     }
 
     /// Whether staff member st may serve in session s (available, free of
@@ -463,36 +535,43 @@ public struct PartialSchedule: Sendable {
         let required = explicitRequired.isEmpty ? sessionRequiredStaff[s] : explicitRequired
         let a = Int(sessionActivity[s])
         let rows = instance.rowRange(a)
-        let old = sessionStaff[s]
-        let favoured = preferred.isEmpty ? old : old + preferred.filter { !old.contains($0) }
+        // The scratch lists are moved out while in use (the closures read self):
+        // favoured = the staff it has (the first `oldCount`), then `preferred`.
+        var favoured = self.favoured
+        self.favoured = []
+        var matcher = filler
+        filler = RowFiller()
+        defer {
+            self.favoured = favoured
+            filler = matcher
+        }
+        favoured.removeAll(keepingCapacity: true)
+        favoured.append(contentsOf: sessionStaff[s])
+        let oldCount = favoured.count
+        for st in preferred where !favoured.prefix(oldCount).contains(st) { favoured.append(st) }
         releaseStaff(s)
         if rows.isEmpty {
             for st in required where staffUsable(Int(st), session: s) { addExtraStaff(Int(st), to: s) }
             return required.allSatisfy { sessionStaff[s].contains($0) }
         }
         let pupils = sessionPupils[s]
-        // The scratch filler is moved out while in use (its closures read self).
-        var matcher = filler
-        filler = RowFiller()
-        defer { filler = matcher }
         // Fast path: the staff it had (or was meant to have) still fill every row.
         if required.isEmpty && !favoured.isEmpty {
             matcher.reset(rows: rows, need: { instance.rows[$0].needed(pupils: pupils) }, preferring: favoured, then: [])
-            if matcher.fill(usable: { st in staffUsable(Int(st), session: s) }, candidates: { _ in favoured }, rank: { _ in 0 },
-                            member: { k, st in instance.rowMember.contains(rows.lowerBound + k, Int(st)) }) {
+            usableStaff(s, into: &matcher.free)
+            if matcher.fill(candidates: { _ in favoured }, member: instance.rowMember) {
                 for st in matcher.chosen { addExtraStaff(Int(st), to: s) }
                 return true
             }
         }
         matcher.reset(rows: rows, need: { instance.rows[$0].needed(pupils: pupils) }, preferring: required, then: favoured)
-        let ok = matcher.fill { st in staffUsable(Int(st), session: s) } candidates: { k in rowOrder[rows.lowerBound + k] }
-            rank: { st in
-                let d = day(ofSession: s)
-                return Int(staffDay[Int(st) * instance.dayCount + d])
-            }
+        usableStaff(s, into: &matcher.free)
+        let d = day(ofSession: s)
+        let ok = matcher.fill(candidates: { k in rowOrder[rows.lowerBound + k] }, member: instance.rowMember, order: staffPriority,
+                              rank: { st in Int(staffDay[Int(st) * instance.dayCount + d]) })
         let requiredOK = ok && required.allSatisfy { st in matcher.chosen.contains(st) || staffUsable(Int(st), session: s) }
         guard requiredOK else {
-            for st in old { addExtraStaff(Int(st), to: s) }
+            for st in favoured.prefix(oldCount) { addExtraStaff(Int(st), to: s) }
             return false
         }
         for st in matcher.chosen { addExtraStaff(Int(st), to: s) }
@@ -518,18 +597,26 @@ public struct PartialSchedule: Sendable {
 /// Fills staff rows by augmenting paths over the rows (a b-matching where row
 /// k takes `need[k]` staff). Kept apart from `PartialSchedule` so the search
 /// can also ask "could these rows be filled" without changing anything.
+///
+/// Who may serve is a staff set (`free`, one bit per staff member) that the
+/// caller sets after `reset`; chosen staff leave it.
 struct RowFiller {
     private(set) var rows: Range<Int> = 0..<0
     private(set) var need: [Int32] = []
     private(set) var preferred: [Int32] = []
     private(set) var chosen: [Int32] = []
+    /// Staff who may serve and are not chosen: bit `st % 64` of word `st / 64`.
+    var free: [UInt64] = []
     private var rowOf: [Int32] = []
     private var visited: [Bool] = []
 
-    init(rows: Range<Int>, need: [Int32], preferred: [Int32]) {
+    /// A one-off filler; `usable(st)` says who may serve among `staffCount`.
+    init(rows: Range<Int>, need: [Int32], preferred: [Int32], staffCount: Int, usable: (Int32) -> Bool) {
         self.rows = rows
         self.need = need
         self.preferred = preferred
+        free = [UInt64](repeating: 0, count: max(1, (staffCount + 63) >> 6))
+        for st in 0..<Int32(staffCount) where usable(st) { free[Int(st) >> 6] |= 1 << UInt64(st & 63) }
     }
 
     /// An empty filler whose buffers `reset` refills without allocating
@@ -537,7 +624,8 @@ struct RowFiller {
     init() {}
 
     /// Prepares a new fill of `rows` needing `need(k)` staff in row k, with
-    /// `first` then `then` preferred; the buffers keep their capacity.
+    /// `first` then `then` preferred; the buffers keep their capacity. The
+    /// caller then sets `free`.
     mutating func reset(rows: Range<Int>, need: (Int) -> Int32, preferring first: [Int32], then: [Int32]) {
         self.rows = rows
         self.need.removeAll(keepingCapacity: true)
@@ -549,13 +637,17 @@ struct RowFiller {
         rowOf.removeAll(keepingCapacity: true)
     }
 
-    /// Fills every row; `usable` says whether a staff member may serve,
-    /// `candidates(k)` lists row k's members in preference order, `rank` breaks
-    /// ties among free candidates (lower first, never below 0).
-    /// `member(k, st)` filters candidates that are not in row k (when
-    /// `candidates` lists more than the row's members).
-    mutating func fill(usable: (Int32) -> Bool, candidates: (Int) -> [Int32], rank: (Int32) -> Int,
-                       member: (Int, Int32) -> Bool = { _, _ in true }) -> Bool {
+    @inline(__always) private func isFree(_ st: Int32) -> Bool { free[Int(st) >> 6] & (1 << UInt64(st & 63)) != 0 }
+
+    /// Fills every row from the `free` staff. `candidates(k)` lists row k's
+    /// candidates in preference order; with `member`, a candidate must also
+    /// be in row `rows.lowerBound + k` of it. With `order` (each staff
+    /// member's place in one order that every candidate list follows), the
+    /// free members of a row are found from `member`'s bits instead of by
+    /// scanning the list, with the same choice. `rank` breaks ties among
+    /// free candidates (lower first, never below 0).
+    mutating func fill(candidates: (Int) -> [Int32], member: BitMatrix? = nil, order: [Int32]? = nil,
+                       rank: (Int32) -> Int = { _ in 0 }) -> Bool {
         var visited = self.visited
         self.visited = []
         defer { self.visited = visited }
@@ -564,50 +656,81 @@ struct RowFiller {
         for k in need.indices {
             for _ in 0..<Int(need[k]) {
                 for i in visited.indices { visited[i] = false }
-                if !augment(k, visited: &visited, usable: usable, candidates: candidates, rank: rank, member: member) { return false }
+                if !augment(k, visited: &visited, candidates: candidates, member: member, order: order, rank: rank) { return false }
             }
         }
         return true
     }
 
-    private mutating func augment(_ k: Int, visited: inout [Bool], usable: (Int32) -> Bool, candidates: (Int) -> [Int32],
-                                  rank: (Int32) -> Int, member: (Int, Int32) -> Bool) -> Bool {
+    private mutating func augment(_ k: Int, visited: inout [Bool], candidates: (Int) -> [Int32], member: BitMatrix?,
+                                  order: [Int32]?, rank: (Int32) -> Int) -> Bool {
         visited[k] = true
-        let list = candidates(k)
-        // A free candidate: the first preferred one, else the first with
-        // the lowest rank (ranks are ≥ 0, so a 0 ends the scan).
-        var best: Int32 = -1
-        if !preferred.isEmpty {
-            for st in list where preferred.contains(st) && member(k, st) && !chosen.contains(st) && usable(st) {
-                best = st
-                break
-            }
-        }
-        if best < 0 {
-            var bestKey = Int.max
-            for st in list where member(k, st) && !chosen.contains(st) && usable(st) {
-                let key = rank(st)
-                if key < bestKey {
-                    best = st
-                    bestKey = key
-                    if key <= 0 { break }
-                }
-            }
+        let row = rows.lowerBound + k
+        let best = if let order, let member {
+            freeMember(of: row, member: member, order: order, rank: rank)
+        } else {
+            freeCandidate(candidates(k), row: row, member: member, rank: rank)
         }
         if best >= 0 {
             chosen.append(best)
             rowOf.append(Int32(k))
+            free[Int(best) >> 6] &= ~(1 << UInt64(best & 63))
             return true
         }
         // Otherwise move someone chosen for another row, if that row can be refilled.
-        for st in list where member(k, st) {
+        for st in candidates(k) where member?.contains(row, Int(st)) ?? true {
             guard let i = chosen.firstIndex(of: st) else { continue }
             let other = Int(rowOf[i])
             if other == k || visited[other] { continue }
             rowOf[i] = Int32(k)
-            if augment(other, visited: &visited, usable: usable, candidates: candidates, rank: rank, member: member) { return true }
+            if augment(other, visited: &visited, candidates: candidates, member: member, order: order, rank: rank) { return true }
             rowOf[i] = Int32(other)
         }
         return false
+    }
+
+    /// The first free candidate of `list` that is preferred, else the first
+    /// with the lowest rank (ranks are ≥ 0, so a 0 ends the scan); -1 if none.
+    private func freeCandidate(_ list: [Int32], row: Int, member: BitMatrix?, rank: (Int32) -> Int) -> Int32 {
+        if !preferred.isEmpty {
+            for st in list where isFree(st) && preferred.contains(st) && member?.contains(row, Int(st)) ?? true { return st }
+        }
+        var best: Int32 = -1, bestKey = Int.max
+        for st in list where isFree(st) && member?.contains(row, Int(st)) ?? true {
+            let key = rank(st)
+            if key < bestKey {
+                best = st
+                bestKey = key
+                if key <= 0 { break }
+            }
+        }
+        return best
+    }
+
+    /// `freeCandidate` for a list that holds the row's members in `order`:
+    /// the same choice, from the free members' bits.
+    private func freeMember(of row: Int, member: BitMatrix, order: [Int32], rank: (Int32) -> Int) -> Int32 {
+        var best: Int32 = -1, bestPlace = Int32.max
+        for st in preferred where isFree(st) && member.contains(row, Int(st)) && order[Int(st)] < bestPlace {
+            best = st
+            bestPlace = order[Int(st)]
+        }
+        if best >= 0 { return best }
+        var bestKey = Int.max
+        let W = member.stride
+        for w in 0..<W {
+            var bits = member.words[row * W + w] & free[w]
+            while bits != 0 {
+                let st = Int32(w << 6 | bits.trailingZeroBitCount)
+                bits &= bits - 1
+                let key = rank(st)
+                if key < bestKey || (key == bestKey && order[Int(st)] < bestPlace) {
+                    best = st
+                    bestKey = key
+                    bestPlace = order[Int(st)]
+                }
+            }
+        }
+        return best
     }
 }

@@ -45,6 +45,15 @@ public struct BitMatrix: Sendable, Equatable {
         for c in 0..<columns { insert(row, c) }
     }
 
+    /// The matrix with rows and columns exchanged.
+    public func transposed() -> BitMatrix {
+        var out = BitMatrix(rows: columns, columns: rows)
+        for r in 0..<rows {
+            for c in 0..<columns where contains(r, c) { out.insert(c, r) }
+        }
+        return out
+    }
+
     /// Whether bits `column ..< column + count` of `row` are all set.
     @inline(__always)
     public func containsAll(_ row: Int, from column: Int, count: Int) -> Bool {

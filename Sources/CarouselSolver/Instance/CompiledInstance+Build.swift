@@ -179,6 +179,7 @@ extension CompiledInstance {
             }
         }
         staffAvailable = available
+        staffAvailableAt = available.transposed()
         staffMaxPerDay = problem.staff.map { $0.maxPerDay.map { Int32(clamping: $0) } ?? Self.unlimited }
         staffMax = problem.staff.map { $0.max.map { Int32(clamping: $0) } ?? Self.unlimited }
         staffPreferredMaxPerDay = problem.staff.map { $0.preferredMaxPerDay.map { Int32(clamping: $0) } ?? Self.unlimited }

@@ -125,6 +125,9 @@ public struct CompiledInstance: Sendable {
     public var staffCount: Int { staffMaxPerDay.count }
     /// Staff × slot: available for the whole period.
     public let staffAvailable: BitMatrix
+    /// Slot × staff: the transpose of `staffAvailable`, so that the staff
+    /// available in a slot are one row of words.
+    public let staffAvailableAt: BitMatrix
     public let staffMaxPerDay: [Int32]
     public let staffMax: [Int32]
     public let staffPreferredMaxPerDay: [Int32]

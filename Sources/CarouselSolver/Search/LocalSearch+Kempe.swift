@@ -85,7 +85,7 @@ extension LocalSearch {
         for s in chain { noteSession(s, groups: true) }
         guard state.relocate(chainMoves) else { clearTouched(); return false }
         for s in chain { noteSession(s, groups: true) }
-        undo = .sessions(chainUndo)
+        undo = .sessions
         return true
     }
 

@@ -60,7 +60,8 @@ public struct LocalSearch {
     var undo: Undo = .none
     /// Scratch list for enumerating move targets.
     var choices: [Int] = []
-    /// Scratch for the Kempe-chain move: the chain, its moves and their undo.
+    /// Scratch for the moves of whole sessions (the Kempe chain, and its
+    /// moves and their undo, also used by `moveSession` and `swapSessions`).
     var chain: [Int] = []
     var chainMoves: [(session: Int, slot: Int, room: Int)] = []
     var chainUndo: [(session: Int, slot: Int, room: Int)] = []
@@ -79,7 +80,8 @@ public struct LocalSearch {
     enum Undo {
         case none
         case unit(unit: Int, session: Int, activity: Int, slot: Int, room: Int, staff: [Int32])
-        case sessions([(session: Int, slot: Int, room: Int)])
+        /// Sessions moved; where they were is in `chainUndo`.
+        case sessions
         case staff(session: Int, old: Int32, new: Int32)
         case exchange(first: Int, second: Int, firstSession: Int, secondSession: Int)
         /// The unit inserted; the units it ejected are in `ejected`.
@@ -296,11 +298,11 @@ public struct LocalSearch {
                 noteSession(s)
             }
             noteUnit(u)
-        case let .sessions(list):
-            let dayChange = list.contains { state.day(ofSession: $0.session) != $0.slot / I.periodCount }
-            for m in list { noteSession(m.session, groups: true, dayChange: dayChange) }
-            _ = state.relocate(list)
-            for m in list { noteSession(m.session, groups: true, dayChange: dayChange) }
+        case .sessions:
+            let dayChange = chainUndo.contains { state.day(ofSession: $0.session) != $0.slot / I.periodCount }
+            for m in chainUndo { noteSession(m.session, groups: true, dayChange: dayChange) }
+            _ = state.relocate(chainUndo)
+            for m in chainUndo { noteSession(m.session, groups: true, dayChange: dayChange) }
         case let .staff(s, old, new):
             noteSession(s)
             _ = state.replaceStaff(in: s, new, with: old)
@@ -330,7 +332,7 @@ public struct LocalSearch {
         // Half the time keep the time and change only the session, room or
         // (for a choice) the activity: the group's day stays as it is.
         let keepTime = random.below(2) == 0
-        let d = keepTime ? t0 / I.periodCount : (unit.day >= 0 ? Int(unit.day) : random.below(I.dayCount))
+        let d = keepTime ? t0 / I.periodCount : (unit.day >= 0 ? Int(unit.day) : randomVisitDay(of: unit.groups) ?? t0 / I.periodCount)
         var t = t0
         if !keepTime {
             // A start on day d where the activity may run and the groups are free (or in s0).
@@ -475,12 +477,19 @@ public struct LocalSearch {
         return nil
     }
 
+    /// A random day on which every one of `groups` is on site, or nil.
+    mutating func randomVisitDay(of groups: [Int32]) -> Int? {
+        choices.removeAll(keepingCapacity: true)
+        for d in 0..<I.dayCount where groups.allSatisfy({ I.groupVisitsDay.contains(Int($0), d) }) { choices.append(d) }
+        return choices.isEmpty ? nil : choices[random.below(choices.count)]
+    }
+
     /// Moves a whole session to a random start on its day (or another day
     /// its units allow) and, half the time, a random allowed room.
     mutating func moveSession() -> Bool {
         guard let s = randomSession() else { return false }
         let a = Int(state.sessionActivity[s]), t0 = Int(state.sessionSlot[s]), r0 = Int(state.sessionRoom[s])
-        let d = random.below(4) == 0 ? random.below(I.dayCount) : t0 / I.periodCount
+        let d = random.below(4) == 0 ? randomVisitDay(of: state.sessionGroups[s]) ?? t0 / I.periodCount : t0 / I.periodCount
         let rooms = I.activityRooms[a]
         let r = random.below(2) == 0 || rooms.isEmpty ? r0 : Int(rooms[random.below(rooms.count)])
         choices.removeAll(keepingCapacity: true)
@@ -493,9 +502,13 @@ public struct LocalSearch {
         let dayChange = d != t0 / I.periodCount
         guard !dayChange || state.activityHasRoom(a, day: d), state.mayRelocate(s, to: t, room: r, besides: -1) else { return false }
         noteSession(s, groups: true, dayChange: dayChange)
-        guard state.relocate([(s, t, r)]) else { clearTouched(); return false }
+        chainMoves.removeAll(keepingCapacity: true)
+        chainMoves.append((s, t, r))
+        guard state.relocate(chainMoves) else { clearTouched(); return false }
         noteSession(s, groups: true, dayChange: dayChange)
-        undo = .sessions([(s, t0, r0)])
+        chainUndo.removeAll(keepingCapacity: true)
+        chainUndo.append((s, t0, r0))
+        undo = .sessions
         return true
     }
 
@@ -529,13 +542,18 @@ public struct LocalSearch {
         let swapRooms = random.below(2) == 0
         guard state.mayRelocate(s1, to: t2, room: swapRooms ? r2 : r1, besides: s2),
               state.mayRelocate(s2, to: t1, room: swapRooms ? r1 : r2, besides: s1) else { return false }
-        let moves = [(session: s1, slot: t2, room: swapRooms ? r2 : r1), (session: s2, slot: t1, room: swapRooms ? r1 : r2)]
+        chainMoves.removeAll(keepingCapacity: true)
+        chainMoves.append((session: s1, slot: t2, room: swapRooms ? r2 : r1))
+        chainMoves.append((session: s2, slot: t1, room: swapRooms ? r1 : r2))
         noteSession(s1, groups: true)
         noteSession(s2, groups: true)
-        guard state.relocate(moves) else { clearTouched(); return false }
+        guard state.relocate(chainMoves) else { clearTouched(); return false }
         noteSession(s1, groups: true)
         noteSession(s2, groups: true)
-        undo = .sessions([(s1, t1, r1), (s2, t2, r2)])
+        chainUndo.removeAll(keepingCapacity: true)
+        chainUndo.append((s1, t1, r1))
+        chainUndo.append((s2, t2, r2))
+        undo = .sessions
         return true
     }
 
@@ -602,10 +620,10 @@ public struct LocalSearch {
     }
 
     mutating func refreshTouched() {
-        for key in touchedGroupDays { tracker.refreshGroupDay(key / I.dayCount, key % I.dayCount, state) }
-        for g in touchedGroups { tracker.refreshGroup(Int(g), state) }
-        for s in touchedSessions { tracker.refreshSession(s, state) }
-        for a in touchedActivities { tracker.refreshActivity(a, state) }
-        for key in touchedStaffDays { tracker.refreshStaffDay(key / I.dayCount, key % I.dayCount, state) }
+        for key in touchedGroupDays { tracker.refreshGroupDay(key / I.dayCount, key % I.dayCount, &state) }
+        for g in touchedGroups { tracker.refreshGroup(Int(g), &state) }
+        for s in touchedSessions { tracker.refreshSession(s, &state) }
+        for a in touchedActivities { tracker.refreshActivity(a, &state) }
+        for key in touchedStaffDays { tracker.refreshStaffDay(key / I.dayCount, key % I.dayCount, &state) }
     }
 }
