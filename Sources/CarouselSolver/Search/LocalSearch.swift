@@ -620,10 +620,10 @@ public struct LocalSearch {
     }
 
     mutating func refreshTouched() {
-        for key in touchedGroupDays { tracker.refreshGroupDay(key / I.dayCount, key % I.dayCount, &state) }
-        for g in touchedGroups { tracker.refreshGroup(Int(g), &state) }
-        for s in touchedSessions { tracker.refreshSession(s, &state) }
-        for a in touchedActivities { tracker.refreshActivity(a, &state) }
-        for key in touchedStaffDays { tracker.refreshStaffDay(key / I.dayCount, key % I.dayCount, &state) }
+        for key in touchedGroupDays { tracker.refreshGroupDay(key / I.dayCount, key % I.dayCount, state) }
+        for g in touchedGroups { tracker.refreshGroup(Int(g), state) }
+        for s in touchedSessions { tracker.refreshSession(s, state) }
+        for a in touchedActivities { tracker.refreshActivity(a, state) }
+        for key in touchedStaffDays { tracker.refreshStaffDay(key / I.dayCount, key % I.dayCount, state) }
     }
 }

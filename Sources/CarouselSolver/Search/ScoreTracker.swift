@@ -58,15 +58,14 @@ public struct ScoreTracker: Sendable {
             let all = items.flatMap(\.choices)
             return Set(all).count != all.count
         }
-        var state = state
         for g in 0..<I.groupCount {
-            for d in 0..<I.dayCount { refreshGroupDay(g, d, &state) }
-            refreshGroup(g, &state)
+            for d in 0..<I.dayCount { refreshGroupDay(g, d, state) }
+            refreshGroup(g, state)
         }
-        for s in 0..<state.sessionAlive.count { refreshSession(s, &state) }
-        for a in 0..<I.activityCount { refreshActivity(a, &state) }
+        for s in 0..<state.sessionAlive.count { refreshSession(s, state) }
+        for a in 0..<I.activityCount { refreshActivity(a, state) }
         for st in 0..<I.staffCount {
-            for d in 0..<I.dayCount { refreshStaffDay(st, d, &state) }
+            for d in 0..<I.dayCount { refreshStaffDay(st, d, state) }
         }
     }
 
@@ -81,7 +80,7 @@ public struct ScoreTracker: Sendable {
 
     /// Recomputes the day-shape terms of group g on day d: one pass over the
     /// day's non-break periods, where a session is a run of one session id.
-    public mutating func refreshGroupDay(_ g: Int, _ d: Int, _ state: inout PartialSchedule) {
+    public mutating func refreshGroupDay(_ g: Int, _ d: Int, _ state: PartialSchedule) {
         let I = instance, P = I.periodCount, T = I.slotCount
         let base = g * T + d * P
         var lo = -1, hi = -1, busy = 0, isolated = 0, sites = 0
@@ -122,7 +121,7 @@ public struct ScoreTracker: Sendable {
     }
 
     /// Recomputes preference and spread of group g.
-    public mutating func refreshGroup(_ g: Int, _ state: inout PartialSchedule) {
+    public mutating func refreshGroup(_ g: Int, _ state: PartialSchedule) {
         let I = instance, table = state.table
         var preference = 0
         if !I.choice[g].isEmpty && !overlappingChoices[g] {
@@ -166,7 +165,7 @@ public struct ScoreTracker: Sendable {
 
     /// Recomputes mixSchools, overCapacity, the session count and the change
     /// from the reference for session s.
-    public mutating func refreshSession(_ s: Int, _ state: inout PartialSchedule) {
+    public mutating func refreshSession(_ s: Int, _ state: PartialSchedule) {
         let I = instance
         while sessionMix.count <= s {
             sessionMix.append(0)
@@ -208,14 +207,14 @@ public struct ScoreTracker: Sendable {
     }
 
     /// Recomputes roomStability of activity a.
-    public mutating func refreshActivity(_ a: Int, _ state: inout PartialSchedule) {
+    public mutating func refreshActivity(_ a: Int, _ state: PartialSchedule) {
         let value = max(0, Int(state.activityRoomsUsed[a]) - 1)
         costs[Weights.Term.roomStability.index] += value - Int(activityStability[a])
         activityStability[a] = Int32(value)
     }
 
     /// Recomputes staffOverload of staff member st on day d.
-    public mutating func refreshStaffDay(_ st: Int, _ d: Int, _ state: inout PartialSchedule) {
+    public mutating func refreshStaffDay(_ st: Int, _ d: Int, _ state: PartialSchedule) {
         let I = instance
         let preferred = I.staffPreferredMaxPerDay[st]
         let n = state.staffDay[st * I.dayCount + d]
