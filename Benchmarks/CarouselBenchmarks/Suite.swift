@@ -17,9 +17,13 @@ struct RunResult: Codable {
     var firstFeasibleSeconds: Double?
     var soft: Double
     var moves: Int
+    /// Moves refused for breaking a hard rule, or applied and scored.
     var evaluatedMoves: Int
+    /// Moves applied and scored on the soft terms.
+    var appliedMoves: Int
     var movesPerSecond: Double
     var evaluatedPerSecond: Double
+    var appliedPerSecond: Double
     var peakMemoryMB: Double
 }
 
@@ -48,9 +52,10 @@ func runSingle(_ args: [String]) -> Int32 {
             timeLimit: limit, groups: instance.groupCount, units: result.state.table.units.count,
             sessions: result.state.schedule.sessions.count, feasible: result.construction.isComplete && evaluation.isFeasible,
             firstFeasibleSeconds: result.firstFeasibleSeconds.map { $0 + setup },
-            soft: evaluation.soft, moves: result.moves, evaluatedMoves: result.evaluatedMoves,
+            soft: evaluation.soft, moves: result.moves, evaluatedMoves: result.evaluatedMoves, appliedMoves: result.appliedMoves,
             movesPerSecond: Double(result.moves) / searchSeconds / Double(threads),
             evaluatedPerSecond: Double(result.evaluatedMoves) / searchSeconds / Double(threads),
+            appliedPerSecond: Double(result.appliedMoves) / searchSeconds / Double(threads),
             peakMemoryMB: Double(usage.ru_maxrss) / 1024)
         print(String(decoding: try JSONEncoder().encode(run), as: UTF8.self))
         return 0
@@ -134,7 +139,7 @@ func runSuite(_ args: [String]) -> Int32 {
                     continue
                 }
                 runs.append(run)
-                log("\(run.instance) seed \(seed) \(limit.formatted) s: soft \(ScheduleSummary.number(run.soft)), first feasible \(run.firstFeasibleSeconds.map { String(format: "%.3f s", $0) } ?? "none"), \(Int(run.evaluatedPerSecond)) evaluated moves/s")
+                log("\(run.instance) seed \(seed) \(limit.formatted) s: soft \(ScheduleSummary.number(run.soft)), first feasible \(run.firstFeasibleSeconds.map { String(format: "%.3f s", $0) } ?? "none"), \(Int(run.evaluatedPerSecond)) evaluated moves/s, \(Int(run.appliedPerSecond)) applied")
             }
         }
         let groups = runs.last(where: { $0.instance == URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent })?.groups ?? 0
@@ -210,8 +215,8 @@ func markdown(_ runs: [RunResult], peers: [PeerResult], settings: Settings) -> S
     let limits = settings.limits
     var out = "Threads: \(settings.threads); seeds: \(settings.seeds) (medians). Soft score: lower is better.\n\n"
     out += "| instance | groups | units | first feasible (s) | " + limits.map { "soft at \($0.formatted) s" }.joined(separator: " | ")
-    out += " | moves/s | evaluated moves/s | peak memory (MB) |\n"
-    out += "|---|---:|---:|---:|" + limits.map { _ in "---:" }.joined(separator: "|") + "|---:|---:|---:|\n"
+    out += " | moves/s | evaluated moves/s | applied moves/s | peak memory (MB) |\n"
+    out += "|---|---:|---:|---:|" + limits.map { _ in "---:" }.joined(separator: "|") + "|---:|---:|---:|---:|\n"
     func median(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.sorted()[xs.count / 2] }
     for name in names {
         let mine = runs.filter { $0.instance == name }
@@ -229,6 +234,7 @@ func markdown(_ runs: [RunResult], peers: [PeerResult], settings: Settings) -> S
         }
         let longest = mine.filter { $0.timeLimit == limits.max() }
         out += "\(Int(median(longest.map(\.movesPerSecond)) ?? 0)) | \(Int(median(longest.map(\.evaluatedPerSecond)) ?? 0)) | "
+        out += "\(Int(median(longest.map(\.appliedPerSecond)) ?? 0)) | "
         out += String(format: "%.0f |\n", mine.map(\.peakMemoryMB).max() ?? 0)
     }
     if !peers.isEmpty {

@@ -27,9 +27,11 @@ public enum Solver {
         public var construction: Construction.Result
         /// Seconds to the first complete schedule (nil if none).
         public var firstFeasibleSeconds: Double?
-        /// Local-search moves tried, and those possible and scored, over all threads.
+        /// Local-search moves over all threads: tried; evaluated (refused
+        /// for breaking a hard rule, or applied); applied and soft-scored.
         public var moves: Int
         public var evaluatedMoves: Int
+        public var appliedMoves: Int
         /// Seconds spent in local search.
         public var searchSeconds: Double
         public var elapsed: Double
@@ -77,7 +79,7 @@ public enum Solver {
         let first = built.isComplete ? termination.elapsed : nil
         guard !options.constructOnly, !termination.shouldStop(iterations: 0) else {
             let tracker = ScoreTracker(built.state, reference: reference)
-            return Result(state: built.state, construction: built, firstFeasibleSeconds: first, moves: 0, evaluatedMoves: 0,
+            return Result(state: built.state, construction: built, firstFeasibleSeconds: first, moves: 0, evaluatedMoves: 0, appliedMoves: 0,
                           searchSeconds: 0, elapsed: termination.elapsed, notes: built.notes + built.blockers,
                           reference: reference, perturbation: tracker.perturbation)
         }
@@ -99,6 +101,7 @@ public enum Solver {
         let repaired = built.blockers.isEmpty && best.state.unassignedCount == 0 ? best.completedAt : nil
         return Result(state: best.state, construction: built, firstFeasibleSeconds: first ?? repaired,
                       moves: all.reduce(0) { $0 + $1.moves }, evaluatedMoves: all.reduce(0) { $0 + $1.evaluated },
+                      appliedMoves: all.reduce(0) { $0 + $1.applied },
                       searchSeconds: termination.elapsed - (first ?? 0), elapsed: termination.elapsed,
                       notes: built.notes + built.blockers, reference: reference, perturbation: best.perturbation)
     }

@@ -66,7 +66,8 @@ struct SolveCommand: Command {
                 ("problem", .string(loaded.path)), ("schedule", .string(output)), ("feasible", .bool(feasible)),
                 ("seconds", .number((result.elapsed * 1000).rounded() / 1000)),
                 ("firstFeasibleSeconds", result.firstFeasibleSeconds.map { .number(($0 * 1000).rounded() / 1000) } ?? .null),
-                ("moves", .int(result.moves)),
+                ("moves", .int(result.moves)), ("evaluatedMoves", .int(result.evaluatedMoves)),
+                ("appliedMoves", .int(result.appliedMoves)),
                 ("sessions", .int(schedule.sessions.count)), ("unmet", .array(unmet.map { .string($0) })),
                 ("score", ScheduleSummary.scoreJSON(evaluation)),
             ])

@@ -33,7 +33,7 @@ extension LocalSearch {
         guard let u = randomUnplaced() else { return false }
         let unit = state.table.units[u]
         let a = Int(unit.activities[random.below(unit.activities.count)])
-        guard state.unitMayAttend(u, activity: a) else { return false }
+        guard state.unitMayAttend(u, activity: a) else { return refuse() }
         let d = unit.day >= 0 ? Int(unit.day) : random.below(I.dayCount)
         let k = Int(I.duration[a]), P = I.periodCount, T = I.slotCount
         choices.removeAll(keepingCapacity: true)
@@ -43,29 +43,29 @@ extension LocalSearch {
                 choices.append(t)
             }
         }
-        guard !choices.isEmpty else { return false }
+        guard !choices.isEmpty else { return refuse() }
         let t = choices[random.below(choices.count)]
         // The place: a session of a there that holds none of u's groups, or a new one in a random room.
         victims.removeAll(keepingCapacity: true)
-        guard state.unitsHolding(groups: unit.groups, from: t, duration: k, into: &victims) else { return false }
+        guard state.unitsHolding(groups: unit.groups, from: t, duration: k, into: &victims) else { return refuse() }
         var joinTarget = -1, room = -1
         let candidates = state.sessionsAt[a * T + t]
         if !candidates.isEmpty && random.below(2) == 0 {
             let s = Int(candidates[random.below(candidates.count)])
-            guard state.canJoin(u, session: s), !state.sessionGroups[s].contains(where: { unit.groups.contains($0) }) else { return false }
+            guard state.canJoin(u, session: s), !state.sessionGroups[s].contains(where: { unit.groups.contains($0) }) else { return refuse() }
             joinTarget = s
         } else {
             let rooms = I.activityRooms[a]
-            guard !rooms.isEmpty, state.activityHasRoom(a, day: d) else { return false }
+            guard !rooms.isEmpty, state.activityHasRoom(a, day: d) else { return refuse() }
             let r = Int(rooms[random.below(rooms.count)])
             guard state.fits(pupils: unit.pupils, activity: a, room: r), state.unitMay(u, activity: a, room: r),
                   !I.roomUnavailable.containsAny(r, from: t, count: k),
                   state.unitsHolding(room: r, from: t, duration: k, into: &victims), victims.count <= Self.ejectionCap,
-                  let staff = state.staffConflicts(activity: a, slot: t, pupils: unit.pupils, ignoring: victims) else { return false }
+                  let staff = state.staffConflicts(activity: a, slot: t, pupils: unit.pupils, ignoring: victims) else { return refuse() }
             victims.append(contentsOf: staff)
             room = r
         }
-        guard victims.count <= Self.ejectionCap else { return false }
+        guard victims.count <= Self.ejectionCap else { return refuse() }
         if insertedAt.isEmpty { insertedAt = Array(repeating: -Self.insertionTabu, count: state.table.units.count) }
         for v in victims where insertions - insertedAt[v] < Self.insertionTabu { return false }
         eject()
@@ -80,7 +80,7 @@ extension LocalSearch {
             putBackEjected()
             refreshTouched()
             clearTouched()
-            return false
+            return refuse()
         }
         noteSession(placedIn)
         noteUnit(u)

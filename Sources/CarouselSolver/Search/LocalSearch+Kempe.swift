@@ -61,17 +61,17 @@ extension LocalSearch {
             next += 1
             let to = Int(state.sessionSlot[s]) == t1 ? t2 : t1
             let a = Int(state.sessionActivity[s]), r = Int(state.sessionRoom[s])
-            guard I.canStart(a, at: to), !I.roomUnavailable.containsAny(r, from: to, count: k) else { return false }
-            for q in to..<(to + k) where !enlist(Int(state.roomAt[r * T + q]), startingAt: to, duration: k) { return false }
+            guard I.canStart(a, at: to), !I.roomUnavailable.containsAny(r, from: to, count: k) else { return refuse() }
+            for q in to..<(to + k) where !enlist(Int(state.roomAt[r * T + q]), startingAt: to, duration: k) { return refuse() }
             for g in state.sessionGroups[s] {
-                guard state.groupVisits(Int(g), at: to, duration: k) else { return false }
+                guard state.groupVisits(Int(g), at: to, duration: k) else { return refuse() }
                 for q in to..<(to + k) where !enlist(Int(state.groupAt[Int(g) * T + q]), startingAt: to, duration: k) {
-                    return false
+                    return refuse()
                 }
             }
             for st in state.sessionStaff[s] {
                 for q in to..<(to + k) where !enlist(Int(state.staffAt[Int(st) * T + q]), startingAt: to, duration: k) {
-                    return false
+                    return refuse()
                 }
             }
         }
@@ -83,7 +83,7 @@ extension LocalSearch {
             chainUndo.append((session: s, slot: from, room: r))
         }
         for s in chain { noteSession(s, groups: true) }
-        guard state.relocate(chainMoves) else { clearTouched(); return false }
+        guard state.relocate(chainMoves) else { clearTouched(); return refuse() }
         for s in chain { noteSession(s, groups: true) }
         undo = .sessions
         return true

@@ -40,10 +40,15 @@ public struct LocalSearch {
         /// Seconds (on the termination's clock) at which a search that began
         /// with units unplaced had placed them all; nil otherwise.
         public var completedAt: Double?
-        /// Moves tried, and of those the ones that were possible and scored.
+        /// Moves tried; of those, the ones evaluated: refused because they
+        /// would break a hard rule (found by the incremental checks before
+        /// anything changes), or applied and scored on the soft terms.
+        /// The rest were not moves at all (nothing to pick, or no change).
         public var moves: Int
-        public var evaluated: Int
+        public var refused: Int
+        public var applied: Int
         public var accepted: Int
+        public var evaluated: Int { refused + applied }
         public var elapsed: Double
     }
 
@@ -75,6 +80,8 @@ public struct LocalSearch {
     /// ejection), and the count of insertions made.
     var insertedAt: [Int] = []
     var insertions = 0
+    /// Moves refused because they would break a hard rule (`refuse()`).
+    var refused = 0
 
     /// How to take back the last move.
     enum Undo {
@@ -137,7 +144,7 @@ public struct LocalSearch {
         func matches(_ level: Level, _ soft: Double) -> Bool {
             level < bestLevel || (level == bestLevel && soft <= bestSoft + 1e-9)
         }
-        var moves = 0, accepted = 0, evaluated = 0
+        var moves = 0, accepted = 0, applied = 0
         let startTime = termination.elapsed
         let budget = max(1e-3, termination.timeLimit - startTime)
         // Start temperature: the mean worsening of sampled moves, accepted half the time.
@@ -154,6 +161,7 @@ public struct LocalSearch {
         let t0 = count > 0 ? max(0.05, worse / Double(count) / 0.69) : 1.0
         let tEnd = t0 * 1e-3
         var temperature = t0
+        refused = 0
         var bestUnsaved = false
         // `best` is a full copy, so copies are rationed while the search is
         // hot and new bests come every few moves: then a best is kept only if
@@ -181,7 +189,7 @@ public struct LocalSearch {
             }
             moves += 1
             guard tryMove() else { continue }
-            evaluated += 1
+            applied += 1
             let next = tracker.soft, nextLevel = level
             let delta = next - current
             let accept = nextLevel < currentLevel
@@ -234,7 +242,7 @@ public struct LocalSearch {
             bestLevel = currentLevel
         }
         return Result(state: best, soft: bestSoft, perturbation: bestLevel.change, completedAt: completedAt, moves: moves,
-                      evaluated: evaluated, accepted: accepted, elapsed: termination.elapsed)
+                      refused: refused, applied: applied, accepted: accepted, elapsed: termination.elapsed)
     }
 
     // MARK: - Moves
@@ -316,6 +324,13 @@ public struct LocalSearch {
         refreshTouched()
     }
 
+    /// Counts a move that was picked and evaluated but would break a hard
+    /// rule, and returns false (the move is not made).
+    mutating func refuse() -> Bool {
+        refused += 1
+        return false
+    }
+
     /// Moves a random unit to a random other time/room, session or activity.
     mutating func relocateUnit() -> Bool {
         let U = state.table.units.count
@@ -343,37 +358,38 @@ public struct LocalSearch {
                 guard I.canStart(a, at: start) else { continue }
                 if unit.groups.allSatisfy({ state.groupFree(Int($0), at: start, duration: k, besides: s0, or: -1) }) { choices.append(start) }
             }
-            guard !choices.isEmpty else { return false }
+            guard !choices.isEmpty else { return refuse() }
             t = choices[random.below(choices.count)]
         }
         guard t >= state.openFrom, I.canStart(a, at: t), t != t0 || a != a0 || random.below(2) == 0 else { return false }
         // Check the target cheaply before changing anything: most random
         // targets fail, and a failure should cost little.
         let k = Int(I.duration[a]), T = I.slotCount
-        guard unit.day < 0 || Int(unit.day) == d else { return false }
+        guard unit.day < 0 || Int(unit.day) == d else { return refuse() }
         for g in unit.groups {
             guard I.yearAllowed(group: Int(g), activity: a), state.groupFree(Int(g), at: t, duration: k, besides: s0, or: -1) else {
-                return false
+                return refuse()
             }
         }
-        if case .choice = unit.kind, a != a0, state.choiceCount[Int(unit.group) * I.activityCount + a] > 0 { return false }
+        if case .choice = unit.kind, a != a0, state.choiceCount[Int(unit.group) * I.activityCount + a] > 0 { return refuse() }
         let closes = state.sessionUnits[s0].count == 1
         var joinTarget = -1, roomTarget = -1
         let candidates = state.sessionsAt[a * T + t]
         if !candidates.isEmpty && random.below(2) == 0 {
             let s = Int(candidates[random.below(candidates.count)])
-            guard s != s0, state.canJoin(u, session: s) else { return false }
+            guard s != s0 else { return false }
+            guard state.canJoin(u, session: s) else { return refuse() }
             joinTarget = s
         } else {
-            guard state.activityHasRoom(a, day: d) || (closes && a == a0 && d == t0 / I.periodCount) else { return false }
+            guard state.activityHasRoom(a, day: d) || (closes && a == a0 && d == t0 / I.periodCount) else { return refuse() }
             let rooms = I.activityRooms[a]
             guard !rooms.isEmpty else { return false }
             let r = Int(rooms[random.below(rooms.count)])
             guard state.fits(pupils: unit.pupils, activity: a, room: r), state.unitMay(u, activity: a, room: r),
-                  !I.roomUnavailable.containsAny(r, from: t, count: k) else { return false }
+                  !I.roomUnavailable.containsAny(r, from: t, count: k) else { return refuse() }
             for q in t..<(t + k) {
                 let x = Int(state.roomAt[r * T + q])
-                if x != -1 && !(x == s0 && closes) { return false }
+                if x != -1 && !(x == s0 && closes) { return refuse() }
             }
             roomTarget = r
         }
@@ -397,7 +413,7 @@ public struct LocalSearch {
             noteSession(Int(state.unitSession[u]))
             refreshTouched()
             clearTouched()
-            return false
+            return refuse()
         }
         noteSession(placedIn)
         noteSession(s0)
@@ -432,7 +448,7 @@ public struct LocalSearch {
         guard trade(u, to: s2, v, to: s1) else {
             refreshTouched()
             clearTouched()
-            return false
+            return refuse()
         }
         undo = .exchange(first: u, second: v, firstSession: s1, secondSession: s2)
         return true
@@ -492,19 +508,19 @@ public struct LocalSearch {
         let d = random.below(4) == 0 ? randomVisitDay(of: state.sessionGroups[s]) ?? t0 / I.periodCount : t0 / I.periodCount
         let rooms = I.activityRooms[a]
         let r = random.below(2) == 0 || rooms.isEmpty ? r0 : Int(rooms[random.below(rooms.count)])
+        // Every start the session may move to in room r, other than where it is.
         choices.removeAll(keepingCapacity: true)
-        for p in 0..<I.periodCount where state.mayRelocate(s, to: d * I.periodCount + p, room: r, besides: -1) {
-            choices.append(d * I.periodCount + p)
+        for t in d * I.periodCount..<(d + 1) * I.periodCount where (t != t0 || r != r0) && state.mayRelocate(s, to: t, room: r, besides: -1) {
+            choices.append(t)
         }
-        guard !choices.isEmpty else { return false }
+        guard !choices.isEmpty else { return refuse() }
         let t = choices[random.below(choices.count)]
-        guard t != t0 || r != r0 else { return false }
         let dayChange = d != t0 / I.periodCount
-        guard !dayChange || state.activityHasRoom(a, day: d), state.mayRelocate(s, to: t, room: r, besides: -1) else { return false }
+        guard !dayChange || state.activityHasRoom(a, day: d) else { return refuse() }
         noteSession(s, groups: true, dayChange: dayChange)
         chainMoves.removeAll(keepingCapacity: true)
         chainMoves.append((s, t, r))
-        guard state.relocate(chainMoves) else { clearTouched(); return false }
+        guard state.relocate(chainMoves) else { clearTouched(); return refuse() }
         noteSession(s, groups: true, dayChange: dayChange)
         chainUndo.removeAll(keepingCapacity: true)
         chainUndo.append((s, t0, r0))
@@ -541,13 +557,13 @@ public struct LocalSearch {
         guard t1 != t2 else { return false }
         let swapRooms = random.below(2) == 0
         guard state.mayRelocate(s1, to: t2, room: swapRooms ? r2 : r1, besides: s2),
-              state.mayRelocate(s2, to: t1, room: swapRooms ? r1 : r2, besides: s1) else { return false }
+              state.mayRelocate(s2, to: t1, room: swapRooms ? r1 : r2, besides: s1) else { return refuse() }
         chainMoves.removeAll(keepingCapacity: true)
         chainMoves.append((session: s1, slot: t2, room: swapRooms ? r2 : r1))
         chainMoves.append((session: s2, slot: t1, room: swapRooms ? r1 : r2))
         noteSession(s1, groups: true)
         noteSession(s2, groups: true)
-        guard state.relocate(chainMoves) else { clearTouched(); return false }
+        guard state.relocate(chainMoves) else { clearTouched(); return refuse() }
         noteSession(s1, groups: true)
         noteSession(s2, groups: true)
         chainUndo.removeAll(keepingCapacity: true)
@@ -568,7 +584,7 @@ public struct LocalSearch {
         let new = members[random.below(members.count)]
         guard new != old else { return false }
         noteSession(s)
-        guard state.replaceStaff(in: s, old, with: new) else { clearTouched(); return false }
+        guard state.replaceStaff(in: s, old, with: new) else { clearTouched(); return refuse() }
         noteSession(s)
         undo = .staff(session: s, old: old, new: new)
         return true
