@@ -491,10 +491,13 @@ public struct PartialSchedule: Sendable {
     @inline(__always)
     private mutating func countStaff(_ st: Int, day d: Int, by delta: Int32) {
         let i = st * instance.dayCount + d
+        let maxPerDay = instance.staffMaxPerDay[st], max = instance.staffMax[st]
+        let wasDayFull = staffDay[i] >= maxPerDay, wasAllFull = staffTotal[st] >= max
         staffDay[i] += delta
         staffTotal[st] += delta
-        if staffDay[i] >= instance.staffMaxPerDay[st] { staffDayFull.insert(d, st) } else { staffDayFull.remove(d, st) }
-        if staffTotal[st] >= instance.staffMax[st] { staffAllFull.insert(0, st) } else { staffAllFull.remove(0, st) }
+        // The sets change only when a count crosses its limit.
+        if wasDayFull != (staffDay[i] >= maxPerDay) { staffDayFull[d, st] = !wasDayFull }
+        if wasAllFull != (staffTotal[st] >= max) { staffAllFull[0, st] = !wasAllFull }
     }
 
     private mutating func releaseStaff(_ s: Int) {
