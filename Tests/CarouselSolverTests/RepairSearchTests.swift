@@ -8,10 +8,9 @@ import CarouselModel
 /// returns keeps every hard rule but rule 1 (units left unplaced).
 @Suite struct RepairSearchTests {
     /// Construction stopped after a few dozen placements; the search places
-    /// the rest. (Not the conference example: its one-period lunch is nearly
-    /// full, and an insertion does not yet eject a group from a full session
-    /// to join it, so a couple of lunches may stay unplaced.)
-    @Test(arguments: ["stem-week", "summer-school", "saturday-maths"])
+    /// the rest. (The conference's one-period lunch is nearly full: there an
+    /// insertion must make room in a full session.)
+    @Test(arguments: ["stem-week", "summer-school", "saturday-maths", "conference"])
     func localSearchPlacesWhatAShortConstructionLeft(example: String) throws {
         let I = try IncrementalScoreTests.instance(example)
         let built = Construction.run(I, seed: 2, termination: Termination(timeLimit: 600, iterationLimit: 1))
@@ -27,6 +26,37 @@ import CarouselModel
         #expect(result.firstFeasibleSeconds != nil)
         print("RepairSearchTests \(example): construction left \(built.state.unassignedCount) of \(built.state.table.units.count) units, "
               + "the search \(result.unplaced.count) (soft \(ev.soft))")
+    }
+
+    /// The only session lunch may have is full: an insertion makes room in
+    /// it, the unplaced group joining and one of its groups leaving (the
+    /// level stays equal), and taking it back restores both.
+    @Test func insertionMakesRoomInAFullSession() throws {
+        let fx = try Fx(rooms: #"[{"id": "hall"}]"#,
+                        activities: #"[{"id": "lunch", "maxGroups": 2, "maxSessions": 1}]"#,
+                        groups: #"""
+                        [{"id": "a", "size": 20, "attend": [{"activity": "lunch"}]},
+                         {"id": "b", "size": 20, "attend": [{"activity": "lunch"}]},
+                         {"id": "c", "size": 20, "attend": [{"activity": "lunch"}]}]
+                        """#)
+        let I = fx.instance
+        var state = PartialSchedule(I, table: UnitTable(I))
+        let opened = state.open(activity: 0, slot: I.slot(day: 0, period: 0), room: 0, unit: 0)
+        let s = try #require(opened)
+        let joined = state.join(unit: 1, session: s)
+        #expect(joined)
+        var search = LocalSearch(state, seed: 3)
+        var made = false
+        for _ in 0..<200 where !made { made = search.tryMove(.insertUnit) }
+        try #require(made, "no insertion was possible")
+        #expect(Int(search.state.unitSession[2]) == s)
+        #expect(search.state.sessionGroups[s].count == 2 && search.state.unassignedCount == 1)
+        let ev = Evaluator(I).evaluate(search.state.schedule)
+        #expect(ev.violations.allSatisfy { $0.rule == 1 }, "\(describe(ev))")
+        #expect(abs(search.soft - ev.soft) < 1e-6)
+        search.takeBack()
+        #expect(search.state.unitSession[2] < 0)
+        #expect(Int(search.state.unitSession[0]) == s && Int(search.state.unitSession[1]) == s)
     }
 
     /// Insertion moves, kept or taken back, keep the incremental score equal

@@ -68,8 +68,8 @@ public struct PartialSchedule: Sendable {
     private var filler = RowFiller()
     /// Scratch for `fillStaff`: the staff to try first.
     private var favoured: [Int32] = []
-    /// Scratch for `relocate`: each moving session's old slot, room and
-    /// staff (the staff lists keep their storage from move to move).
+    /// Scratch for `relocate` and `exchange`: each moving session's old
+    /// slot, room and staff (the staff lists keep their storage).
     private var movedFrom: [(slot: Int32, room: Int32)] = []
     private var movedStaff: [[Int32]] = []
 
@@ -282,6 +282,59 @@ public struct PartialSchedule: Sendable {
             close(s)
         } else if !staffNeedUnchanged(s, from: before) {
             _ = fillStaff(s)
+        }
+    }
+
+    /// Units u and v trade sessions in one step (u to v's, v to u's), so that
+    /// a session holding only one of them stays open. The two sessions start
+    /// together and last as long. False, with nothing changed, when a rule
+    /// would break: years, a choice made twice, group count, pupils, room
+    /// needs, or staff for the new numbers of pupils.
+    public mutating func exchange(_ u: Int, _ v: Int) -> Bool {
+        let su = Int(unitSession[u]), sv = Int(unitSession[v])
+        guard su >= 0, sv >= 0, su != sv, sessionSlot[su] == sessionSlot[sv],
+              instance.duration[Int(sessionActivity[su])] == instance.duration[Int(sessionActivity[sv])] else { return false }
+        let pupilsU = sessionPupils[su], pupilsV = sessionPupils[sv]
+        detach(u, from: su)
+        detach(v, from: sv)
+        guard unitMayAttend(u, activity: Int(sessionActivity[sv])), canJoin(u, session: sv),
+              unitMayAttend(v, activity: Int(sessionActivity[su])), canJoin(v, session: su) else {
+            attach(u, to: su)
+            attach(v, to: sv)
+            return false
+        }
+        // Keep both staff lists, to restore them exactly if a row cannot be filled.
+        while movedStaff.count < 2 { movedStaff.append([]) }
+        movedStaff[0].removeAll(keepingCapacity: true)
+        movedStaff[0].append(contentsOf: sessionStaff[su])
+        movedStaff[1].removeAll(keepingCapacity: true)
+        movedStaff[1].append(contentsOf: sessionStaff[sv])
+        attach(u, to: sv)
+        attach(v, to: su)
+        if (staffNeedUnchanged(su, from: pupilsU) || fillStaff(su)) && (staffNeedUnchanged(sv, from: pupilsV) || fillStaff(sv)) {
+            return true
+        }
+        releaseStaff(su)
+        releaseStaff(sv)
+        detach(u, from: sv)
+        detach(v, from: su)
+        attach(u, to: su)
+        attach(v, to: sv)
+        for st in movedStaff[0] { addExtraStaff(Int(st), to: su) }
+        for st in movedStaff[1] { addExtraStaff(Int(st), to: sv) }
+        return false
+    }
+
+    /// Gives each of `sessions` exactly the staff listed for it (`staff[i]`
+    /// for the i-th): what they had before a change that has since been
+    /// taken back, so those staff are free for them. Makes undoing a move of
+    /// whole sessions, or an `exchange`, exact.
+    public mutating func restoreStaff(of sessions: some Collection<Int>, to staff: [[Int32]]) {
+        // Mostly the staff are back already: then nothing is done.
+        guard zip(sessions, staff).contains(where: { s, list in sessionStaff[s] != list }) else { return }
+        for s in sessions { releaseStaff(s) }
+        for (i, s) in sessions.enumerated() {
+            for st in staff[i] { addExtraStaff(Int(st), to: s) }
         }
     }
 

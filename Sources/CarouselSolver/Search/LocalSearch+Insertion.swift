@@ -4,7 +4,7 @@
 /// session already there, or a new one in a random room — and the few units
 /// in its way are ejected: those holding its groups then, those in the room,
 /// those whose staff the new session needs (as construction's backjumping
-/// finds them). With one unit ejected the level stays equal, so the annealing
+/// finds them), and, to join a session that is full, some of its groups. With one unit ejected the level stays equal, so the annealing
 /// walks the plateau and the soft score decides; with none it improves. A
 /// unit just inserted is not ejected again for a while (tabu), so that two
 /// units do not take each other's place in turn.
@@ -52,7 +52,8 @@ extension LocalSearch {
         let candidates = state.sessionsAt[a * T + t]
         if !candidates.isEmpty && random.below(2) == 0 {
             let s = Int(candidates[random.below(candidates.count)])
-            guard state.canJoin(u, session: s), !state.sessionGroups[s].contains(where: { unit.groups.contains($0) }) else { return refuse() }
+            guard !state.sessionGroups[s].contains(where: { unit.groups.contains($0) }),
+                  state.canJoin(u, session: s) || makeRoom(for: u, in: s) else { return refuse() }
             joinTarget = s
         } else {
             let rooms = I.activityRooms[a]
@@ -90,6 +91,31 @@ extension LocalSearch {
         for v in victims { unplaced.append(Int32(v)) }
         undo = .insertion(unit: u)
         return true
+    }
+
+    /// Adds to `victims` units of the full session s, taken in a random
+    /// rotation, until u could join it (groups and pupils within its
+    /// limits). False when u could not join even then: the session is fixed,
+    /// its room does not suit u's groups, or it would be left empty.
+    private mutating func makeRoom(for u: Int, in s: Int) -> Bool {
+        let unit = state.table.units[u], a = Int(state.sessionActivity[s]), r = Int(state.sessionRoom[s])
+        guard unit.kind != .cohort, !state.sessionLocked[s], Int(state.sessionSlot[s]) >= state.openFrom,
+              state.unitMay(u, activity: a, room: r) else { return false }
+        let members = state.sessionUnits[s]
+        var groups = state.sessionGroups[s].count + unit.groups.count
+        var pupils = Int(state.sessionPupils[s]) + Int(unit.pupils)
+        func full() -> Bool { groups > Int(I.maxGroups[a]) || !state.fits(pupils: Int32(clamping: pupils), activity: a, room: r) }
+        let first = random.below(members.count)
+        var staying = members.count
+        for i in members.indices where full() {
+            let v = Int(members[(first + i) % members.count])
+            guard !victims.contains(v) else { continue }
+            victims.append(v)
+            staying -= 1
+            groups -= state.table.units[v].groups.count
+            pupils -= Int(state.table.units[v].pupils)
+        }
+        return staying > 0 && !full()
     }
 
     /// Takes back the insertion of u: u leaves, the units it ejected return.

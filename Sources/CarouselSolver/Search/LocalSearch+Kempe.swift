@@ -76,17 +76,11 @@ extension LocalSearch {
             }
         }
         chainMoves.removeAll(keepingCapacity: true)
-        chainUndo.removeAll(keepingCapacity: true)
         for s in chain {
-            let from = Int(state.sessionSlot[s]), r = Int(state.sessionRoom[s])
-            chainMoves.append((session: s, slot: from == t1 ? t2 : t1, room: r))
-            chainUndo.append((session: s, slot: from, room: r))
+            let from = Int(state.sessionSlot[s])
+            chainMoves.append((session: s, slot: from == t1 ? t2 : t1, room: Int(state.sessionRoom[s])))
         }
-        for s in chain { noteSession(s, groups: true) }
-        guard state.relocate(chainMoves) else { clearTouched(); return refuse() }
-        for s in chain { noteSession(s, groups: true) }
-        undo = .sessions
-        return true
+        return relocateChain() || refuse()
     }
 
     /// Adds session x, found over the periods a chain member moves to, to the

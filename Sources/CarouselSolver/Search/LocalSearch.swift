@@ -70,6 +70,9 @@ public struct LocalSearch {
     var chain: [Int] = []
     var chainMoves: [(session: Int, slot: Int, room: Int)] = []
     var chainUndo: [(session: Int, slot: Int, room: Int)] = []
+    /// The staff of each session in `chainUndo` before the move (the lists
+    /// keep their storage from move to move).
+    var undoStaff: [[Int32]] = []
     /// Scratch for the insertion move: units in the way, and where the units
     /// the last insertion ejected were (read by `takeBack`).
     var victims: [Int] = []
@@ -87,10 +90,12 @@ public struct LocalSearch {
     enum Undo {
         case none
         case unit(unit: Int, session: Int, activity: Int, slot: Int, room: Int, staff: [Int32])
-        /// Sessions moved; where they were is in `chainUndo`.
+        /// Sessions moved; where they were and their staff are in
+        /// `chainUndo` and `undoStaff`.
         case sessions
         case staff(session: Int, old: Int32, new: Int32)
-        case exchange(first: Int, second: Int, firstSession: Int, secondSession: Int)
+        /// Two units traded sessions; the sessions' staff before are in `undoStaff`.
+        case exchange(first: Int, second: Int)
         /// The unit inserted; the units it ejected are in `ejected`.
         case insertion(unit: Int)
     }
@@ -192,8 +197,11 @@ public struct LocalSearch {
             applied += 1
             let next = tracker.soft, nextLevel = level
             let delta = next - current
+            // While units are unplaced the soft score does not hold back a
+            // move that keeps the level: the insertions walk the plateau.
             let accept = nextLevel < currentLevel
-                || (nextLevel == currentLevel && (delta <= 0 || random.unit() < exp(-delta / temperature)))
+                || (nextLevel == currentLevel
+                    && (delta <= 0 || currentLevel.unplaced > 0 || random.unit() < exp(-delta / temperature)))
             if accept {
                 if nextLevel == currentLevel && delta > 0 && bestUnsaved {
                     if fraction > 0.3 || moves - lastSave >= 5_000 || currentLevel < savedLevel {
@@ -310,13 +318,18 @@ public struct LocalSearch {
             let dayChange = chainUndo.contains { state.day(ofSession: $0.session) != $0.slot / I.periodCount }
             for m in chainUndo { noteSession(m.session, groups: true, dayChange: dayChange) }
             _ = state.relocate(chainUndo)
+            state.restoreStaff(of: chainUndo.lazy.map(\.session), to: undoStaff)
             for m in chainUndo { noteSession(m.session, groups: true, dayChange: dayChange) }
         case let .staff(s, old, new):
             noteSession(s)
             _ = state.replaceStaff(in: s, new, with: old)
             noteSession(s)
-        case let .exchange(u, v, s1, s2):
-            _ = trade(u, to: s1, v, to: s2)
+        case let .exchange(u, v):
+            // Trading back may pick other staff; the old ones are put back exactly.
+            if trade(u, v) {
+                state.restoreStaff(of: chainUndo.lazy.map(\.session), to: undoStaff)
+                for m in chainUndo { noteSession(m.session) }
+            }
         case let .insertion(u):
             takeBackInsertion(u)
         }
@@ -422,15 +435,15 @@ public struct LocalSearch {
         return true
     }
 
-    /// Two groups at the same time trade sessions (and so, for choices,
-    /// activities): u leaves s1 for s2 while v leaves s2 for s1. Both
-    /// sessions keep at least one group, so no room or time changes.
+    /// Two groups at the same time trade sessions (and so rooms, and for
+    /// choices activities): u leaves s1 for s2 while v leaves s2 for s1. No
+    /// session changes time or room.
     mutating func exchangeUnits() -> Bool {
         let U = state.table.units.count
         guard U > 1 else { return false }
         let u = random.below(U)
         let s1 = Int(state.unitSession[u])
-        guard s1 >= 0, !state.sessionLocked[s1], state.sessionUnits[s1].count > 1 else { return false }
+        guard s1 >= 0, !state.sessionLocked[s1] else { return false }
         let unitU = state.table.units[u]
         guard unitU.kind != .cohort else { return false }
         let t = Int(state.sessionSlot[s1])
@@ -444,42 +457,29 @@ public struct LocalSearch {
         let unitV = state.table.units[v]
         let a1 = Int(state.sessionActivity[s1])
         guard unitV.kind != .cohort, unitV.group != unitU.group, unitV.activities.contains(Int32(a1)),
-              I.duration[a1] == I.duration[a2], units2.count > 1 else { return false }
-        guard trade(u, to: s2, v, to: s1) else {
-            refreshTouched()
+              I.duration[a1] == I.duration[a2] else { return false }
+        recordForUndo([s1, s2].lazy)
+        guard trade(u, v) else {
             clearTouched()
             return refuse()
         }
-        undo = .exchange(first: u, second: v, firstSession: s1, secondSession: s2)
+        undo = .exchange(first: u, second: v)
         return true
     }
 
-    /// Moves unit u into session `su` and unit v into `sv` at once (two groups
-    /// trading places), noting what changes. When either cannot join, both go
-    /// back where they were and the result is false.
-    mutating func trade(_ u: Int, to su: Int, _ v: Int, to sv: Int) -> Bool {
+    /// Units u and v trade sessions (`PartialSchedule.exchange`), noting
+    /// what changes; false, with nothing changed, when a rule would break.
+    mutating func trade(_ u: Int, _ v: Int) -> Bool {
         let fu = Int(state.unitSession[u]), fv = Int(state.unitSession[v])
+        // Noted before and after: staff may change with the numbers of pupils.
+        noteSession(fu)
+        noteSession(fv)
+        guard state.exchange(u, v) else { return false }
         noteSession(fu)
         noteSession(fv)
         noteUnit(u)
         noteUnit(v)
-        state.unassign(u)
-        state.unassign(v)
-        func fits(_ x: Int, _ s: Int) -> Bool {
-            state.unitMayAttend(x, activity: Int(state.sessionActivity[s])) && state.canJoin(x, session: s)
-        }
-        var ok = fits(u, su) && state.join(unit: u, session: su)
-        if ok && !(fits(v, sv) && state.join(unit: v, session: sv)) {
-            state.unassign(u)
-            ok = false
-        }
-        if !ok {
-            _ = state.join(unit: u, session: fu)
-            _ = state.join(unit: v, session: fv)
-        }
-        noteSession(fu)
-        noteSession(fv)
-        return ok
+        return true
     }
 
     /// A random live, unlocked session, or nil.
@@ -517,15 +517,9 @@ public struct LocalSearch {
         let t = choices[random.below(choices.count)]
         let dayChange = d != t0 / I.periodCount
         guard !dayChange || state.activityHasRoom(a, day: d) else { return refuse() }
-        noteSession(s, groups: true, dayChange: dayChange)
         chainMoves.removeAll(keepingCapacity: true)
         chainMoves.append((s, t, r))
-        guard state.relocate(chainMoves) else { clearTouched(); return refuse() }
-        noteSession(s, groups: true, dayChange: dayChange)
-        chainUndo.removeAll(keepingCapacity: true)
-        chainUndo.append((s, t0, r0))
-        undo = .sessions
-        return true
+        return relocateChain(dayChange: dayChange) || refuse()
     }
 
     /// Swaps the times (and half the time the rooms) of two sessions of one
@@ -561,16 +555,35 @@ public struct LocalSearch {
         chainMoves.removeAll(keepingCapacity: true)
         chainMoves.append((session: s1, slot: t2, room: swapRooms ? r2 : r1))
         chainMoves.append((session: s2, slot: t1, room: swapRooms ? r1 : r2))
-        noteSession(s1, groups: true)
-        noteSession(s2, groups: true)
-        guard state.relocate(chainMoves) else { clearTouched(); return refuse() }
-        noteSession(s1, groups: true)
-        noteSession(s2, groups: true)
-        chainUndo.removeAll(keepingCapacity: true)
-        chainUndo.append((s1, t1, r1))
-        chainUndo.append((s2, t2, r2))
+        return relocateChain() || refuse()
+    }
+
+    /// Moves the sessions in `chainMoves` at once (`PartialSchedule.relocate`),
+    /// noting what changes, and records where they were (`chainUndo`) and
+    /// who staffed them (`undoStaff`), so that `takeBack` restores them
+    /// exactly: moving back alone could keep staff the move brought in.
+    mutating func relocateChain(dayChange: Bool = false) -> Bool {
+        recordForUndo(chainMoves.lazy.map(\.session))
+        for m in chainMoves { noteSession(m.session, groups: true, dayChange: dayChange) }
+        guard state.relocate(chainMoves) else {
+            clearTouched()
+            return false
+        }
+        for m in chainMoves { noteSession(m.session, groups: true, dayChange: dayChange) }
         undo = .sessions
         return true
+    }
+
+    /// Records the place and staff of `sessions` in `chainUndo` and `undoStaff`.
+    mutating func recordForUndo(_ sessions: some Sequence<Int>) {
+        chainUndo.removeAll(keepingCapacity: true)
+        for s in sessions {
+            let i = chainUndo.count
+            chainUndo.append((s, Int(state.sessionSlot[s]), Int(state.sessionRoom[s])))
+            if undoStaff.count == i { undoStaff.append([]) }
+            undoStaff[i].removeAll(keepingCapacity: true)
+            undoStaff[i].append(contentsOf: state.sessionStaff[s])
+        }
     }
 
     /// Gives one staff place of a session to another member of the row.
