@@ -79,6 +79,35 @@ import CarouselModel
                 && Int(search.state.sessionSlot[sc]) == p2)
     }
 
+    /// Taking back a move of whole sessions restores their staff exactly:
+    /// moving back alone would keep the staff member the move brought in.
+    @Test func undoingASessionMoveRestoresItsStaffExactly() throws {
+        let fx = try Fx(rooms: #"[{"id": "r1"}, {"id": "r2"}]"#,
+                        staff: #"[{"id": "t1", "skills": ["x"]}, {"id": "t2", "skills": ["x"]}]"#,
+                        activities: #"[{"id": "a", "rooms": ["r1"], "staff": [{"skills": ["x"], "count": 1}]}, {"id": "b", "rooms": ["r2"], "staff": [{"skills": ["x"], "count": 1}]}]"#,
+                        groups: #"[{"id": "g1", "size": 20, "attend": [{"activity": "a"}]}, {"id": "g2", "size": 20, "attend": [{"activity": "b"}]}]"#)
+        let I = fx.instance
+        let p1 = I.slot(day: 0, period: 0), p2 = I.slot(day: 0, period: 1)
+        var state = PartialSchedule(I, table: UnitTable(I))
+        let opened = (state.open(activity: 0, slot: p1, room: 0, unit: 0, preferredStaff: [0]),
+                      state.open(activity: 1, slot: p2, room: 1, unit: 1, preferredStaff: [0]))
+        let sa = try #require(opened.0), sb = try #require(opened.1)
+        try #require(state.sessionStaff[sa] == [0] && state.sessionStaff[sb] == [0], "t1 staffs both")
+
+        var search = LocalSearch(state, seed: 1)
+        search.clearTouched()
+        search.chainMoves = [(session: sa, slot: p2, room: 0)]
+        let moved = search.relocateChain()
+        #expect(moved)
+        search.refreshTouched()
+        #expect(search.state.sessionStaff[sa] == [1], "t1 is busy at p2, so t2 takes a")
+        search.takeBack()
+        #expect(Int(search.state.sessionSlot[sa]) == p1 && search.state.sessionStaff[sa] == [0])
+        let ev = Evaluator(I).evaluate(search.state.schedule)
+        expectFeasible(ev)
+        #expect(abs(search.soft - ev.soft) < 1e-6)
+    }
+
     /// A chain that would draw in a fixed session is refused, and nothing changes.
     @Test func chainThroughAFixedSessionIsRefused() throws {
         let fx = try Fx(rooms: #"[{"id": "r1"}, {"id": "r2"}]"#,

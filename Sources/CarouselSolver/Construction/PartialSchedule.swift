@@ -289,8 +289,10 @@ public struct PartialSchedule: Sendable {
     /// a session holding only one of them stays open. The two sessions start
     /// together and last as long. False, with nothing changed, when a rule
     /// would break: years, a choice made twice, group count, pupils, room
-    /// needs, or staff for the new numbers of pupils.
-    public mutating func exchange(_ u: Int, _ v: Int) -> Bool {
+    /// needs, or staff for the new numbers of pupils. With `restoring`, the
+    /// sessions u and v go to get exactly those staff: the exchange takes
+    /// back an earlier one, and nothing else changed in between.
+    public mutating func exchange(_ u: Int, _ v: Int, restoring: (forU: [Int32], forV: [Int32])? = nil) -> Bool {
         let su = Int(unitSession[u]), sv = Int(unitSession[v])
         guard su >= 0, sv >= 0, su != sv, sessionSlot[su] == sessionSlot[sv],
               instance.duration[Int(sessionActivity[su])] == instance.duration[Int(sessionActivity[sv])] else { return false }
@@ -311,9 +313,20 @@ public struct PartialSchedule: Sendable {
         movedStaff[1].append(contentsOf: sessionStaff[sv])
         attach(u, to: sv)
         attach(v, to: su)
-        if (staffNeedUnchanged(su, from: pupilsU) || fillStaff(su)) && (staffNeedUnchanged(sv, from: pupilsV) || fillStaff(sv)) {
+        if let restoring {
+            releaseStaff(su)
+            releaseStaff(sv)
+            if restoring.forU.allSatisfy({ staffUsable(Int($0), session: sv) }) {
+                for st in restoring.forU { addExtraStaff(Int(st), to: sv) }
+                if restoring.forV.allSatisfy({ staffUsable(Int($0), session: su) }) {
+                    for st in restoring.forV { addExtraStaff(Int(st), to: su) }
+                    return true
+                }
+            }
+        } else if (staffNeedUnchanged(su, from: pupilsU) || fillStaff(su)) && (staffNeedUnchanged(sv, from: pupilsV) || fillStaff(sv)) {
             return true
         }
+        // Roll back.
         releaseStaff(su)
         releaseStaff(sv)
         detach(u, from: sv)
@@ -323,19 +336,6 @@ public struct PartialSchedule: Sendable {
         for st in movedStaff[0] { addExtraStaff(Int(st), to: su) }
         for st in movedStaff[1] { addExtraStaff(Int(st), to: sv) }
         return false
-    }
-
-    /// Gives each of `sessions` exactly the staff listed for it (`staff[i]`
-    /// for the i-th): what they had before a change that has since been
-    /// taken back, so those staff are free for them. Makes undoing a move of
-    /// whole sessions, or an `exchange`, exact.
-    public mutating func restoreStaff(of sessions: some Collection<Int>, to staff: [[Int32]]) {
-        // Mostly the staff are back already: then nothing is done.
-        guard zip(sessions, staff).contains(where: { s, list in sessionStaff[s] != list }) else { return }
-        for s in sessions { releaseStaff(s) }
-        for (i, s) in sessions.enumerated() {
-            for st in staff[i] { addExtraStaff(Int(st), to: s) }
-        }
     }
 
     /// Whether session s's rows need as many staff for its pupils now as
@@ -425,6 +425,19 @@ public struct PartialSchedule: Sendable {
     /// possible, their staff. Returns false, with nothing changed, when the
     /// result would break a hard rule.
     public mutating func relocate(_ moves: [(session: Int, slot: Int, room: Int)]) -> Bool {
+        relocate(moves, restoring: nil)
+    }
+
+    /// Takes back a `relocate` exactly: the sessions return to the places
+    /// in `moves` with exactly the staff in `staff` (the i-th list for the
+    /// i-th move), as they were before it. False, with nothing changed, if
+    /// that would break a rule (something else changed in between).
+    @discardableResult
+    public mutating func undoRelocate(_ moves: [(session: Int, slot: Int, room: Int)], staff: [[Int32]]) -> Bool {
+        relocate(moves, restoring: staff)
+    }
+
+    private mutating func relocate(_ moves: [(session: Int, slot: Int, room: Int)], restoring: [[Int32]]?) -> Bool {
         movedFrom.removeAll(keepingCapacity: true)
         while movedStaff.count < moves.count { movedStaff.append([]) }
         for (i, m) in moves.enumerated() {
@@ -460,7 +473,15 @@ public struct PartialSchedule: Sendable {
             setGroups(of: s, to: Int32(s))
             placed += 1
         }
-        if ok {
+        if ok, let restoring {
+            for (i, m) in moves.enumerated() {
+                guard restoring[i].allSatisfy({ staffUsable(Int($0), session: m.session) }) else {
+                    ok = false
+                    break
+                }
+                for st in restoring[i] { addExtraStaff(Int(st), to: m.session) }
+            }
+        } else if ok {
             for (i, m) in moves.enumerated() {
                 // Same pupils, so the same staff still fill the rows when
                 // they are all free and available at the new time.

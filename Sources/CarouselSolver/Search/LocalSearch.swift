@@ -317,19 +317,16 @@ public struct LocalSearch {
         case .sessions:
             let dayChange = chainUndo.contains { state.day(ofSession: $0.session) != $0.slot / I.periodCount }
             for m in chainUndo { noteSession(m.session, groups: true, dayChange: dayChange) }
-            _ = state.relocate(chainUndo)
-            state.restoreStaff(of: chainUndo.lazy.map(\.session), to: undoStaff)
+            state.undoRelocate(chainUndo, staff: undoStaff)
             for m in chainUndo { noteSession(m.session, groups: true, dayChange: dayChange) }
         case let .staff(s, old, new):
             noteSession(s)
             _ = state.replaceStaff(in: s, new, with: old)
             noteSession(s)
         case let .exchange(u, v):
-            // Trading back may pick other staff; the old ones are put back exactly.
-            if trade(u, v) {
-                state.restoreStaff(of: chainUndo.lazy.map(\.session), to: undoStaff)
-                for m in chainUndo { noteSession(m.session) }
-            }
+            // The sessions get back exactly the staff they had (`undoStaff`:
+            // u's old session first), not whoever trading back would pick.
+            _ = trade(u, v, restoring: (forU: undoStaff[0], forV: undoStaff[1]))
         case let .insertion(u):
             takeBackInsertion(u)
         }
@@ -467,14 +464,15 @@ public struct LocalSearch {
         return true
     }
 
-    /// Units u and v trade sessions (`PartialSchedule.exchange`), noting
-    /// what changes; false, with nothing changed, when a rule would break.
-    mutating func trade(_ u: Int, _ v: Int) -> Bool {
+    /// Units u and v trade sessions (`PartialSchedule.exchange`, `restoring`
+    /// staff when it takes one back), noting what changes; false, with
+    /// nothing changed, when a rule would break.
+    mutating func trade(_ u: Int, _ v: Int, restoring: (forU: [Int32], forV: [Int32])? = nil) -> Bool {
         let fu = Int(state.unitSession[u]), fv = Int(state.unitSession[v])
         // Noted before and after: staff may change with the numbers of pupils.
         noteSession(fu)
         noteSession(fv)
-        guard state.exchange(u, v) else { return false }
+        guard state.exchange(u, v, restoring: restoring) else { return false }
         noteSession(fu)
         noteSession(fv)
         noteUnit(u)
