@@ -4,10 +4,12 @@
 /// session already there, or a new one in a random room — and the few units
 /// in its way are ejected: those holding its groups then, those in the room,
 /// those whose staff the new session needs (as construction's backjumping
-/// finds them), and, to join a session that is full, some of its groups. With one unit ejected the level stays equal, so the annealing
-/// walks the plateau and the soft score decides; with none it improves. A
-/// unit just inserted is not ejected again for a while (tabu), so that two
-/// units do not take each other's place in turn.
+/// finds them), and, to join a session that is full, some of its groups. With
+/// one unit ejected the level stays equal, and such a move is always taken
+/// while units are unplaced (the search walks the plateau); with none it
+/// improves. A unit just inserted is
+/// not ejected again for a while (tabu), so that two units do not take each
+/// other's place in turn.
 ///
 /// Every placement goes through `PartialSchedule.open`/`join` on free
 /// periods, so the schedule keeps every hard rule but rule 1 throughout.
@@ -109,8 +111,7 @@ extension LocalSearch {
         var staying = members.count
         for i in members.indices where full() {
             let v = Int(members[(first + i) % members.count])
-            guard !victims.contains(v) else { continue }
-            victims.append(v)
+            if !victims.contains(v) { victims.append(v) }
             staying -= 1
             groups -= state.table.units[v].groups.count
             pupils -= Int(state.table.units[v].pupils)

@@ -30,7 +30,8 @@ import CarouselModel
 /// (`carousel repair`), the change from the old schedule, then the soft
 /// score. A move that makes the level worse is never taken, one that makes
 /// it better always is, and among moves that leave it equal the annealing
-/// decides on the soft score.
+/// decides on the soft score — except while units are unplaced, when every
+/// such move is taken, so that insertions walk the plateau.
 public struct LocalSearch {
     public struct Result: Sendable {
         public var state: PartialSchedule
