@@ -306,23 +306,14 @@ public struct PartialSchedule: Sendable {
             return false
         }
         // Keep both staff lists, to restore them exactly if a row cannot be filled.
-        while movedStaff.count < 2 { movedStaff.append([]) }
-        movedStaff[0].removeAll(keepingCapacity: true)
-        movedStaff[0].append(contentsOf: sessionStaff[su])
-        movedStaff[1].removeAll(keepingCapacity: true)
-        movedStaff[1].append(contentsOf: sessionStaff[sv])
+        saveStaff(of: su, as: 0)
+        saveStaff(of: sv, as: 1)
         attach(u, to: sv)
         attach(v, to: su)
         if let restoring {
             releaseStaff(su)
             releaseStaff(sv)
-            if restoring.forU.allSatisfy({ staffUsable(Int($0), session: sv) }) {
-                for st in restoring.forU { addExtraStaff(Int(st), to: sv) }
-                if restoring.forV.allSatisfy({ staffUsable(Int($0), session: su) }) {
-                    for st in restoring.forV { addExtraStaff(Int(st), to: su) }
-                    return true
-                }
-            }
+            if giveStaff(restoring.forU, to: sv) && giveStaff(restoring.forV, to: su) { return true }
         } else if (staffNeedUnchanged(su, from: pupilsU) || fillStaff(su)) && (staffNeedUnchanged(sv, from: pupilsV) || fillStaff(sv)) {
             return true
         }
@@ -439,12 +430,10 @@ public struct PartialSchedule: Sendable {
 
     private mutating func relocate(_ moves: [(session: Int, slot: Int, room: Int)], restoring: [[Int32]]?) -> Bool {
         movedFrom.removeAll(keepingCapacity: true)
-        while movedStaff.count < moves.count { movedStaff.append([]) }
         for (i, m) in moves.enumerated() {
             let s = m.session
             movedFrom.append((sessionSlot[s], sessionRoom[s]))
-            movedStaff[i].removeAll(keepingCapacity: true)
-            movedStaff[i].append(contentsOf: sessionStaff[s])
+            saveStaff(of: s, as: i)
             releaseStaff(s)
             vacatePlace(s)
             setGroups(of: s, to: -1)
@@ -474,20 +463,15 @@ public struct PartialSchedule: Sendable {
             placed += 1
         }
         if ok, let restoring {
-            for (i, m) in moves.enumerated() {
-                guard restoring[i].allSatisfy({ staffUsable(Int($0), session: m.session) }) else {
-                    ok = false
-                    break
-                }
-                for st in restoring[i] { addExtraStaff(Int(st), to: m.session) }
+            for (i, m) in moves.enumerated() where !giveStaff(restoring[i], to: m.session) {
+                ok = false
+                break
             }
         } else if ok {
             for (i, m) in moves.enumerated() {
                 // Same pupils, so the same staff still fill the rows when
                 // they are all free and available at the new time.
-                if movedStaff[i].allSatisfy({ staffUsable(Int($0), session: m.session) }) {
-                    for st in movedStaff[i] { addExtraStaff(Int(st), to: m.session) }
-                } else if !fillStaff(m.session, required: [], preferred: movedStaff[i]) {
+                if !giveStaff(movedStaff[i], to: m.session) && !fillStaff(m.session, required: [], preferred: movedStaff[i]) {
                     ok = false
                     break
                 }
@@ -572,6 +556,21 @@ public struct PartialSchedule: Sendable {
         // The sets change only when a count crosses its limit.
         if wasDayFull != (staffDay[i] >= maxPerDay) { staffDayFull[d, st] = !wasDayFull }
         if wasAllFull != (staffTotal[st] >= max) { staffAllFull[0, st] = !wasAllFull }
+    }
+
+    /// Copies session s's staff into `movedStaff[i]` (kept storage).
+    private mutating func saveStaff(of s: Int, as i: Int) {
+        while movedStaff.count <= i { movedStaff.append([]) }
+        movedStaff[i].removeAll(keepingCapacity: true)
+        movedStaff[i].append(contentsOf: sessionStaff[s])
+    }
+
+    /// Adds `staff` to session s when every one of them may serve in it
+    /// (`staffUsable`); false, with nothing added, otherwise.
+    private mutating func giveStaff(_ staff: [Int32], to s: Int) -> Bool {
+        guard staff.allSatisfy({ staffUsable(Int($0), session: s) }) else { return false }
+        for st in staff { addExtraStaff(Int(st), to: s) }
+        return true
     }
 
     private mutating func releaseStaff(_ s: Int) {
