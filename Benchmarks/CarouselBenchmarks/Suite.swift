@@ -27,10 +27,11 @@ struct RunResult: Codable {
     var peakMemoryMB: Double
 }
 
-/// `--single PROBLEM SEED TIME_LIMIT THREADS`: one solve, printed as JSON.
+/// `--single PROBLEM SEED TIME_LIMIT THREADS [SCHEDULE]`: one solve,
+/// printed as JSON; with SCHEDULE, the schedule is also written there.
 func runSingle(_ args: [String]) -> Int32 {
-    guard args.count == 4, let seed = UInt64(args[1]), let limit = Double(args[2]), let threads = Int(args[3]) else {
-        FileHandle.standardError.write("usage: CarouselBenchmarks --single PROBLEM SEED TIME_LIMIT THREADS\n".data(using: .utf8)!)
+    guard args.count == 4 || args.count == 5, let seed = UInt64(args[1]), let limit = Double(args[2]), let threads = Int(args[3]) else {
+        FileHandle.standardError.write("usage: CarouselBenchmarks --single PROBLEM SEED TIME_LIMIT THREADS [SCHEDULE]\n".data(using: .utf8)!)
         return 2
     }
     do {
@@ -44,6 +45,9 @@ func runSingle(_ args: [String]) -> Int32 {
         options.threads = threads
         let result = Solver.solve(instance, options: options)
         let evaluation = Evaluator(instance).evaluate(result.state.schedule)
+        if args.count == 5 {
+            try AtomicFile.write(ScheduleFile.render(result.state.schedule, instance: instance, evaluation: evaluation), to: args[4])
+        }
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let searchSeconds = max(result.searchSeconds, 1e-9)
@@ -148,17 +152,22 @@ func runSuite(_ args: [String]) -> Int32 {
             log("\(peer.instance) CP-SAT: \(peer.soft)")
         }
     }
-    let table = markdown(runs, peers: peers, settings: settings)
+    struct Report: Codable { var runs: [RunResult]; var cpsat: [PeerResult] }
+    save(markdown(runs, peers: peers, settings: settings), json: Report(runs: runs, cpsat: peers), as: "solve", in: settings.outDir)
+    return 0
+}
+
+/// Prints the table and writes it to `DIR/NAME.md`, with `json` in
+/// `DIR/NAME.json` (both atomically).
+func save(_ table: String, json: some Encodable, as name: String, in dir: String) {
     print(table)
-    try? fm.createDirectory(atPath: settings.outDir, withIntermediateDirectories: true)
-    try? AtomicFile.write(table, to: "\(settings.outDir)/solve.md")
+    try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    try? AtomicFile.write(table, to: "\(dir)/\(name).md")
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    struct Report: Codable { var runs: [RunResult]; var cpsat: [PeerResult] }
-    if let data = try? encoder.encode(Report(runs: runs, cpsat: peers)) {
-        try? AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: "\(settings.outDir)/solve.json")
+    if let data = try? encoder.encode(json) {
+        try? AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: "\(dir)/\(name).json")
     }
-    return 0
 }
 
 func log(_ s: String) { FileHandle.standardError.write((s + "\n").data(using: .utf8)!) }

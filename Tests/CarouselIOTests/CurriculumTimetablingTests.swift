@@ -33,22 +33,40 @@ import CarouselIO
     END.
     """
 
-    /// The competition's penalty, computed straight from the instance and a
-    /// solution (course, room, day, period), independently of Carousel.
-    static func itcPenalty(_ x: CurriculumTimetabling, _ lectures: [(String, String, Int, Int)]) -> Int {
-        var penalty = 0
-        let capacity = Dictionary(uniqueKeysWithValues: x.rooms.map { ($0.id, $0.capacity) })
-        for c in x.courses {
-            let mine = lectures.filter { $0.0 == c.id }
-            penalty += mine.reduce(0) { $0 + max(0, c.students - capacity[$1.1]!) }
-            penalty += 5 * max(0, c.minDays - Set(mine.map(\.2)).count)
-            penalty += max(0, Set(mine.map(\.1)).count - 1)
+    /// The competition's penalty of `lectures` (course, room, day, period),
+    /// by `assess` on the solution's text.
+    static func itcPenalty(_ x: CurriculumTimetabling, _ lectures: [(String, String, Int, Int)]) throws -> Int {
+        try x.assess(solution: lectures.map { "\($0.0) \($0.1) \($0.2) \($0.3)" }.joined(separator: "\n"), file: "toy.sol").penalty
+    }
+
+    @Test func assessmentFollowsTheCompetitionRules() throws {
+        let itc = try CurriculumTimetabling.parse(Self.toy, file: "toy.ctt")
+        // By hand: c1 twice on day 0 (rA, rB): 1 day short, 5 students over in rB, 2 rooms;
+        // c2 twice on day 1 in rB; c3 on day 0 p0 in rA: 10 over; q1 (c1, c2): d0 p1, p2 adjacent,
+        // d1 p0, p1 adjacent; q2 (c2, c3): d1 p0, p1 adjacent, c3 at d0 p0 isolated.
+        let good = "c1 rA 0 1\nc1 rB 0 2\nc2 rB 1 0\nc2 rB 1 1\nc3 rA 0 0\n"
+        let a = try itc.assess(solution: good, file: "toy.sol")
+        #expect(a.hard == 0)
+        #expect(a.roomCapacity == 15 && a.minWorkingDays == 1 && a.isolatedLectures == 1 && a.roomStability == 1)
+        #expect(a.penalty == 15 + 5 + 2 + 1)
+        // Each hard rule, broken once.
+        let missing = try itc.assess(solution: "c1 rA 0 1\nc2 rB 1 0\nc2 rB 1 1\nc3 rA 0 0\n", file: "toy.sol")
+        #expect(missing.missingLectures == 1 && missing.hard == 1)
+        let teacher = try itc.assess(solution: good.replacingOccurrences(of: "c3 rA 0 0", with: "c3 rA 0 2"), file: "toy.sol")
+        #expect(teacher.conflicts == 1 && teacher.hard == 1) // c1 (in rB) and c3 share t1 at d0 p2
+        // c2 joins c1 in rA at d0 p1: one room twice, and q1 twice.
+        let curriculum = try itc.assess(solution: good.replacingOccurrences(of: "c2 rB 1 0", with: "c2 rA 0 1"), file: "toy.sol")
+        #expect(curriculum.conflicts == 1 && curriculum.roomOccupancy == 1)
+        let blocked = try itc.assess(solution: good.replacingOccurrences(of: "c3 rA 0 0", with: "c3 rA 1 2"), file: "toy.sol")
+        #expect(blocked.unavailable == 1 && blocked.hard == 1)
+        // Malformed lines name the line.
+        do {
+            _ = try itc.assess(solution: "c1 rA 0 1\nc9 rA 0 0\n", file: "toy.sol")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "toy.sol:2:1: unknown course \"c9\"")
         }
-        for q in x.curricula {
-            let mine = lectures.filter { q.courses.contains($0.0) }
-            for l in mine where !mine.contains(where: { $0.2 == l.2 && abs($0.3 - l.3) == 1 }) { penalty += 2 }
-        }
-        return penalty
+        #expect(throws: InputError.self) { try itc.assess(solution: "c1 rA 0 7\n", file: "toy.sol") }
     }
 
     @Test func importedProblemScoresTheCompetitionPenalty() throws {
@@ -60,7 +78,7 @@ import CarouselIO
         // By hand: c1 twice on day 0 (rA, rB): 1 day short (5), 5 students over in rB, 2 rooms (1);
         // c2 twice on day 1 in rB; c3 on day 0 p0 in rA: 10 over, and isolated in q2 (2). Total 23.
         let lectures = [("c1", "rA", 0, 1), ("c1", "rB", 0, 2), ("c2", "rB", 1, 0), ("c2", "rB", 1, 1), ("c3", "rA", 0, 0)]
-        #expect(Self.itcPenalty(itc, lectures) == 23)
+        #expect(try Self.itcPenalty(itc, lectures) == 23)
         let groupsOf: (String) -> [Int32] = { course in
             var gs = [Int32(I.problem.groups.firstIndex { $0.id == course }!)]
             for q in itc.curricula where q.courses.contains(course) {
@@ -101,7 +119,7 @@ import CarouselIO
             return (f[0], f[1], Int(f[2])!, Int(f[3])!)
         }
         #expect(lines.count == 5)
-        #expect(Double(Self.itcPenalty(itc, lines)) == e.soft)
+        #expect(Double(try Self.itcPenalty(itc, lines)) == e.soft)
     }
 
     @Test func malformedFilesNameTheLine() {

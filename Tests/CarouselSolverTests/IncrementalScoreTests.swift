@@ -60,6 +60,35 @@ import CarouselModel
         #expect(checked >= 10)
     }
 
+    /// Session moves and swaps, alone: the score stays exact, and the swaps
+    /// reach the room-only exchanges at one start and, where the groups
+    /// come on several days (the summer school; each STEM Week class comes
+    /// on one day), the other days.
+    @Test(arguments: zip(["stem-week", "summer-school"], [false, true]))
+    func sessionMovesAndSwapsKeepTheScoreExact(example: String, severalDays: Bool) throws {
+        let I = try Self.instance(example)
+        let built = Construction.run(I, seed: 2, termination: Termination(timeLimit: 600))
+        try #require(built.isComplete)
+        var search = LocalSearch(built.state, seed: 7)
+        let evaluator = Evaluator(I)
+        var made = 0, otherDay = 0, roomsOnly = 0
+        for step in 0..<6_000 {
+            let kind: LocalSearch.Move = step % 2 == 0 ? .moveSession : .swapSessions
+            guard search.tryMove(kind) else { continue }
+            made += 1
+            if kind == .swapSessions {
+                let moved = search.chainUndo.map { (from: $0, to: Int(search.state.sessionSlot[$0.session]), room: Int(search.state.sessionRoom[$0.session])) }
+                if moved.contains(where: { $0.from.slot / I.periodCount != $0.to / I.periodCount }) { otherDay += 1 }
+                if moved.allSatisfy({ $0.from.slot == $0.to && $0.from.room != $0.room }) { roomsOnly += 1 }
+            }
+            if step % 3 == 0 { search.takeBack() }
+            if made % 10 == 0 { Self.expectMatchesFullRescore(search, evaluator, "\(example) after \(made) session moves") }
+        }
+        #expect(made >= 200, "too few moves were possible (\(made))")
+        #expect((otherDay > 0) == severalDays, "\(otherDay) swaps reached another day")
+        #expect(roomsOnly > 0, "no two sessions at one start swapped rooms")
+    }
+
     @Test func annealingImprovesAndReturnsAFeasibleBest() throws {
         let I = try Self.instance("stem-week")
         let built = Construction.run(I, seed: 1, termination: Termination(timeLimit: 600))

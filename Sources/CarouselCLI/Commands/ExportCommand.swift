@@ -45,13 +45,16 @@ struct ExportCommand: Command {
 
     itc2007: the competition's solution format, one line per lecture:
     course room day period (0-based). The problem must have been made by
-    'carousel import itc2007'.
+    'carousel import itc2007'. With --ctt FILE.ctt the solution is also
+    scored against the original instance by the competition's rules,
+    independently of Carousel's evaluator, and the hard violations and the
+    penalty by term are printed (exit status 1 when a hard rule is broken).
 
     EXAMPLES:
       carousel export stem.schedule.json --problem Examples/stem-week.json --as html -o stem-week.html
       carousel export stem.schedule.json --problem Examples/stem-week.json --as ics -o calendars/
       carousel export stem.schedule.json --problem Examples/stem-week.json --as csv --by room -o rooms/
-      carousel export itc2007 comp01.json comp01.schedule.json -o comp01.sol
+      carousel export itc2007 comp01.json comp01.schedule.json -o comp01.sol --ctt comp01.ctt
     """
     static let options: [OptionSpec] = [
         .option("problem", short: "p", value: "PROBLEM", help: "The problem file the schedule was made for."),
@@ -59,6 +62,7 @@ struct ExportCommand: Command {
         .option("by", value: "KIND", help: "One file per school, group, room or staff (ics default: school)."),
         .option("output", short: "o", value: "FILE|DIR", help: "Where to write: a file, or a folder with --by and ics."),
         .flag("no-bom", help: "csv: leave out the UTF-8 byte order mark."),
+        .option("ctt", value: "FILE.ctt", help: "itc2007: also score the solution against the instance by the competition's rules."),
     ]
     /// `SCHEDULE`, or `itc2007 PROBLEM SCHEDULE` for the competition format.
     static let positionals = ["SCHEDULE", "[PROBLEM]", "[SCHEDULE]"]
@@ -139,8 +143,13 @@ struct ExportCommand: Command {
         }
         let file = try ScheduleFile.read(contentsOf: arguments.positionals[2], for: loaded.instance)
         let out = arguments.string("output")
-        try emit(CurriculumTimetabling.solution(file.schedule, instance: loaded.instance), to: out, console: console,
-                 summary: "wrote \(out ?? ""): \(file.schedule.sessions.count) lectures")
-        return ExitCode.success
+        let solution = CurriculumTimetabling.solution(file.schedule, instance: loaded.instance)
+        try emit(solution, to: out, console: console, summary: "wrote \(out ?? ""): \(file.schedule.sessions.count) lectures")
+        guard let ctt = arguments.string("ctt") else { return ExitCode.success }
+        let a = try CurriculumTimetabling.read(contentsOf: ctt).assess(solution: solution, file: out ?? "the solution")
+        let report = out == nil ? console.status : console.print
+        report("ITC-2007 rules: hard \(a.hard) (missing lectures \(a.missingLectures), conflicts \(a.conflicts), unavailable \(a.unavailable), room occupancy \(a.roomOccupancy)); "
+            + "penalty \(a.penalty) (room capacity \(a.roomCapacity), min working days 5 × \(a.minWorkingDays), compactness 2 × \(a.isolatedLectures), room stability \(a.roomStability))")
+        return a.hard == 0 ? ExitCode.success : ExitCode.infeasible
     }
 }

@@ -46,11 +46,7 @@ struct ImportCommand: Command {
         if format == "itc2007" {
             if let kind = sheetOptions.first { throw UsageError(message: "--\(kind.rawValue) is for csv sheets") }
             guard let source else { throw UsageError(message: "missing FILE.ctt") }
-            let bytes = try ProblemDecoder.readFile(source)
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw InputError(file: source, location: nil, path: "", message: "not UTF-8 text; expected an ITC-2007 .ctt file")
-            }
-            let instance = try CurriculumTimetabling.parse(text, file: source)
+            let instance = try CurriculumTimetabling.read(contentsOf: source)
             try emit(ProblemFile.render(instance.problem()), to: out, console: console,
                      summary: "wrote \(out ?? ""): \(instance.courses.count) courses, \(instance.curricula.count) curricula, \(instance.rooms.count) rooms, \(instance.days) days × \(instance.periodsPerDay) periods")
             return ExitCode.success

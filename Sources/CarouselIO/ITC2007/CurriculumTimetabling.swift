@@ -31,6 +31,15 @@ public struct CurriculumTimetabling: Sendable {
     /// (course, day, period) pairs the course cannot use.
     public var unavailable: [(course: String, day: Int, period: Int)]
 
+    /// Reads and parses a `.ctt` file.
+    public static func read(contentsOf path: String) throws(InputError) -> CurriculumTimetabling {
+        let bytes = try ProblemDecoder.readFile(path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw InputError(file: path, location: nil, path: "", message: "not UTF-8 text; expected an ITC-2007 .ctt file")
+        }
+        return try parse(text, file: path)
+    }
+
     /// Parses `.ctt` text; errors name the file and line.
     public static func parse(_ text: String, file: String) throws(InputError) -> CurriculumTimetabling {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -158,6 +167,95 @@ public struct CurriculumTimetabling: Sendable {
                        calendar: EventCalendar(days: dayList, periods: periods),
                        rooms: rooms.map { Room(id: $0.id, capacity: $0.capacity) }, staff: staff, activities: activities,
                        groups: groups, weights: weights)
+    }
+
+    /// A solution scored by the competition's rules, straight from the
+    /// instance and the solution's lines, independently of Carousel's model
+    /// and evaluator (as the competition's validator does).
+    public struct Assessment: Sendable, Equatable {
+        /// Lectures a course lacks (each course must have all of its lectures).
+        public var missingLectures = 0
+        /// Pairs of lectures at one period sharing a course, a curriculum or a teacher.
+        public var conflicts = 0
+        /// Lectures at a period their course cannot use.
+        public var unavailable = 0
+        /// Lectures beyond the first in one room at one period.
+        public var roomOccupancy = 0
+        /// Students over the room's capacity, summed over lectures (weight 1).
+        public var roomCapacity = 0
+        /// Days short of each course's minimum working days (weight 5).
+        public var minWorkingDays = 0
+        /// Curriculum lectures with no lecture of the curriculum next to them on that day (weight 2).
+        public var isolatedLectures = 0
+        /// Rooms a course uses beyond its first (weight 1).
+        public var roomStability = 0
+
+        /// Hard violations, as the competition's validator counts them.
+        public var hard: Int { missingLectures + conflicts + unavailable + roomOccupancy }
+        /// The competition's penalty.
+        public var penalty: Int { roomCapacity + 5 * minWorkingDays + 2 * isolatedLectures + roomStability }
+    }
+
+    /// Scores a solution (`course room day period` lines) by the
+    /// competition's rules. Errors name the solution file and line.
+    public func assess(solution text: String, file: String) throws(InputError) -> Assessment {
+        let courseIndex = Dictionary(uniqueKeysWithValues: courses.enumerated().map { ($1.id, $0) })
+        let roomIndex = Dictionary(uniqueKeysWithValues: rooms.enumerated().map { ($1.id, $0) })
+        var lectures: [(course: Int, room: Int, day: Int, period: Int)] = []
+        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let f = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+            if f.isEmpty { continue }
+            func fail(_ message: String) -> InputError {
+                InputError(file: file, location: SourcePosition(line: n + 1, column: 1), path: "", message: message)
+            }
+            guard f.count == 4 else { throw fail("expected \"course room day period\", got \"\(line.prefix(40))\"") }
+            guard let c = courseIndex[String(f[0])] else { throw fail("unknown course \"\(f[0])\"") }
+            guard let r = roomIndex[String(f[1])] else { throw fail("unknown room \"\(f[1])\"") }
+            guard let d = Int(f[2]), let p = Int(f[3]), (0..<days).contains(d), (0..<periodsPerDay).contains(p) else {
+                throw fail("day \(f[2]) period \(f[3]) is outside the \(days) × \(periodsPerDay) grid")
+            }
+            lectures.append((c, r, d, p))
+        }
+        var a = Assessment()
+        let slots = days * periodsPerDay
+        let blocked = Set(unavailable.map { courseIndex[$0.course]! * slots + $0.day * periodsPerDay + $0.period })
+        var curriculaOf = [[Int]](repeating: [], count: courses.count)
+        for (q, curriculum) in curricula.enumerated() {
+            for c in curriculum.courses { curriculaOf[courseIndex[c]!].append(q) }
+        }
+        var perCourse = [[(room: Int, day: Int, period: Int)]](repeating: [], count: courses.count)
+        var roomUse = [Int](repeating: 0, count: rooms.count * slots)
+        for l in lectures {
+            perCourse[l.course].append((l.room, l.day, l.period))
+            let slot = l.day * periodsPerDay + l.period
+            if blocked.contains(l.course * slots + slot) { a.unavailable += 1 }
+            roomUse[l.room * slots + slot] += 1
+            if roomUse[l.room * slots + slot] > 1 { a.roomOccupancy += 1 }
+            a.roomCapacity += max(0, courses[l.course].students - rooms[l.room].capacity)
+        }
+        for (i, x) in lectures.enumerated() {
+            for y in lectures[(i + 1)...] where x.day == y.day && x.period == y.period {
+                let shared = x.course == y.course || courses[x.course].teacher == courses[y.course].teacher
+                    || curriculaOf[x.course].contains(where: curriculaOf[y.course].contains)
+                if shared { a.conflicts += 1 }
+            }
+        }
+        for (c, course) in courses.enumerated() {
+            a.missingLectures += max(0, course.lectures - perCourse[c].count)
+            a.minWorkingDays += max(0, course.minDays - Set(perCourse[c].map(\.day)).count)
+            a.roomStability += max(0, Set(perCourse[c].map(\.room)).count - 1)
+        }
+        for curriculum in curricula {
+            var busy = Set<Int>()
+            let mine = curriculum.courses.flatMap { perCourse[courseIndex[$0]!] }
+            for l in mine { busy.insert(l.day * periodsPerDay + l.period) }
+            for l in mine {
+                let before = l.period > 0 && busy.contains(l.day * periodsPerDay + l.period - 1)
+                let after = l.period + 1 < periodsPerDay && busy.contains(l.day * periodsPerDay + l.period + 1)
+                if !before && !after { a.isolatedLectures += 1 }
+            }
+        }
+        return a
     }
 
     /// The competition's solution format: one line per lecture,

@@ -57,6 +57,9 @@ public struct LocalSearch {
     var tracker: ScoreTracker
     var random: SeededRandom
     let I: CompiledInstance
+    /// Whether a compact day counts (`isolated` or `idleGap`): then
+    /// `moveSession` sometimes draws starts next to a group's other sessions.
+    let compactness: Bool
     // Scratch lists of what a move touched (reused: no allocation per move).
     var touchedGroupDays: [Int] = []
     var touchedGroups: [Int32] = []
@@ -120,6 +123,7 @@ public struct LocalSearch {
         tracker = ScoreTracker(state, reference: reference)
         random = SeededRandom(seed: seed)
         I = state.instance
+        compactness = I.weights.isolated > 0 || I.weights.idleGap > 0
     }
 
     /// The current soft score.
@@ -500,17 +504,44 @@ public struct LocalSearch {
     }
 
     /// Moves a whole session to a random start on its day (or another day
-    /// its units allow) and, half the time, a random allowed room.
+    /// its units allow) and, half the time, another allowed room: when
+    /// `roomStability` counts, half of those times a room another session
+    /// of the activity is in. When `isolated` or `idleGap` counts, a quarter
+    /// of the starts are drawn from those next to another session of one of
+    /// its groups.
     mutating func moveSession() -> Bool {
         guard let s = randomSession() else { return false }
         let a = Int(state.sessionActivity[s]), t0 = Int(state.sessionSlot[s]), r0 = Int(state.sessionRoom[s])
         let d = random.below(4) == 0 ? randomVisitDay(of: state.sessionGroups[s]) ?? t0 / I.periodCount : t0 / I.periodCount
         let rooms = I.activityRooms[a]
-        let r = random.below(2) == 0 || rooms.isEmpty ? r0 : Int(rooms[random.below(rooms.count)])
-        // Every start the session may move to in room r, other than where it is.
+        var r = r0
+        switch rooms.isEmpty ? 0 : random.below(4) {
+        case 0, 1: break
+        case 2: r = siblingRoom(of: a, besides: r0) ?? Int(rooms[random.below(rooms.count)])
+        default: r = Int(rooms[random.below(rooms.count)])
+        }
         choices.removeAll(keepingCapacity: true)
-        for t in d * I.periodCount..<(d + 1) * I.periodCount where (t != t0 || r != r0) && state.mayRelocate(s, to: t, room: r, besides: -1) {
-            choices.append(t)
+        if compactness && random.below(4) == 0 {
+            // Next to another session of one of its groups that day: the
+            // starts that keep that group's day compact.
+            let groups = state.sessionGroups[s]
+            let g = Int(groups[random.below(groups.count)])
+            let k = Int(I.duration[a]), first = d * I.periodCount, last = first + I.periodCount - k
+            for q in first..<(first + I.periodCount) {
+                let x = Int(state.groupAt[g * I.slotCount + q])
+                guard x >= 0, x != s, Int(state.sessionSlot[x]) == q else { continue }
+                for side in 0..<2 {
+                    let t = side == 0 ? q - k : q + Int(I.duration[Int(state.sessionActivity[x])])
+                    if t >= first && t <= last && (t != t0 || r != r0) && state.mayRelocate(s, to: t, room: r, besides: -1) {
+                        choices.append(t)
+                    }
+                }
+            }
+        } else {
+            // Every start the session may move to in room r, other than where it is.
+            for t in d * I.periodCount..<(d + 1) * I.periodCount where (t != t0 || r != r0) && state.mayRelocate(s, to: t, room: r, besides: -1) {
+                choices.append(t)
+            }
         }
         guard !choices.isEmpty else { return refuse() }
         let t = choices[random.below(choices.count)]
@@ -521,15 +552,28 @@ public struct LocalSearch {
         return relocateChain(dayChange: dayChange) || refuse()
     }
 
-    /// Swaps the times (and half the time the rooms) of two sessions of one
-    /// day with the same duration; half the time the second session is
-    /// another session of a group of the first.
+    /// A room other than `r0` that another session of activity a is in, or
+    /// nil (also when `roomStability` does not count).
+    mutating func siblingRoom(of a: Int, besides r0: Int) -> Int? {
+        guard I.weights.roomStability > 0 else { return nil }
+        let R = I.roomCount
+        choices.removeAll(keepingCapacity: true)
+        for r in I.activityRooms[a] where Int(r) != r0 && state.activityRoomSessions[a * R + Int(r)] > 0 { choices.append(Int(r)) }
+        return choices.isEmpty ? nil : choices[random.below(choices.count)]
+    }
+
+    /// Swaps the times (and half the time the rooms) of two sessions with the
+    /// same duration: 60% of the time the second session is another session
+    /// of a group of the first that day, 25% a random session (possibly on
+    /// another day), and 15% a session at the same start in another room of
+    /// the first's activity (then the two swap rooms only).
     mutating func swapSessions() -> Bool {
         guard let s1 = randomSession() else { return false }
-        let t1 = Int(state.sessionSlot[s1]), r1 = Int(state.sessionRoom[s1])
-        let d = t1 / I.periodCount, k = I.duration[Int(state.sessionActivity[s1])]
+        let a1 = Int(state.sessionActivity[s1]), t1 = Int(state.sessionSlot[s1]), r1 = Int(state.sessionRoom[s1])
+        let d = t1 / I.periodCount, k = I.duration[a1]
         var s2 = -1
-        if random.below(10) < 7 {
+        let branch = random.below(20)
+        if branch < 12 {
             // Another session of one of s1's groups that day, of the same length.
             let groups = state.sessionGroups[s1]
             let g = Int(groups[random.below(groups.count)])
@@ -542,19 +586,36 @@ public struct LocalSearch {
                 }
             }
             if !choices.isEmpty { s2 = choices[random.below(choices.count)] }
-        } else if let s = randomSession(), state.day(ofSession: s) == d {
-            s2 = s
+        } else if branch < 17 {
+            if let s = randomSession() { s2 = s }
+        } else {
+            let rooms = I.activityRooms[a1]
+            guard !rooms.isEmpty else { return false }
+            let x = Int(state.roomAt[Int(rooms[random.below(rooms.count)]) * I.slotCount + t1])
+            if x >= 0 && Int(state.sessionSlot[x]) == t1 { s2 = x }
         }
-        guard s2 >= 0, s2 != s1, !state.sessionLocked[s2], I.duration[Int(state.sessionActivity[s2])] == k else { return false }
-        let t2 = Int(state.sessionSlot[s2]), r2 = Int(state.sessionRoom[s2])
-        guard t1 != t2 else { return false }
-        let swapRooms = random.below(2) == 0
+        guard s2 >= 0, s2 != s1, !state.sessionLocked[s2] else { return false }
+        let a2 = Int(state.sessionActivity[s2]), t2 = Int(state.sessionSlot[s2]), r2 = Int(state.sessionRoom[s2])
+        guard I.duration[a2] == k, t1 != t2 || r1 != r2 else { return false }
+        let swapRooms = t1 == t2 || random.below(2) == 0
+        let d2 = t2 / I.periodCount
+        let dayChange = d2 != d
+        if dayChange {
+            // Each session's groups must be on site on the other's day, and
+            // each activity may have a session more on the other's day.
+            let D = I.dayCount
+            for g in state.sessionGroups[s1] where !I.groupVisitsDay.contains(Int(g), d2) { return refuse() }
+            for g in state.sessionGroups[s2] where !I.groupVisitsDay.contains(Int(g), d) { return refuse() }
+            guard a1 == a2 || (state.activityDay[a1 * D + d2] < I.maxPerDay[a1] && state.activityDay[a2 * D + d] < I.maxPerDay[a2]) else {
+                return refuse()
+            }
+        }
         guard state.mayRelocate(s1, to: t2, room: swapRooms ? r2 : r1, besides: s2),
               state.mayRelocate(s2, to: t1, room: swapRooms ? r1 : r2, besides: s1) else { return refuse() }
         chainMoves.removeAll(keepingCapacity: true)
         chainMoves.append((session: s1, slot: t2, room: swapRooms ? r2 : r1))
         chainMoves.append((session: s2, slot: t1, room: swapRooms ? r1 : r2))
-        return relocateChain() || refuse()
+        return relocateChain(dayChange: dayChange) || refuse()
     }
 
     /// Moves the sessions in `chainMoves` at once (`PartialSchedule.relocate`),
