@@ -82,6 +82,7 @@ func runITC2007(_ args: [String]) -> Int32 {
     struct Task { var file: String; var seed: Int }
     let tasks = files.flatMap { f in (1...seeds).map { Task(file: f, seed: $0) } }
     let me = CommandLine.arguments[0]
+    // Constants for the workers (the parsed options are variables).
     let (source, seconds) = (folder, limit)
     let results = Mutex<[ITCRun]>([])
     let nextTask = Atomic<Int>(0)
