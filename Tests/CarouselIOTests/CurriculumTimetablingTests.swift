@@ -124,6 +124,16 @@ import CarouselIO
 
     @Test func malformedFilesNameTheLine() {
         #expect(throws: InputError.self) { try CurriculumTimetabling.parse("Name: x\nCourses: two\n", file: "bad.ctt") }
+        // A course or room listed twice is an error, not a trap later on.
+        for (from, to, message) in [("c2 t2 2 1 20", "c1 t2 2 1 20", "bad.ctt:11:1: c1 is listed twice in COURSES: (first on line 10)"),
+                                    ("rB 25", "rA 25", "bad.ctt:16:1: rA is listed twice in ROOMS: (first on line 15)")] {
+            do {
+                _ = try CurriculumTimetabling.parse(Self.toy.replacingOccurrences(of: from, with: to), file: "bad.ctt")
+                Issue.record("expected an error for \(to)")
+            } catch {
+                #expect(error.description == message)
+            }
+        }
         do {
             _ = try CurriculumTimetabling.parse(Self.toy.replacingOccurrences(of: "q2 2 c2 c3", with: "q2 2 c2 c9"), file: "bad.ctt")
             Issue.record("expected an error")

@@ -18,7 +18,7 @@ struct ExportCommand: Command {
     static let abstract = "Timetables as an HTML report, CSV, iCalendar or text (or itc2007)."
     static let usage = """
     carousel export SCHEDULE --problem PROBLEM --as html|csv|ics|text [--by school|group|room|staff] [-o FILE|DIR]
-           carousel export itc2007 PROBLEM SCHEDULE [-o FILE.sol]
+           carousel export itc2007 PROBLEM SCHEDULE [-o FILE.sol] [--ctt FILE.ctt]
     """
     static let discussion = """
     html: one self-contained page (no network needed) with a dashboard (score
@@ -78,6 +78,7 @@ struct ExportCommand: Command {
         let by = try arguments.choice("by", as: TimetableView.Dimension.self) ?? (format == .ics ? .school : nil)
         if format == .html, by != nil { throw UsageError(message: "--by does not apply to html: the report has every view") }
         if format != .csv, arguments.flag("no-bom") { throw UsageError(message: "--no-bom applies to csv only") }
+        if arguments.string("ctt") != nil { throw UsageError(message: "--ctt applies to 'export itc2007' only") }
         let out = arguments.string("output")
         if by != nil, out == nil { throw UsageError(message: "-o DIR is required: \(format.rawValue) by \(by!.rawValue) writes one file each") }
         let loaded = try LoadedTimetable(schedule: arguments.positionals[0], problem: arguments.string("problem"), console: console)
@@ -126,7 +127,7 @@ struct ExportCommand: Command {
                           message: error.description, hint: "or export csv, text or html, which need no dates")
     }
 
-    /// `carousel export itc2007 PROBLEM SCHEDULE [-o FILE.sol]`.
+    /// `carousel export itc2007 PROBLEM SCHEDULE [-o FILE.sol] [--ctt FILE.ctt]`.
     static func exportITC2007(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         guard arguments.positionals.count == 3 else {
             throw UsageError(message: "missing \(["PROBLEM", "SCHEDULE"][(arguments.positionals.count - 1)...].joined(separator: " "))")

@@ -62,17 +62,25 @@ public struct CurriculumTimetabling: Sendable {
             guard let n = Int(text), n >= 0 else { throw fail("\(key) must be a whole number ≥ 0, got \"\(text)\"", line: i - 1) }
             return n
         }
-        func section(_ title: String, _ count: Int, fields: Int, _ body: ([String], Int) throws(InputError) -> Void) throws(InputError) {
+        /// Reads `count` entries of `fields` fields (-1: at least 2); with
+        /// `unique`, no two entries may share their first field (an id).
+        func section(_ title: String, _ count: Int, fields: Int, unique: Bool = true,
+                     _ body: ([String], Int) throws(InputError) -> Void) throws(InputError) {
             while i < lines.count && lines[i].isEmpty { i += 1 }
             guard i < lines.count, lines[i] == title else { throw fail("expected the section \"\(title)\"") }
             i += 1
             var read = 0
+            var firstLine: [String: Int] = [:]
             while read < count {
                 guard i < lines.count else { throw fail("\(title) lists \(read) entries; the header promised \(count)") }
                 if lines[i].isEmpty { i += 1; continue }
                 let parts = lines[i].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
                 guard fields < 0 ? parts.count >= 2 : parts.count == fields else {
                     throw fail("\(title) entry has \(parts.count) fields, expected \(fields < 0 ? "at least 2" : String(fields))")
+                }
+                if unique {
+                    if let first = firstLine[parts[0]] { throw fail("\(parts[0]) is listed twice in \(title) (first on line \(first + 1))") }
+                    firstLine[parts[0]] = i
                 }
                 try body(parts, i)
                 read += 1
@@ -104,7 +112,7 @@ public struct CurriculumTimetabling: Sendable {
             }
             out.curricula.append(Curriculum(id: f[0], courses: Array(f.dropFirst(2))))
         }
-        try section("UNAVAILABILITY_CONSTRAINTS:", constraints, fields: 3) { (f, line) throws(InputError) in
+        try section("UNAVAILABILITY_CONSTRAINTS:", constraints, fields: 3, unique: false) { (f, line) throws(InputError) in
             guard courseIDs.contains(f[0]) else { throw fail("unknown course \"\(f[0])\"", line: line) }
             let d = try int(f[1], "day", line), p = try int(f[2], "period", line)
             guard d < days, p < periods else { throw fail("day \(d) period \(p) is outside the \(days) × \(periods) grid", line: line) }
