@@ -64,14 +64,28 @@ public struct PartialSchedule: Sendable {
     private let rowOrder: [[Int32]]
     /// Each staff member's place in that order (least versatile first).
     private let staffPriority: [Int32]
-    /// Reused by `fillStaff`, so a refill allocates nothing once warm.
-    private var filler = RowFiller()
+    /// Reused by `fillStaff`, so a refill allocates nothing once warm
+    /// (taken out while in use).
+    private var filler: RowFiller? = RowFiller()
     /// Scratch for `fillStaff`: the staff to try first.
     private var favoured: [Int32] = []
     /// Scratch for `relocate` and `exchange`: each moving session's old
     /// slot, room and staff (the staff lists keep their storage).
     private var movedFrom: [(slot: Int32, room: Int32)] = []
     private var movedStaff: [[Int32]] = []
+    /// Scratch for `relocate`: what became of each moving session's staff.
+    private var movedStaffFate: [StaffFate] = []
+
+    /// The staff of a session `relocate` moves.
+    private enum StaffFate {
+        /// Still listed and counted on the old day, out of every period.
+        case held
+        /// Following the session on the same day (periods booked anew).
+        case kept
+        /// Released, and the session's rows filled afresh (its old staff
+        /// are in `movedStaff`).
+        case refilled
+    }
 
     public init(_ I: CompiledInstance, table: UnitTable) {
         instance = I
@@ -200,21 +214,34 @@ public struct PartialSchedule: Sendable {
     /// a call would copy the whole schedule.)
     @inline(__always)
     public func mayRelocate(_ s: Int, to t: Int, room r: Int, besides other: Int) -> Bool {
+        mayRelocate(s, room: r, day: t / instance.periodCount) && mayRelocate(s, to: t, inAllowedRoom: r, besides: other)
+    }
+
+    /// The part of `mayRelocate` that does not depend on the start within
+    /// day d: the room is allowed, big enough and meets the groups' needs,
+    /// and no unit is bound to another day.
+    @inline(__always)
+    public func mayRelocate(_ s: Int, room r: Int, day d: Int) -> Bool {
+        let I = instance, a = Int(sessionActivity[s])
+        guard I.roomAllowed.contains(a, r), fits(pupils: sessionPupils[s], activity: a, room: r) else { return false }
+        for u in sessionUnits[s] where table.units[Int(u)].day >= 0 && Int(table.units[Int(u)].day) != d {
+            return false
+        }
+        for g in sessionGroups[s] where !I.groupNeedsMet.contains(Int(g), r) { return false }
+        return true
+    }
+
+    /// The rest of `mayRelocate`, for a room that passed the part above:
+    /// the start is allowed, and the room and the groups are free then.
+    @inline(__always)
+    public func mayRelocate(_ s: Int, to t: Int, inAllowedRoom r: Int, besides other: Int) -> Bool {
         let I = instance, a = Int(sessionActivity[s]), k = Int(I.duration[a]), T = I.slotCount
-        guard t >= openFrom, I.canStart(a, at: t), I.roomAllowed.contains(a, r),
-              fits(pupils: sessionPupils[s], activity: a, room: r),
-              !I.roomUnavailable.containsAny(r, from: t, count: k) else { return false }
+        guard t >= openFrom, I.canStart(a, at: t), !I.roomUnavailable.containsAny(r, from: t, count: k) else { return false }
         for q in t..<(t + k) {
             let x = Int(roomAt[r * T + q])
             if x != -1 && x != s && x != other { return false }
         }
-        let d = t / I.periodCount
-        for u in sessionUnits[s] where table.units[Int(u)].day >= 0 && Int(table.units[Int(u)].day) != d {
-            return false
-        }
-        for g in sessionGroups[s] {
-            guard I.groupNeedsMet.contains(Int(g), r), groupFree(Int(g), at: t, duration: k, besides: s, or: other) else { return false }
-        }
+        for g in sessionGroups[s] where !groupFree(Int(g), at: t, duration: k, besides: s, or: other) { return false }
         return true
     }
 
@@ -429,12 +456,16 @@ public struct PartialSchedule: Sendable {
     }
 
     private mutating func relocate(_ moves: [(session: Int, slot: Int, room: Int)], restoring: [[Int32]]?) -> Bool {
+        // Each session leaves its place and its staff leave its periods; the
+        // staff stay listed and counted on its day until they are known to
+        // follow it (`held`).
         movedFrom.removeAll(keepingCapacity: true)
-        for (i, m) in moves.enumerated() {
+        movedStaffFate.removeAll(keepingCapacity: true)
+        for m in moves {
             let s = m.session
             movedFrom.append((sessionSlot[s], sessionRoom[s]))
-            saveStaff(of: s, as: i)
-            releaseStaff(s)
+            movedStaffFate.append(.held)
+            for st in sessionStaff[s] { freeStaffPeriods(Int(st), session: s) }
             vacatePlace(s)
             setGroups(of: s, to: -1)
         }
@@ -462,26 +493,49 @@ public struct PartialSchedule: Sendable {
             setGroups(of: s, to: Int32(s))
             placed += 1
         }
-        if ok, let restoring {
-            for (i, m) in moves.enumerated() where !giveStaff(restoring[i], to: m.session) {
-                ok = false
-                break
-            }
-        } else if ok {
+        if ok {
+            // Same pupils, so the same staff still fill the rows: on the same
+            // day they keep their day counts and only change periods, when
+            // each is available and free then. The others are released
+            // first, all of them, and then their rows are filled (so that
+            // taking a move back, which gives every session back the staff it
+            // had, always succeeds).
             for (i, m) in moves.enumerated() {
-                // Same pupils, so the same staff still fill the rows when
-                // they are all free and available at the new time.
-                if !giveStaff(movedStaff[i], to: m.session) && !fillStaff(m.session, required: [], preferred: movedStaff[i]) {
+                let s = m.session
+                let oldDay = Int(movedFrom[i].slot) / instance.periodCount
+                if oldDay == day(ofSession: s) && (restoring.map { $0[i] == sessionStaff[s] } ?? true)
+                    && sessionStaff[s].allSatisfy({ staffFree(Int($0), session: s) }) {
+                    for st in sessionStaff[s] { bookStaffPeriods(Int(st), session: s) }
+                    movedStaffFate[i] = .kept
+                } else {
+                    saveStaff(of: s, as: i)
+                    for st in sessionStaff[s] { countStaff(Int(st), day: oldDay, by: -1) }
+                    sessionStaff[s].removeAll(keepingCapacity: true)
+                    movedStaffFate[i] = .refilled
+                }
+            }
+            for (i, m) in moves.enumerated() where movedStaffFate[i] == .refilled {
+                let s = m.session
+                let filled = if let restoring {
+                    giveStaff(restoring[i], to: s)
+                } else {
+                    giveStaff(movedStaff[i], to: s) || fillStaff(s, required: [], preferred: movedStaff[i], favouredFirst: false)
+                }
+                if !filled {
                     ok = false
                     break
                 }
             }
         }
         guard !ok else { return true }
-        // Roll back: vacate what was placed, restore the old places and staff.
-        for m in moves where sessionAlive[m.session] {
-            let s = m.session
-            releaseStaff(s)
+        // Roll back: staff leave the new places, the sessions go back, and
+        // the staff with them.
+        for (i, m) in moves.enumerated() {
+            switch movedStaffFate[i] {
+            case .held: break
+            case .kept: for st in sessionStaff[m.session] { freeStaffPeriods(Int(st), session: m.session) }
+            case .refilled: releaseStaff(m.session)
+            }
         }
         for m in moves.prefix(placed) {
             vacatePlace(m.session)
@@ -493,9 +547,11 @@ public struct PartialSchedule: Sendable {
             sessionRoom[s] = movedFrom[i].room
             occupyPlace(s)
             setGroups(of: s, to: Int32(s))
-        }
-        for (i, m) in moves.enumerated() {
-            for st in movedStaff[i] { addExtraStaff(Int(st), to: m.session) }
+            if movedStaffFate[i] == .refilled {
+                for st in movedStaff[i] { addExtraStaff(Int(st), to: s) }
+            } else {
+                for st in sessionStaff[s] { bookStaffPeriods(Int(st), session: s) }
+            }
         }
         return false
     }
@@ -526,22 +582,35 @@ public struct PartialSchedule: Sendable {
 
     /// Books staff member st for session s (the caller keeps `sessionStaff`).
     private mutating func occupyStaff(_ st: Int, session s: Int) {
+        bookStaffPeriods(st, session: s)
+        countStaff(st, day: day(ofSession: s), by: 1)
+    }
+
+    /// Undoes `occupyStaff`.
+    private mutating func vacateStaff(_ st: Int, session s: Int) {
+        freeStaffPeriods(st, session: s)
+        countStaff(st, day: day(ofSession: s), by: -1)
+    }
+
+    /// Marks staff member st busy with session s over its periods (the day
+    /// counts are left to the caller).
+    @inline(__always)
+    private mutating func bookStaffPeriods(_ st: Int, session s: Int) {
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
         for q in t..<(t + k) {
             staffAt[st * T + q] = Int32(s)
             staffBusy.insert(q, st)
         }
-        countStaff(st, day: t / instance.periodCount, by: 1)
     }
 
-    /// Undoes `occupyStaff`.
-    private mutating func vacateStaff(_ st: Int, session s: Int) {
+    /// Undoes `bookStaffPeriods`.
+    @inline(__always)
+    private mutating func freeStaffPeriods(_ st: Int, session s: Int) {
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
         for q in t..<(t + k) where staffAt[st * T + q] == Int32(s) {
             staffAt[st * T + q] = -1
             staffBusy.remove(q, st)
         }
-        countStaff(st, day: t / instance.periodCount, by: -1)
     }
 
     /// Adds `delta` to staff member st's sessions on day d and in all,
@@ -591,14 +660,21 @@ public struct PartialSchedule: Sendable {
         }
     }
 
+    /// Whether staff member st is available over session s's periods and
+    /// busy with no other session then (limits aside).
+    @inline(__always)
+    private func staffFree(_ st: Int, session s: Int) -> Bool {
+        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
+        guard instance.staffAvailable.containsAll(st, from: t, count: k) else { return false }
+        for q in t..<(t + k) where staffAt[st * T + q] != -1 && staffAt[st * T + q] != Int32(s) { return false }
+        return true
+    }
+
     /// Whether staff member st may serve in session s (available, free of
     /// other sessions, within maxPerDay and max).
     @inline(__always)
     func staffUsable(_ st: Int, session s: Int) -> Bool {
-        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
-        guard instance.staffAvailable.containsAll(st, from: t, count: k) else { return false }
-        for q in t..<(t + k) where staffAt[st * T + q] != -1 && staffAt[st * T + q] != Int32(s) { return false }
-        return staffDay[st * instance.dayCount + t / instance.periodCount] < instance.staffMaxPerDay[st]
+        staffFree(st, session: s) && staffDay[st * instance.dayCount + day(ofSession: s)] < instance.staffMaxPerDay[st]
             && staffTotal[st] < instance.staffMax[st]
     }
 
@@ -606,19 +682,23 @@ public struct PartialSchedule: Sendable {
     /// matching of usable staff to rows (augmenting paths), preferring staff
     /// already there, then the least versatile, then the least loaded today.
     /// Restores the previous staff and returns false when a row cannot be filled.
+    ///
+    /// Without `favouredFirst`, the matching skips its first attempt (only
+    /// the staff already there and `preferred`), which the caller knows fails.
     @discardableResult
-    mutating func fillStaff(_ s: Int, required explicitRequired: [Int32] = [], preferred: [Int32] = []) -> Bool {
+    mutating func fillStaff(_ s: Int, required explicitRequired: [Int32] = [], preferred: [Int32] = [],
+                            favouredFirst: Bool = true) -> Bool {
         let required = explicitRequired.isEmpty ? sessionRequiredStaff[s] : explicitRequired
         let a = Int(sessionActivity[s])
         let rows = instance.rowRange(a)
         // The scratch lists are moved out while in use (the closures read self):
         // favoured = the staff it has (the first `oldCount`), then `preferred`.
-        var favoured = self.favoured
-        self.favoured = []
-        var matcher = filler
-        filler = RowFiller()
+        // (Swapped, not copied: a copy would retain each of their buffers.)
+        var favoured: [Int32] = []
+        swap(&favoured, &self.favoured)
+        var matcher = filler.take() ?? RowFiller()
         defer {
-            self.favoured = favoured
+            swap(&favoured, &self.favoured)
             filler = matcher
         }
         favoured.removeAll(keepingCapacity: true)
@@ -632,7 +712,7 @@ public struct PartialSchedule: Sendable {
         }
         let pupils = sessionPupils[s]
         // Fast path: the staff it had (or was meant to have) still fill every row.
-        if required.isEmpty && !favoured.isEmpty {
+        if favouredFirst && required.isEmpty && !favoured.isEmpty {
             matcher.reset(rows: rows, need: { instance.rows[$0].needed(pupils: pupils) }, preferring: favoured, then: [])
             usableStaff(s, into: &matcher.free)
             if matcher.fill(candidates: { _ in favoured }, member: instance.rowMember) {
@@ -724,9 +804,18 @@ struct RowFiller {
     /// free candidates (lower first, never below 0).
     mutating func fill(candidates: (Int) -> [Int32], member: BitMatrix? = nil, order: [Int32]? = nil,
                        rank: (Int32) -> Int = { _ in 0 }) -> Bool {
-        var visited = self.visited
-        self.visited = []
-        defer { self.visited = visited }
+        if let member {
+            // A row with fewer free members than it needs cannot be filled:
+            // say so before any search (a failed search tries every route).
+            for k in need.indices where need[k] > 0 {
+                var count = 0
+                for w in free.indices { count += (member.words[(rows.lowerBound + k) * member.stride + w] & free[w]).nonzeroBitCount }
+                if count < Int(need[k]) { return false }
+            }
+        }
+        var visited: [Bool] = []
+        swap(&visited, &self.visited)
+        defer { swap(&visited, &self.visited) }
         visited.removeAll(keepingCapacity: true)
         visited.append(contentsOf: repeatElement(false, count: need.count))
         for k in need.indices {

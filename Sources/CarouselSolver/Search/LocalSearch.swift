@@ -60,12 +60,12 @@ public struct LocalSearch {
     /// Whether a compact day counts (`isolated` or `idleGap`): then
     /// `moveSession` sometimes draws starts next to a group's other sessions.
     let compactness: Bool
-    // Scratch lists of what a move touched (reused: no allocation per move).
-    var touchedGroupDays: [Int] = []
-    var touchedGroups: [Int32] = []
-    var touchedSessions: [Int] = []
-    var touchedActivities: [Int] = []
-    var touchedStaffDays: [Int] = []
+    // What a move touched (reused: no allocation per move).
+    var touchedGroupDays: TouchedSet
+    var touchedGroups: TouchedSet
+    var touchedSessions = TouchedSet()
+    var touchedActivities: TouchedSet
+    var touchedStaffDays: TouchedSet
     var undo: Undo = .none
     /// Scratch list for enumerating move targets.
     var choices: [Int] = []
@@ -124,6 +124,10 @@ public struct LocalSearch {
         random = SeededRandom(seed: seed)
         I = state.instance
         compactness = I.weights.isolated > 0 || I.weights.idleGap > 0
+        touchedGroupDays = TouchedSet(capacity: I.groupCount * I.dayCount)
+        touchedGroups = TouchedSet(capacity: I.groupCount)
+        touchedActivities = TouchedSet(capacity: I.activityCount)
+        touchedStaffDays = TouchedSet(capacity: I.staffCount * I.dayCount)
     }
 
     /// The current soft score.
@@ -287,6 +291,7 @@ public struct LocalSearch {
     /// it was not possible (nothing changed).
     mutating func tryMove(_ move: Move) -> Bool {
         clearTouched()
+        tracker.beginMove()
         undo = .none
         let made = switch move {
         case .relocateUnit: relocateUnit()
@@ -319,24 +324,32 @@ public struct LocalSearch {
                 noteSession(s)
             }
             noteUnit(u)
+        // These three restore the schedule exactly, so the score's
+        // components roll back as they were, with nothing recomputed.
         case .sessions:
-            let dayChange = chainUndo.contains { state.day(ofSession: $0.session) != $0.slot / I.periodCount }
-            for m in chainUndo { noteSession(m.session, groups: true, dayChange: dayChange) }
-            state.undoRelocate(chainUndo, staff: undoStaff)
-            for m in chainUndo { noteSession(m.session, groups: true, dayChange: dayChange) }
+            restored(state.undoRelocate(chainUndo, staff: undoStaff))
+            return
         case let .staff(s, old, new):
-            noteSession(s)
-            _ = state.replaceStaff(in: s, new, with: old)
-            noteSession(s)
+            restored(state.replaceStaff(in: s, new, with: old))
+            return
         case let .exchange(u, v):
             // The sessions get back exactly the staff they had (`undoStaff`:
             // u's old session first), not whoever trading back would pick.
-            _ = trade(u, v, restoring: (forU: undoStaff[0], forV: undoStaff[1]))
+            restored(state.exchange(u, v, restoring: (forU: undoStaff[0], forV: undoStaff[1])))
+            return
         case let .insertion(u):
             takeBackInsertion(u)
         }
         undo = .none
         refreshTouched()
+    }
+
+    /// Finishes taking back a move that restores the schedule exactly: rolls
+    /// the score back, or (never expected: the restore failed, so the
+    /// schedule is not as it was) recomputes it whole.
+    mutating func restored(_ exactly: Bool) {
+        undo = .none
+        if exactly { tracker.rollBack() } else { tracker.rebuild(state) }
     }
 
     /// Counts a move that was picked and evaluated but would break a hard
@@ -469,15 +482,14 @@ public struct LocalSearch {
         return true
     }
 
-    /// Units u and v trade sessions (`PartialSchedule.exchange`, `restoring`
-    /// staff when it takes one back), noting what changes; false, with
-    /// nothing changed, when a rule would break.
-    mutating func trade(_ u: Int, _ v: Int, restoring: (forU: [Int32], forV: [Int32])? = nil) -> Bool {
+    /// Units u and v trade sessions (`PartialSchedule.exchange`), noting what
+    /// changes; false, with nothing changed, when a rule would break.
+    mutating func trade(_ u: Int, _ v: Int) -> Bool {
         let fu = Int(state.unitSession[u]), fv = Int(state.unitSession[v])
         // Noted before and after: staff may change with the numbers of pupils.
         noteSession(fu)
         noteSession(fv)
-        guard state.exchange(u, v, restoring: restoring) else { return false }
+        guard state.exchange(u, v) else { return false }
         noteSession(fu)
         noteSession(fv)
         noteUnit(u)
@@ -521,6 +533,7 @@ public struct LocalSearch {
         default: r = Int(rooms[random.below(rooms.count)])
         }
         choices.removeAll(keepingCapacity: true)
+        guard state.mayRelocate(s, room: r, day: d) else { return refuse() }
         if compactness && random.below(4) == 0 {
             // Next to another session of one of its groups that day: the
             // starts that keep that group's day compact.
@@ -532,14 +545,15 @@ public struct LocalSearch {
                 guard x >= 0, x != s, Int(state.sessionSlot[x]) == q else { continue }
                 for side in 0..<2 {
                     let t = side == 0 ? q - k : q + Int(I.duration[Int(state.sessionActivity[x])])
-                    if t >= first && t <= last && (t != t0 || r != r0) && state.mayRelocate(s, to: t, room: r, besides: -1) {
+                    if t >= first && t <= last && (t != t0 || r != r0) && state.mayRelocate(s, to: t, inAllowedRoom: r, besides: -1) {
                         choices.append(t)
                     }
                 }
             }
         } else {
             // Every start the session may move to in room r, other than where it is.
-            for t in d * I.periodCount..<(d + 1) * I.periodCount where (t != t0 || r != r0) && state.mayRelocate(s, to: t, room: r, besides: -1) {
+            for t in d * I.periodCount..<(d + 1) * I.periodCount
+            where (t != t0 || r != r0) && state.mayRelocate(s, to: t, inAllowedRoom: r, besides: -1) {
                 choices.append(t)
             }
         }
@@ -666,23 +680,19 @@ public struct LocalSearch {
     // MARK: - Touched components
 
     mutating func clearTouched() {
-        // Most moves leave most lists empty; emptying an empty list is not free.
-        if !touchedGroupDays.isEmpty { touchedGroupDays.removeAll(keepingCapacity: true) }
-        if !touchedGroups.isEmpty { touchedGroups.removeAll(keepingCapacity: true) }
-        if !touchedSessions.isEmpty { touchedSessions.removeAll(keepingCapacity: true) }
-        if !touchedActivities.isEmpty { touchedActivities.removeAll(keepingCapacity: true) }
-        if !touchedStaffDays.isEmpty { touchedStaffDays.removeAll(keepingCapacity: true) }
+        touchedGroupDays.removeAll()
+        touchedGroups.removeAll()
+        touchedSessions.removeAll()
+        touchedActivities.removeAll()
+        touchedStaffDays.removeAll()
     }
 
     /// Notes a unit's groups (their day shape on its current day, preference, spread).
     mutating func noteUnit(_ u: Int) {
         let s = Int(state.unitSession[u])
         for g in state.table.units[u].groups {
-            if !touchedGroups.contains(g) { touchedGroups.append(g) }
-            if s >= 0 {
-                let key = Int(g) * I.dayCount + state.day(ofSession: s)
-                if !touchedGroupDays.contains(key) { touchedGroupDays.append(key) }
-            }
+            touchedGroups.insert(Int(g))
+            if s >= 0 { touchedGroupDays.insert(Int(g) * I.dayCount + state.day(ofSession: s)) }
         }
     }
 
@@ -691,28 +701,34 @@ public struct LocalSearch {
     /// time or room), and with `dayChange` their spread.
     mutating func noteSession(_ s: Int, groups: Bool = false, dayChange: Bool = false) {
         guard s >= 0 else { return }
-        if !touchedSessions.contains(s) { touchedSessions.append(s) }
+        touchedSessions.insert(s)
         guard state.sessionAlive[s] else { return }
-        let a = Int(state.sessionActivity[s]), d = state.day(ofSession: s)
-        if !touchedActivities.contains(a) { touchedActivities.append(a) }
+        let a = Int(state.sessionActivity[s]), d = state.day(ofSession: s), D = I.dayCount
+        touchedActivities.insert(a)
         if groups {
             for g in state.sessionGroups[s] {
-                let key = Int(g) * I.dayCount + d
-                if !touchedGroupDays.contains(key) { touchedGroupDays.append(key) }
-                if dayChange && !touchedGroups.contains(g) { touchedGroups.append(g) }
+                touchedGroupDays.insert(Int(g) * D + d)
+                if dayChange { touchedGroups.insert(Int(g)) }
             }
         }
-        for st in state.sessionStaff[s] {
-            let key = Int(st) * I.dayCount + d
-            if !touchedStaffDays.contains(key) { touchedStaffDays.append(key) }
-        }
+        for st in state.sessionStaff[s] { touchedStaffDays.insert(Int(st) * D + d) }
     }
 
     mutating func refreshTouched() {
-        for key in touchedGroupDays { tracker.refreshGroupDay(key / I.dayCount, key % I.dayCount, state) }
-        for g in touchedGroups { tracker.refreshGroup(Int(g), state) }
-        for s in touchedSessions { tracker.refreshSession(s, state) }
-        for a in touchedActivities { tracker.refreshActivity(a, state) }
-        for key in touchedStaffDays { tracker.refreshStaffDay(key / I.dayCount, key % I.dayCount, state) }
+        Self.refresh(&tracker, state, groupDays: touchedGroupDays, groups: touchedGroups, sessions: touchedSessions,
+                     activities: touchedActivities, staffDays: touchedStaffDays)
+    }
+
+    /// Refreshes the touched components. (Static, so that the schedule is
+    /// passed once: a call of a tracker method from this mutating code
+    /// would copy the whole `state` struct for each component.)
+    private static func refresh(_ tracker: inout ScoreTracker, _ state: PartialSchedule, groupDays: TouchedSet, groups: TouchedSet,
+                                sessions: TouchedSet, activities: TouchedSet, staffDays: TouchedSet) {
+        let D = state.instance.dayCount
+        for key in groupDays { tracker.refreshGroupDay(key / D, key % D, state) }
+        for g in groups { tracker.refreshGroup(g, state) }
+        for s in sessions { tracker.refreshSession(s, state) }
+        for a in activities { tracker.refreshActivity(a, state) }
+        for key in staffDays { tracker.refreshStaffDay(key / D, key % D, state) }
     }
 }

@@ -9,6 +9,10 @@ import CarouselModel
 /// differences to the totals, so a move costs O(what it touched), never a
 /// rescore. `Evaluator` remains the reference: tests check the two agree
 /// after thousands of random moves.
+///
+/// Every change to a cached component since `beginMove()` is journaled, so
+/// that a move taken back exactly (the schedule restored as it was) is taken
+/// back here by `rollBack()` without recomputing anything.
 public struct ScoreTracker: Sendable {
     let instance: CompiledInstance
     /// Unweighted totals per term (`Weights.Term.index`).
@@ -35,6 +39,32 @@ public struct ScoreTracker: Sendable {
     /// Weighted changes from the reference schedule (0 without one): what
     /// repair minimises ahead of the soft score.
     public private(set) var perturbation = 0
+
+    /// The cached components, as the journal names them.
+    private enum Cache: UInt8 {
+        case dayIdle, dayIsolated, daySites, groupPreference, groupSpread
+        case sessionMix, sessionOver, sessionCounted, sessionChange, activityStability, staffOverload
+
+        /// The term whose total the component adds to (nil: `perturbation`).
+        var term: Weights.Term? {
+            switch self {
+            case .dayIdle: .idleGap
+            case .dayIsolated: .isolated
+            case .daySites: .siteChange
+            case .groupPreference: .preference
+            case .groupSpread: .spread
+            case .sessionMix: .mixSchools
+            case .sessionOver: .overCapacity
+            case .sessionCounted: .sessions
+            case .sessionChange: nil
+            case .activityStability: .roomStability
+            case .staffOverload: .staffOverload
+            }
+        }
+    }
+    /// Each component changed since `beginMove()` with its value before (the
+    /// storage is kept from move to move).
+    private var journal: [(cache: Cache, index: Int32, old: Int32)] = []
 
     /// Builds the caches from scratch. O(size of the schedule).
     public init(_ state: PartialSchedule, reference: Reference? = nil) {
@@ -67,6 +97,60 @@ public struct ScoreTracker: Sendable {
         for st in 0..<I.staffCount {
             for d in 0..<I.dayCount { refreshStaffDay(st, d, state) }
         }
+        journal.removeAll()
+    }
+
+    /// Recomputes every component from scratch (the journal starts afresh).
+    public mutating func rebuild(_ state: PartialSchedule) {
+        self = ScoreTracker(state, reference: reference)
+    }
+
+    // MARK: - Taking a move back
+
+    /// Starts journaling a move: `rollBack()` returns to this point.
+    public mutating func beginMove() {
+        if !journal.isEmpty { journal.removeAll(keepingCapacity: true) }
+    }
+
+    /// Restores every component and total to what it was at `beginMove()`.
+    /// Only for a schedule that is itself back where it was then: the
+    /// components are not recomputed.
+    public mutating func rollBack() {
+        for entry in journal.reversed() {
+            let i = Int(entry.index), old = entry.old
+            let now: Int32
+            switch entry.cache {
+            case .dayIdle: now = dayIdle[i]; dayIdle[i] = old
+            case .dayIsolated: now = dayIsolated[i]; dayIsolated[i] = old
+            case .daySites: now = daySites[i]; daySites[i] = old
+            case .groupPreference: now = groupPreference[i]; groupPreference[i] = old
+            case .groupSpread: now = groupSpread[i]; groupSpread[i] = old
+            case .sessionMix: now = sessionMix[i]; sessionMix[i] = old
+            case .sessionOver: now = sessionOver[i]; sessionOver[i] = old
+            case .sessionCounted: now = sessionCounted[i] ? 1 : 0; sessionCounted[i] = old != 0
+            case .sessionChange: now = sessionChange[i]; sessionChange[i] = old
+            case .activityStability: now = activityStability[i]; activityStability[i] = old
+            case .staffOverload: now = staffOverload[i]; staffOverload[i] = old
+            }
+            if let term = entry.cache.term {
+                costs[term.index] -= Int(now) - Int(old)
+            } else {
+                perturbation -= Int(now) - Int(old)
+            }
+        }
+        journal.removeAll(keepingCapacity: true)
+    }
+
+    /// Sets `values[i]` to `value` (journaled as `name` when it changes) and
+    /// adds the difference to the term's total.
+    @inline(__always)
+    private static func update(_ values: inout [Int32], _ name: Cache, _ i: Int, to value: Int, term: Weights.Term,
+                               costs: inout [Int], journal: inout [(cache: Cache, index: Int32, old: Int32)]) {
+        let old = values[i]
+        guard Int(old) != value else { return }
+        journal.append((name, Int32(i), old))
+        costs[term.index] += value - Int(old)
+        values[i] = Int32(value)
     }
 
     /// Σ weight × cost.
@@ -112,12 +196,9 @@ public struct ScoreTracker: Sendable {
         if !I.counts(.isolated, forGroup: g) { isolated = 0 }
         if !I.counts(.siteChange, forGroup: g) { sites = 0 }
         let i = g * I.dayCount + d
-        costs[Weights.Term.idleGap.index] += idle - Int(dayIdle[i])
-        costs[Weights.Term.isolated.index] += isolated - Int(dayIsolated[i])
-        costs[Weights.Term.siteChange.index] += sites - Int(daySites[i])
-        dayIdle[i] = Int32(idle)
-        dayIsolated[i] = Int32(isolated)
-        daySites[i] = Int32(sites)
+        Self.update(&dayIdle, .dayIdle, i, to: idle, term: .idleGap, costs: &costs, journal: &journal)
+        Self.update(&dayIsolated, .dayIsolated, i, to: isolated, term: .isolated, costs: &costs, journal: &journal)
+        Self.update(&daySites, .daySites, i, to: sites, term: .siteChange, costs: &costs, journal: &journal)
     }
 
     /// Recomputes preference and spread of group g.
@@ -157,10 +238,8 @@ public struct ScoreTracker: Sendable {
         }
         if !I.counts(.preference, forGroup: g) { preference = 0 }
         if !I.counts(.spread, forGroup: g) { spread = 0 }
-        costs[Weights.Term.preference.index] += preference - Int(groupPreference[g])
-        costs[Weights.Term.spread.index] += spread - Int(groupSpread[g])
-        groupPreference[g] = Int32(preference)
-        groupSpread[g] = Int32(spread)
+        Self.update(&groupPreference, .groupPreference, g, to: preference, term: .preference, costs: &costs, journal: &journal)
+        Self.update(&groupSpread, .groupSpread, g, to: spread, term: .spread, costs: &costs, journal: &journal)
     }
 
     /// Recomputes mixSchools, overCapacity, the session count and the change
@@ -187,12 +266,13 @@ public struct ScoreTracker: Sendable {
                 if cap != CompiledInstance.unlimited { over = max(0, Int(state.sessionPupils[s]) - Int(cap)) }
             }
         }
-        costs[Weights.Term.mixSchools.index] += mix - Int(sessionMix[s])
-        costs[Weights.Term.overCapacity.index] += over - Int(sessionOver[s])
-        costs[Weights.Term.sessions.index] += (alive ? 1 : 0) - (sessionCounted[s] ? 1 : 0)
-        sessionMix[s] = Int32(mix)
-        sessionOver[s] = Int32(over)
-        sessionCounted[s] = alive
+        Self.update(&sessionMix, .sessionMix, s, to: mix, term: .mixSchools, costs: &costs, journal: &journal)
+        Self.update(&sessionOver, .sessionOver, s, to: over, term: .overCapacity, costs: &costs, journal: &journal)
+        if sessionCounted[s] != alive {
+            journal.append((.sessionCounted, Int32(s), sessionCounted[s] ? 1 : 0))
+            costs[Weights.Term.sessions.index] += alive ? 1 : -1
+            sessionCounted[s] = alive
+        }
         if let reference {
             var change: Int32 = 0
             if alive {
@@ -201,16 +281,18 @@ public struct ScoreTracker: Sendable {
                                              staff: state.sessionStaff[s])
                 }
             }
-            perturbation += Int(change) - Int(sessionChange[s])
-            sessionChange[s] = change
+            if change != sessionChange[s] {
+                journal.append((.sessionChange, Int32(s), sessionChange[s]))
+                perturbation += Int(change) - Int(sessionChange[s])
+                sessionChange[s] = change
+            }
         }
     }
 
     /// Recomputes roomStability of activity a.
     public mutating func refreshActivity(_ a: Int, _ state: PartialSchedule) {
         let value = max(0, Int(state.activityRoomsUsed[a]) - 1)
-        costs[Weights.Term.roomStability.index] += value - Int(activityStability[a])
-        activityStability[a] = Int32(value)
+        Self.update(&activityStability, .activityStability, a, to: value, term: .roomStability, costs: &costs, journal: &journal)
     }
 
     /// Recomputes staffOverload of staff member st on day d.
@@ -219,8 +301,6 @@ public struct ScoreTracker: Sendable {
         let preferred = I.staffPreferredMaxPerDay[st]
         let n = state.staffDay[st * I.dayCount + d]
         let value = preferred == CompiledInstance.unlimited ? 0 : max(0, Int(n) - Int(preferred))
-        let i = st * I.dayCount + d
-        costs[Weights.Term.staffOverload.index] += value - Int(staffOverload[i])
-        staffOverload[i] = Int32(value)
+        Self.update(&staffOverload, .staffOverload, st * I.dayCount + d, to: value, term: .staffOverload, costs: &costs, journal: &journal)
     }
 }
