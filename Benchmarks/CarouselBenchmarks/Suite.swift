@@ -27,11 +27,18 @@ struct RunResult: Codable {
     var peakMemoryMB: Double
 }
 
-/// `--single PROBLEM SEED TIME_LIMIT THREADS [SCHEDULE]`: one solve,
-/// printed as JSON; with SCHEDULE, the schedule is also written there.
-func runSingle(_ args: [String]) -> Int32 {
+/// `--single PROBLEM SEED TIME_LIMIT THREADS [SCHEDULE] [--moves N]`: one
+/// solve, printed as JSON; with SCHEDULE, the schedule is also written
+/// there; with `--moves`, the search also stops after N moves per thread.
+func runSingle(_ allArgs: [String]) -> Int32 {
+    var args = allArgs
+    var moveLimit = Int.max
+    if let i = args.firstIndex(of: "--moves"), i + 1 < args.count, let n = Int(args[i + 1]) {
+        moveLimit = n
+        args.removeSubrange(i...(i + 1))
+    }
     guard args.count == 4 || args.count == 5, let seed = UInt64(args[1]), let limit = Double(args[2]), let threads = Int(args[3]) else {
-        FileHandle.standardError.write("usage: CarouselBenchmarks --single PROBLEM SEED TIME_LIMIT THREADS [SCHEDULE]\n".data(using: .utf8)!)
+        FileHandle.standardError.write("usage: CarouselBenchmarks --single PROBLEM SEED TIME_LIMIT THREADS [SCHEDULE] [--moves N]\n".data(using: .utf8)!)
         return 2
     }
     do {
@@ -43,6 +50,7 @@ func runSingle(_ args: [String]) -> Int32 {
         options.seed = seed
         options.timeLimit = max(0, limit - setup)
         options.threads = threads
+        options.moveLimit = moveLimit
         let result = Solver.solve(instance, options: options)
         let evaluation = Evaluator(instance).evaluate(result.state.schedule)
         if args.count == 5 {
@@ -88,6 +96,10 @@ struct Settings {
     /// CP-SAT's model grows with groups × candidates; larger instances are
     /// skipped (its own restriction makes it incomplete there anyway).
     var cpsatMaxGroups = 300
+    /// Runs of the fixed-work speed measurement on the 1,900-visitor week
+    /// (0: none), and whether one more counts instructions under callgrind.
+    var throughputRepeats = 5
+    var countInstructions = false
 }
 
 func runSuite(_ args: [String]) -> Int32 {
@@ -103,6 +115,8 @@ func runSuite(_ args: [String]) -> Int32 {
         case "--no-cpsat": settings.cpsat = false
         case "--cpsat-max-groups": settings.cpsatMaxGroups = Int(next) ?? settings.cpsatMaxGroups; i += 1
         case "--no-generated": settings.generated = []
+        case "--throughput-repeats": settings.throughputRepeats = max(0, Int(next) ?? settings.throughputRepeats); i += 1
+        case "--instructions": settings.countInstructions = true
         case "--quick":
             settings.limits = [1, 10]
             settings.generated = [(1_900, 5), (5_000, 5)]
@@ -152,8 +166,16 @@ func runSuite(_ args: [String]) -> Int32 {
             log("\(peer.instance) CP-SAT: \(peer.soft)")
         }
     }
-    struct Report: Codable { var runs: [RunResult]; var cpsat: [PeerResult] }
-    save(markdown(runs, peers: peers, settings: settings), json: Report(runs: runs, cpsat: peers), as: "solve", in: settings.outDir)
+    var speeds: [ThroughputResult] = []
+    if settings.throughputRepeats > 0, let week = settings.instances.first(where: { $0.hasSuffix("generated-1900-5d.json") }),
+       let speed = measureThroughput(week, moves: 3_000_000, repeats: settings.throughputRepeats,
+                                     instructionMoves: settings.countInstructions ? 500_000 : nil, work: work) {
+        speeds.append(speed)
+    }
+    struct Report: Codable { var runs: [RunResult]; var cpsat: [PeerResult]; var throughput: [ThroughputResult] }
+    var table = markdown(runs, peers: peers, settings: settings)
+    if !speeds.isEmpty { table += "\nThe search's speed on fixed work (`--throughput`):\n\n" + throughputMarkdown(speeds) }
+    save(table, json: Report(runs: runs, cpsat: peers, throughput: speeds), as: "solve", in: settings.outDir)
     return 0
 }
 

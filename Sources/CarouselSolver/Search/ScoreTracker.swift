@@ -256,10 +256,11 @@ public struct ScoreTracker: Sendable {
         var mix = 0, over = 0
         if alive {
             let groups = state.sessionGroups[s]
-            if groups.count >= 2 {
-                var schools: [Int32] = []
-                for g in groups where !schools.contains(I.groupSchool[Int(g)]) { schools.append(I.groupSchool[Int(g)]) }
-                mix = groups.count - schools.count
+            // Groups beyond the first of their school (no allocation: a
+            // session holds a handful of groups).
+            for i in groups.indices.dropFirst() {
+                let school = I.groupSchool[Int(groups[i])]
+                if groups[..<i].contains(where: { I.groupSchool[Int($0)] == school }) { mix += 1 }
             }
             if I.weights.overCapacity != nil {
                 let cap = I.roomCapacity[Int(state.sessionRoom[s])]
