@@ -133,14 +133,7 @@ func runSuite(_ args: [String]) -> Int32 {
     let work = fm.temporaryDirectory.appendingPathComponent("carousel-bench-\(getpid())")
     try? fm.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? fm.removeItem(at: work) }
-    for g in settings.generated {
-        var generator = StemWeekGenerator()
-        generator.visitors = g.visitors
-        generator.days = g.days
-        let path = work.appendingPathComponent("generated-\(g.visitors)-\(g.days)d.json").path
-        try? AtomicFile.write(ProblemFile.render(generator.make()), to: path)
-        settings.instances.append(path)
-    }
+    for g in settings.generated { settings.instances.append(generatedWeek(visitors: g.visitors, days: g.days, in: work)) }
     let me = CommandLine.arguments[0]
     var runs: [RunResult] = []
     var peers: [PeerResult] = []
@@ -177,6 +170,17 @@ func runSuite(_ args: [String]) -> Int32 {
     if !speeds.isEmpty { table += "\nThe search's speed on fixed work (`--throughput`):\n\n" + throughputMarkdown(speeds) }
     save(table, json: Report(runs: runs, cpsat: peers, throughput: speeds), as: "solve", in: settings.outDir)
     return 0
+}
+
+/// Writes the week `carousel generate` makes for `visitors` over `days`
+/// (tightness 0.5, seed 1) into `folder`; returns its path.
+func generatedWeek(visitors: Int, days: Int, in folder: URL) -> String {
+    var generator = StemWeekGenerator()
+    generator.visitors = visitors
+    generator.days = days
+    let path = folder.appendingPathComponent("generated-\(visitors)-\(days)d.json").path
+    try? AtomicFile.write(ProblemFile.render(generator.make()), to: path)
+    return path
 }
 
 /// Prints the table and writes it to `DIR/NAME.md`, with `json` in

@@ -1,5 +1,4 @@
 import Foundation
-import CarouselIO
 
 /// The search's speed measured on fixed work, apart from the quality runs.
 ///
@@ -55,16 +54,7 @@ func runThroughput(_ args: [String]) -> Int32 {
     let work = fm.temporaryDirectory.appendingPathComponent("carousel-throughput-\(getpid())")
     try? fm.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? fm.removeItem(at: work) }
-    let path: String
-    if let problem {
-        path = problem
-    } else {
-        path = work.appendingPathComponent("generated-1900-5d.json").path
-        var generator = StemWeekGenerator()
-        generator.visitors = 1_900
-        generator.days = 5
-        try? AtomicFile.write(ProblemFile.render(generator.make()), to: path)
-    }
+    let path = problem ?? generatedWeek(visitors: 1_900, days: 5, in: work)
     guard let result = measureThroughput(path, moves: moves, repeats: repeats,
                                          instructionMoves: countInstructions ? instructionMoves : nil, work: work) else {
         return 1

@@ -47,11 +47,9 @@ extension PartialSchedule {
                 && staffDay[Int(st) * I.dayCount + d] < I.staffMaxPerDay[Int(st)]
                 && staffTotal[Int(st)] < I.staffMax[Int(st)]
         }
-        func busy(_ st: Int32) -> Bool {
-            for q in t..<(t + k) where staffAt[Int(st) * T + q] >= 0 { return true }
-            return false
-        }
-        let ok = filler.fill(candidates: { I.rows[rows.lowerBound + $0].members }, rank: { busy($0) ? 1 : 0 })
+        // Staff busy then rank after those who are free.
+        let busy = (0..<I.staffCount).map { st -> Int32 in (t..<(t + k)).contains { staffAt[st * T + $0] >= 0 } ? 1 : 0 }
+        let ok = filler.fill(candidates: { I.rows[rows.lowerBound + $0].members }, rank: StaffRanks(busy))
         guard ok else { return nil }
         var out: [Int] = []
         for st in filler.chosen {

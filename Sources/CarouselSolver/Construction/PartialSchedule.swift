@@ -724,7 +724,7 @@ public struct PartialSchedule: Sendable {
         usableStaff(s, into: &matcher.free)
         let d = day(ofSession: s)
         let ok = matcher.fill(candidates: { k in rowOrder[rows.lowerBound + k] }, member: instance.rowMember, order: staffPriority,
-                              rank: { st in Int(staffDay[Int(st) * instance.dayCount + d]) })
+                              rank: StaffRanks(staffDay, stride: instance.dayCount, offset: d))
         let requiredOK = ok && required.allSatisfy { st in matcher.chosen.contains(st) || staffUsable(Int(st), session: s) }
         guard requiredOK else {
             for st in favoured.prefix(oldCount) { addExtraStaff(Int(st), to: s) }
@@ -801,9 +801,9 @@ struct RowFiller {
     /// member's place in one order that every candidate list follows), the
     /// free members of a row are found from `member`'s bits instead of by
     /// scanning the list, with the same choice. `rank` breaks ties among
-    /// free candidates (lower first, never below 0).
+    /// free candidates (lower first).
     mutating func fill(candidates: (Int) -> [Int32], member: BitMatrix? = nil, order: [Int32]? = nil,
-                       rank: (Int32) -> Int = { _ in 0 }) -> Bool {
+                       rank: StaffRanks = StaffRanks()) -> Bool {
         if let member {
             // A row with fewer free members than it needs cannot be filled:
             // say so before any search (a failed search tries every route).
@@ -828,7 +828,7 @@ struct RowFiller {
     }
 
     private mutating func augment(_ k: Int, visited: inout [Bool], candidates: (Int) -> [Int32], member: BitMatrix?,
-                                  order: [Int32]?, rank: (Int32) -> Int) -> Bool {
+                                  order: [Int32]?, rank: StaffRanks) -> Bool {
         visited[k] = true
         let row = rows.lowerBound + k
         let best = if let order, let member {
@@ -856,7 +856,7 @@ struct RowFiller {
 
     /// The first free candidate of `list` that is preferred, else the first
     /// with the lowest rank (ranks are ≥ 0, so a 0 ends the scan); -1 if none.
-    private func freeCandidate(_ list: [Int32], row: Int, member: BitMatrix?, rank: (Int32) -> Int) -> Int32 {
+    private func freeCandidate(_ list: [Int32], row: Int, member: BitMatrix?, rank: StaffRanks) -> Int32 {
         if !preferred.isEmpty {
             for st in list where isFree(st) && preferred.contains(st) && member?.contains(row, Int(st)) ?? true { return st }
         }
@@ -874,7 +874,7 @@ struct RowFiller {
 
     /// `freeCandidate` for a list that holds the row's members in `order`:
     /// the same choice, from the free members' bits.
-    private func freeMember(of row: Int, member: BitMatrix, order: [Int32], rank: (Int32) -> Int) -> Int32 {
+    private func freeMember(of row: Int, member: BitMatrix, order: [Int32], rank: StaffRanks) -> Int32 {
         var best: Int32 = -1, bestPlace = Int32.max
         for st in preferred where isFree(st) && member.contains(row, Int(st)) && order[Int(st)] < bestPlace {
             best = st
@@ -898,4 +898,27 @@ struct RowFiller {
         }
         return best
     }
+}
+
+/// The ranks that break ties among free staff when rows are filled (lower
+/// first, never below 0): staff member st's is `values[st * stride +
+/// offset]`, and everyone's is 0 when `values` is empty. (A table, not a
+/// closure: the matching asks for a rank per free member, in its innermost
+/// loop.)
+struct StaffRanks {
+    private var values: [Int32] = []
+    private var stride = 1
+    private var offset = 0
+
+    /// Everyone ranks 0.
+    init() {}
+
+    init(_ values: [Int32], stride: Int = 1, offset: Int = 0) {
+        self.values = values
+        self.stride = stride
+        self.offset = offset
+    }
+
+    @inline(__always)
+    func callAsFunction(_ st: Int32) -> Int { values.isEmpty ? 0 : Int(values[Int(st) * stride + offset]) }
 }
