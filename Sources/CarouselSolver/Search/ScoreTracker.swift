@@ -132,25 +132,28 @@ public struct ScoreTracker: Sendable {
             case .activityStability: now = activityStability[i]; activityStability[i] = old
             case .staffOverload: now = staffOverload[i]; staffOverload[i] = old
             }
-            if let term = entry.cache.term {
-                costs[term.index] -= Int(now) - Int(old)
-            } else {
-                perturbation -= Int(now) - Int(old)
-            }
+            Self.addToTotal(entry.cache, Int(old) - Int(now), costs: &costs, perturbation: &perturbation)
         }
         journal.removeAll(keepingCapacity: true)
     }
 
     /// Sets `values[i]` to `value` (journaled as `name` when it changes) and
-    /// adds the difference to the term's total.
+    /// adds the difference to the component's total.
     @inline(__always)
-    private static func update(_ values: inout [Int32], _ name: Cache, _ i: Int, to value: Int, term: Weights.Term,
-                               costs: inout [Int], journal: inout [(cache: Cache, index: Int32, old: Int32)]) {
+    private static func update(_ values: inout [Int32], _ name: Cache, _ i: Int, to value: Int, costs: inout [Int],
+                               perturbation: inout Int, journal: inout [(cache: Cache, index: Int32, old: Int32)]) {
         let old = values[i]
         guard Int(old) != value else { return }
         journal.append((name, Int32(i), old))
-        costs[term.index] += value - Int(old)
+        addToTotal(name, value - Int(old), costs: &costs, perturbation: &perturbation)
         values[i] = Int32(value)
+    }
+
+    /// Adds `delta` to the total component `name` counts in: its term's
+    /// cost, or the perturbation.
+    @inline(__always)
+    private static func addToTotal(_ name: Cache, _ delta: Int, costs: inout [Int], perturbation: inout Int) {
+        if let term = name.term { costs[term.index] += delta } else { perturbation += delta }
     }
 
     /// Σ weight × cost.
@@ -196,9 +199,9 @@ public struct ScoreTracker: Sendable {
         if !I.counts(.isolated, forGroup: g) { isolated = 0 }
         if !I.counts(.siteChange, forGroup: g) { sites = 0 }
         let i = g * I.dayCount + d
-        Self.update(&dayIdle, .dayIdle, i, to: idle, term: .idleGap, costs: &costs, journal: &journal)
-        Self.update(&dayIsolated, .dayIsolated, i, to: isolated, term: .isolated, costs: &costs, journal: &journal)
-        Self.update(&daySites, .daySites, i, to: sites, term: .siteChange, costs: &costs, journal: &journal)
+        Self.update(&dayIdle, .dayIdle, i, to: idle, costs: &costs, perturbation: &perturbation, journal: &journal)
+        Self.update(&dayIsolated, .dayIsolated, i, to: isolated, costs: &costs, perturbation: &perturbation, journal: &journal)
+        Self.update(&daySites, .daySites, i, to: sites, costs: &costs, perturbation: &perturbation, journal: &journal)
     }
 
     /// Recomputes preference and spread of group g.
@@ -238,8 +241,8 @@ public struct ScoreTracker: Sendable {
         }
         if !I.counts(.preference, forGroup: g) { preference = 0 }
         if !I.counts(.spread, forGroup: g) { spread = 0 }
-        Self.update(&groupPreference, .groupPreference, g, to: preference, term: .preference, costs: &costs, journal: &journal)
-        Self.update(&groupSpread, .groupSpread, g, to: spread, term: .spread, costs: &costs, journal: &journal)
+        Self.update(&groupPreference, .groupPreference, g, to: preference, costs: &costs, perturbation: &perturbation, journal: &journal)
+        Self.update(&groupSpread, .groupSpread, g, to: spread, costs: &costs, perturbation: &perturbation, journal: &journal)
     }
 
     /// Recomputes mixSchools, overCapacity, the session count and the change
@@ -267,11 +270,11 @@ public struct ScoreTracker: Sendable {
                 if cap != CompiledInstance.unlimited { over = max(0, Int(state.sessionPupils[s]) - Int(cap)) }
             }
         }
-        Self.update(&sessionMix, .sessionMix, s, to: mix, term: .mixSchools, costs: &costs, journal: &journal)
-        Self.update(&sessionOver, .sessionOver, s, to: over, term: .overCapacity, costs: &costs, journal: &journal)
+        Self.update(&sessionMix, .sessionMix, s, to: mix, costs: &costs, perturbation: &perturbation, journal: &journal)
+        Self.update(&sessionOver, .sessionOver, s, to: over, costs: &costs, perturbation: &perturbation, journal: &journal)
         if sessionCounted[s] != alive {
             journal.append((.sessionCounted, Int32(s), sessionCounted[s] ? 1 : 0))
-            costs[Weights.Term.sessions.index] += alive ? 1 : -1
+            Self.addToTotal(.sessionCounted, alive ? 1 : -1, costs: &costs, perturbation: &perturbation)
             sessionCounted[s] = alive
         }
         if let reference {
@@ -282,18 +285,14 @@ public struct ScoreTracker: Sendable {
                                              staff: state.sessionStaff[s])
                 }
             }
-            if change != sessionChange[s] {
-                journal.append((.sessionChange, Int32(s), sessionChange[s]))
-                perturbation += Int(change) - Int(sessionChange[s])
-                sessionChange[s] = change
-            }
+            Self.update(&sessionChange, .sessionChange, s, to: Int(change), costs: &costs, perturbation: &perturbation, journal: &journal)
         }
     }
 
     /// Recomputes roomStability of activity a.
     public mutating func refreshActivity(_ a: Int, _ state: PartialSchedule) {
         let value = max(0, Int(state.activityRoomsUsed[a]) - 1)
-        Self.update(&activityStability, .activityStability, a, to: value, term: .roomStability, costs: &costs, journal: &journal)
+        Self.update(&activityStability, .activityStability, a, to: value, costs: &costs, perturbation: &perturbation, journal: &journal)
     }
 
     /// Recomputes staffOverload of staff member st on day d.
@@ -302,6 +301,6 @@ public struct ScoreTracker: Sendable {
         let preferred = I.staffPreferredMaxPerDay[st]
         let n = state.staffDay[st * I.dayCount + d]
         let value = preferred == CompiledInstance.unlimited ? 0 : max(0, Int(n) - Int(preferred))
-        Self.update(&staffOverload, .staffOverload, st * I.dayCount + d, to: value, term: .staffOverload, costs: &costs, journal: &journal)
+        Self.update(&staffOverload, .staffOverload, st * I.dayCount + d, to: value, costs: &costs, perturbation: &perturbation, journal: &journal)
     }
 }
