@@ -68,7 +68,7 @@ public struct PartialSchedule: Sendable {
     /// (taken out while in use).
     private var filler: RowFiller? = RowFiller()
     /// Scratch for `fillStaff`: the staff to try first.
-    private var favoured: [Int32] = []
+    private var favoured: [Int32]? = []
     /// Scratch for `relocate` and `exchange`: each moving session's old
     /// slot, room and staff (the staff lists keep their storage).
     private var movedFrom: [(slot: Int32, room: Int32)] = []
@@ -160,7 +160,9 @@ public struct PartialSchedule: Sendable {
     /// Whether every group of unit u may be in room r (needs) and activity a (years).
     @inline(__always)
     public func unitMay(_ u: Int, activity a: Int, room r: Int) -> Bool {
-        for g in table.units[u].groups where !instance.groupNeedsMet.contains(Int(g), r) { return false }
+        for i in table.units[u].groups.indices where !instance.groupNeedsMet.contains(Int(table.units[u].groups[i]), r) {
+            return false
+        }
         return true
     }
 
@@ -189,10 +191,10 @@ public struct PartialSchedule: Sendable {
     /// room suits its groups); staff are checked when joining.
     @inline(__always)
     public func canJoin(_ u: Int, session s: Int) -> Bool {
-        let unit = table.units[u], a = Int(sessionActivity[s]), r = Int(sessionRoom[s])
-        guard unit.kind != .cohort, Int(sessionSlot[s]) >= openFrom else { return false }
-        return sessionGroups[s].count + unit.groups.count <= Int(instance.maxGroups[a])
-            && fits(pupils: Int32(clamping: Int(sessionPupils[s]) + Int(unit.pupils)), activity: a, room: r)
+        let a = Int(sessionActivity[s]), r = Int(sessionRoom[s])
+        guard table.units[u].kind != .cohort, Int(sessionSlot[s]) >= openFrom else { return false }
+        return sessionGroups[s].count + table.units[u].groups.count <= Int(instance.maxGroups[a])
+            && fits(pupils: Int32(clamping: Int(sessionPupils[s]) + Int(table.units[u].pupils)), activity: a, room: r)
             && unitMay(u, activity: a, room: r)
     }
 
@@ -269,9 +271,9 @@ public struct PartialSchedule: Sendable {
         sessionRoom[s] = Int32(r)
         sessionPupils[s] = 0
         // A reused id keeps its lists' storage: no allocation per session.
-        sessionGroups[s].removeAll(keepingCapacity: true)
-        sessionStaff[s].removeAll(keepingCapacity: true)
-        sessionUnits[s].removeAll(keepingCapacity: true)
+        sessionGroups[s].clearKeepingCapacity()
+        sessionStaff[s].clearKeepingCapacity()
+        sessionUnits[s].clearKeepingCapacity()
         sessionAlive[s] = true
         sessionLocked[s] = locked
         sessionRequiredStaff[s] = requiredStaff
@@ -375,31 +377,40 @@ public struct PartialSchedule: Sendable {
         sessionStaff[s].append(Int32(st))
     }
 
+    // The hot paths read lists in place (`table.units[u].groups[i]`,
+    // `sessionStaff[s][i]`): copying one out, or iterating it, would retain it.
+
     private mutating func attach(_ u: Int, to s: Int) {
-        let unit = table.units[u], T = instance.slotCount
+        let T = instance.slotCount
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])])
-        for g in unit.groups {
+        for i in table.units[u].groups.indices {
+            let g = table.units[u].groups[i]
             for q in t..<(t + k) { groupAt[Int(g) * T + q] = Int32(s) }
             sessionGroups[s].append(g)
         }
-        sessionPupils[s] = Int32(clamping: Int(sessionPupils[s]) + Int(unit.pupils))
+        sessionPupils[s] = Int32(clamping: Int(sessionPupils[s]) + Int(table.units[u].pupils))
         sessionUnits[s].append(Int32(u))
         unitSession[u] = Int32(s)
         unitActivity[u] = sessionActivity[s]
-        if case .choice = unit.kind { choiceCount[Int(unit.group) * instance.activityCount + Int(sessionActivity[s])] += 1 }
+        if case .choice = table.units[u].kind {
+            choiceCount[Int(table.units[u].group) * instance.activityCount + Int(sessionActivity[s])] += 1
+        }
         unassignedCount -= 1
     }
 
     private mutating func detach(_ u: Int, from s: Int) {
-        let unit = table.units[u], T = instance.slotCount
+        let T = instance.slotCount
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])])
-        for g in unit.groups {
+        for j in table.units[u].groups.indices {
+            let g = table.units[u].groups[j]
             for q in t..<(t + k) where groupAt[Int(g) * T + q] == Int32(s) { groupAt[Int(g) * T + q] = -1 }
             if let i = sessionGroups[s].firstIndex(of: g) { sessionGroups[s].remove(at: i) }
         }
-        sessionPupils[s] = Int32(clamping: Int(sessionPupils[s]) - Int(unit.pupils))
+        sessionPupils[s] = Int32(clamping: Int(sessionPupils[s]) - Int(table.units[u].pupils))
         if let i = sessionUnits[s].firstIndex(of: Int32(u)) { sessionUnits[s].remove(at: i) }
-        if case .choice = unit.kind { choiceCount[Int(unit.group) * instance.activityCount + Int(sessionActivity[s])] -= 1 }
+        if case .choice = table.units[u].kind {
+            choiceCount[Int(table.units[u].group) * instance.activityCount + Int(sessionActivity[s])] -= 1
+        }
         unitSession[u] = -1
         unitActivity[u] = -1
         unassignedCount += 1
@@ -459,13 +470,13 @@ public struct PartialSchedule: Sendable {
         // Each session leaves its place and its staff leave its periods; the
         // staff stay listed and counted on its day until they are known to
         // follow it (`held`).
-        movedFrom.removeAll(keepingCapacity: true)
-        movedStaffFate.removeAll(keepingCapacity: true)
+        movedFrom.clearKeepingCapacity()
+        movedStaffFate.clearKeepingCapacity()
         for m in moves {
             let s = m.session
             movedFrom.append((sessionSlot[s], sessionRoom[s]))
             movedStaffFate.append(.held)
-            for st in sessionStaff[s] { freeStaffPeriods(Int(st), session: s) }
+            for i in sessionStaff[s].indices { freeStaffPeriods(Int(sessionStaff[s][i]), session: s) }
             vacatePlace(s)
             setGroups(of: s, to: -1)
         }
@@ -478,12 +489,14 @@ public struct PartialSchedule: Sendable {
             guard t >= openFrom, instance.canStart(a, at: t), instance.roomAllowed.contains(a, r),
                   fits(pupils: sessionPupils[s], activity: a, room: r), roomFree(r, at: t, duration: k),
                   sameDay || activityHasRoom(a, day: d) else { ok = false; break }
-            for u in sessionUnits[s] {
-                let unit = table.units[Int(u)]
-                if unit.day >= 0 && Int(unit.day) != d { ok = false }
-                for g in unit.groups where !instance.groupNeedsMet.contains(Int(g), r) || !groupVisits(Int(g), at: t, duration: k)
-                    || !groupFree(Int(g), at: t, duration: k) {
-                    ok = false
+            for i in sessionUnits[s].indices {
+                let u = Int(sessionUnits[s][i])
+                if table.units[u].day >= 0 && Int(table.units[u].day) != d { ok = false }
+                for j in table.units[u].groups.indices {
+                    let g = Int(table.units[u].groups[j])
+                    if !instance.groupNeedsMet.contains(g, r) || !groupVisits(g, at: t, duration: k) || !groupFree(g, at: t, duration: k) {
+                        ok = false
+                    }
                 }
             }
             guard ok else { break }
@@ -504,13 +517,13 @@ public struct PartialSchedule: Sendable {
                 let s = m.session
                 let oldDay = Int(movedFrom[i].slot) / instance.periodCount
                 if oldDay == day(ofSession: s) && (restoring.map { $0[i] == sessionStaff[s] } ?? true)
-                    && sessionStaff[s].allSatisfy({ staffFree(Int($0), session: s) }) {
-                    for st in sessionStaff[s] { bookStaffPeriods(Int(st), session: s) }
+                    && sessionStaff[s].indices.allSatisfy({ staffFree(Int(sessionStaff[s][$0]), session: s) }) {
+                    for j in sessionStaff[s].indices { bookStaffPeriods(Int(sessionStaff[s][j]), session: s) }
                     movedStaffFate[i] = .kept
                 } else {
                     saveStaff(of: s, as: i)
-                    for st in sessionStaff[s] { countStaff(Int(st), day: oldDay, by: -1) }
-                    sessionStaff[s].removeAll(keepingCapacity: true)
+                    for j in sessionStaff[s].indices { countStaff(Int(sessionStaff[s][j]), day: oldDay, by: -1) }
+                    sessionStaff[s].clearKeepingCapacity()
                     movedStaffFate[i] = .refilled
                 }
             }
@@ -533,7 +546,7 @@ public struct PartialSchedule: Sendable {
         for (i, m) in moves.enumerated() {
             switch movedStaffFate[i] {
             case .held: break
-            case .kept: for st in sessionStaff[m.session] { freeStaffPeriods(Int(st), session: m.session) }
+            case .kept: for j in sessionStaff[m.session].indices { freeStaffPeriods(Int(sessionStaff[m.session][j]), session: m.session) }
             case .refilled: releaseStaff(m.session)
             }
         }
@@ -550,7 +563,7 @@ public struct PartialSchedule: Sendable {
             if movedStaffFate[i] == .refilled {
                 for st in movedStaff[i] { addExtraStaff(Int(st), to: s) }
             } else {
-                for st in sessionStaff[s] { bookStaffPeriods(Int(st), session: s) }
+                for j in sessionStaff[s].indices { bookStaffPeriods(Int(sessionStaff[s][j]), session: s) }
             }
         }
         return false
@@ -559,8 +572,9 @@ public struct PartialSchedule: Sendable {
     /// Writes `value` into the group occupancy of every group of session s.
     private mutating func setGroups(of s: Int, to value: Int32) {
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
-        for g in sessionGroups[s] {
-            for q in t..<(t + k) { groupAt[Int(g) * T + q] = value }
+        for i in sessionGroups[s].indices {
+            let g = Int(sessionGroups[s][i])
+            for q in t..<(t + k) { groupAt[g * T + q] = value }
         }
     }
 
@@ -630,7 +644,7 @@ public struct PartialSchedule: Sendable {
     /// Copies session s's staff into `movedStaff[i]` (kept storage).
     private mutating func saveStaff(of s: Int, as i: Int) {
         while movedStaff.count <= i { movedStaff.append([]) }
-        movedStaff[i].removeAll(keepingCapacity: true)
+        movedStaff[i].clearKeepingCapacity()
         movedStaff[i].append(contentsOf: sessionStaff[s])
     }
 
@@ -643,8 +657,8 @@ public struct PartialSchedule: Sendable {
     }
 
     private mutating func releaseStaff(_ s: Int) {
-        for st in sessionStaff[s] { vacateStaff(Int(st), session: s) }
-        sessionStaff[s].removeAll(keepingCapacity: true)
+        for i in sessionStaff[s].indices { vacateStaff(Int(sessionStaff[s][i]), session: s) }
+        sessionStaff[s].clearKeepingCapacity()
     }
 
     /// The staff who may serve in session s as `staffUsable` says, as a
@@ -688,21 +702,25 @@ public struct PartialSchedule: Sendable {
     @discardableResult
     mutating func fillStaff(_ s: Int, required explicitRequired: [Int32] = [], preferred: [Int32] = [],
                             favouredFirst: Bool = true) -> Bool {
-        let required = explicitRequired.isEmpty ? sessionRequiredStaff[s] : explicitRequired
-        let a = Int(sessionActivity[s])
-        let rows = instance.rowRange(a)
-        // The scratch lists are moved out while in use (the closures read self):
-        // favoured = the staff it has (the first `oldCount`), then `preferred`.
-        // (Swapped, not copied: a copy would retain each of their buffers.)
-        var favoured: [Int32] = []
-        swap(&favoured, &self.favoured)
+        // The scratch is moved out while in use (the matching's closures read
+        // self) and moved back after: not copied, which would retain each of
+        // its buffers.
         var matcher = filler.take() ?? RowFiller()
-        defer {
-            swap(&favoured, &self.favoured)
-            filler = matcher
-        }
-        favoured.removeAll(keepingCapacity: true)
-        favoured.append(contentsOf: sessionStaff[s])
+        var favoured = self.favoured.take() ?? []
+        let filled = fillStaff(s, required: explicitRequired.isEmpty ? sessionRequiredStaff[s] : explicitRequired,
+                               preferred: preferred, favouredFirst: favouredFirst, matcher: &matcher, favoured: &favoured)
+        filler = matcher
+        self.favoured = favoured
+        return filled
+    }
+
+    /// `fillStaff` with its scratch: `favoured` gets the staff session s has
+    /// (the first `oldCount`), then `preferred`.
+    private mutating func fillStaff(_ s: Int, required: [Int32], preferred: [Int32], favouredFirst: Bool,
+                                    matcher: inout RowFiller, favoured: inout [Int32]) -> Bool {
+        let rows = instance.rowRange(Int(sessionActivity[s]))
+        favoured.clearKeepingCapacity()
+        for i in sessionStaff[s].indices { favoured.append(sessionStaff[s][i]) }
         let oldCount = favoured.count
         for st in preferred where !favoured.prefix(oldCount).contains(st) { favoured.append(st) }
         releaseStaff(s)
@@ -784,13 +802,13 @@ struct RowFiller {
     /// caller then sets `free`.
     mutating func reset(rows: Range<Int>, need: (Int) -> Int32, preferring first: [Int32], then: [Int32]) {
         self.rows = rows
-        self.need.removeAll(keepingCapacity: true)
+        self.need.clearKeepingCapacity()
         for k in rows { self.need.append(need(k)) }
-        preferred.removeAll(keepingCapacity: true)
+        preferred.clearKeepingCapacity()
         preferred.append(contentsOf: first)
         preferred.append(contentsOf: then)
-        chosen.removeAll(keepingCapacity: true)
-        rowOf.removeAll(keepingCapacity: true)
+        chosen.clearKeepingCapacity()
+        rowOf.clearKeepingCapacity()
     }
 
     @inline(__always) private func isFree(_ st: Int32) -> Bool { free[Int(st) >> 6] & (1 << UInt64(st & 63)) != 0 }
@@ -816,7 +834,7 @@ struct RowFiller {
         var visited: [Bool] = []
         swap(&visited, &self.visited)
         defer { swap(&visited, &self.visited) }
-        visited.removeAll(keepingCapacity: true)
+        visited.clearKeepingCapacity()
         visited.append(contentsOf: repeatElement(false, count: need.count))
         for k in need.indices {
             for _ in 0..<Int(need[k]) {

@@ -38,7 +38,7 @@ extension LocalSearch {
         guard state.unitMayAttend(u, activity: a) else { return refuse() }
         let d = unit.day >= 0 ? Int(unit.day) : random.below(I.dayCount)
         let k = Int(I.duration[a]), P = I.periodCount, T = I.slotCount
-        choices.removeAll(keepingCapacity: true)
+        choices.clearKeepingCapacity()
         for p in 0..<P {
             let t = d * P + p
             if t >= state.openFrom && I.canStart(a, at: t) && unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) }) {
@@ -48,7 +48,7 @@ extension LocalSearch {
         guard !choices.isEmpty else { return refuse() }
         let t = choices[random.below(choices.count)]
         // The place: a session of a there that holds none of u's groups, or a new one in a random room.
-        victims.removeAll(keepingCapacity: true)
+        victims.clearKeepingCapacity()
         guard state.unitsHolding(groups: unit.groups, from: t, duration: k, into: &victims) else { return refuse() }
         var joinTarget = -1, room = -1
         let candidates = state.sessionsAt[a * T + t]
@@ -179,7 +179,7 @@ extension LocalSearch {
             let u = Int(unplaced[random.below(unplaced.count)])
             if state.unitSession[u] < 0 { return u }
         }
-        unplaced.removeAll(keepingCapacity: true)
+        unplaced.clearKeepingCapacity()
         for u in state.unitSession.indices where state.unitSession[u] < 0 { unplaced.append(Int32(u)) }
         return Int(unplaced[random.below(unplaced.count)])
     }

@@ -30,7 +30,7 @@ extension LocalSearch {
         if random.below(2) == 0 {
             let groups = state.sessionGroups[s1]
             let g = Int(groups[random.below(groups.count)])
-            choices.removeAll(keepingCapacity: true)
+            choices.clearKeepingCapacity()
             for p in 0..<P {
                 let other = Int(state.groupAt[g * I.slotCount + d * P + p])
                 if other >= 0 && other != s1 && Int(state.sessionSlot[other]) == d * P + p
@@ -53,7 +53,7 @@ extension LocalSearch {
         let t1 = Int(state.sessionSlot[s1]), P = I.periodCount
         guard t2 != t1, t2 / P == t1 / P, t2 >= state.openFrom, !state.sessionLocked[s1] else { return false }
         let k = Int(I.duration[Int(state.sessionActivity[s1])]), T = I.slotCount
-        chain.removeAll(keepingCapacity: true)
+        chain.clearKeepingCapacity()
         chain.append(s1)
         var next = 0
         while next < chain.count {
@@ -63,20 +63,24 @@ extension LocalSearch {
             let a = Int(state.sessionActivity[s]), r = Int(state.sessionRoom[s])
             guard I.canStart(a, at: to), !I.roomUnavailable.containsAny(r, from: to, count: k) else { return refuse() }
             for q in to..<(to + k) where !enlist(Int(state.roomAt[r * T + q]), startingAt: to, duration: k) { return refuse() }
-            for g in state.sessionGroups[s] {
-                guard state.groupVisits(Int(g), at: to, duration: k) else { return refuse() }
-                for q in to..<(to + k) where !enlist(Int(state.groupAt[Int(g) * T + q]), startingAt: to, duration: k) {
+            // (Lists read in place: iterating one would retain it.)
+            for i in state.sessionGroups[s].indices {
+                let g = Int(state.sessionGroups[s][i])
+                guard state.groupVisits(g, at: to, duration: k) else { return refuse() }
+                for q in to..<(to + k) where !enlist(Int(state.groupAt[g * T + q]), startingAt: to, duration: k) {
                     return refuse()
                 }
             }
-            for st in state.sessionStaff[s] {
-                for q in to..<(to + k) where !enlist(Int(state.staffAt[Int(st) * T + q]), startingAt: to, duration: k) {
+            for i in state.sessionStaff[s].indices {
+                let st = Int(state.sessionStaff[s][i])
+                for q in to..<(to + k) where !enlist(Int(state.staffAt[st * T + q]), startingAt: to, duration: k) {
                     return refuse()
                 }
             }
         }
-        chainMoves.removeAll(keepingCapacity: true)
-        for s in chain {
+        chainMoves.clearKeepingCapacity()
+        for i in chain.indices {
+            let s = chain[i]
             let from = Int(state.sessionSlot[s])
             chainMoves.append((session: s, slot: from == t1 ? t2 : t1, room: Int(state.sessionRoom[s])))
         }

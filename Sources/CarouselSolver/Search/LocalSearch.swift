@@ -366,25 +366,31 @@ public struct LocalSearch {
         let u = random.below(U)
         let s0 = Int(state.unitSession[u])
         guard s0 >= 0, !state.sessionLocked[s0] else { return false }
-        let unit = state.table.units[u]
-        guard unit.kind != .cohort else { return false }
+        // (The unit's lists, and the schedule's, are read in place: a copy
+        // would retain them, and most draws are refused.)
+        let kind = state.table.units[u].kind, unitDay = Int(state.table.units[u].day)
+        guard kind != .cohort else { return false }
         let a0 = Int(state.sessionActivity[s0]), t0 = Int(state.sessionSlot[s0]), r0 = Int(state.sessionRoom[s0])
-        let staff0 = state.sessionStaff[s0]
         // Choose the target before changing anything.
-        let a = Int(unit.activities[random.below(unit.activities.count)])
+        let a = Int(state.table.units[u].activities[random.below(state.table.units[u].activities.count)])
         // Half the time keep the time and change only the session, room or
         // (for a choice) the activity: the group's day stays as it is.
         let keepTime = random.below(2) == 0
-        let d = keepTime ? t0 / I.periodCount : (unit.day >= 0 ? Int(unit.day) : randomVisitDay(of: unit.groups) ?? t0 / I.periodCount)
+        let d = keepTime ? t0 / I.periodCount
+            : (unitDay >= 0 ? unitDay : randomVisitDay(of: state.table.units[u].groups) ?? t0 / I.periodCount)
         var t = t0
         if !keepTime {
             // A start on day d where the activity may run and the groups are free (or in s0).
-            choices.removeAll(keepingCapacity: true)
+            choices.clearKeepingCapacity()
             let k = Int(I.duration[a])
             for p in 0..<I.periodCount {
                 let start = d * I.periodCount + p
                 guard I.canStart(a, at: start) else { continue }
-                if unit.groups.allSatisfy({ state.groupFree(Int($0), at: start, duration: k, besides: s0, or: -1) }) { choices.append(start) }
+                if state.table.units[u].groups.indices.allSatisfy({
+                    state.groupFree(Int(state.table.units[u].groups[$0]), at: start, duration: k, besides: s0, or: -1)
+                }) {
+                    choices.append(start)
+                }
             }
             guard !choices.isEmpty else { return refuse() }
             t = choices[random.below(choices.count)]
@@ -393,27 +399,30 @@ public struct LocalSearch {
         // Check the target cheaply before changing anything: most random
         // targets fail, and a failure should cost little.
         let k = Int(I.duration[a]), T = I.slotCount
-        guard unit.day < 0 || Int(unit.day) == d else { return refuse() }
-        for g in unit.groups {
-            guard I.yearAllowed(group: Int(g), activity: a), state.groupFree(Int(g), at: t, duration: k, besides: s0, or: -1) else {
+        guard unitDay < 0 || unitDay == d else { return refuse() }
+        for i in state.table.units[u].groups.indices {
+            let g = Int(state.table.units[u].groups[i])
+            guard I.yearAllowed(group: g, activity: a), state.groupFree(g, at: t, duration: k, besides: s0, or: -1) else {
                 return refuse()
             }
         }
-        if case .choice = unit.kind, a != a0, state.choiceCount[Int(unit.group) * I.activityCount + a] > 0 { return refuse() }
+        if case .choice = kind, a != a0, state.choiceCount[Int(state.table.units[u].group) * I.activityCount + a] > 0 {
+            return refuse()
+        }
         let closes = state.sessionUnits[s0].count == 1
         var joinTarget = -1, roomTarget = -1
-        let candidates = state.sessionsAt[a * T + t]
-        if !candidates.isEmpty && random.below(2) == 0 {
-            let s = Int(candidates[random.below(candidates.count)])
+        let candidates = state.sessionsAt[a * T + t].count
+        if candidates > 0 && random.below(2) == 0 {
+            let s = Int(state.sessionsAt[a * T + t][random.below(candidates)])
             guard s != s0 else { return false }
             guard state.canJoin(u, session: s) else { return refuse() }
             joinTarget = s
         } else {
             guard state.activityHasRoom(a, day: d) || (closes && a == a0 && d == t0 / I.periodCount) else { return refuse() }
-            let rooms = I.activityRooms[a]
-            guard !rooms.isEmpty else { return false }
-            let r = Int(rooms[random.below(rooms.count)])
-            guard state.fits(pupils: unit.pupils, activity: a, room: r), state.unitMay(u, activity: a, room: r),
+            let rooms = I.activityRooms[a].count
+            guard rooms > 0 else { return false }
+            let r = Int(I.activityRooms[a][random.below(rooms)])
+            guard state.fits(pupils: state.table.units[u].pupils, activity: a, room: r), state.unitMay(u, activity: a, room: r),
                   !I.roomUnavailable.containsAny(r, from: t, count: k) else { return refuse() }
             for q in t..<(t + k) {
                 let x = Int(state.roomAt[r * T + q])
@@ -421,6 +430,7 @@ public struct LocalSearch {
             }
             roomTarget = r
         }
+        let staff0 = state.sessionStaff[s0]
         noteUnit(u)
         noteSession(s0)
         state.unassign(u)
@@ -473,7 +483,9 @@ public struct LocalSearch {
         let a1 = Int(state.sessionActivity[s1])
         guard unitV.kind != .cohort, unitV.group != unitU.group, unitV.activities.contains(Int32(a1)),
               I.duration[a1] == I.duration[a2] else { return false }
-        recordForUndo([s1, s2].lazy)
+        chainUndo.clearKeepingCapacity()
+        recordForUndo(s1)
+        recordForUndo(s2)
         guard trade(u, v) else {
             clearTouched()
             return refuse()
@@ -510,7 +522,7 @@ public struct LocalSearch {
 
     /// A random day on which every one of `groups` is on site, or nil.
     mutating func randomVisitDay(of groups: [Int32]) -> Int? {
-        choices.removeAll(keepingCapacity: true)
+        choices.clearKeepingCapacity()
         for d in 0..<I.dayCount where groups.allSatisfy({ I.groupVisitsDay.contains(Int($0), d) }) { choices.append(d) }
         return choices.isEmpty ? nil : choices[random.below(choices.count)]
     }
@@ -532,7 +544,7 @@ public struct LocalSearch {
         case 2: r = siblingRoom(of: a, besides: r0) ?? Int(rooms[random.below(rooms.count)])
         default: r = Int(rooms[random.below(rooms.count)])
         }
-        choices.removeAll(keepingCapacity: true)
+        choices.clearKeepingCapacity()
         guard state.mayRelocate(s, room: r, day: d) else { return refuse() }
         if compactness && random.below(4) == 0 {
             // Next to another session of one of its groups that day: the
@@ -561,7 +573,7 @@ public struct LocalSearch {
         let t = choices[random.below(choices.count)]
         let dayChange = d != t0 / I.periodCount
         guard !dayChange || state.activityHasRoom(a, day: d) else { return refuse() }
-        chainMoves.removeAll(keepingCapacity: true)
+        chainMoves.clearKeepingCapacity()
         chainMoves.append((s, t, r))
         return relocateChain(dayChange: dayChange) || refuse()
     }
@@ -571,7 +583,7 @@ public struct LocalSearch {
     mutating func siblingRoom(of a: Int, besides r0: Int) -> Int? {
         guard I.weights.roomStability > 0 else { return nil }
         let R = I.roomCount
-        choices.removeAll(keepingCapacity: true)
+        choices.clearKeepingCapacity()
         for r in I.activityRooms[a] where Int(r) != r0 && state.activityRoomSessions[a * R + Int(r)] > 0 { choices.append(Int(r)) }
         return choices.isEmpty ? nil : choices[random.below(choices.count)]
     }
@@ -591,7 +603,7 @@ public struct LocalSearch {
             // Another session of one of s1's groups that day, of the same length.
             let groups = state.sessionGroups[s1]
             let g = Int(groups[random.below(groups.count)])
-            choices.removeAll(keepingCapacity: true)
+            choices.clearKeepingCapacity()
             for p in 0..<I.periodCount {
                 let other = Int(state.groupAt[g * I.slotCount + d * I.periodCount + p])
                 if other >= 0 && other != s1 && !choices.contains(other) && !state.sessionLocked[other]
@@ -626,7 +638,7 @@ public struct LocalSearch {
         }
         guard state.mayRelocate(s1, to: t2, room: swapRooms ? r2 : r1, besides: s2),
               state.mayRelocate(s2, to: t1, room: swapRooms ? r1 : r2, besides: s1) else { return refuse() }
-        chainMoves.removeAll(keepingCapacity: true)
+        chainMoves.clearKeepingCapacity()
         chainMoves.append((session: s1, slot: t2, room: swapRooms ? r2 : r1))
         chainMoves.append((session: s2, slot: t1, room: swapRooms ? r1 : r2))
         return relocateChain(dayChange: dayChange) || refuse()
@@ -637,27 +649,26 @@ public struct LocalSearch {
     /// who staffed them (`undoStaff`), so that `takeBack` restores them
     /// exactly: moving back alone could keep staff the move brought in.
     mutating func relocateChain(dayChange: Bool = false) -> Bool {
-        recordForUndo(chainMoves.lazy.map(\.session))
-        for m in chainMoves { noteSession(m.session, groups: true, dayChange: dayChange) }
+        chainUndo.clearKeepingCapacity()
+        for i in chainMoves.indices { recordForUndo(chainMoves[i].session) }
+        for i in chainMoves.indices { noteSession(chainMoves[i].session, groups: true, dayChange: dayChange) }
         guard state.relocate(chainMoves) else {
             clearTouched()
             return false
         }
-        for m in chainMoves { noteSession(m.session, groups: true, dayChange: dayChange) }
+        for i in chainMoves.indices { noteSession(chainMoves[i].session, groups: true, dayChange: dayChange) }
         undo = .sessions
         return true
     }
 
-    /// Records the place and staff of `sessions` in `chainUndo` and `undoStaff`.
-    mutating func recordForUndo(_ sessions: some Sequence<Int>) {
-        chainUndo.removeAll(keepingCapacity: true)
-        for s in sessions {
-            let i = chainUndo.count
-            chainUndo.append((s, Int(state.sessionSlot[s]), Int(state.sessionRoom[s])))
-            if undoStaff.count == i { undoStaff.append([]) }
-            undoStaff[i].removeAll(keepingCapacity: true)
-            undoStaff[i].append(contentsOf: state.sessionStaff[s])
-        }
+    /// Records the place and staff of session s after the others in
+    /// `chainUndo` and `undoStaff` (the caller empties `chainUndo` first).
+    mutating func recordForUndo(_ s: Int) {
+        let i = chainUndo.count
+        chainUndo.append((s, Int(state.sessionSlot[s]), Int(state.sessionRoom[s])))
+        if undoStaff.count == i { undoStaff.append([]) }
+        undoStaff[i].clearKeepingCapacity()
+        for j in state.sessionStaff[s].indices { undoStaff[i].append(state.sessionStaff[s][j]) }
     }
 
     /// Gives one staff place of a session to another member of the row.
@@ -690,9 +701,10 @@ public struct LocalSearch {
     /// Notes a unit's groups (their day shape on its current day, preference, spread).
     mutating func noteUnit(_ u: Int) {
         let s = Int(state.unitSession[u])
-        for g in state.table.units[u].groups {
-            touchedGroups.insert(Int(g))
-            if s >= 0 { touchedGroupDays.insert(Int(g) * I.dayCount + state.day(ofSession: s)) }
+        for i in state.table.units[u].groups.indices {
+            let g = Int(state.table.units[u].groups[i])
+            touchedGroups.insert(g)
+            if s >= 0 { touchedGroupDays.insert(g * I.dayCount + state.day(ofSession: s)) }
         }
     }
 
@@ -705,13 +717,15 @@ public struct LocalSearch {
         guard state.sessionAlive[s] else { return }
         let a = Int(state.sessionActivity[s]), d = state.day(ofSession: s), D = I.dayCount
         touchedActivities.insert(a)
+        // (Indexed in place: iterating a session's list would retain it.)
         if groups {
-            for g in state.sessionGroups[s] {
-                touchedGroupDays.insert(Int(g) * D + d)
-                if dayChange { touchedGroups.insert(Int(g)) }
+            for i in state.sessionGroups[s].indices {
+                let g = Int(state.sessionGroups[s][i])
+                touchedGroupDays.insert(g * D + d)
+                if dayChange { touchedGroups.insert(g) }
             }
         }
-        for st in state.sessionStaff[s] { touchedStaffDays.insert(Int(st) * D + d) }
+        for i in state.sessionStaff[s].indices { touchedStaffDays.insert(Int(state.sessionStaff[s][i]) * D + d) }
     }
 
     mutating func refreshTouched() {

@@ -109,7 +109,7 @@ public struct ScoreTracker: Sendable {
 
     /// Starts journaling a move: `rollBack()` returns to this point.
     public mutating func beginMove() {
-        if !journal.isEmpty { journal.removeAll(keepingCapacity: true) }
+        journal.clearKeepingCapacity()
     }
 
     /// Restores every component and total to what it was at `beginMove()`.
@@ -134,7 +134,7 @@ public struct ScoreTracker: Sendable {
             }
             Self.addToTotal(entry.cache, Int(old) - Int(now), costs: &costs, perturbation: &perturbation)
         }
-        journal.removeAll(keepingCapacity: true)
+        journal.clearKeepingCapacity()
     }
 
     /// Sets `values[i]` to `value` (journaled as `name` when it changes) and
@@ -206,16 +206,16 @@ public struct ScoreTracker: Sendable {
 
     /// Recomputes preference and spread of group g.
     public mutating func refreshGroup(_ g: Int, _ state: PartialSchedule) {
-        let I = instance, table = state.table
+        let I = instance
         var preference = 0
         if !I.choice[g].isEmpty && !overlappingChoices[g] {
             // Each chosen activity belongs to exactly one list: sum ranks per item.
             for (k, item) in I.choice[g].enumerated() {
                 guard let rank = item.rank else { continue }
                 var sum = 0
-                for u in table.unitsOfGroup[g] {
+                for u in state.table.unitsOfGroup[g] {
                     let a = state.unitActivity[Int(u)]
-                    guard a >= 0, case .choice(let kk) = table.units[Int(u)].kind, Int(kk) == k,
+                    guard a >= 0, case .choice(let kk) = state.table.units[Int(u)].kind, Int(kk) == k,
                           let i = item.choices.firstIndex(of: a) else { continue }
                     sum += Int(rank[i])
                 }
@@ -223,9 +223,8 @@ public struct ScoreTracker: Sendable {
             }
         } else if !I.choice[g].isEmpty {
             var chosen: [Int] = []
-            for u in table.unitsOfGroup[g] {
-                let unit = table.units[Int(u)]
-                if case .choice = unit.kind, state.unitActivity[Int(u)] >= 0 { chosen.append(Int(state.unitActivity[Int(u)])) }
+            for u in state.table.unitsOfGroup[g] {
+                if case .choice = state.table.units[Int(u)].kind, state.unitActivity[Int(u)] >= 0 { chosen.append(Int(state.unitActivity[Int(u)])) }
             }
             preference = ChoiceAssignment.best(items: I.choice[g], chosen: chosen).1
         }
@@ -233,7 +232,7 @@ public struct ScoreTracker: Sendable {
         for item in I.spread[g] {
             var days: UInt64 = 0
             var extra = Set<Int>()
-            for u in table.unitsOfGroup[g] where state.unitActivity[Int(u)] == item.activity {
+            for u in state.table.unitsOfGroup[g] where state.unitActivity[Int(u)] == item.activity {
                 let d = state.day(ofSession: Int(state.unitSession[Int(u)]))
                 if d < 64 { days |= 1 << UInt64(d) } else { extra.insert(d) }
             }

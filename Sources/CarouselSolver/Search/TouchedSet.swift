@@ -6,32 +6,48 @@
 /// not cleared: a stamp advances, and only marks equal to it count), and
 /// neither allocates once the storage has grown.
 struct TouchedSet: RandomAccessCollection {
-    /// `marks[i] == stamp` when i is in the set.
-    private var marks: [UInt32]
-    private var stamp: UInt32 = 1
-    private var items: [Int32] = []
+    /// One array, so that an insert makes one buffer unique, not two:
+    /// `storage[i] == stamp` when i is in the set (the marks, for
+    /// i < `capacity`), and the members, first inserted first, follow in
+    /// `storage[capacity..<capacity + used]` (each index is listed at most
+    /// once, so `capacity` places are enough).
+    private var storage: [Int32]
+    private var capacity: Int
+    private var stamp: Int32 = 1
     private var used = 0
 
     /// An empty set of indices in 0..<capacity (it grows for larger ones);
     /// `stamp` is the first stamp (tests start near the wrap-around).
-    init(capacity: Int = 0, stamp: UInt32 = 1) {
-        marks = Array(repeating: 0, count: capacity)
+    init(capacity: Int = 0, stamp: Int32 = 1) {
+        self.capacity = capacity
+        storage = Array(repeating: 0, count: 2 * capacity)
         self.stamp = Swift.max(1, stamp)
     }
 
     var startIndex: Int { 0 }
     var endIndex: Int { used }
 
-    subscript(position: Int) -> Int { Int(items[position]) }
+    subscript(position: Int) -> Int { Int(storage[capacity + position]) }
 
     /// Adds index i, unless it is in the set already.
     @inline(__always)
     mutating func insert(_ i: Int) {
-        if i >= marks.count { marks.append(contentsOf: repeatElement(0, count: i + 1 - marks.count)) }
-        guard marks[i] != stamp else { return }
-        marks[i] = stamp
-        if used < items.count { items[used] = Int32(i) } else { items.append(Int32(i)) }
+        if i >= capacity { grow(toInclude: i) }
+        guard storage[i] != stamp else { return }
+        storage[i] = stamp
+        storage[capacity + used] = Int32(i)
         used += 1
+    }
+
+    /// Makes room for indices up to i, at least doubling (so that growing
+    /// one index at a time stays cheap overall).
+    private mutating func grow(toInclude i: Int) {
+        let newCapacity = Swift.max(i + 1, 2 * capacity)
+        var grown = [Int32](repeating: 0, count: 2 * newCapacity)
+        grown[0..<capacity] = storage[0..<capacity]
+        grown[newCapacity..<(newCapacity + used)] = storage[capacity..<(capacity + used)]
+        storage = grown
+        capacity = newCapacity
     }
 
     /// Empties the set, keeping its storage.
@@ -39,11 +55,12 @@ struct TouchedSet: RandomAccessCollection {
     mutating func removeAll() {
         guard used > 0 else { return }
         used = 0
-        stamp &+= 1
-        if stamp == 0 {
-            // Wrapped around (after 4 billion moves): no old mark may match.
-            for i in marks.indices { marks[i] = 0 }
+        if stamp == .max {
+            // Wrapped around (after 2 billion moves): no old mark may match.
+            for i in 0..<capacity { storage[i] = 0 }
             stamp = 1
+        } else {
+            stamp += 1
         }
     }
 }
