@@ -247,6 +247,16 @@ public struct PartialSchedule: Sendable {
         return true
     }
 
+    /// Appends to `starts` every start on day d, other than session s's own
+    /// place, to which s alone may move in room r (which passed the first
+    /// `mayRelocate`). One call for the whole day: each call from the
+    /// search's mutating code copies the schedule struct.
+    public func appendStarts(of s: Int, inAllowedRoom r: Int, day d: Int, to starts: inout [Int]) {
+        let P = instance.periodCount, t0 = Int(sessionSlot[s]), r0 = Int(sessionRoom[s])
+        for t in d * P..<(d + 1) * P where (t != t0 || r != r0) && mayRelocate(s, to: t, inAllowedRoom: r, besides: -1) {
+            starts.append(t)
+        }
+    }
 
     // MARK: - Changes
 

@@ -564,10 +564,7 @@ public struct LocalSearch {
             }
         } else {
             // Every start the session may move to in room r, other than where it is.
-            for t in d * I.periodCount..<(d + 1) * I.periodCount
-            where (t != t0 || r != r0) && state.mayRelocate(s, to: t, inAllowedRoom: r, besides: -1) {
-                choices.append(t)
-            }
+            state.appendStarts(of: s, inAllowedRoom: r, day: d, to: &choices)
         }
         guard !choices.isEmpty else { return refuse() }
         let t = choices[random.below(choices.count)]
