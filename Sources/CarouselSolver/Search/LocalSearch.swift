@@ -93,7 +93,10 @@ public struct LocalSearch {
     /// How to take back the last move.
     enum Undo {
         case none
-        case unit(unit: Int, session: Int, activity: Int, slot: Int, room: Int, staff: [Int32])
+        /// A unit left `session`; its staff then are in `undoStaff[0]` (a
+        /// copy: sharing the session's list would make the schedule copy it
+        /// on its next change).
+        case unit(unit: Int, session: Int, activity: Int, slot: Int, room: Int)
         /// Sessions moved; where they were and their staff are in
         /// `chainUndo` and `undoStaff`.
         case sessions
@@ -310,7 +313,7 @@ public struct LocalSearch {
     mutating func takeBack() {
         switch undo {
         case .none: return
-        case let .unit(u, session, activity, slot, room, staff):
+        case let .unit(u, session, activity, slot, room):
             let from = Int(state.unitSession[u])
             noteUnit(u)
             noteSession(from)
@@ -320,7 +323,7 @@ public struct LocalSearch {
             if session >= 0 && state.sessionAlive[session] && Int(state.sessionActivity[session]) == activity
                 && Int(state.sessionSlot[session]) == slot && state.join(unit: u, session: session) {
                 noteSession(session)
-            } else if let s = state.open(activity: activity, slot: slot, room: room, unit: u, preferredStaff: staff) {
+            } else if let s = state.open(activity: activity, slot: slot, room: room, unit: u, preferredStaff: undoStaff[0]) {
                 noteSession(s)
             }
             noteUnit(u)
@@ -430,7 +433,8 @@ public struct LocalSearch {
             }
             roomTarget = r
         }
-        let staff0 = state.sessionStaff[s0]
+        chainUndo.clearKeepingCapacity()
+        recordForUndo(s0)
         noteUnit(u)
         noteSession(s0)
         state.unassign(u)
@@ -445,7 +449,7 @@ public struct LocalSearch {
             // Put it back where it was.
             if state.sessionAlive[s0] && Int(state.sessionSlot[s0]) == t0 && state.join(unit: u, session: s0) {
             } else {
-                _ = state.open(activity: a0, slot: t0, room: r0, unit: u, preferredStaff: staff0)
+                _ = state.open(activity: a0, slot: t0, room: r0, unit: u, preferredStaff: undoStaff[0])
             }
             noteUnit(u)
             noteSession(Int(state.unitSession[u]))
@@ -456,7 +460,7 @@ public struct LocalSearch {
         noteSession(placedIn)
         noteSession(s0)
         noteUnit(u)
-        undo = .unit(unit: u, session: s0, activity: a0, slot: t0, room: r0, staff: staff0)
+        undo = .unit(unit: u, session: s0, activity: a0, slot: t0, room: r0)
         return true
     }
 
