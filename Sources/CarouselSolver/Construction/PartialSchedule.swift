@@ -414,10 +414,10 @@ public struct PartialSchedule: Sendable {
         for j in table.units[u].groups.indices {
             let g = table.units[u].groups[j]
             for q in t..<(t + k) where groupAt[Int(g) * T + q] == Int32(s) { groupAt[Int(g) * T + q] = -1 }
-            if let i = sessionGroups[s].firstIndex(of: g) { sessionGroups[s].remove(at: i) }
+            sessionGroups[s].removeFirst(g)
         }
         sessionPupils[s] = Int32(clamping: Int(sessionPupils[s]) - Int(table.units[u].pupils))
-        if let i = sessionUnits[s].firstIndex(of: Int32(u)) { sessionUnits[s].remove(at: i) }
+        sessionUnits[s].removeFirst(Int32(u))
         if case .choice = table.units[u].kind {
             choiceCount[Int(table.units[u].group) * instance.activityCount + Int(sessionActivity[s])] -= 1
         }
@@ -454,7 +454,7 @@ public struct PartialSchedule: Sendable {
         for q in t..<(t + k) where roomAt[r * T + q] == Int32(s) { roomAt[r * T + q] = -1 }
         activityDay[a * instance.dayCount + t / instance.periodCount] -= 1
         activityTotal[a] -= 1
-        if let i = sessionsAt[a * T + t].firstIndex(of: Int32(s)) { sessionsAt[a * T + t].remove(at: i) }
+        sessionsAt[a * T + t].removeFirst(Int32(s))
         activityRoomSessions[a * instance.roomCount + r] -= 1
         if activityRoomSessions[a * instance.roomCount + r] == 0 { activityRoomsUsed[a] -= 1 }
     }

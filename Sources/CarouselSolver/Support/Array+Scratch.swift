@@ -16,4 +16,17 @@ extension Array where Element: BitwiseCopyable {
             while !isEmpty { removeLast() }
         }
     }
+
+    /// Removes the first element equal to `x`, if there is one, keeping the
+    /// order of the rest: for a session's short lists, shifting the few
+    /// elements after it costs less than `remove(at:)`'s `memmove` call.
+    @inline(__always)
+    mutating func removeFirst(_ x: Element) where Element: Equatable {
+        guard var i = firstIndex(of: x) else { return }
+        while i + 1 < count {
+            self[i] = self[i + 1]
+            i += 1
+        }
+        removeLast()
+    }
 }
