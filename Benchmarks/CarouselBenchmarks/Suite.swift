@@ -120,7 +120,13 @@ func runSuite(_ args: [String]) -> Int32 {
         case "--quick":
             settings.limits = [1, 10]
             settings.generated = [(1_900, 5), (5_000, 5)]
-        default: settings.instances.append(args[i])
+        default:
+            guard !args[i].hasPrefix("-") else {
+                log("unknown option \(args[i]); expected --limits 1,10,60, --threads N, --seeds N, --out DIR, --no-cpsat, "
+                    + "--cpsat-max-groups N, --no-generated, --throughput-repeats N, --instructions, --quick or problem files")
+                return 2
+            }
+            settings.instances.append(args[i])
         }
         i += 1
     }

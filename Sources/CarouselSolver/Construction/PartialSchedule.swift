@@ -414,10 +414,10 @@ public struct PartialSchedule: Sendable {
         for j in table.units[u].groups.indices {
             let g = table.units[u].groups[j]
             for q in t..<(t + k) where groupAt[Int(g) * T + q] == Int32(s) { groupAt[Int(g) * T + q] = -1 }
-            sessionGroups[s].removeFirst(g)
+            sessionGroups[s].removeFirstOccurrence(of: g)
         }
         sessionPupils[s] = Int32(clamping: Int(sessionPupils[s]) - Int(table.units[u].pupils))
-        sessionUnits[s].removeFirst(Int32(u))
+        sessionUnits[s].removeFirstOccurrence(of: Int32(u))
         if case .choice = table.units[u].kind {
             choiceCount[Int(table.units[u].group) * instance.activityCount + Int(sessionActivity[s])] -= 1
         }
@@ -454,7 +454,7 @@ public struct PartialSchedule: Sendable {
         for q in t..<(t + k) where roomAt[r * T + q] == Int32(s) { roomAt[r * T + q] = -1 }
         activityDay[a * instance.dayCount + t / instance.periodCount] -= 1
         activityTotal[a] -= 1
-        sessionsAt[a * T + t].removeFirst(Int32(s))
+        sessionsAt[a * T + t].removeFirstOccurrence(of: Int32(s))
         activityRoomSessions[a * instance.roomCount + r] -= 1
         if activityRoomSessions[a * instance.roomCount + r] == 0 { activityRoomsUsed[a] -= 1 }
     }

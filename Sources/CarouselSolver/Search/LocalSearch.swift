@@ -93,10 +93,11 @@ public struct LocalSearch {
     /// How to take back the last move.
     enum Undo {
         case none
-        /// A unit left `session`; its staff then are in `undoStaff[0]` (a
-        /// copy: sharing the session's list would make the schedule copy it
+        /// A unit left a session of `activity`; that session, its place and
+        /// its staff then are in `chainUndo[0]` and `undoStaff[0]` (copies:
+        /// sharing the session's staff list would make the schedule copy it
         /// on its next change).
-        case unit(unit: Int, session: Int, activity: Int, slot: Int, room: Int)
+        case unit(unit: Int, activity: Int)
         /// Sessions moved; where they were and their staff are in
         /// `chainUndo` and `undoStaff`.
         case sessions
@@ -313,7 +314,8 @@ public struct LocalSearch {
     mutating func takeBack() {
         switch undo {
         case .none: return
-        case let .unit(u, session, activity, slot, room):
+        case let .unit(u, activity):
+            let (session, slot, room) = chainUndo[0]
             let from = Int(state.unitSession[u])
             noteUnit(u)
             noteSession(from)
@@ -460,7 +462,7 @@ public struct LocalSearch {
         noteSession(placedIn)
         noteSession(s0)
         noteUnit(u)
-        undo = .unit(unit: u, session: s0, activity: a0, slot: t0, room: r0)
+        undo = .unit(unit: u, activity: a0)
         return true
     }
 

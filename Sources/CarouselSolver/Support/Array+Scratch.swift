@@ -21,7 +21,7 @@ extension Array where Element: BitwiseCopyable {
     /// order of the rest: for a session's short lists, shifting the few
     /// elements after it costs less than `remove(at:)`'s `memmove` call.
     @inline(__always)
-    mutating func removeFirst(_ x: Element) where Element: Equatable {
+    mutating func removeFirstOccurrence(of x: Element) where Element: Equatable {
         guard var i = firstIndex(of: x) else { return }
         while i + 1 < count {
             self[i] = self[i + 1]
