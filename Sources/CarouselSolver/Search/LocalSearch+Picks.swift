@@ -1,0 +1,20 @@
+/// Random picks that several moves share.
+extension LocalSearch {
+    /// A random live, unlocked session, or nil.
+    mutating func randomSession() -> Int? {
+        let n = state.sessionAlive.count
+        guard n > 0 else { return nil }
+        for _ in 0..<8 {
+            let s = random.below(n)
+            if state.sessionAlive[s] && !state.sessionLocked[s] { return s }
+        }
+        return nil
+    }
+
+    /// A random day on which every one of `groups` is on site, or nil.
+    mutating func randomVisitDay(of groups: [Int32]) -> Int? {
+        choices.clearKeepingCapacity()
+        for d in 0..<I.dayCount where groups.allSatisfy({ I.groupVisitsDay.contains(Int($0), d) }) { choices.append(d) }
+        return choices.isEmpty ? nil : choices[random.below(choices.count)]
+    }
+}
