@@ -1,122 +1,86 @@
-import Foundation
-
 extension LocalSearch {
+    /// The search loop: draws a move from the mix, makes it, and keeps it
+    /// or takes it back as the acceptor says, noting the best schedule seen,
+    /// until `termination` says stop or nothing is left to improve.
     mutating func anneal(termination: Termination, progress: ((SearchProgress) -> Void)?) -> Result {
-        var best = state
-        var bestSoft = tracker.soft
-        var current = bestSoft
-        var bestLevel = level
-        var currentLevel = bestLevel
-        let startedIncomplete = currentLevel.unplaced > 0
+        var best = BestSchedule(state, level: level, soft: tracker.soft)
+        var current = (level: best.level, soft: best.soft)
+        let startedIncomplete = current.level.unplaced > 0
         var completedAt: Double?
-        // (level, soft) against the best, lexicographically.
-        func beats(_ level: Level, _ soft: Double) -> Bool {
-            level < bestLevel || (level == bestLevel && soft < bestSoft - 1e-9)
-        }
-        func matches(_ level: Level, _ soft: Double) -> Bool {
-            level < bestLevel || (level == bestLevel && soft <= bestSoft + 1e-9)
-        }
         var moves = 0, accepted = 0, applied = 0
         let startTime = termination.elapsed
         let budget = max(1e-3, termination.timeLimit - startTime)
-        // Start temperature: the mean worsening of sampled moves, accepted half the time.
-        var worse = 0.0, count = 0
-        for _ in 0..<200 {
-            guard tryMove() else { continue }
-            let delta = tracker.soft - current
-            if delta > 0 && level == currentLevel { worse += delta; count += 1 }
-            takeBack()
-        }
+        var annealing = sampleTemperature(from: current)
         // Undoing may re-pick staff, so read the score again.
-        current = tracker.soft
-        currentLevel = level
-        let t0 = count > 0 ? max(0.05, worse / Double(count) / 0.69) : 1.0
-        let tEnd = t0 * 1e-3
-        var temperature = t0
+        current = (level, tracker.soft)
         refused = 0
-        var bestUnsaved = false
-        // `best` is a full copy, so copies are rationed while the search is
-        // hot and new bests come every few moves: then a best is kept only if
-        // it is on a better level than the last copy or 5,000 moves have
-        // passed since that copy (otherwise it is forgotten; the search will
-        // come back below it).
-        var savedSoft = bestSoft, savedLevel = bestLevel
-        var lastSave = 0
         var fraction = 0.0
         var lastReport = termination.elapsed
-        while bestSoft > 0 || bestLevel.unplaced > 0 || bestLevel.change > 0 {
+        while !best.isPerfect {
             if moves & 255 == 0 {
                 if termination.shouldStop(iterations: moves) { break }
                 let byTime = (termination.elapsed - startTime) / budget
                 let byMoves = termination.iterationLimit == .max ? 0 : Double(moves) / Double(termination.iterationLimit)
                 fraction = min(1, max(byTime, byMoves))
-                temperature = t0 * pow(tEnd / t0, fraction)
+                annealing.cool(to: fraction)
                 if let progress, termination.elapsed - lastReport >= 1 {
                     lastReport = termination.elapsed
-                    let repairing = bestLevel.unplaced > 0
+                    let repairing = best.level.unplaced > 0
                     progress(SearchProgress(phase: repairing ? "repair" : "improve", elapsed: lastReport, iterations: moves,
-                                            unplaced: state.unassignedCount, bestUnplaced: bestLevel.unplaced,
-                                            soft: repairing ? nil : bestSoft))
+                                            unplaced: state.unassignedCount, bestUnplaced: best.level.unplaced,
+                                            soft: repairing ? nil : best.soft))
                 }
             }
             moves += 1
             guard tryMove() else { continue }
             applied += 1
-            let next = tracker.soft, nextLevel = level
-            let delta = next - current
-            // While units are unplaced the soft score does not hold back a
-            // move that keeps the level: the insertions walk the plateau.
-            let accept = nextLevel < currentLevel
-                || (nextLevel == currentLevel
-                    && (delta <= 0 || currentLevel.unplaced > 0 || random.unit() < exp(-delta / temperature)))
-            if accept {
-                if nextLevel == currentLevel && delta > 0 && bestUnsaved {
-                    if fraction > 0.3 || moves - lastSave >= 5_000 || currentLevel < savedLevel {
-                        // About to leave a new best: keep a copy of it first, and
-                        // let the next iteration try its luck afresh. (Undoing a
-                        // move may re-pick staff, so the score is read again.)
-                        takeBack()
-                        current = tracker.soft
-                        currentLevel = level
-                        if matches(currentLevel, current) {
-                            best = state
-                            bestSoft = current
-                            bestLevel = currentLevel
-                            savedSoft = current
-                            savedLevel = currentLevel
-                            lastSave = moves
-                        } else {
-                            bestSoft = savedSoft
-                            bestLevel = savedLevel
-                        }
-                        bestUnsaved = false
-                        continue
-                    }
-                    bestSoft = savedSoft
-                    bestLevel = savedLevel
-                    bestUnsaved = false
-                }
-                accepted += 1
-                current = next
-                currentLevel = nextLevel
-                if startedIncomplete && completedAt == nil && currentLevel.unplaced == 0 { completedAt = termination.elapsed }
-                if beats(currentLevel, current) {
-                    bestSoft = current
-                    bestLevel = currentLevel
-                    bestUnsaved = true
-                }
-            } else {
+            let next = (level: level, soft: tracker.soft)
+            guard Self.accepts(next, from: current, annealing: annealing, random: &random) else {
                 takeBack()
-                current = tracker.soft
-                currentLevel = level
+                current = (level, tracker.soft)
+                continue
             }
+            if best.unsaved && next.level == current.level && next.soft - current.soft > 0 {
+                // About to leave a new best that was only noted.
+                if best.wantsCopy(atMove: moves, fraction: fraction, level: current.level) {
+                    // Keep a copy of it first, and let the next iteration
+                    // try its luck afresh. (Undoing a move may re-pick
+                    // staff, so the score is read again.)
+                    takeBack()
+                    current = (level, tracker.soft)
+                    if best.isMatched(by: current.level, current.soft) {
+                        best.save(state, level: current.level, soft: current.soft, atMove: moves)
+                    } else {
+                        best.forgetUnsaved()
+                    }
+                    continue
+                }
+                best.forgetUnsaved()
+            }
+            accepted += 1
+            current = next
+            if startedIncomplete && completedAt == nil && current.level.unplaced == 0 { completedAt = termination.elapsed }
+            if best.isBeaten(by: current.level, current.soft) { best.note(current.level, current.soft) }
         }
-        if bestUnsaved || matches(currentLevel, current) {
-            best = state
-            bestSoft = current
-            bestLevel = currentLevel
+        best.finish(state, level: current.level, soft: current.soft)
+        return Result(state: best.schedule, soft: best.soft, perturbation: best.level.change, completedAt: completedAt,
+                      moves: moves, refused: refused, applied: applied, accepted: accepted, elapsed: termination.elapsed)
+    }
+
+    /// The annealing schedule for this search: 200 moves are made and taken
+    /// back, and those that worsen the soft score from `current` without
+    /// changing the level set the start temperature.
+    mutating func sampleTemperature(from current: (level: Level, soft: Double)) -> SimulatedAnnealing {
+        var worsening = 0.0, count = 0
+        for _ in 0..<200 {
+            guard tryMove() else { continue }
+            let delta = tracker.soft - current.soft
+            if delta > 0 && level == current.level {
+                worsening += delta
+                count += 1
+            }
+            takeBack()
         }
-        return Result(state: best, soft: bestSoft, perturbation: bestLevel.change, completedAt: completedAt, moves: moves,
-                      refused: refused, applied: applied, accepted: accepted, elapsed: termination.elapsed)
+        return SimulatedAnnealing(sampledWorsening: worsening, count: count)
     }
 }

@@ -1,27 +1,25 @@
 /// Making a move and taking it back: the cycle every kind of move goes
 /// through (`tryMove`, `takeBack`), and the count of refused moves.
 extension LocalSearch {
-    /// Makes one random move (recording how to undo it); false if the chosen
-    /// move was not possible (nothing changed). While units are unplaced,
-    /// a share of the moves try to insert one.
+    /// How to take back the last move.
+    enum Undo {
+        case none
+        /// A unit left a session of `activity` (`takeBackUnitMove`).
+        case unit(unit: Int, activity: Int)
+        /// Sessions moved; where they were and their staff are in
+        /// `chainUndo` and `undoStaff`.
+        case sessions
+        case staff(session: Int, old: Int32, new: Int32)
+        /// Two units traded sessions; the sessions' staff before are in `undoStaff`.
+        case exchange(first: Int, second: Int)
+        /// The unit inserted; the units it ejected are in `ejected`.
+        case insertion(unit: Int)
+    }
+
+    /// Makes one move drawn from the mix (recording how to undo it); false
+    /// if the chosen move was not possible (nothing changed).
     mutating func tryMove() -> Bool {
-        if state.unassignedCount > 0 && random.below(100) < 30 { return tryMove(.insertUnit) }
-        let r = random.below(100)
-        let move: Move
-        if r < 30 {
-            move = .relocateUnit
-        } else if r < 45 {
-            move = .exchangeUnits
-        } else if r < 65 {
-            move = .moveSession
-        } else if r < 84 {
-            move = .swapSessions
-        } else if r < 92 {
-            move = .kempeChain
-        } else {
-            move = .reassignStaff
-        }
-        return tryMove(move)
+        tryMove(mix.draw(repairing: state.unassignedCount > 0, &random))
     }
 
     /// Makes one move of the given kind (recording how to undo it); false if
@@ -30,15 +28,7 @@ extension LocalSearch {
         clearTouched()
         tracker.beginMove()
         undo = .none
-        let made = switch move {
-        case .relocateUnit: relocateUnit()
-        case .exchangeUnits: exchangeUnits()
-        case .moveSession: moveSession()
-        case .swapSessions: swapSessions()
-        case .kempeChain: kempeMove()
-        case .reassignStaff: reassignStaff()
-        case .insertUnit: insertUnit()
-        }
+        let made = make(move)
         if made { refreshTouched() }
         return made
     }
@@ -48,20 +38,7 @@ extension LocalSearch {
         switch undo {
         case .none: return
         case let .unit(u, activity):
-            let (session, slot, room) = chainUndo[0]
-            let from = Int(state.unitSession[u])
-            noteUnit(u)
-            noteSession(from)
-            noteSession(session)
-            state.unassign(u)
-            noteSession(from)
-            if session >= 0 && state.sessionAlive[session] && Int(state.sessionActivity[session]) == activity
-                && Int(state.sessionSlot[session]) == slot && state.join(unit: u, session: session) {
-                noteSession(session)
-            } else if let s = state.open(activity: activity, slot: slot, room: room, unit: u, preferredStaff: undoStaff[0]) {
-                noteSession(s)
-            }
-            noteUnit(u)
+            takeBackUnitMove(u, activity: activity)
         // These three restore the schedule exactly, so the score's
         // components roll back as they were, with nothing recomputed.
         case .sessions:

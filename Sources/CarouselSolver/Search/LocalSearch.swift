@@ -20,18 +20,23 @@ import CarouselModel
 /// - **insert an unplaced unit**, ejecting the few units in its way, while
 ///   the schedule is incomplete (`Moves/LocalSearch+Insertion.swift`).
 ///
-/// Temperature falls geometrically with elapsed time from a start value
-/// estimated from sampled move deltas; the best schedule seen is returned.
+/// The search is made of small parts, each its own file:
+/// - `MoveMix`: which kind of move to try next (weighted neighbour selection);
+/// - the moves (`Moves/`), each a `mutating func` that makes one move or
+///   refuses it, recording how to take it back (`LocalSearch+Moves.swift`);
+/// - `accepts` (`LocalSearch+Acceptance.swift`) with `SimulatedAnnealing`:
+///   whether to keep a move made;
+/// - `BestSchedule`: the best schedule seen, and when to copy it;
+/// - `ScoreTracker`: the score after each move, from what the move touched
+///   (`LocalSearch+Touched.swift`);
+/// - `anneal` (`LocalSearch+Anneal.swift`): the loop that runs them.
 /// Deterministic for a given seed and move budget.
 ///
 /// The objective is lexicographic (`Level`): first the units left unplaced
 /// (a schedule construction could not complete is repaired here, every
 /// placed session keeping every hard rule), then, with a `Reference`
 /// (`carousel repair`), the change from the old schedule, then the soft
-/// score. A move that makes the level worse is never taken, one that makes
-/// it better always is, and among moves that leave it equal the annealing
-/// decides on the soft score — except while units are unplaced, when every
-/// such move is taken, so that insertions walk the plateau.
+/// score.
 public struct LocalSearch {
     public struct Result: Sendable {
         public var state: PartialSchedule
@@ -89,38 +94,8 @@ public struct LocalSearch {
     var insertions = 0
     /// Moves refused because they would break a hard rule (`refuse()`).
     var refused = 0
-
-    /// How to take back the last move.
-    enum Undo {
-        case none
-        /// A unit left a session of `activity`; that session, its place and
-        /// its staff then are in `chainUndo[0]` and `undoStaff[0]` (copies:
-        /// sharing the session's staff list would make the schedule copy it
-        /// on its next change).
-        case unit(unit: Int, activity: Int)
-        /// Sessions moved; where they were and their staff are in
-        /// `chainUndo` and `undoStaff`.
-        case sessions
-        case staff(session: Int, old: Int32, new: Int32)
-        /// Two units traded sessions; the sessions' staff before are in `undoStaff`.
-        case exchange(first: Int, second: Int)
-        /// The unit inserted; the units it ejected are in `ejected`.
-        case insertion(unit: Int)
-    }
-
-    /// The kinds of move, drawn at random by `tryMove()`.
-    enum Move {
-        case relocateUnit, exchangeUnits, moveSession, swapSessions, kempeChain, reassignStaff, insertUnit
-    }
-
-    /// What the search minimises ahead of the soft score, lexicographically:
-    /// units left unplaced, then weighted change from the reference.
-    struct Level: Equatable, Comparable {
-        var unplaced: Int
-        var change: Int
-
-        static func < (a: Level, b: Level) -> Bool { (a.unplaced, a.change) < (b.unplaced, b.change) }
-    }
+    /// Which kinds of move to draw, how often.
+    let mix = MoveMix.standard
 
     public init(_ state: PartialSchedule, seed: UInt64, reference: Reference? = nil) {
         self.state = state

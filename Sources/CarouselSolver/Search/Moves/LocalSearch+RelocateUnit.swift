@@ -101,4 +101,26 @@ extension LocalSearch {
         undo = .unit(unit: u, activity: a0)
         return true
     }
+
+    /// Takes back a unit move: unit u returns to the session of `activity`
+    /// it left, whose place and staff then are in `chainUndo[0]` and
+    /// `undoStaff[0]` (copies: sharing the session's staff list would make
+    /// the schedule copy it on its next change) — into that session if it is
+    /// still there, else into one reopened in its place with its staff.
+    mutating func takeBackUnitMove(_ u: Int, activity: Int) {
+        let (session, slot, room) = chainUndo[0]
+        let from = Int(state.unitSession[u])
+        noteUnit(u)
+        noteSession(from)
+        noteSession(session)
+        state.unassign(u)
+        noteSession(from)
+        if session >= 0 && state.sessionAlive[session] && Int(state.sessionActivity[session]) == activity
+            && Int(state.sessionSlot[session]) == slot && state.join(unit: u, session: session) {
+            noteSession(session)
+        } else if let s = state.open(activity: activity, slot: slot, room: room, unit: u, preferredStaff: undoStaff[0]) {
+            noteSession(s)
+        }
+        noteUnit(u)
+    }
 }
