@@ -77,7 +77,7 @@ import CarouselModel
             guard search.tryMove(kind) else { continue }
             made += 1
             if kind == .swapSessions {
-                let moved = search.chainUndo.map { (from: $0, to: Int(search.state.sessionSlot[$0.session]), room: Int(search.state.sessionRoom[$0.session])) }
+                let moved = search.undoPlaces.map { (from: $0, to: Int(search.state.sessionSlot[$0.session]), room: Int(search.state.sessionRoom[$0.session])) }
                 if moved.contains(where: { $0.from.slot / I.periodCount != $0.to / I.periodCount }) { otherDay += 1 }
                 if moved.allSatisfy({ $0.from.slot == $0.to && $0.from.room != $0.room }) { roomsOnly += 1 }
             }

@@ -196,30 +196,21 @@ public struct Construction {
         for g in groups { for u in table.unitsOfGroup[Int(g)] { dirty[Int(u)] = true } }
     }
 
-    /// Calls `body(a, t, open)` for every activity a and start slot t where
-    /// unit u's groups may start a now (grid, window, day, visit, free, years,
-    /// distinct choices); `open` says whether a new session of a may still be
-    /// opened that day. Stops early when `body` returns false.
-    func forEachStart(_ u: Int, _ body: (_ activity: Int, _ slot: Int, _ open: Bool) -> Bool) {
+    /// Calls `body(a, t)` for every activity a and start slot t where unit
+    /// u's groups may start a now (grid, window, day, visit, free, years,
+    /// distinct choices). Stops early when `body` returns false.
+    func forEachStart(_ u: Int, _ body: (_ activity: Int, _ slot: Int) -> Bool) {
         let P = instance.periodCount
         for a32 in table.units[u].activities {
             let a = Int(a32)
             guard state.unitMayAttend(u, activity: a) else { continue }
             for d32 in unitDays[u] {
                 let d = Int(d32)
-                let open = state.activityHasRoom(a, day: d)
-                for p in 0..<P where state.unitTimeOK(u, activity: a, slot: d * P + p) {
-                    if !body(a, d * P + p, open) { return }
+                for p in 0..<P where state.unitMayStart(u, activity: a, at: d * P + p) {
+                    if !body(a, d * P + p) { return }
                 }
             }
         }
-    }
-
-    /// Whether room r may take a new session of a at t for unit u.
-    @inline(__always)
-    func roomSuits(_ r: Int, unit u: Int, activity a: Int, slot t: Int) -> Bool {
-        state.fits(pupils: table.units[u].pupils, activity: a, room: r) && state.unitMay(u, activity: a, room: r)
-            && state.roomFree(r, at: t, duration: Int(instance.duration[a]))
     }
 
     /// Counts (activity, start) pairs where unit u could go now, up to `cap`:
@@ -228,9 +219,9 @@ public struct Construction {
     func countOptions(_ u: Int, cap: Int32) -> Int32 {
         let I = instance, T = I.slotCount
         var n: Int32 = 0
-        forEachStart(u) { a, t, open in
-            var ok = state.sessionsAt[a * T + t].contains { state.canJoin(u, session: Int($0)) }
-            if !ok && open { ok = I.activityRooms[a].contains { roomSuits(Int($0), unit: u, activity: a, slot: t) } }
+        forEachStart(u) { a, t in
+            var ok = state.sessionsAt[a * T + t].contains { state.sessionHasPlace(for: u, in: Int($0)) }
+            if !ok { ok = I.activityRooms[a].contains { state.mayOpen(unit: u, activity: a, at: t, room: Int($0)) } }
             if ok { n += 1 }
             return n < cap
         }
@@ -251,17 +242,17 @@ public struct Construction {
     /// All current options of unit u, best first.
     mutating func options(_ u: Int) -> [Option] {
         let I = instance, unit = table.units[u], T = I.slotCount
-        var starts: [(activity: Int, slot: Int, open: Bool)] = []
-        forEachStart(u) { a, t, open in
-            starts.append((a, t, open))
+        var starts: [(activity: Int, slot: Int)] = []
+        forEachStart(u) { a, t in
+            starts.append((a, t))
             return true
         }
         var out: [Option] = []
-        for (a, t, open) in starts {
+        for (a, t) in starts {
             let k = Int(I.duration[a])
             let wish = wishCost(u, activity: a)
             var joined = false
-            for s32 in state.sessionsAt[a * T + t] where state.canJoin(u, session: Int(s32)) {
+            for s32 in state.sessionsAt[a * T + t] where state.sessionHasPlace(for: u, in: Int(s32)) {
                 let s = Int(s32)
                 let site = I.roomSite[Int(state.sessionRoom[s])]
                 var score = wish + dayShapeCost(unit, slot: t, duration: k, site: site) - 3 + mixCost(unit, session: s)
@@ -269,9 +260,8 @@ public struct Construction {
                 out.append(Option(activity: a, slot: t, session: s, room: Int(state.sessionRoom[s]), score: score))
                 joined = true
             }
-            guard open else { continue }
             let shape = joined ? 0 : nil as Double?
-            for r32 in I.activityRooms[a] where roomSuits(Int(r32), unit: u, activity: a, slot: t) {
+            for r32 in I.activityRooms[a] where state.mayOpen(unit: u, activity: a, at: t, room: Int(r32)) {
                 let r = Int(r32)
                 let cap = I.roomCapacity[r]
                 var score = wish + (shape ?? dayShapeCost(unit, slot: t, duration: k, site: I.roomSite[r]))
@@ -434,7 +424,7 @@ public struct Construction {
                     guard state.unitsHolding(groups: unit.groups, from: t, duration: k, into: &seen) else { continue }
                     let groupConflicts = seen
                     // Join an existing session.
-                    for s32 in state.sessionsAt[a * T + t] where state.canJoin(u, session: Int(s32)) {
+                    for s32 in state.sessionsAt[a * T + t] where state.sessionHasPlace(for: u, in: Int(s32)) {
                         let cost = conflictCost(groupConflicts)
                         if cost < bestCost {
                             bestCost = cost
@@ -444,11 +434,10 @@ public struct Construction {
                     // Or open one, displacing what holds the room.
                     for r32 in I.activityRooms[a] {
                         let r = Int(r32)
-                        guard state.fits(pupils: unit.pupils, activity: a, room: r), state.unitMay(u, activity: a, room: r),
-                              !I.roomUnavailable.containsAny(r, from: t, count: k) else { continue }
+                        guard state.roomTakes(unit: u, activity: a, room: r, at: t) else { continue }
                         var list = groupConflicts
                         guard state.unitsHolding(room: r, from: t, duration: k, into: &list) else { continue }
-                        if !state.activityHasRoom(a, day: d) {
+                        if !state.mayAddSession(activity: a, day: d) {
                             // Make room under maxPerDay/maxSessions by displacing another session of a that day.
                             guard let s = displaceableSession(activity: a, day: d) else { continue }
                             for v in state.sessionUnits[s] where !list.contains(Int(v)) { list.append(Int(v)) }
@@ -475,7 +464,13 @@ public struct Construction {
         if option.session >= 0 && !state.sessionAlive[option.session] {
             _ = apply(Option(activity: option.activity, slot: option.slot, session: -1, room: option.room, score: 0), unit: u)
         } else if !apply(option, unit: u), option.session >= 0 {
-            _ = apply(Option(activity: option.activity, slot: option.slot, session: -1, room: option.room, score: 0), unit: u)
+            // The session would not take u (no staff for the larger
+            // session): u opens one of its own, in a room free then — not
+            // the session's, which it still holds.
+            let a = option.activity, t = option.slot
+            if let r = instance.activityRooms[a].first(where: { state.mayOpen(unit: u, activity: a, at: t, room: Int($0)) }) {
+                _ = apply(Option(activity: a, slot: t, session: -1, room: Int(r), score: 0), unit: u)
+            }
         }
     }
 
@@ -517,7 +512,7 @@ public struct Construction {
         guard I.sessionFits.contains(a, t) else { return "\(k) period(s) from \(I.periodID(f.start)) do not fit the day" }
         guard I.inWindow.contains(a, t) else { return "outside the activity's window" }
         guard I.roomAllowed.contains(a, f.room) else { return "the room lacks the activity's features or is not among its rooms" }
-        guard state.roomFree(f.room, at: t, duration: k) else { return "the room is unavailable or taken then" }
+        guard state.roomAvailable(f.room, at: t, duration: k) else { return "the room is unavailable or taken then" }
         let pupils = units.reduce(0) { $0 + Int(table.units[$1].pupils) }
         guard state.fits(pupils: Int32(clamping: pupils), activity: a, room: f.room) else { return "\(pupils) pupils do not fit" }
         guard units.reduce(0, { $0 + table.units[$1].groups.count }) <= Int(I.maxGroups[a]) else { return "more groups than maxGroups" }

@@ -7,7 +7,10 @@ extension PartialSchedule {
     /// `preferredStaff` where they fit, as a repaired session had them).
     /// Returns the session id, or nil (and no change) when staff cannot be found.
     mutating func open(activity a: Int, slot t: Int, room r: Int, unit u: Int, requiredStaff: [Int32] = [],
-                              preferredStaff: [Int32] = [], locked: Bool = false) -> Int? {
+                       preferredStaff: [Int32] = [], locked: Bool = false) -> Int? {
+        assert(placementProblem(unit: u, activity: a, at: t, room: r, joining: -1, locked: locked) == nil,
+               "open: unit \(u), activity \(a), slot \(t), room \(r): "
+                   + (placementProblem(unit: u, activity: a, at: t, room: r, joining: -1, locked: locked) ?? ""))
         let s = newSession(activity: a, slot: t, room: r, locked: locked, requiredStaff: requiredStaff)
         attach(u, to: s)
         guard fillStaff(s, required: requiredStaff, preferred: preferredStaff) else {
@@ -22,6 +25,7 @@ extension PartialSchedule {
     /// the larger session cannot be found. New staff come from
     /// `preferredStaff` first where they fit.
     mutating func join(unit u: Int, session s: Int, preferredStaff: [Int32] = []) -> Bool {
+        assert(joinProblem(unit: u, session: s) == nil, "join: unit \(u), session \(s): " + (joinProblem(unit: u, session: s) ?? ""))
         let before = sessionPupils[s]
         attach(u, to: s)
         // Rows that need no more staff for the extra pupils keep the staff they have.
@@ -29,6 +33,12 @@ extension PartialSchedule {
         detach(u, from: s)
         _ = fillStaff(s)
         return false
+    }
+
+    /// `placementProblem` for unit u joining live session s.
+    private func joinProblem(unit u: Int, session s: Int) -> String? {
+        placementProblem(unit: u, activity: Int(sessionActivity[s]), at: Int(sessionSlot[s]), room: Int(sessionRoom[s]),
+                         joining: s, locked: sessionLocked[s])
     }
 
     /// Removes unit u from its session; an emptied session is closed, a
@@ -59,8 +69,8 @@ extension PartialSchedule {
         let pupilsU = sessionPupils[su], pupilsV = sessionPupils[sv]
         detach(u, from: su)
         detach(v, from: sv)
-        guard unitMayAttend(u, activity: Int(sessionActivity[sv])), canJoin(u, session: sv),
-              unitMayAttend(v, activity: Int(sessionActivity[su])), canJoin(v, session: su) else {
+        guard unitMayAttend(u, activity: Int(sessionActivity[sv])), sessionHasPlace(for: u, in: sv),
+              unitMayAttend(v, activity: Int(sessionActivity[su])), sessionHasPlace(for: v, in: su) else {
             attach(u, to: su)
             attach(v, to: sv)
             return false
@@ -84,8 +94,8 @@ extension PartialSchedule {
         detach(v, from: su)
         attach(u, to: su)
         attach(v, to: sv)
-        for st in movedStaff[0] { addExtraStaff(Int(st), to: su) }
-        for st in movedStaff[1] { addExtraStaff(Int(st), to: sv) }
+        for st in movedStaff[0] { addStaff(Int(st), to: su) }
+        for st in movedStaff[1] { addStaff(Int(st), to: sv) }
         return false
     }
 }

@@ -1,11 +1,17 @@
 import CarouselModel
 
-/// The questions the phases ask of a schedule before they change it: is
-/// a group, room or start free, may a unit attend, join or open, may a
-/// session move. All read-only and O(duration) or O(groups of a session).
+/// The questions the phases ask of a schedule before they change it: is a
+/// group, room or start free, may a unit attend, join or open a session,
+/// may a session move. All read-only, O(duration) or O(groups of a
+/// session), and inlined: the search calls them from mutating code, where
+/// a call would copy the schedule struct.
+///
+/// "Free" means held by no session; "available" adds what the problem
+/// allows (a group visiting, a room not unavailable, a staff member on duty).
 extension PartialSchedule {
     @inline(__always) func day(ofSession s: Int) -> Int { Int(sessionSlot[s]) / instance.periodCount }
 
+    /// Whether group g is in no session over slots `t ..< t + k`.
     @inline(__always)
     func groupFree(_ g: Int, at t: Int, duration k: Int) -> Bool {
         let base = g * instance.slotCount + t
@@ -13,39 +19,67 @@ extension PartialSchedule {
         return true
     }
 
+    /// Whether group g is on site over slots `t ..< t + k` (its `visit`).
     @inline(__always)
     func groupVisits(_ g: Int, at t: Int, duration k: Int) -> Bool {
         instance.groupVisit.containsAll(g, from: t, count: k)
     }
 
+    /// Whether group g is visiting over slots `t ..< t + k` and in no session
+    /// then apart from sessions `a` and `b` (which are moving away).
     @inline(__always)
-    func roomFree(_ r: Int, at t: Int, duration k: Int) -> Bool {
+    func groupAvailable(_ g: Int, at t: Int, duration k: Int, besides a: Int, or b: Int) -> Bool {
+        guard groupVisits(g, at: t, duration: k) else { return false }
+        let base = g * instance.slotCount
+        for q in t..<(t + k) {
+            let x = Int(groupAt[base + q])
+            if x != -1 && x != a && x != b { return false }
+        }
+        return true
+    }
+
+    /// Whether room r is neither unavailable nor holding a session over
+    /// slots `t ..< t + k`.
+    @inline(__always)
+    func roomAvailable(_ r: Int, at t: Int, duration k: Int) -> Bool {
         let base = r * instance.slotCount + t
         for q in 0..<k where roomAt[base + q] != -1 { return false }
         return !instance.roomUnavailable.containsAny(r, from: t, count: k)
     }
 
-    /// Whether activity a may hold one more session on day d.
+    /// Whether activity a may hold one more session on day d: it is below
+    /// its `maxPerDay` that day and its `maxSessions` in all.
     @inline(__always)
-    func activityHasRoom(_ a: Int, day d: Int) -> Bool {
+    func mayAddSession(activity a: Int, day d: Int) -> Bool {
         activityDay[a * instance.dayCount + d] < instance.maxPerDay[a] && activityTotal[a] < instance.maxSessions[a]
     }
 
-    /// Whether a session of `a` in room `r` may hold `pupils` pupils.
+    /// `mayAddSession`, counting session `replacing` (≥ 0: a session about
+    /// to close, as when its only unit leaves it) as gone: a new session of
+    /// a on day d in its stead keeps the counts as they are.
+    @inline(__always)
+    func mayAddSession(activity a: Int, day d: Int, replacing s: Int) -> Bool {
+        mayAddSession(activity: a, day: d) || (s >= 0 && Int(sessionActivity[s]) == a && day(ofSession: s) == d)
+    }
+
+    /// Whether a session of `a` in room `r` may hold `pupils` pupils: the
+    /// activity's `capacity`, and the room's unless `overCapacity` makes it soft.
     @inline(__always)
     func fits(pupils: Int32, activity a: Int, room r: Int) -> Bool {
         pupils <= instance.activityCapacity[a] && (instance.weights.overCapacity != nil || pupils <= instance.roomCapacity[r])
     }
 
-    /// Whether every group of unit u may be in room r (needs) and activity a (years).
+    /// Whether room r has every feature each group of unit u needs.
     @inline(__always)
-    func unitMay(_ u: Int, activity a: Int, room r: Int) -> Bool {
+    func roomMeetsNeeds(ofUnit u: Int, room r: Int) -> Bool {
         for i in table.units[u].groups.indices where !instance.groupNeedsMet.contains(Int(table.units[u].groups[i]), r) {
             return false
         }
         return true
     }
 
+    /// Whether unit u may attend activity a at all: every group's year is
+    /// within its `years`, and a `oneOf` pick has not chosen a already.
     func unitMayAttend(_ u: Int, activity a: Int) -> Bool {
         let unit = table.units[u]
         for g in unit.groups where !instance.yearAllowed(group: Int(g), activity: a) { return false }
@@ -54,9 +88,11 @@ extension PartialSchedule {
     }
 
     /// Whether unit u may start activity a at slot t, as far as its own
-    /// groups are concerned (grid, window, day, visit, free).
+    /// groups and the calendar go: the day is not over, the period grid and
+    /// the activity's window allow the start, the unit is not bound to
+    /// another day, and every group is visiting and free throughout.
     @inline(__always)
-    func unitTimeOK(_ u: Int, activity a: Int, slot t: Int) -> Bool {
+    func unitMayStart(_ u: Int, activity a: Int, at t: Int) -> Bool {
         let unit = table.units[u]
         guard t >= openFrom, instance.canStart(a, at: t) else { return false }
         if unit.day >= 0 && t / instance.periodCount != Int(unit.day) { return false }
@@ -67,27 +103,81 @@ extension PartialSchedule {
         return true
     }
 
-    /// Whether unit u may join live session s (same activity, space left,
-    /// room suits its groups); staff are checked when joining.
+    /// Whether live session s has a place for unit u: u is not a cohort
+    /// (which fills a session of its own), the session's day is not over,
+    /// and with u it stays within `maxGroups` and its capacities, in a room
+    /// that meets u's groups' needs. The unit's times and activity are the
+    /// caller's to check (`unitMayStart`, `unitMayAttend`); staff are found
+    /// when it joins.
     @inline(__always)
-    func canJoin(_ u: Int, session s: Int) -> Bool {
+    func sessionHasPlace(for u: Int, in s: Int) -> Bool {
         let a = Int(sessionActivity[s]), r = Int(sessionRoom[s])
         guard table.units[u].kind != .cohort, Int(sessionSlot[s]) >= openFrom else { return false }
         return sessionGroups[s].count + table.units[u].groups.count <= Int(instance.maxGroups[a])
             && fits(pupils: Int32(clamping: Int(sessionPupils[s]) + Int(table.units[u].pupils)), activity: a, room: r)
-            && unitMay(u, activity: a, room: r)
+            && roomMeetsNeeds(ofUnit: u, room: r)
     }
 
-    /// Whether group g is free over `t ..< t + k` apart from sessions `a` and `b`.
+    /// Whether room r may take a new session of activity a at slot t for
+    /// unit u, whoever holds the room now: it seats u's pupils, meets its
+    /// groups' needs and is not unavailable then. The phases that eject
+    /// what is in the way (insertion, backjumping) ask this; the others ask
+    /// `mayOpen`.
     @inline(__always)
-    func groupFree(_ g: Int, at t: Int, duration k: Int, besides a: Int, or b: Int) -> Bool {
-        guard groupVisits(g, at: t, duration: k) else { return false }
-        let base = g * instance.slotCount
-        for q in t..<(t + k) {
-            let x = Int(groupAt[base + q])
-            if x != -1 && x != a && x != b { return false }
+    func roomTakes(unit u: Int, activity a: Int, room r: Int, at t: Int) -> Bool {
+        fits(pupils: table.units[u].pupils, activity: a, room: r) && roomMeetsNeeds(ofUnit: u, room: r)
+            && !instance.roomUnavailable.containsAny(r, from: t, count: Int(instance.duration[a]))
+    }
+
+    /// Whether unit u may open a new session of activity a at slot t in room
+    /// r (one of `activityRooms[a]`), as far as the activity and the room
+    /// go: a may hold another session that day (`mayAddSession`), the room
+    /// takes u (`roomTakes`) and no session holds it then — except
+    /// `replacing` (≥ 0), u's own session, which closes when u leaves it.
+    /// The unit's times and activity are the caller's to check
+    /// (`unitMayStart`, `unitMayAttend`); staff are found when it opens.
+    @inline(__always)
+    func mayOpen(unit u: Int, activity a: Int, at t: Int, room r: Int, replacing s0: Int = -1) -> Bool {
+        let T = instance.slotCount
+        guard mayAddSession(activity: a, day: t / instance.periodCount, replacing: s0),
+              roomTakes(unit: u, activity: a, room: r, at: t) else { return false }
+        for q in t..<(t + Int(instance.duration[a])) {
+            let x = Int(roomAt[r * T + q])
+            if x != -1 && x != s0 { return false }
         }
         return true
+    }
+
+    /// What rule placing unit u in a session of activity a at slot t in
+    /// room r would break — in session `joining` if ≥ 0, else in a new one
+    /// (`locked`: a fixed or past session) — or nil when it keeps every rule
+    /// the schedule keeps (its invariant; staff aside, which are found when
+    /// it is placed). The phases ask the cheaper questions above; `open` and
+    /// `join` check that they add up to this in debug builds.
+    func placementProblem(unit u: Int, activity a: Int, at t: Int, room r: Int, joining s: Int, locked: Bool) -> String? {
+        let I = instance, unit = table.units[u], k = Int(I.duration[a])
+        guard unit.activities.contains(Int32(a)) else { return "not one of the unit's activities" }
+        guard unitMayAttend(u, activity: a) else { return "a year outside the activity's, or a choice made twice" }
+        guard I.canStart(a, at: t) else { return "the grid or the window does not allow the start" }
+        guard I.roomAllowed.contains(a, r) else { return "not one of the activity's rooms" }
+        guard locked || t >= openFrom else { return "a day that is over" }
+        if unit.day >= 0 && t / I.periodCount != Int(unit.day) { return "another day than the unit's" }
+        for g in unit.groups {
+            guard groupVisits(Int(g), at: t, duration: k) else { return "group \(g) not visiting" }
+            guard groupFree(Int(g), at: t, duration: k) else { return "group \(g) busy" }
+        }
+        if s >= 0 {
+            guard sessionAlive[s], Int(sessionActivity[s]) == a, Int(sessionSlot[s]) == t, Int(sessionRoom[s]) == r else {
+                return "not the session's activity and place"
+            }
+            return sessionHasPlace(for: u, in: s) ? nil : "no place in the session"
+        }
+        // A fixed session's limits per day are the problem's to keep (the
+        // evaluator reports them), not the schedule's.
+        guard locked || mayAddSession(activity: a, day: t / I.periodCount) else { return "the activity's session limits" }
+        guard unit.groups.count <= Int(I.maxGroups[a]) else { return "maxGroups" }
+        guard roomTakes(unit: u, activity: a, room: r, at: t) else { return "the room does not take the unit" }
+        return roomAvailable(r, at: t, duration: k) ? nil : "the room is taken or unavailable"
     }
 
     /// A cheap test that session s could start at t in room r, ignoring what
@@ -123,7 +213,7 @@ extension PartialSchedule {
             let x = Int(roomAt[r * T + q])
             if x != -1 && x != s && x != other { return false }
         }
-        for g in sessionGroups[s] where !groupFree(Int(g), at: t, duration: k, besides: s, or: other) { return false }
+        for g in sessionGroups[s] where !groupAvailable(Int(g), at: t, duration: k, besides: s, or: other) { return false }
         return true
     }
 

@@ -41,7 +41,7 @@ extension PartialSchedule {
             movedStaffFate.append(.held)
             for i in sessionStaff[s].indices { freeStaffPeriods(Int(sessionStaff[s][i]), session: s) }
             vacatePlace(s)
-            setGroups(of: s, to: -1)
+            setGroupOccupancy(of: s, to: -1)
         }
         var ok = true
         var placed = 0
@@ -50,8 +50,8 @@ extension PartialSchedule {
             let d = t / instance.periodCount
             let sameDay = d == Int(movedFrom[placed].slot) / instance.periodCount
             guard t >= openFrom, instance.canStart(a, at: t), instance.roomAllowed.contains(a, r),
-                  fits(pupils: sessionPupils[s], activity: a, room: r), roomFree(r, at: t, duration: k),
-                  sameDay || activityHasRoom(a, day: d) else { ok = false; break }
+                  fits(pupils: sessionPupils[s], activity: a, room: r), roomAvailable(r, at: t, duration: k),
+                  sameDay || mayAddSession(activity: a, day: d) else { ok = false; break }
             for i in sessionUnits[s].indices {
                 let u = Int(sessionUnits[s][i])
                 if table.units[u].day >= 0 && Int(table.units[u].day) != d { ok = false }
@@ -65,7 +65,7 @@ extension PartialSchedule {
             guard ok else { break }
             setPlace(s, slot: Int32(t), room: Int32(r))
             occupyPlace(s)
-            setGroups(of: s, to: Int32(s))
+            setGroupOccupancy(of: s, to: Int32(s))
             placed += 1
         }
         if ok {
@@ -79,7 +79,7 @@ extension PartialSchedule {
                 let s = m.session
                 let oldDay = Int(movedFrom[i].slot) / instance.periodCount
                 if oldDay == day(ofSession: s) && (restoring.map { $0[i] == sessionStaff[s] } ?? true)
-                    && sessionStaff[s].indices.allSatisfy({ staffFree(Int(sessionStaff[s][$0]), session: s) }) {
+                    && sessionStaff[s].indices.allSatisfy({ staffCanAttend(Int(sessionStaff[s][$0]), session: s) }) {
                     for j in sessionStaff[s].indices { bookStaffPeriods(Int(sessionStaff[s][j]), session: s) }
                     movedStaffFate[i] = .kept
                 } else {
@@ -113,15 +113,15 @@ extension PartialSchedule {
         }
         for m in moves.prefix(placed) {
             vacatePlace(m.session)
-            setGroups(of: m.session, to: -1)
+            setGroupOccupancy(of: m.session, to: -1)
         }
         for (i, m) in moves.enumerated() {
             let s = m.session
             setPlace(s, slot: movedFrom[i].slot, room: movedFrom[i].room)
             occupyPlace(s)
-            setGroups(of: s, to: Int32(s))
+            setGroupOccupancy(of: s, to: Int32(s))
             if movedStaffFate[i] == .refilled {
-                for st in movedStaff[i] { addExtraStaff(Int(st), to: s) }
+                for st in movedStaff[i] { addStaff(Int(st), to: s) }
             } else {
                 for j in sessionStaff[s].indices { bookStaffPeriods(Int(sessionStaff[s][j]), session: s) }
             }

@@ -16,7 +16,7 @@ extension PartialSchedule {
     /// and match every row `old` could fill. False, with no change, otherwise.
     mutating func replaceStaff(in s: Int, _ old: Int32, with new: Int32) -> Bool {
         guard let i = sessionStaff[s].firstIndex(of: old), !sessionStaff[s].contains(new),
-              staffUsable(Int(new), session: s) else { return false }
+              staffMayServe(Int(new), session: s) else { return false }
         for row in instance.rowRange(Int(sessionActivity[s])) where instance.rowMember.contains(row, Int(old)) {
             if !instance.rowMember.contains(row, Int(new)) { return false }
         }
@@ -34,14 +34,14 @@ extension PartialSchedule {
     /// Adds `staff` to session s when every one of them may serve in it
     /// (`staffUsable`); false, with nothing added, otherwise.
     mutating func giveStaff(_ staff: [Int32], to s: Int) -> Bool {
-        guard staff.allSatisfy({ staffUsable(Int($0), session: s) }) else { return false }
-        for st in staff { addExtraStaff(Int(st), to: s) }
+        guard staff.allSatisfy({ staffMayServe(Int($0), session: s) }) else { return false }
+        for st in staff { addStaff(Int(st), to: s) }
         return true
     }
 
     /// The staff who may serve in session s as `staffUsable` says, as a
     /// staff set written into `words` (s itself must hold no staff).
-    func usableStaff(_ s: Int, into words: inout [UInt64]) {
+    func staffWhoMayServe(_ s: Int, into words: inout [UInt64]) {
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), d = t / instance.periodCount
         let W = staffBusy.stride
         if words.count != W { words = [UInt64](repeating: 0, count: W) }
@@ -55,7 +55,7 @@ extension PartialSchedule {
     /// Whether staff member st is available over session s's periods and
     /// busy with no other session then (limits aside).
     @inline(__always)
-    func staffFree(_ st: Int, session s: Int) -> Bool {
+    func staffCanAttend(_ st: Int, session s: Int) -> Bool {
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
         guard instance.staffAvailable.containsAll(st, from: t, count: k) else { return false }
         for q in t..<(t + k) where staffAt[st * T + q] != -1 && staffAt[st * T + q] != Int32(s) { return false }
@@ -65,8 +65,8 @@ extension PartialSchedule {
     /// Whether staff member st may serve in session s (available, free of
     /// other sessions, within maxPerDay and max).
     @inline(__always)
-    func staffUsable(_ st: Int, session s: Int) -> Bool {
-        staffFree(st, session: s) && staffDay[st * instance.dayCount + day(ofSession: s)] < instance.staffMaxPerDay[st]
+    func staffMayServe(_ st: Int, session s: Int) -> Bool {
+        staffCanAttend(st, session: s) && staffDay[st * instance.dayCount + day(ofSession: s)] < instance.staffMaxPerDay[st]
             && staffTotal[st] < instance.staffMax[st]
     }
 
@@ -103,31 +103,31 @@ extension PartialSchedule {
         for st in preferred where !favoured.prefix(oldCount).contains(st) { favoured.append(st) }
         releaseStaff(s)
         if rows.isEmpty {
-            for st in required where staffUsable(Int(st), session: s) { addExtraStaff(Int(st), to: s) }
+            for st in required where staffMayServe(Int(st), session: s) { addStaff(Int(st), to: s) }
             return required.allSatisfy { sessionStaff[s].contains($0) }
         }
         let pupils = sessionPupils[s]
         // Fast path: the staff it had (or was meant to have) still fill every row.
         if favouredFirst && required.isEmpty && !favoured.isEmpty {
             matcher.reset(rows: rows, need: { instance.rows[$0].needed(pupils: pupils) }, preferring: favoured, then: [])
-            usableStaff(s, into: &matcher.free)
+            staffWhoMayServe(s, into: &matcher.free)
             if matcher.fill(candidates: { _ in favoured }, member: instance.rowMember) {
-                for st in matcher.chosen { addExtraStaff(Int(st), to: s) }
+                for st in matcher.chosen { addStaff(Int(st), to: s) }
                 return true
             }
         }
         matcher.reset(rows: rows, need: { instance.rows[$0].needed(pupils: pupils) }, preferring: required, then: favoured)
-        usableStaff(s, into: &matcher.free)
+        staffWhoMayServe(s, into: &matcher.free)
         let d = day(ofSession: s)
         let ok = matcher.fill(candidates: { k in rowOrder[rows.lowerBound + k] }, member: instance.rowMember, order: staffPriority,
                               rank: StaffRanks(staffDay, stride: instance.dayCount, offset: d))
-        let requiredOK = ok && required.allSatisfy { st in matcher.chosen.contains(st) || staffUsable(Int(st), session: s) }
+        let requiredOK = ok && required.allSatisfy { st in matcher.chosen.contains(st) || staffMayServe(Int(st), session: s) }
         guard requiredOK else {
-            for st in favoured.prefix(oldCount) { addExtraStaff(Int(st), to: s) }
+            for st in favoured.prefix(oldCount) { addStaff(Int(st), to: s) }
             return false
         }
-        for st in matcher.chosen { addExtraStaff(Int(st), to: s) }
-        for st in required where !matcher.chosen.contains(st) { addExtraStaff(Int(st), to: s) }
+        for st in matcher.chosen { addStaff(Int(st), to: s) }
+        for st in required where !matcher.chosen.contains(st) { addStaff(Int(st), to: s) }
         return true
     }
 }

@@ -149,7 +149,7 @@ public struct PartialSchedule: Sendable {
 
     /// Adds staff member st to session s beyond its rows (fixed sessions may
     /// name staff who match no row). The caller has checked availability.
-    mutating func addExtraStaff(_ st: Int, to s: Int) {
+    mutating func addStaff(_ st: Int, to s: Int) {
         guard !sessionStaff[s].contains(Int32(st)) else { return }
         occupyStaff(st, session: s)
         sessionStaff[s].append(Int32(st))
@@ -225,7 +225,7 @@ public struct PartialSchedule: Sendable {
     }
 
     /// Writes `value` into the group occupancy of every group of session s.
-    mutating func setGroups(of s: Int, to value: Int32) {
+    mutating func setGroupOccupancy(of s: Int, to value: Int32) {
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
         for i in sessionGroups[s].indices {
             let g = Int(sessionGroups[s][i])
@@ -315,7 +315,7 @@ public struct PartialSchedule: Sendable {
     }
 
     /// Sets session s's start and room, booking nothing: the caller has
-    /// vacated its place (`vacatePlace`, `setGroups(of:to: -1)`) and books
+    /// vacated its place (`vacatePlace`, `setGroupOccupancy(of:to: -1)`) and books
     /// the new one after.
     mutating func setPlace(_ s: Int, slot t: Int32, room r: Int32) {
         sessionSlot[s] = t

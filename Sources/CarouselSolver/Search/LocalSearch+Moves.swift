@@ -7,7 +7,7 @@ extension LocalSearch {
         /// A unit left a session of `activity` (`takeBackUnitMove`).
         case unit(unit: Int, activity: Int)
         /// Sessions moved; where they were and their staff are in
-        /// `chainUndo` and `undoStaff`.
+        /// `undoPlaces` and `undoStaff`.
         case sessions
         case staff(session: Int, old: Int32, new: Int32)
         /// Two units traded sessions; the sessions' staff before are in `undoStaff`.
@@ -42,7 +42,7 @@ extension LocalSearch {
         // These three restore the schedule exactly, so the score's
         // components roll back as they were, with nothing recomputed.
         case .sessions:
-            restored(state.undoRelocate(chainUndo, staff: undoStaff))
+            restored(state.undoRelocate(undoPlaces, staff: undoStaff))
             return
         case let .staff(s, old, new):
             restored(state.replaceStaff(in: s, new, with: old))

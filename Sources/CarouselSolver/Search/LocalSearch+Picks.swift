@@ -13,8 +13,8 @@ extension LocalSearch {
 
     /// A random day on which every one of `groups` is on site, or nil.
     mutating func randomVisitDay(of groups: [Int32]) -> Int? {
-        choices.clearKeepingCapacity()
-        for d in 0..<I.dayCount where groups.allSatisfy({ I.groupVisitsDay.contains(Int($0), d) }) { choices.append(d) }
-        return choices.isEmpty ? nil : choices[random.below(choices.count)]
+        targets.clearKeepingCapacity()
+        for d in 0..<I.dayCount where groups.allSatisfy({ I.groupVisitsDay.contains(Int($0), d) }) { targets.append(d) }
+        return targets.isEmpty ? nil : targets[random.below(targets.count)]
     }
 }

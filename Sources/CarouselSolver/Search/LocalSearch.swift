@@ -73,13 +73,13 @@ public struct LocalSearch {
     var touchedStaffDays: TouchedSet
     var undo: Undo = .none
     /// Scratch list for enumerating move targets.
-    var choices: [Int] = []
+    var targets: [Int] = []
     /// Scratch for the moves of whole sessions (the Kempe chain, and its
     /// moves and their undo, also used by `moveSession` and `swapSessions`).
     var chain: [Int] = []
-    var chainMoves: [(session: Int, slot: Int, room: Int)] = []
-    var chainUndo: [(session: Int, slot: Int, room: Int)] = []
-    /// The staff of each session in `chainUndo` before the move (the lists
+    var sessionMoves: [(session: Int, slot: Int, room: Int)] = []
+    var undoPlaces: [(session: Int, slot: Int, room: Int)] = []
+    /// The staff of each session in `undoPlaces` before the move (the lists
     /// keep their storage from move to move).
     var undoStaff: [[Int32]] = []
     /// Scratch for the insertion move: units in the way, and where the units

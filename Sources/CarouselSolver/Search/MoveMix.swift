@@ -57,7 +57,7 @@ extension LocalSearch {
         case .exchangeUnits: exchangeUnits()
         case .moveSession: moveSession()
         case .swapSessions: swapSessions()
-        case .kempeChain: kempeMove()
+        case .kempeChain: kempeChain()
         case .reassignStaff: reassignStaff()
         case .insertUnit: insertUnit()
         }

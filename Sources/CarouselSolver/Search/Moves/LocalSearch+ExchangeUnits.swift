@@ -1,7 +1,7 @@
 /// The exchange move: two groups at the same time trade sessions.
 extension LocalSearch {
     /// Two groups at the same time trade sessions (and so rooms, and for
-    /// choices activities): u leaves s1 for s2 while v leaves s2 for s1. No
+    /// targets activities): u leaves s1 for s2 while v leaves s2 for s1. No
     /// session changes time or room.
     mutating func exchangeUnits() -> Bool {
         let U = state.table.units.count
@@ -23,7 +23,7 @@ extension LocalSearch {
         let a1 = Int(state.sessionActivity[s1])
         guard unitV.kind != .cohort, unitV.group != unitU.group, unitV.activities.contains(Int32(a1)),
               I.duration[a1] == I.duration[a2] else { return false }
-        chainUndo.clearKeepingCapacity()
+        undoPlaces.clearKeepingCapacity()
         recordForUndo(s1)
         recordForUndo(s2)
         guard trade(u, v) else {

@@ -17,7 +17,7 @@ extension LocalSearch {
         case 2: r = siblingRoom(of: a, besides: r0) ?? Int(rooms[random.below(rooms.count)])
         default: r = Int(rooms[random.below(rooms.count)])
         }
-        choices.clearKeepingCapacity()
+        targets.clearKeepingCapacity()
         guard state.mayRelocate(s, room: r, day: d) else { return refuse() }
         if compactness && random.below(4) == 0 {
             // Next to another session of one of its groups that day: the
@@ -31,21 +31,21 @@ extension LocalSearch {
                 for side in 0..<2 {
                     let t = side == 0 ? q - k : q + Int(I.duration[Int(state.sessionActivity[x])])
                     if t >= first && t <= last && (t != t0 || r != r0) && state.mayRelocate(s, to: t, inAllowedRoom: r, besides: -1) {
-                        choices.append(t)
+                        targets.append(t)
                     }
                 }
             }
         } else {
             // Every start the session may move to in room r, other than where it is.
-            state.appendStarts(of: s, inAllowedRoom: r, day: d, to: &choices)
+            state.appendStarts(of: s, inAllowedRoom: r, day: d, to: &targets)
         }
-        guard !choices.isEmpty else { return refuse() }
-        let t = choices[random.below(choices.count)]
+        guard !targets.isEmpty else { return refuse() }
+        let t = targets[random.below(targets.count)]
         let dayChange = d != t0 / I.periodCount
-        guard !dayChange || state.activityHasRoom(a, day: d) else { return refuse() }
-        chainMoves.clearKeepingCapacity()
-        chainMoves.append((s, t, r))
-        return relocateChain(dayChange: dayChange) || refuse()
+        guard !dayChange || state.mayAddSession(activity: a, day: d) else { return refuse() }
+        sessionMoves.clearKeepingCapacity()
+        sessionMoves.append((s, t, r))
+        return relocateSessions(dayChange: dayChange) || refuse()
     }
 
     /// A room other than `r0` that another session of activity a is in, or
@@ -53,8 +53,8 @@ extension LocalSearch {
     mutating func siblingRoom(of a: Int, besides r0: Int) -> Int? {
         guard I.weights.roomStability > 0 else { return nil }
         let R = I.roomCount
-        choices.clearKeepingCapacity()
-        for r in I.activityRooms[a] where Int(r) != r0 && state.activityRoomSessions[a * R + Int(r)] > 0 { choices.append(Int(r)) }
-        return choices.isEmpty ? nil : choices[random.below(choices.count)]
+        targets.clearKeepingCapacity()
+        for r in I.activityRooms[a] where Int(r) != r0 && state.activityRoomSessions[a * R + Int(r)] > 0 { targets.append(Int(r)) }
+        return targets.isEmpty ? nil : targets[random.below(targets.count)]
     }
 }

@@ -22,19 +22,19 @@ extension LocalSearch {
         var t = t0
         if !keepTime {
             // A start on day d where the activity may run and the groups are free (or in s0).
-            choices.clearKeepingCapacity()
+            targets.clearKeepingCapacity()
             let k = Int(I.duration[a])
             for p in 0..<I.periodCount {
                 let start = d * I.periodCount + p
                 guard I.canStart(a, at: start) else { continue }
                 if state.table.units[u].groups.indices.allSatisfy({
-                    state.groupFree(Int(state.table.units[u].groups[$0]), at: start, duration: k, besides: s0, or: -1)
+                    state.groupAvailable(Int(state.table.units[u].groups[$0]), at: start, duration: k, besides: s0, or: -1)
                 }) {
-                    choices.append(start)
+                    targets.append(start)
                 }
             }
-            guard !choices.isEmpty else { return refuse() }
-            t = choices[random.below(choices.count)]
+            guard !targets.isEmpty else { return refuse() }
+            t = targets[random.below(targets.count)]
         }
         guard t >= state.openFrom, I.canStart(a, at: t), t != t0 || a != a0 || random.below(2) == 0 else { return false }
         // Check the target cheaply before changing anything: most random
@@ -43,7 +43,7 @@ extension LocalSearch {
         guard unitDay < 0 || unitDay == d else { return refuse() }
         for i in state.table.units[u].groups.indices {
             let g = Int(state.table.units[u].groups[i])
-            guard I.yearAllowed(group: g, activity: a), state.groupFree(g, at: t, duration: k, besides: s0, or: -1) else {
+            guard I.yearAllowed(group: g, activity: a), state.groupAvailable(g, at: t, duration: k, besides: s0, or: -1) else {
                 return refuse()
             }
         }
@@ -56,22 +56,21 @@ extension LocalSearch {
         if candidates > 0 && random.below(2) == 0 {
             let s = Int(state.sessionsAt[a * T + t][random.below(candidates)])
             guard s != s0 else { return false }
-            guard state.canJoin(u, session: s) else { return refuse() }
+            guard state.sessionHasPlace(for: u, in: s) else { return refuse() }
             joinTarget = s
         } else {
-            guard state.activityHasRoom(a, day: d) || (closes && a == a0 && d == t0 / I.periodCount) else { return refuse() }
+            // s0 closes when u leaves it alone: its room and its place in
+            // the activity's counts are then u's to take.
+            let replacing = closes ? s0 : -1
+            // (Checked before the room is drawn, so that a refusal costs no draw.)
+            guard state.mayAddSession(activity: a, day: d, replacing: replacing) else { return refuse() }
             let rooms = I.activityRooms[a].count
             guard rooms > 0 else { return false }
             let r = Int(I.activityRooms[a][random.below(rooms)])
-            guard state.fits(pupils: state.table.units[u].pupils, activity: a, room: r), state.unitMay(u, activity: a, room: r),
-                  !I.roomUnavailable.containsAny(r, from: t, count: k) else { return refuse() }
-            for q in t..<(t + k) {
-                let x = Int(state.roomAt[r * T + q])
-                if x != -1 && !(x == s0 && closes) { return refuse() }
-            }
+            guard state.mayOpen(unit: u, activity: a, at: t, room: r, replacing: replacing) else { return refuse() }
             roomTarget = r
         }
-        chainUndo.clearKeepingCapacity()
+        undoPlaces.clearKeepingCapacity()
         recordForUndo(s0)
         noteUnit(u)
         noteSession(s0)
@@ -84,8 +83,11 @@ extension LocalSearch {
             placedIn = s
         }
         if placedIn < 0 {
-            // Put it back where it was.
-            if state.sessionAlive[s0] && Int(state.sessionSlot[s0]) == t0 && state.join(unit: u, session: s0) {
+            // Put it back where it was: into s0 if it is still there (its
+            // room is then s0's, so nothing else may open there), else into
+            // a session reopened in its place.
+            if state.sessionAlive[s0] && Int(state.sessionSlot[s0]) == t0 {
+                _ = state.join(unit: u, session: s0)
             } else {
                 _ = state.open(activity: a0, slot: t0, room: r0, unit: u, preferredStaff: undoStaff[0])
             }
@@ -103,12 +105,14 @@ extension LocalSearch {
     }
 
     /// Takes back a unit move: unit u returns to the session of `activity`
-    /// it left, whose place and staff then are in `chainUndo[0]` and
+    /// it left, whose place and staff then are in `undoPlaces[0]` and
     /// `undoStaff[0]` (copies: sharing the session's staff list would make
     /// the schedule copy it on its next change) — into that session if it is
-    /// still there, else into one reopened in its place with its staff.
+    /// still there, else into one reopened in its place with its staff. (If
+    /// the session is there and cannot take u back, u stays unplaced: its
+    /// room is the session's, and the insertion move will place u again.)
     mutating func takeBackUnitMove(_ u: Int, activity: Int) {
-        let (session, slot, room) = chainUndo[0]
+        let (session, slot, room) = undoPlaces[0]
         let from = Int(state.unitSession[u])
         noteUnit(u)
         noteSession(from)
@@ -116,8 +120,8 @@ extension LocalSearch {
         state.unassign(u)
         noteSession(from)
         if session >= 0 && state.sessionAlive[session] && Int(state.sessionActivity[session]) == activity
-            && Int(state.sessionSlot[session]) == slot && state.join(unit: u, session: session) {
-            noteSession(session)
+            && Int(state.sessionSlot[session]) == slot {
+            if state.join(unit: u, session: session) { noteSession(session) }
         } else if let s = state.open(activity: activity, slot: slot, room: room, unit: u, preferredStaff: undoStaff[0]) {
             noteSession(s)
         }

@@ -15,15 +15,15 @@ extension LocalSearch {
             // Another session of one of s1's groups that day, of the same length.
             let groups = state.sessionGroups[s1]
             let g = Int(groups[random.below(groups.count)])
-            choices.clearKeepingCapacity()
+            targets.clearKeepingCapacity()
             for p in 0..<I.periodCount {
                 let other = Int(state.groupAt[g * I.slotCount + d * I.periodCount + p])
-                if other >= 0 && other != s1 && !choices.contains(other) && !state.sessionLocked[other]
+                if other >= 0 && other != s1 && !targets.contains(other) && !state.sessionLocked[other]
                     && I.duration[Int(state.sessionActivity[other])] == k {
-                    choices.append(other)
+                    targets.append(other)
                 }
             }
-            if !choices.isEmpty { s2 = choices[random.below(choices.count)] }
+            if !targets.isEmpty { s2 = targets[random.below(targets.count)] }
         } else if branch < 17 {
             if let s = randomSession() { s2 = s }
         } else {
@@ -50,9 +50,9 @@ extension LocalSearch {
         }
         guard state.mayRelocate(s1, to: t2, room: swapRooms ? r2 : r1, besides: s2),
               state.mayRelocate(s2, to: t1, room: swapRooms ? r1 : r2, besides: s1) else { return refuse() }
-        chainMoves.clearKeepingCapacity()
-        chainMoves.append((session: s1, slot: t2, room: swapRooms ? r2 : r1))
-        chainMoves.append((session: s2, slot: t1, room: swapRooms ? r1 : r2))
-        return relocateChain(dayChange: dayChange) || refuse()
+        sessionMoves.clearKeepingCapacity()
+        sessionMoves.append((session: s1, slot: t2, room: swapRooms ? r2 : r1))
+        sessionMoves.append((session: s2, slot: t1, room: swapRooms ? r1 : r2))
+        return relocateSessions(dayChange: dayChange) || refuse()
     }
 }
