@@ -42,6 +42,10 @@ extension Weights.Term {
         case .sessions: 7
         case .staffOverload: 8
         case .overCapacity: 9
+        case .travel: 10
+        case .continuity: 11
+        case .hostBalance: 12
+        case .displaced: 13
         }
     }
 }

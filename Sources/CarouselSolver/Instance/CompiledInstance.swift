@@ -285,14 +285,14 @@ public final class CompiledInstance: Sendable {
             var spread: [SpreadDemand] = []
             for item in group.attend {
                 switch item {
-                case let .activity(a, times, daily, minDays):
+                case let .activity(a, times, daily, minDays, _):
                     if let i = direct.firstIndex(where: { $0.activity == Int32(a) }) {
                         direct[i].times = Int32(clamping: Int(direct[i].times) + times)
                     } else {
                         direct.append(DirectDemand(activity: Int32(a), times: Int32(clamping: times), daily: daily))
                     }
                     if let minDays { spread.append(SpreadDemand(activity: Int32(a), minDays: Int32(clamping: minDays))) }
-                case let .oneOf(list, count, prefer):
+                case let .oneOf(list, count, prefer, _):
                     let rank = prefer.map { p in list.map { a in Int32(p.firstIndex(of: a) ?? p.count) } }
                     let least = prefer.map { p in (0..<count).reduce(0) { $0 + min($1, p.count) } } ?? 0
                     choice.append(ChoiceDemand(choices: list.map { Int32($0) }, count: Int32(clamping: count), rank: rank,
