@@ -25,12 +25,18 @@ public struct Group: Sendable {
     public struct TeamInfo: Sendable, Equatable {
         /// Index into `Problem.formations`.
         public var formation: Int
+        /// Pupils from each pool (pool group index → count).
+        public var members: [Int: Int]
+        /// Names of its pupils from pools that list them (pool index → names).
+        public var pupils: [Int: [String]]
         /// The years of the pools the team has members from (nil for a pool
         /// without a year, which bars the team from activities with `years`).
         public var years: [Int?]
 
-        public init(formation: Int, years: [Int?]) {
+        public init(formation: Int, members: [Int: Int], pupils: [Int: [String]], years: [Int?]) {
             self.formation = formation
+            self.members = members
+            self.pupils = pupils
             self.years = years
         }
     }

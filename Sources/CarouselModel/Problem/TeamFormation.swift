@@ -69,6 +69,11 @@ public struct Team: Sendable, Equatable {
 }
 
 extension Problem {
+    /// The teams among the groups (those `addingTeams` appended).
+    public var teams: [Team] {
+        groups.compactMap { g in g.team.map { Team(id: g.id, formation: $0.formation, members: $0.members, pupils: $0.pupils) } }
+    }
+
     /// The problem with `teams` appended to its groups, each a group for
     /// every other rule and term (spec section 11): its size is the sum of
     /// its members; its visit, needs and attend items are the formation's;
@@ -81,7 +86,7 @@ extension Problem {
             var group = Group(id: team.id, name: nil, school: nil, year: nil, size: team.size, visit: f.visit,
                               needs: f.needs, attend: f.attend)
             let years = team.members.filter { $0.value > 0 }.keys.sorted().map { groups[$0].year }
-            group.team = Group.TeamInfo(formation: team.formation, years: years)
+            group.team = Group.TeamInfo(formation: team.formation, members: team.members, pupils: team.pupils, years: years)
             p.groups.append(group)
         }
         return p
