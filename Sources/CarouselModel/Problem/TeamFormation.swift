@@ -69,6 +69,13 @@ public struct Team: Sendable, Equatable {
 }
 
 extension Problem {
+    /// The problem without the team groups `addingTeams` appended.
+    public var withoutTeams: Problem {
+        var p = self
+        p.groups.removeAll { $0.team != nil }
+        return p
+    }
+
     /// The teams among the groups (those `addingTeams` appended).
     public var teams: [Team] {
         groups.compactMap { g in g.team.map { Team(id: g.id, formation: $0.formation, members: $0.members, pupils: $0.pupils) } }
