@@ -86,7 +86,7 @@ struct LoadedTimetable {
         guard let problemPath else { throw UsageError(message: "--problem PROBLEM is required: the problem file the schedule was made for") }
         problem = try LoadedProblem(path: problemPath)
         file = try ScheduleFile.read(contentsOf: path, for: problem.instance)
-        view = TimetableView(instance: problem.instance, schedule: file.schedule)
+        view = TimetableView(instance: file.instance, schedule: file.schedule)
         if let first = file.formatViolations.first {
             let n = file.formatViolations.count
             console.error("warning: \(path): \(n) entr\(n == 1 ? "y does" : "ies do") not match the problem and \(n == 1 ? "is" : "are") left out, e.g. \(first.message)")

@@ -17,8 +17,26 @@ public enum ProblemFile {
         func named(_ id: String, _ name: String?) -> [(String, JSONOutput)] {
             [("id", .string(id))] + (name.map { [("name", .string($0))] } ?? [])
         }
-        var top: [(String, JSONOutput)] = [("format", .string("carousel/1")), ("name", .string(p.name))]
+        var top: [(String, JSONOutput)] = [("format", .string(p.usesVersion2 ? "carousel/2" : "carousel/1")),
+                                           ("name", .string(p.name))]
         if let d = p.description { top.append(("description", .string(d))) }
+        func attend(_ items: [Group.AttendItem]) -> JSONOutput {
+            .array(items.map { item in
+                var i: [(String, JSONOutput)]
+                switch item {
+                case let .activity(a, times, daily, minDays, _):
+                    i = [("activity", .string(p.activities[a].id))]
+                    if daily { i.append(("daily", .bool(true))) } else if times != 1 { i.append(("times", .int(times))) }
+                    if let m = minDays { i.append(("minDays", .int(m))) }
+                case let .oneOf(choices, count, prefer, _):
+                    i = [("oneOf", .array(choices.map { .string(p.activities[$0].id) }))]
+                    if count != 1 { i.append(("count", .int(count))) }
+                    if let pr = prefer { i.append(("prefer", .array(pr.map { .string(p.activities[$0].id) }))) }
+                }
+                if let w = item.within { i.append(("within", ranges(w))) }
+                return .object(i)
+            })
+        }
         let allPeriods = Array(cal.periods.indices)
         top.append(("calendar", .object([
             ("days", .array(cal.days.map { d in
@@ -34,6 +52,18 @@ public enum ProblemFile {
                 return .object(o)
             })),
         ])))
+        if let sites = p.sites {
+            top.append(("sites", .array(sites.map { site in
+                var o = named(site.id, site.name)
+                if !site.travel.isEmpty {
+                    o.append(("travel", .object(site.travel.sorted { $0.key < $1.key }.map { (sites[$0.key].id, .int($0.value)) })))
+                }
+                if site.online { o.append(("online", .bool(true))) }
+                if site.host { o.append(("host", .bool(true))) }
+                if site.share != 1 { o.append(("share", .number(site.share))) }
+                return .object(o)
+            })))
+        }
         top.append(("rooms", .array(p.rooms.map { r in
             var o = named(r.id, r.name)
             if let c = r.capacity { o.append(("capacity", .int(c))) }
@@ -50,6 +80,7 @@ public enum ProblemFile {
             if let m = s.maxPerDay { o.append(("maxPerDay", .int(m))) }
             if let m = s.max { o.append(("max", .int(m))) }
             if let m = s.preferredMaxPerDay { o.append(("preferredMaxPerDay", .int(m))) }
+            if let h = s.home { o.append(("home", .string(h))) }
             return .object(o)
         })))
         top.append(("activities", .array(p.activities.map { a in
@@ -88,30 +119,53 @@ public enum ProblemFile {
             if !g.exempt.isEmpty {
                 o.append(("exempt", .array(Group.exemptableTerms.filter(g.exempt.contains).map { .string($0.rawValue) })))
             }
-            o.append(("attend", .array(g.attend.map { item in
-                switch item {
-                case let .activity(a, times, daily, minDays):
-                    var i: [(String, JSONOutput)] = [("activity", .string(p.activities[a].id))]
-                    if daily { i.append(("daily", .bool(true))) } else if times != 1 { i.append(("times", .int(times))) }
-                    if let m = minDays { i.append(("minDays", .int(m))) }
-                    return .object(i)
-                case let .oneOf(choices, count, prefer):
-                    var i: [(String, JSONOutput)] = [("oneOf", .array(choices.map { .string(p.activities[$0].id) }))]
-                    if count != 1 { i.append(("count", .int(count))) }
-                    if let pr = prefer { i.append(("prefer", .array(pr.map { .string(p.activities[$0].id) }))) }
-                    return .object(i)
-                }
-            })))
+            if let h = g.home { o.append(("home", .string(h))) }
+            if g.pool { o.append(("pool", .bool(true))) }
+            if let names = g.pupils { o.append(("pupils", .array(names.map { .string($0) }))) }
+            if g.sameStaff { o.append(("sameStaff", .bool(true))) }
+            if !g.pool || !g.attend.isEmpty { o.append(("attend", attend(g.attend))) }
             return .object(o)
         })))
-        if !p.fixed.isEmpty {
-            top.append(("fixed", .array(p.fixed.map { f in
-                .object([("activity", .string(p.activities[f.activity].id)), ("day", .string(cal.days[f.day].id)),
-                         ("start", .string(cal.periods[f.start].id)), ("room", .string(p.rooms[f.room].id)),
-                         ("groups", .array(f.groups.map { .string(p.groups[$0].id) })),
-                         ("staff", .array(f.staff.map { .string(p.staff[$0].id) }))])
+        if !p.formations.isEmpty {
+            top.append(("teams", .array(p.formations.map { f in
+                var o = named(f.id, f.name)
+                o.append(("pools", .array(f.pools.map { .string(p.groups[$0].id) })))
+                if f.minSize != 1 || f.maxSize != nil {
+                    o.append(("size", .array([.int(f.minSize), f.maxSize.map { .int($0) } ?? .int(100_000)])))
+                }
+                if f.minSchools != 1 { o.append(("minSchools", .int(f.minSchools))) }
+                if !f.require.isEmpty {
+                    o.append(("require", .array(f.require.map { q in
+                        var r: [(String, JSONOutput)] = [("pools", .array(q.pools.map { .string(p.groups[$0].id) }))]
+                        if q.min != 1 { r.append(("min", .int(q.min))) }
+                        return .object(r)
+                    })))
+                }
+                if let v = f.visit { o.append(("visit", ranges(v))) }
+                if !f.needs.isEmpty { o.append(("needs", strings(f.needs))) }
+                o.append(("attend", attend(f.attend)))
+                return .object(o)
             })))
         }
+        if !p.fixed.isEmpty {
+            top.append(("fixed", .array(p.fixed.map { f in
+                var o: [(String, JSONOutput)] = [
+                    ("activity", .string(p.activities[f.activity].id)), ("day", .string(cal.days[f.day].id)),
+                    ("start", .string(cal.periods[f.start].id)), ("room", .string(p.rooms[f.room].id)),
+                    ("groups", .array(f.groups.map { .string(p.groups[$0].id) })),
+                    ("staff", .array(f.staff.map { .string(p.staff[$0].id) })),
+                ]
+                if let m = f.move { o.append(("move", .string(m.rawValue))) }
+                return .object(o)
+            })))
+        }
+        if !p.spacing.isEmpty {
+            top.append(("spacing", .array(p.spacing.map { e in
+                .object([("activities", .array(e.activities.map { .string(p.activities[$0].id) })),
+                         ("minDays", .int(e.minDays))])
+            })))
+        }
+        if let roles = p.continuityRoles { top.append(("continuityRoles", strings(roles))) }
         let w = p.weights
         var weights: [(String, JSONOutput)] = []
         let defaults = Weights()

@@ -1,7 +1,7 @@
 import CarouselModel
 import CarouselSolver
 
-/// Reading and writing schedule files (spec section 9).
+/// Reading and writing schedule files (spec sections 9 and 16).
 public enum ScheduleFile {
     /// A schedule read from a file: the sessions that name known entities, and
     /// a `[format]` violation for every entry that does not (unknown ids,
@@ -9,6 +9,10 @@ public enum ScheduleFile {
     public struct Loaded: Sendable {
         public var schedule: Schedule
         public var formatViolations: [Violation]
+        /// The instance the schedule's indices refer to: the problem's own,
+        /// or, when the problem forms teams (spec section 11), the problem
+        /// with the schedule's teams appended to its groups.
+        public var instance: CompiledInstance
     }
 
     /// Reads the schedule at `path` for `instance`. Throws only when the file
@@ -18,7 +22,7 @@ public enum ScheduleFile {
         return try decode(root, file: path, for: instance)
     }
 
-    public static func decode(_ root: JSONValue, file: String, for I: CompiledInstance) throws(InputError) -> Loaded {
+    public static func decode(_ root: JSONValue, file: String, for base: CompiledInstance) throws(InputError) -> Loaded {
         guard let top = root.object else {
             throw InputError(file: file, location: root.location, path: "", message: "expected a schedule object with a \"sessions\" list, got \(root.kindName)")
         }
@@ -26,10 +30,17 @@ public enum ScheduleFile {
             throw InputError(file: file, location: top["sessions"]?.location ?? root.location, path: "sessions",
                              message: "expected a list of sessions")
         }
+        var out = Loaded(schedule: Schedule(), formatViolations: [], instance: base)
+        if !base.problem.formations.isEmpty {
+            let problem = base.problem.withoutTeams
+            let (teams, violations) = TeamList.read(top["teams"], problem: problem)
+            out.formatViolations = violations
+            out.instance = CompiledInstance(problem.addingTeams(teams))
+        }
+        let I = out.instance
         let p = I.problem
         let activities = index(p.activities.map(\.id)), days = index(p.calendar.days.map(\.id))
         let rooms = index(p.rooms.map(\.id)), groups = index(p.groups.map(\.id)), staff = index(p.staff.map(\.id))
-        var out = Loaded(schedule: Schedule(), formatViolations: [])
         for (i, v) in list.enumerated() {
             let tag = "sessions[\(i)]"
             guard let s = v.object else {
@@ -78,10 +89,14 @@ public enum ScheduleFile {
     /// scenario's changed problem), matching entities by id; entries that
     /// name what `to` no longer has are dropped as `[format]` violations.
     public static func translate(_ schedule: Schedule, from: CompiledInstance, to: CompiledInstance) -> Loaded {
-        let text = JSONOutput.object([("sessions", sessionsJSON(schedule, instance: from))]).rendered()
+        var top: [(String, JSONOutput)] = [("sessions", sessionsJSON(schedule, instance: from))]
+        if !from.problem.formations.isEmpty { top.append(("teams", TeamList.json(from.problem))) }
+        let text = JSONOutput.object(top).rendered()
         // The rendered text is well-formed by construction.
         guard let root = try? ProblemDecoder.parseJSON(Array(text.utf8), file: "schedule"),
-              let loaded = try? decode(root, file: "schedule", for: to) else { return Loaded(schedule: Schedule(), formatViolations: []) }
+              let loaded = try? decode(root, file: "schedule", for: to) else {
+            return Loaded(schedule: Schedule(), formatViolations: [], instance: to)
+        }
         return loaded
     }
 
@@ -97,9 +112,13 @@ public enum ScheduleFile {
                               extra: [(String, JSONOutput)] = []) -> String {
         var terms: [(String, JSONOutput)] = []
         for term in Weights.Term.allCases { terms.append((term.rawValue, .number(evaluation.weighted(term)))) }
+        let v2 = I.problem.usesVersion2
         var top: [(String, JSONOutput)] = [
-            ("format", .string("carousel-schedule/1")),
+            ("format", .string(v2 ? "carousel-schedule/2" : "carousel-schedule/1")),
             ("problem", .string(I.problem.name)),
+        ]
+        if !I.problem.formations.isEmpty { top.append(("teams", TeamList.json(I.problem))) }
+        top += [
             ("sessions", sessionsJSON(schedule, instance: I)),
             ("score", .object([("hard", .int(evaluation.hard)), ("soft", .number(evaluation.soft)), ("terms", .object(terms))])),
         ]

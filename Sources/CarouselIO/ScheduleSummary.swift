@@ -25,7 +25,7 @@ public enum ScheduleSummary {
     /// `hard 0, soft 123: preference 40, idleGap 12, …` with the costliest terms first.
     public static func score(_ e: Evaluation) -> String {
         let terms = Weights.Term.allCases.filter { e.weighted($0) != 0 }.sorted { e.weighted($0) > e.weighted($1) }
-        let list = terms.map { "\($0.rawValue) \(number(e.weighted($0))) (\(e.cost($0)) × \(number(e.weights[$0])))" }
+        let list = terms.map { "\($0.rawValue) \(number(e.weighted($0))) (\(number(e.cost($0))) × \(number(e.weights[$0])))" }
         return "hard \(e.hard), soft \(number(e.soft))" + (list.isEmpty ? "" : ": " + list.joined(separator: ", "))
     }
 
@@ -46,7 +46,7 @@ public enum ScheduleSummary {
         .object([
             ("feasible", .bool(e.isFeasible)), ("hard", .int(e.hard)), ("soft", .number(e.soft)),
             ("terms", .object(Weights.Term.allCases.map { ($0.rawValue, .number(e.weighted($0))) })),
-            ("costs", .object(Weights.Term.allCases.map { ($0.rawValue, .int(e.cost($0))) })),
+            ("costs", .object(Weights.Term.allCases.map { ($0.rawValue, .number(e.cost($0))) })),
             ("violations", .array(e.violations.map { .string($0.description) })),
         ])
     }

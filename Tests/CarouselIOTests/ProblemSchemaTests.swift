@@ -40,7 +40,7 @@ import CarouselIO
         #expect(try broken(#""groups": [{"id": "g", "size": 3, "attend": [{"oneOf": ["a", "a"]}]}]"#) == ["$.groups[0].attend[0]: matches 0 of the oneOf alternatives"])
         #expect(try broken(#""activities": [{"id": "a", "years": [3, 4, 5]}]"#) == ["$.activities[0].years: more than 2 items"])
         #expect(try broken(#""weights": {"spread": -1, "overCapacity": null}"#) == ["$.weights.spread: below the minimum 0.0"])
-        #expect(try broken(#""format": "carousel/2""#) == [#"$.format: must be "carousel/1""#])
+        #expect(try broken(#""format": "carousel/3""#) == ["$.format: not one of the allowed values"])
         #expect(try Self.errors(Self.minimal.replacingOccurrences(of: "09:00", with: "9.00")) == [#"$.calendar.periods[0].start: "9.00" does not match ^([01]?[0-9]|2[0-3]):[0-5][0-9]$|^24:00$"#])
         #expect(try broken(#""groups": [{"id": "g", "size": 3, "exempt": ["preference", "sessions"]}]"#) == ["$.groups[0].exempt[1]: not one of the allowed values"])
     }
@@ -61,5 +61,8 @@ import CarouselIO
         #expect(Set(keys("attendActivity") + keys("attendChoice")) == Set(ProblemDecoder.attendKeys))
         #expect(keys("fixedSession") == ProblemDecoder.fixedKeys)
         #expect(keys("weights") == Weights.Term.allCases.map(\.rawValue))
+        #expect(keys("site") == ProblemDecoder.siteKeys)
+        #expect(keys("formation") == ProblemDecoder.formationKeys)
+        #expect(keys("spacing") == ProblemDecoder.spacingKeys)
     }
 }

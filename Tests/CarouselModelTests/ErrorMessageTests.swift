@@ -21,17 +21,17 @@ struct ErrorMessageTests {
 
     @Test func misspeltTopLevelKey() {
         #expect(msg(#""groups": ["#, #""grups": ["#)
-                == #"p.json:9:3: grups: unknown key "grups"; expected one of format, name, description, calendar, rooms, staff, activities, groups, fixed, weights (did you mean "groups"?)"#)
+                == #"p.json:9:3: grups: unknown key "grups"; expected one of format, name, description, calendar, rooms, staff, activities, groups, fixed, weights, sites, teams, spacing, continuityRoles (did you mean "groups"?)"#)
     }
 
     @Test func misspeltKeyInsideAGroup() {
         #expect(msg(#""attend":"#, #""atend":"#)
-                == #"p.json:9:39: groups[0].atend: unknown key "atend"; expected one of id, name, school, year, size, visit, needs, attend, seats, exempt (did you mean "attend"?)"#)
+                == #"p.json:9:39: groups[0].atend: unknown key "atend"; expected one of id, name, school, year, size, visit, needs, attend, seats, exempt, home, pool, pupils, sameStaff (did you mean "attend"?)"#)
     }
 
     @Test func misspeltKeyInsideAnAttendItem() {
         #expect(msg(#"{"oneOf": ["rocket", "robotics"]}"#, #"{"activty": "rocket"}"#)
-                == #"p.json:9:51: groups[0].attend[0].activty: unknown key "activty"; expected one of activity, times, daily, minDays, oneOf, count, prefer (did you mean "activity"?)"#)
+                == #"p.json:9:51: groups[0].attend[0].activty: unknown key "activty"; expected one of activity, times, daily, minDays, oneOf, count, prefer, within (did you mean "activity"?)"#)
     }
 
     @Test func unknownCalendarKeyWithoutCloseMatch() {
@@ -221,8 +221,8 @@ struct ErrorMessageTests {
     }
 
     @Test func unsupportedFormat() {
-        #expect(Fixtures.message(#"{"format": "carousel/2"}"#)
-                == #"p.json:1:12: format: unsupported format "carousel/2"; expected "carousel/1""#)
+        #expect(Fixtures.message(#"{"format": "carousel/3"}"#)
+                == #"p.json:1:12: format: unsupported format "carousel/3"; expected "carousel/1" or "carousel/2" (did you mean "carousel/1"?)"#)
     }
 
     @Test func fileNameAppearsAsGiven() {

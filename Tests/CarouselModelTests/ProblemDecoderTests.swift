@@ -218,7 +218,8 @@ struct ProblemDecoderDetailTests {
 
     @Test func formatIsOptionalButChecked() throws {
         #expect(throws: Never.self) { try Fixtures.decode(Fixtures.minimal(extra: #", "format": "carousel/1""#)) }
-        #expect(throws: InputError.self) { try Fixtures.decode(Fixtures.minimal(extra: #", "format": "carousel/2""#)) }
+        #expect(throws: Never.self) { try Fixtures.decode(Fixtures.minimal(extra: #", "format": "carousel/2""#)) }
+        #expect(throws: InputError.self) { try Fixtures.decode(Fixtures.minimal(extra: #", "format": "carousel/3""#)) }
     }
 
     private static let twoDays = """

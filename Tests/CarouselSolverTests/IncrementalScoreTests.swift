@@ -31,7 +31,7 @@ import CarouselModel
         let broken = full.violations.filter { !partial || $0.rule != 1 }
         #expect(broken.isEmpty, "\(label): a move broke a hard rule: \(broken.prefix(3))", sourceLocation: sourceLocation)
         for term in Weights.Term.allCases {
-            #expect(search.tracker.costs[term.index] == full.cost(term), "\(label): \(term)", sourceLocation: sourceLocation)
+            #expect(Double(search.tracker.costs[term.index]) == full.cost(term), "\(label): \(term)", sourceLocation: sourceLocation)
         }
         #expect(abs(search.soft - full.soft) < 1e-6, "\(label): soft", sourceLocation: sourceLocation)
     }

@@ -37,7 +37,7 @@ struct SoftTermTests {
             let sessions = { (f: Fx) in [f.S(x, "mon", "p1", "r1", groups: ["g1"]), f.S(y, "mon", "p2", "r1", groups: ["g1"])] }
             let ev = fx.evaluate(sessions(fx))
             expectFeasible(ev)
-            #expect(ev.cost(.preference) == cost, "\(x), \(y)")
+            #expect(ev.cost(.preference) == Double(cost), "\(x), \(y)")
             #expect(ev.weighted(.preference) == 5 * Double(cost), "default weight 5")
             #expect(ev.soft == 5 * Double(cost), "no other term costs anything here")
             let evHalf = half.evaluate(sessions(half))
@@ -175,7 +175,7 @@ struct SoftTermTests {
         expectFeasible(ev)
         let costs: [Weights.Term: Int] = [.preference: 0, .idleGap: 3, .siteChange: 2, .spread: 0, .isolated: 4, .roomStability: 0,
                                           .mixSchools: 0, .sessions: 6, .staffOverload: 0, .overCapacity: 0]
-        for (term, cost) in costs { #expect(ev.cost(term) == cost, "\(term)") }
+        for (term, cost) in costs { #expect(ev.cost(term) == Double(cost), "\(term)") }
         #expect(ev.weighted(.idleGap) == 1.5)
         #expect(ev.weighted(.siteChange) == 3)
         #expect(ev.weighted(.isolated) == 4)

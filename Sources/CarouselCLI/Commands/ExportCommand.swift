@@ -89,7 +89,7 @@ struct ExportCommand: Command {
             switch format {
             case .html:
                 let file = loaded.file
-                return HTMLReport.render(view, evaluation: Evaluator(loaded.problem.instance).evaluate(file.schedule, formatViolations: file.formatViolations))
+                return HTMLReport.render(view, evaluation: Evaluator(file.instance).evaluate(file.schedule, formatViolations: file.formatViolations))
             case .csv: return CSVWriter.render(view, entity: entity, byteOrderMark: bom)
             case .text: return TextTimetable.render(view, entity: entity)
             case .ics:

@@ -38,9 +38,10 @@ struct RepairCommand: Command {
     static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
         let settings = try SearchSettings(arguments, timeLimit: 10, moves: 300_000)
         let loaded = try LoadedProblem(path: arguments.positionals[0])
-        let I = loaded.instance
         let oldPath = arguments.positionals[1]
-        let old = try ScheduleFile.read(contentsOf: oldPath, for: I)
+        let old = try ScheduleFile.read(contentsOf: oldPath, for: loaded.instance)
+        // With formations, the old schedule's teams stay: they are groups of the instance it is read for.
+        let I = old.instance
         var keepDays = 0
         if let day = arguments.string("keep-until") { keepDays = try loaded.day(day, option: "keep-until") + 1 }
         let output = arguments.string("output") ?? defaultOutput(for: oldPath)

@@ -30,7 +30,7 @@ struct ValidateCommand: Command {
         let loaded = try LoadedProblem(path: arguments.positionals[0])
         let schedulePath = arguments.positionals[1]
         let file = try ScheduleFile.read(contentsOf: schedulePath, for: loaded.instance)
-        let evaluation = Evaluator(loaded.instance).evaluate(file.schedule, formatViolations: file.formatViolations)
+        let evaluation = Evaluator(file.instance).evaluate(file.schedule, formatViolations: file.formatViolations)
         if arguments.flag("json") {
             console.print(ScheduleSummary.scoreJSON(evaluation).rendered(), terminator: "")
         } else {

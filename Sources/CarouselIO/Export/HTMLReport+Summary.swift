@@ -39,7 +39,7 @@ extension HTMLReport {
         let terms = Weights.Term.allCases.filter { e.weighted($0) != 0 }.sorted { e.weighted($0) > e.weighted($1) }
         guard !terms.isEmpty else { return "<p>Every soft term is 0.</p>\n" }
         return bars(terms.map { t in
-            let note = "\(ScheduleSummary.number(e.weighted(t))) (\(e.cost(t)) × \(ScheduleSummary.number(e.weights[t])))"
+            let note = "\(ScheduleSummary.number(e.weighted(t))) (\(ScheduleSummary.number(e.cost(t))) × \(ScheduleSummary.number(e.weights[t])))"
             return Bar(label: t.rawValue, segments: [(e.weighted(t), "t")], note: note, tooltip: "\(t.rawValue): \(note)")
         })
     }

@@ -1,7 +1,8 @@
 import CarouselModel
 
 /// A JSON Schema (draft 2020-12) of the problem file format (spec sections
-/// 0–7 and Carousel's additions, docs/format.md), for editors to complete
+/// 0–7, the version 2 additions of sections 10–17, and Carousel's additions,
+/// docs/format.md), for editors to complete
 /// and explain keys as an organiser types.
 ///
 /// It states what the schema language can: every object, its keys (unknown
@@ -14,10 +15,11 @@ public enum ProblemSchema {
     public static var document: JSONOutput {
         .object([
             ("$schema", .string("https://json-schema.org/draft/2020-12/schema")),
-            ("title", .string("Carousel problem file (carousel/1)")),
+            ("title", .string("Carousel problem file (carousel/1 and carousel/2)")),
             ("description", .string("A multi-school event day to schedule: calendar, rooms, staff, activities, visiting groups, fixed sessions and soft-cost weights. Carousel also accepts comments, trailing commas and null for an optional key.")),
         ] + object([
-            ("format", .object([("const", .string("carousel/1")), ("description", .string("The format version; \"carousel/1\" when given."))])),
+            ("format", .object([("enum", .array([.string("carousel/1"), .string("carousel/2")])),
+                                ("description", .string("The format version: \"carousel/1\", or \"carousel/2\" for a file that uses the version 2 keys."))])),
             ("name", string("The event's name, shown in summaries and schedule files.")),
             ("description", string("A longer description of the event.")),
             ("calendar", ref("calendar", "The days and the period grid every day shares.")),
@@ -27,6 +29,10 @@ public enum ProblemSchema {
             ("groups", list(ref("group"), "Visiting classes or cohorts of attendees.")),
             ("fixed", list(ref("fixedSession"), "Sessions the organiser has already placed.")),
             ("weights", ref("weights", "Soft-cost weights; the soft score is the sum over terms of weight × cost.")),
+            ("sites", list(ref("site"), "Version 2: the sites rooms are at, with travel minutes between them; online and host sites.")),
+            ("teams", list(ref("formation"), "Version 2: how to form mixed teams from pool groups.")),
+            ("spacing", list(ref("spacing"), "Version 2: activities whose sessions start on dates at least minDays apart.")),
+            ("continuityRoles", list(string("A staff role."), "Version 2: roles whose people should stay the same for a group (default: every staff member).")),
         ], required: ["calendar"]) + [("$defs", .object(definitions))])
     }
 
@@ -66,7 +72,7 @@ public enum ProblemSchema {
                 ("name", string("A name to show.")),
                 ("capacity", integer("Most pupils at once (staff not counted); absent means no limit.", minimum: 0)),
                 ("features", ref("features", "What the room offers; activities and groups may need features.")),
-                ("site", string("The building or campus (default \"main\"); moving between sites costs siteChange.")),
+                ("site", string("The building or campus (default \"main\"); moving between sites costs siteChange. With a sites list, one of its ids.")),
                 ("unavailable", ref("timeRanges", "When the room cannot be used: blocks every period that overlaps these.")),
             ], required: ["id"]))),
             ("staffMember", .object(object([
@@ -78,6 +84,7 @@ public enum ProblemSchema {
                 ("maxPerDay", integer("Most sessions on one day (hard).", minimum: 0)),
                 ("max", integer("Most sessions in all (hard).", minimum: 0)),
                 ("preferredMaxPerDay", integer("Sessions per day above this cost staffOverload.", minimum: 0)),
+                ("home", string("Version 2: the site the staff member starts from (soft travel).")),
             ], required: ["id"]))),
             ("staffRow", .object(object([
                 ("role", string("Staff must have this role.")),
@@ -108,11 +115,13 @@ public enum ProblemSchema {
                 ("times", integer("In this many distinct sessions (default 1).", minimum: 0)),
                 ("daily", bool("Exactly once on every day the group visits (not with times).")),
                 ("minDays", integer("Asks (softly) for the sessions to fall on at least this many days.", minimum: 0)),
+                ("within", ref("timeRanges", "Version 2: only sessions wholly inside these ranges count for this item.")),
             ], required: ["activity"], description: "Attend one activity: once, times sessions, or daily."))),
             ("attendChoice", .object(object([
                 ("oneOf", list(string("An activity id."), "The activities to choose from.", unique: true)),
                 ("count", integer("How many distinct activities from the list, once each (default 1).", minimum: 0)),
                 ("prefer", list(string("An activity id from oneOf."), "The group's wishes, best first.", unique: true)),
+                ("within", ref("timeRanges", "Version 2: the chosen activities' sessions lie inside these ranges.")),
             ], required: ["oneOf"], description: "Attend count activities chosen from a list, none attended through another item."))),
             ("group", .object(object([
                 ("id", ref("id")),
@@ -126,7 +135,40 @@ public enum ProblemSchema {
                 ("seats", bool("Carousel addition: false when the group stands for sessions that must not clash rather than for pupils (its size counts towards no capacity); default true.")),
                 ("exempt", list(.object([("enum", .array(Group.exemptableTerms.map { .string($0.rawValue) }))]),
                                 "Carousel addition: group-level soft terms that do not count for this group.", unique: true)),
+                ("home", string("Version 2: the site the group comes from (soft travel).")),
+                ("pool", bool("Version 2: a pool of pupils that the solver splits into the teams of one formation; it attends nothing itself.")),
+                ("pupils", list(string("A pupil's name."), "Version 2, pools only: exactly size distinct names.", unique: true)),
+                ("sameStaff", bool("Version 2: the group sees the same continuity-role staff every time (hard).")),
             ], required: ["id", "size"]))),
+            ("site", .object(object([
+                ("id", ref("id")),
+                ("name", string("A name to show.")),
+                ("travel", .object([("type", .string("object")), ("description", .string("Whole minutes from this site to the sites named.")),
+                                    ("additionalProperties", integer("Minutes.", minimum: 0))])),
+                ("online", bool("A meeting service: travel 0, rooms without a capacity limit.")),
+                ("host", bool("The site takes turns hosting (hostBalance).")),
+                ("share", .object([("type", .string("number")), ("exclusiveMinimum", .int(0)),
+                                   ("description", .string("The site's share of hosting (default 1)."))])),
+            ], required: ["id"]))),
+            ("formation", .object(object([
+                ("id", ref("id")),
+                ("name", string("A name to show.")),
+                ("pools", list(string("A pool group's id."), "The pools split into this formation's teams.", minItems: 1, unique: true)),
+                ("size", .object([("type", .string("array")), ("description", .string("[min, max] members per team.")),
+                                  ("items", integer("Members.", minimum: 0, maximum: 100_000)), ("minItems", .int(2)), ("maxItems", .int(2))])),
+                ("minSchools", integer("Members come from at least this many schools (default 1).", minimum: 0)),
+                ("require", list(.object(object([
+                    ("pools", list(string("A pool group's id."), "Pools of this formation.", unique: true)),
+                    ("min", integer("At least this many members from those pools (default 1).", minimum: 0)),
+                ], required: ["pools"])), "Members every team needs from given pools.")),
+                ("visit", ref("timeRanges", "When the teams are on site (default: always).")),
+                ("needs", ref("features", "Every room a team is in must have these features.")),
+                ("attend", list(.object([("oneOf", .array([ref("attendActivity"), ref("attendChoice")]))]), "What every team attends.")),
+            ], required: ["id", "pools"]))),
+            ("spacing", .object(object([
+                ("activities", list(string("An activity id."), "The activities kept apart.", unique: true)),
+                ("minDays", integer("Days between the dates of any two of their sessions.", minimum: 0)),
+            ], required: ["activities", "minDays"]))),
             ("fixedSession", .object(object([
                 ("activity", string("The activity's id.")),
                 ("day", string("The day's id.")),
@@ -134,6 +176,8 @@ public enum ProblemSchema {
                 ("room", string("The room's id.")),
                 ("groups", list(string("A group id."), "Groups that must be in the session (the solver may add more).", unique: true)),
                 ("staff", list(string("A staff id."), "Staff who must be in the session.", unique: true)),
+                ("move", .object([("enum", .array([.string("room"), .string("any")])),
+                                  ("description", .string("Version 2: \"room\" lets the session change room at its time, \"any\" also its day and start (soft displaced)."))])),
             ], required: ["activity", "day", "start", "room"]))),
             ("weights", .object(object(Weights.Term.allCases.map { term in
                 let defaults = Weights()
@@ -160,6 +204,10 @@ public enum ProblemSchema {
         .sessions: "1 per session (fewer, fuller sessions save staff).",
         .staffOverload: "Per staff member per day: sessions above preferredMaxPerDay.",
         .overCapacity: "null: room capacity is hard. A number: room capacity becomes soft at this cost per pupil over it.",
+        .travel: "Version 2: per session, minutes from each group's and staff member's home to the session's site.",
+        .continuity: "Version 2: per group, distinct continuity-role staff over its sessions minus the most in one session.",
+        .hostBalance: "Version 2: sum over host sites of the distance between the sessions they hold and their share.",
+        .displaced: "Version 2: per fixed session with move, 2 if its room changed plus 4 if its day or start changed.",
     ]
 
     // MARK: - Building blocks

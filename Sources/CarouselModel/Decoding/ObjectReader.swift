@@ -7,9 +7,10 @@ struct ObjectReader {
     let object: JSONObject
     let location: SourcePosition
 
-    /// Reads `value` as an object whose keys must all be in `allowed`;
-    /// an unknown key is an error with a "did you mean" hint.
-    init(_ value: JSONValue, path: String, file: String, allowed: [String]) throws(InputError) {
+    /// Reads `value` as an object whose keys must all be in `allowed`
+    /// (nil: any key, for maps such as a site's `travel`); an unknown key is
+    /// an error with a "did you mean" hint.
+    init(_ value: JSONValue, path: String, file: String, allowed: [String]?) throws(InputError) {
         guard let object = value.object else {
             throw InputError(file: file, location: value.location, path: path,
                              message: "expected an object, got \(value.kindName)")
@@ -18,6 +19,7 @@ struct ObjectReader {
         self.path = path
         self.object = object
         self.location = value.location
+        guard let allowed else { return }
         for entry in object.entries where !allowed.contains(entry.key) {
             let hint = Suggestion.hint(for: entry.key, among: allowed)
             throw InputError(file: file, location: entry.keyLocation, path: path.isEmpty ? entry.key : "\(path).\(entry.key)",

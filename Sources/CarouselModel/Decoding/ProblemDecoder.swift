@@ -11,18 +11,22 @@ public struct ProblemDecoder {
     /// Files larger than this are refused before parsing.
     public static let maxFileSize = 256 << 20
 
-    static let topKeys = ["format", "name", "description", "calendar", "rooms", "staff", "activities", "groups", "fixed", "weights"]
+    static let topKeys = ["format", "name", "description", "calendar", "rooms", "staff", "activities", "groups", "fixed", "weights",
+                          "sites", "teams", "spacing", "continuityRoles"]
     static let calendarKeys = ["days", "periods"]
     static let dayKeys = ["id", "name", "date", "periods"]
     static let periodKeys = ["id", "name", "start", "end", "break"]
     static let roomKeys = ["id", "name", "capacity", "features", "site", "unavailable"]
-    static let staffKeys = ["id", "name", "role", "skills", "available", "maxPerDay", "max", "preferredMaxPerDay"]
+    static let staffKeys = ["id", "name", "role", "skills", "available", "maxPerDay", "max", "preferredMaxPerDay", "home"]
     static let activityKeys = ["id", "name", "duration", "capacity", "maxGroups", "roomFeatures", "rooms", "years", "window",
                                "maxPerDay", "maxSessions", "together", "staff"]
     static let rowKeys = ["role", "skills", "count", "perPupils", "ids"]
-    static let groupKeys = ["id", "name", "school", "year", "size", "visit", "needs", "attend", "seats", "exempt"]
-    static let attendKeys = ["activity", "times", "daily", "minDays", "oneOf", "count", "prefer"]
-    static let fixedKeys = ["activity", "day", "start", "room", "groups", "staff"]
+    static let groupKeys = ["id", "name", "school", "year", "size", "visit", "needs", "attend", "seats", "exempt",
+                            "home", "pool", "pupils", "sameStaff"]
+    static let attendKeys = ["activity", "times", "daily", "minDays", "oneOf", "count", "prefer", "within"]
+    static let fixedKeys = ["activity", "day", "start", "room", "groups", "staff", "move"]
+    /// The `format` values understood.
+    static let formats = ["carousel/1", "carousel/2"]
 
     let file: String
     var dayIndex: [String: Int] = [:]
@@ -31,6 +35,11 @@ public struct ProblemDecoder {
     var staffIndex: [String: Int] = [:]
     var activityIndex: [String: Int] = [:]
     var groupIndex: [String: Int] = [:]
+    var siteIndex: [String: Int] = [:]
+    /// Whether the file gives a `sites` list (version 2).
+    var hasSiteList = false
+    /// Without a `sites` list: the sites rooms name (a `home` may name one).
+    var implicitSites: Set<String> = ["main"]
     var calendar = EventCalendar(days: [], periods: [])
 
     init(file: String) { self.file = file }
@@ -109,23 +118,31 @@ public struct ProblemDecoder {
 
     mutating func problem(_ root: JSONValue) throws(InputError) -> Problem {
         let top = try ObjectReader(root, path: "", file: file, allowed: Self.topKeys)
-        if let format = try top.string("format"), format != "carousel/1" {
-            throw top.error("format", "unsupported format \"\(format)\"; expected \"carousel/1\"")
+        if let format = try top.string("format"), !Self.formats.contains(format) {
+            throw top.error("format", "unsupported format \"\(format)\"; expected \"carousel/1\" or \"carousel/2\"",
+                            hint: Suggestion.hint(for: format, among: Self.formats))
         }
         guard let cal = top.value("calendar") else { throw top.error(nil, "missing \"calendar\" (days and periods)") }
         calendar = try decodeCalendar(cal)
-        let rooms = try Self.each(top, "rooms", Self.roomKeys) { r throws(InputError) in try decodeRoom(r) }
+        let sites = try decodeSites(top)
+        hasSiteList = sites != nil
+        let rooms = try Self.each(top, "rooms", Self.roomKeys) { r throws(InputError) in try decodeRoom(r, sites: sites) }
+        implicitSites.formUnion(rooms.map(\.site))
         let staff = try Self.each(top, "staff", Self.staffKeys) { r throws(InputError) in try decodeStaff(r) }
         let activities = try Self.each(top, "activities", Self.activityKeys) { r throws(InputError) in try decodeActivity(r) }
         let groups = try Self.each(top, "groups", Self.groupKeys) { r throws(InputError) in
             try decodeGroup(r, activities: activities)
         }
+        let formations = try decodeFormations(top, groups: groups, activities: activities)
         let fixed = try Self.each(top, "fixed", Self.fixedKeys) { r throws(InputError) in
-            try decodeFixed(r, activities: activities)
+            try decodeFixed(r, activities: activities, groups: groups)
         }
+        let spacing = try decodeSpacing(top, activities: activities)
+        let continuityRoles = try decodeContinuityRoles(top)
         let weights = try decodeWeights(top)
         return Problem(name: try top.string("name") ?? "", description: try top.string("description"), calendar: calendar,
-                       rooms: rooms, staff: staff, activities: activities, groups: groups, fixed: fixed, weights: weights)
+                       rooms: rooms, staff: staff, activities: activities, groups: groups, fixed: fixed, weights: weights,
+                       sites: sites, formations: formations, spacing: spacing, continuityRoles: continuityRoles)
     }
 
     /// Decodes every object of the list `key`, in order.
@@ -261,11 +278,12 @@ public struct ProblemDecoder {
 
     // MARK: - Rooms, staff, activities
 
-    mutating func decodeRoom(_ r: ObjectReader) throws(InputError) -> Room {
+    mutating func decodeRoom(_ r: ObjectReader, sites: [Site]?) throws(InputError) -> Room {
         let id = try r.id(unique: roomIndex)
         roomIndex[id] = roomIndex.count
+        let site = try roomSite(r, sites: sites)
         return Room(id: id, name: try r.string("name"), capacity: try r.int("capacity", minimum: 0),
-                    features: try r.stringSet("features"), site: try r.string("site") ?? "main",
+                    features: try r.stringSet("features"), site: site,
                     unavailable: try ranges(r, "unavailable") ?? [])
     }
 
@@ -274,7 +292,8 @@ public struct ProblemDecoder {
         staffIndex[id] = staffIndex.count
         return StaffMember(id: id, name: try r.string("name"), role: try r.string("role"), skills: try r.stringSet("skills"),
                            available: try ranges(r, "available"), maxPerDay: try r.int("maxPerDay", minimum: 0),
-                           max: try r.int("max", minimum: 0), preferredMaxPerDay: try r.int("preferredMaxPerDay", minimum: 0))
+                           max: try r.int("max", minimum: 0), preferredMaxPerDay: try r.int("preferredMaxPerDay", minimum: 0),
+                           home: try siteReference(r, "home"))
     }
 
     mutating func decodeActivity(_ r: ObjectReader) throws(InputError) -> Activity {
@@ -340,11 +359,42 @@ public struct ProblemDecoder {
         if let yv = r.value("year"), !yv.isNull {
             year = try ObjectReader.int(yv, path: r.childPath("year"), file: file, minimum: -5, maximum: 100)
         }
+        let items = try decodeAttend(r, activities: activities)
+        var exempt: Set<Weights.Term> = []
+        for s in try r.strings("exempt") ?? [] {
+            guard let term = Weights.Term(rawValue: s.value), Group.exemptableTerms.contains(term) else {
+                let names = Group.exemptableTerms.map(\.rawValue)
+                throw InputError(file: file, location: s.item.location, path: s.path,
+                                 message: "\"\(s.value)\" is not a group-level soft term; expected one of \(names.joined(separator: ", "))",
+                                 hint: Suggestion.hint(for: s.value, among: names))
+            }
+            exempt.insert(term)
+        }
+        let pool = try r.bool("pool") ?? false
+        let pupils = try decodePupils(r, pool: pool, size: size)
+        if pool && !items.isEmpty {
+            throw r.error("attend", "pool group \"\(id)\" has attend items: a pool's pupils attend through the teams formed from it (teams[].attend)")
+        }
+        return Group(id: id, name: try r.string("name"), school: try r.string("school"), year: year, size: size,
+                     visit: try ranges(r, "visit"), needs: try r.stringSet("needs"), attend: items,
+                     seats: try r.bool("seats") ?? true, exempt: exempt, home: try siteReference(r, "home"), pool: pool,
+                     pupils: pupils, sameStaff: try r.bool("sameStaff") ?? false)
+    }
+
+    /// The `attend` list of a group or a team formation (spec sections 5 and
+    /// 12). Items of one activity either all lack `within` (their times add
+    /// up, and a daily item must be the only one) or all have one, no two
+    /// sharing a non-break period.
+    func decodeAttend(_ r: ObjectReader, activities: [Activity]) throws(InputError) -> [Group.AttendItem] {
         var items: [Group.AttendItem] = []
         var dailyActivities: Set<Int> = []
         var directActivities: Set<Int> = []
+        /// Per activity, the periods of each of its items with `within`, and that item's path.
+        var withinItems: [Int: [(periods: Set<Int>, path: String)]] = [:]
+        let slots = calendar.days.reduce(0) { $0 + $1.periods.filter { !calendar.periods[$0].isBreak }.count }
         for (j, iv) in (try r.list("attend") ?? []).enumerated() {
             let it = try ObjectReader(iv, path: r.childPath("attend") + "[\(j)]", file: file, allowed: Self.attendKeys)
+            let within = try ranges(it, "within")
             if it.has("oneOf") {
                 if it.has("activity") { throw it.error("activity", "give either \"activity\" or \"oneOf\", not both") }
                 for k in ["times", "daily", "minDays"] where it.has(k) {
@@ -366,56 +416,66 @@ public struct ProblemDecoder {
                     }
                     prefer = p
                 }
-                items.append(.oneOf(choices: choices, count: count, prefer: prefer))
-            } else {
-                for k in ["count", "prefer"] where it.has(k) {
-                    throw it.error(k, "\"\(k)\" is only allowed with \"oneOf\"")
-                }
-                guard let av = it.value("activity") else {
-                    throw it.error(nil, "an attend item needs \"activity\" or \"oneOf\"")
-                }
-                guard let name = av.string else {
-                    throw it.error("activity", "expected an activity id (a string), got \(av.kindName)")
-                }
-                let a = try resolve(name, in: activityIndex, kind: "activity", at: av, path: it.childPath("activity"))
-                let daily = try it.bool("daily") ?? false
-                if daily && it.has("times") {
-                    throw it.error("times", "\"times\" is not allowed with \"daily\" (daily means exactly once on every visit day)")
-                }
-                if dailyActivities.contains(a) || (daily && directActivities.contains(a)) {
-                    throw it.error("activity", dailyActivities.contains(a)
-                        ? "activity \"\(name)\" already has a daily item in this group"
-                        : "activity \"\(name)\" already has an item in this group; a daily item must be its only one")
-                }
-                if daily { dailyActivities.insert(a) }
-                directActivities.insert(a)
-                let slots = calendar.days.reduce(0) { $0 + $1.periods.filter { !calendar.periods[$0].isBreak }.count }
-                let times = try it.int("times", minimum: 0) ?? 1
-                if times > slots {
-                    throw it.error("times", "times \(times) is more than the \(slots) non-break periods the calendar holds")
-                }
-                items.append(.activity(activity: a, times: times, daily: daily,
-                                       minDays: try it.int("minDays", minimum: 0)))
+                items.append(.oneOf(choices: choices, count: count, prefer: prefer, within: within))
+                continue
             }
-        }
-        var exempt: Set<Weights.Term> = []
-        for s in try r.strings("exempt") ?? [] {
-            guard let term = Weights.Term(rawValue: s.value), Group.exemptableTerms.contains(term) else {
-                let names = Group.exemptableTerms.map(\.rawValue)
-                throw InputError(file: file, location: s.item.location, path: s.path,
-                                 message: "\"\(s.value)\" is not a group-level soft term; expected one of \(names.joined(separator: ", "))",
-                                 hint: Suggestion.hint(for: s.value, among: names))
+            for k in ["count", "prefer"] where it.has(k) {
+                throw it.error(k, "\"\(k)\" is only allowed with \"oneOf\"")
             }
-            exempt.insert(term)
+            guard let av = it.value("activity") else {
+                throw it.error(nil, "an attend item needs \"activity\" or \"oneOf\"")
+            }
+            guard let name = av.string else {
+                throw it.error("activity", "expected an activity id (a string), got \(av.kindName)")
+            }
+            let a = try resolve(name, in: activityIndex, kind: "activity", at: av, path: it.childPath("activity"))
+            let daily = try it.bool("daily") ?? false
+            if daily && it.has("times") {
+                throw it.error("times", "\"times\" is not allowed with \"daily\" (daily means exactly once on every visit day)")
+            }
+            if let within {
+                if directActivities.contains(a) && withinItems[a] == nil {
+                    throw it.error("within", "activity \"\(name)\" has another item in this group without \"within\"; two items of one activity need \"within\" ranges that share no period (give both a \"within\")")
+                }
+                let periods = withinPeriods(within)
+                for other in withinItems[a] ?? [] {
+                    if let shared = periods.intersection(other.periods).min() {
+                        let P = calendar.periods.count
+                        throw it.error("within", "shares \(calendar.slotName(day: shared / P, period: shared % P)) with \(other.path) (activity \"\(name)\"); two items of one activity need ranges that share no period")
+                    }
+                }
+                withinItems[a, default: []].append((periods, it.path))
+            } else if withinItems[a] != nil {
+                throw it.error("activity", "activity \"\(name)\" has another item in this group with \"within\"; two items of one activity need \"within\" ranges that share no period (give both a \"within\")")
+            } else if dailyActivities.contains(a) || (daily && directActivities.contains(a)) {
+                throw it.error("activity", dailyActivities.contains(a)
+                    ? "activity \"\(name)\" already has a daily item in this group"
+                    : "activity \"\(name)\" already has an item in this group; a daily item must be its only one")
+            }
+            if daily { dailyActivities.insert(a) }
+            directActivities.insert(a)
+            let times = try it.int("times", minimum: 0) ?? 1
+            if times > slots {
+                throw it.error("times", "times \(times) is more than the \(slots) non-break periods the calendar holds")
+            }
+            items.append(.activity(activity: a, times: times, daily: daily, minDays: try it.int("minDays", minimum: 0),
+                                   within: within))
         }
-        return Group(id: id, name: try r.string("name"), school: try r.string("school"), year: year, size: size,
-                     visit: try ranges(r, "visit"), needs: try r.stringSet("needs"), attend: items,
-                     seats: try r.bool("seats") ?? true, exempt: exempt)
+        return items
+    }
+
+    /// The non-break (day, period) pairs inside the union of `ranges`, as
+    /// `day × periodCount + period`.
+    func withinPeriods(_ ranges: [TimeRange]) -> Set<Int> {
+        let P = calendar.periods.count
+        return Set(calendar.periods(coveredBy: ranges, touching: false)
+            .filter { !calendar.periods[$0.period].isBreak }
+            .map { $0.day * P + $0.period })
     }
 
     // MARK: - Fixed sessions and weights
 
-    func decodeFixed(_ r: ObjectReader, activities: [Activity]) throws(InputError) -> FixedSession {
+    func decodeFixed(_ r: ObjectReader, activities: [Activity], groups: [Group]) throws(InputError) -> FixedSession {
         func ref(_ key: String, _ table: [String: Int], _ kind: String) throws(InputError) -> Int {
             let article = kind.first.map { "aeiou".contains($0) } == true ? "an" : "a"
             guard let v = r.value(key) else { throw r.error(nil, "missing \"\(key)\" (\(article) \(kind) id)") }
@@ -430,9 +490,22 @@ public struct ProblemDecoder {
                           hint: Suggestion.hint(for: startText, among: calendar.periods.map(\.id)))
         }
         let room = try ref("room", roomIndex, "room")
-        return FixedSession(activity: a, day: d, start: p, room: room,
-                            groups: try resolveList(r, "groups", in: groupIndex, kind: "group") ?? [],
-                            staff: try resolveList(r, "staff", in: staffIndex, kind: "staff member") ?? [])
+        let members = try resolveList(r, "groups", in: groupIndex, kind: "group") ?? []
+        for (k, g) in members.enumerated() where groups[g].pool {
+            throw InputError(file: file, location: r.value("groups")?.array?[k].location, path: r.childPath("groups") + "[\(k)]",
+                             message: "pool group \"\(groups[g].id)\" cannot be in a fixed session (a pool appears in no session; its pupils attend through teams)")
+        }
+        var move: FixedSession.Move?
+        if let text = try r.string("move") {
+            guard let m = FixedSession.Move(rawValue: text) else {
+                let known = FixedSession.Move.allCases.map(\.rawValue)
+                throw r.error("move", "expected \"room\" (same day and start, any room) or \"any\" (any day, start and room), got \"\(text)\"",
+                              hint: Suggestion.hint(for: text, among: known))
+            }
+            move = m
+        }
+        return FixedSession(activity: a, day: d, start: p, room: room, groups: members,
+                            staff: try resolveList(r, "staff", in: staffIndex, kind: "staff member") ?? [], move: move)
     }
 
     func decodeWeights(_ top: ObjectReader) throws(InputError) -> Weights {

@@ -4,10 +4,41 @@ public struct Group: Sendable {
     public enum AttendItem: Sendable, Equatable {
         /// `times` distinct sessions of `activity` (exactly one per visit day
         /// when `daily`); `minDays` asks softly for that many distinct days.
-        case activity(activity: Int, times: Int, daily: Bool, minDays: Int?)
+        /// With `within` (spec section 12), only sessions wholly inside those
+        /// ranges count for the item.
+        case activity(activity: Int, times: Int, daily: Bool, minDays: Int?, within: [TimeRange]? = nil)
         /// `count` distinct activities from `choices`, once each; `prefer`
-        /// ranks wishes best first.
-        case oneOf(choices: [Int], count: Int, prefer: [Int]?)
+        /// ranks wishes best first. With `within`, the chosen activities'
+        /// sessions lie inside those ranges.
+        case oneOf(choices: [Int], count: Int, prefer: [Int]?, within: [TimeRange]? = nil)
+
+        /// The item's `within` ranges (spec section 12), if any.
+        public var within: [TimeRange]? {
+            switch self {
+            case let .activity(_, _, _, _, within): within
+            case let .oneOf(_, _, _, within): within
+            }
+        }
+    }
+
+    /// What makes a group a team formed by the solver (spec section 11).
+    public struct TeamInfo: Sendable, Equatable {
+        /// Index into `Problem.formations`.
+        public var formation: Int
+        /// Pupils from each pool (pool group index → count).
+        public var members: [Int: Int]
+        /// Names of its pupils from pools that list them (pool index → names).
+        public var pupils: [Int: [String]]
+        /// The years of the pools the team has members from (nil for a pool
+        /// without a year, which bars the team from activities with `years`).
+        public var years: [Int?]
+
+        public init(formation: Int, members: [Int: Int], pupils: [Int: [String]], years: [Int?]) {
+            self.formation = formation
+            self.members = members
+            self.pupils = pupils
+            self.years = years
+        }
     }
 
     public var id: String
@@ -28,13 +59,25 @@ public struct Group: Sendable {
     /// Carousel addition: group-level soft terms that do not count for this
     /// group (`preference`, `idleGap`, `siteChange`, `spread`, `isolated`).
     public var exempt: Set<Weights.Term>
+    /// The site the group comes from (spec section 10; soft `travel`), by id.
+    public var home: String?
+    /// A pool of pupils that the solver splits into teams (spec section 11):
+    /// it attends nothing and appears in no session itself.
+    public var pool: Bool
+    /// The pool's pupils by name (exactly `size` distinct names), if given.
+    public var pupils: [String]?
+    /// Rule 11: the group sees the same continuity-role staff every time.
+    public var sameStaff: Bool
+    /// Set for a team formed by the solver (`Problem.addingTeams`).
+    public var team: TeamInfo?
 
     /// The soft terms `exempt` may name.
     public static let exemptableTerms: [Weights.Term] = [.preference, .idleGap, .siteChange, .spread, .isolated]
 
     public init(id: String, name: String? = nil, school: String? = nil, year: Int? = nil, size: Int,
                 visit: [TimeRange]? = nil, needs: Set<String> = [], attend: [AttendItem] = [], seats: Bool = true,
-                exempt: Set<Weights.Term> = []) {
+                exempt: Set<Weights.Term> = [], home: String? = nil, pool: Bool = false, pupils: [String]? = nil,
+                sameStaff: Bool = false, team: TeamInfo? = nil) {
         self.id = id
         self.name = name
         self.school = school
@@ -45,5 +88,10 @@ public struct Group: Sendable {
         self.attend = attend
         self.seats = seats
         self.exempt = exempt
+        self.home = home
+        self.pool = pool
+        self.pupils = pupils
+        self.sameStaff = sameStaff
+        self.team = team
     }
 }

@@ -14,9 +14,22 @@ public struct Problem: Sendable {
     public var groups: [Group]
     public var fixed: [FixedSession]
     public var weights: Weights
+    /// The sites with travel times, online and host marks (spec section 10);
+    /// nil when the file gives no `sites` list (version 1: rooms name their
+    /// sites, and every travel time is 0).
+    public var sites: [Site]?
+    /// How to form mixed teams from pools (spec section 11; the file's `teams`).
+    public var formations: [TeamFormation]
+    /// Rule 12 entries (spec section 13).
+    public var spacing: [Spacing]
+    /// The roles whose people should stay the same for a group (spec section
+    /// 12); nil means every staff member, with or without a role.
+    public var continuityRoles: Set<String>?
 
     public init(name: String, description: String? = nil, calendar: EventCalendar, rooms: [Room], staff: [StaffMember],
-                activities: [Activity], groups: [Group], fixed: [FixedSession] = [], weights: Weights = Weights()) {
+                activities: [Activity], groups: [Group], fixed: [FixedSession] = [], weights: Weights = Weights(),
+                sites: [Site]? = nil, formations: [TeamFormation] = [], spacing: [Spacing] = [],
+                continuityRoles: Set<String>? = nil) {
         self.name = name
         self.description = description
         self.calendar = calendar
@@ -26,6 +39,18 @@ public struct Problem: Sendable {
         self.groups = groups
         self.fixed = fixed
         self.weights = weights
+        self.sites = sites
+        self.formations = formations
+        self.spacing = spacing
+        self.continuityRoles = continuityRoles
+    }
+
+    /// Whether the file uses anything of format version 2 (spec sections
+    /// 10–16), so that its schedule is written as `carousel-schedule/2`.
+    public var usesVersion2: Bool {
+        sites != nil || !formations.isEmpty || !spacing.isEmpty || continuityRoles != nil
+            || groups.contains { $0.home != nil || $0.pool || $0.sameStaff || $0.attend.contains { $0.within != nil } }
+            || staff.contains { $0.home != nil } || fixed.contains { $0.move != nil }
     }
 }
 

@@ -10,9 +10,12 @@ public struct StaffMember: Sendable {
     public var maxPerDay: Int?
     public var max: Int?
     public var preferredMaxPerDay: Int?
+    /// The site the staff member starts from (spec section 10; soft `travel`), by id.
+    public var home: String?
 
     public init(id: String, name: String? = nil, role: String? = nil, skills: Set<String> = [],
-                available: [TimeRange]? = nil, maxPerDay: Int? = nil, max: Int? = nil, preferredMaxPerDay: Int? = nil) {
+                available: [TimeRange]? = nil, maxPerDay: Int? = nil, max: Int? = nil, preferredMaxPerDay: Int? = nil,
+                home: String? = nil) {
         self.id = id
         self.name = name
         self.role = role
@@ -21,5 +24,6 @@ public struct StaffMember: Sendable {
         self.maxPerDay = maxPerDay
         self.max = max
         self.preferredMaxPerDay = preferredMaxPerDay
+        self.home = home
     }
 }

@@ -43,9 +43,13 @@ public struct Construction {
     let table: UnitTable
     var state: PartialSchedule
     var random: SeededRandom
-    /// Cached option counts (capped), and whether they need recomputing.
+    /// Cached option counts (capped), and whether they need recomputing;
+    /// the units marked since the last choice.
     var optionCount: [Int32]
     var dirty: [Bool]
+    var dirtyUnits: [Int32]
+    /// The unplaced units in the order `selectUnit` takes them.
+    var queue: UnitQueue
     /// How often each unit was undone by backjumping; raises its weight.
     var conflicts: [Int32]
     /// How often each unit had no option and was forced in by backjumping.
@@ -82,6 +86,8 @@ public struct Construction {
         let U = table.units.count
         optionCount = Array(repeating: Self.countCap, count: U)
         dirty = Array(repeating: true, count: U)
+        dirtyUnits = (0..<U).map { Int32($0) }
+        queue = UnitQueue(units: U)
         conflicts = Array(repeating: 0, count: U)
         forced = Array(repeating: 0, count: U)
         giveUpAfter = Int32(clamping: max(50, U / 4))
@@ -156,7 +162,8 @@ public struct Construction {
                 sinceImprovement = 0
                 restartAfter += restartAfter / 2
                 state = fixedState
-                for u in dirty.indices { dirty[u] = true; tieBreak[u] = random.next() }
+                for u in tieBreak.indices { tieBreak[u] = random.next() }
+                markAllDirty()
                 continue
             }
             backjump(u)
@@ -168,32 +175,43 @@ public struct Construction {
 
     // MARK: - Variable ordering
 
-    /// The unplaced unit with the fewest options (recomputing stale counts).
+    /// The unplaced unit with the fewest options (most constrained first),
+    /// ties to higher priority, then the seeded tie-break: stale counts of
+    /// unplaced units are recomputed first.
     mutating func selectUnit() -> Int? {
-        var best = -1
-        var bestCount = Int32.max
-        var bestPriority = -Double.infinity
-        var bestTie: UInt64 = 0
-        for u in 0..<table.units.count where state.unitSession[u] < 0 && !impossible[u] {
-            if dirty[u] {
-                optionCount[u] = countOptions(u, cap: Self.countCap)
-                dirty[u] = false
-            }
-            let c = optionCount[u]
-            if c < bestCount || (c == bestCount && (priority[u] > bestPriority || (priority[u] == bestPriority && tieBreak[u] < bestTie))) {
-                best = u
-                bestCount = c
-                bestPriority = priority[u]
-                bestTie = tieBreak[u]
-            }
+        for u32 in dirtyUnits {
+            let u = Int(u32)
+            dirty[u] = false
+            // A placed unit is marked again when it is undone (`undo`).
+            guard state.unitSession[u] < 0 && !impossible[u] else { continue }
+            optionCount[u] = countOptions(u, cap: Self.countCap)
+            queue.push(u, count: optionCount[u], priority: priority[u], tie: tieBreak[u])
         }
-        return best >= 0 ? best : nil
+        dirtyUnits.removeAll(keepingCapacity: true)
+        return queue.first { state.unitSession[$0] < 0 && !impossible[$0] }
     }
 
     /// Marks stale the counts of units that could use day d or group g.
     mutating func touched(day d: Int, groups: [Int32]) {
-        for u in table.unitsOfDay[d] { dirty[Int(u)] = true }
-        for g in groups { for u in table.unitsOfGroup[Int(g)] { dirty[Int(u)] = true } }
+        for u in table.unitsOfDay[d] { markDirty(Int(u)) }
+        for g in groups { for u in table.unitsOfGroup[Int(g)] { markDirty(Int(u)) } }
+    }
+
+    @inline(__always)
+    mutating func markDirty(_ u: Int) {
+        guard !dirty[u] else { return }
+        dirty[u] = true
+        dirtyUnits.append(Int32(u))
+    }
+
+    /// Every count is stale (a restart, or a restored schedule).
+    mutating func markAllDirty() {
+        queue.removeAll()
+        dirtyUnits.removeAll(keepingCapacity: true)
+        for u in dirty.indices {
+            dirty[u] = true
+            dirtyUnits.append(Int32(u))
+        }
     }
 
     /// Calls `body(a, t)` for every activity a and start slot t where unit

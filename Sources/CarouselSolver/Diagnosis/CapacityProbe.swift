@@ -110,8 +110,8 @@ public struct CapacityProbe {
         var activities: [Int] = []
         for item in g.attend {
             switch item {
-            case .activity(let a, _, _, _): if !activities.contains(a) { activities.append(a) }
-            case .oneOf(let choices, _, _): for a in choices where !activities.contains(a) { activities.append(a) }
+            case .activity(let a, _, _, _, _): if !activities.contains(a) { activities.append(a) }
+            case .oneOf(let choices, _, _, _): for a in choices where !activities.contains(a) { activities.append(a) }
             }
         }
         var out: [(String, String, (inout Problem) -> Void)] = []

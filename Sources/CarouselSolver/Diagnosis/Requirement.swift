@@ -113,10 +113,10 @@ public enum Requirement: Hashable, Sendable {
         case let .attend(g, i):
             let group = p.groups[g].id
             switch p.groups[g].attend[i] {
-            case let .activity(a, times, daily, _):
+            case let .activity(a, times, daily, _, _):
                 let how = daily ? " every day it visits" : times > 1 ? " \(times) times" : ""
                 return ("group \(group) attends \(activityName(a))\(how)", "let \(group) skip \(activityName(a))\(daily || times > 1 ? " (or attend it fewer times)" : "")")
-            case let .oneOf(choices, count, _):
+            case let .oneOf(choices, count, _, _):
                 let list = choices.map(activityName).joined(separator: ", ")
                 return ("group \(group) takes \(count) of \(list)", "let \(group) take fewer of \(list), or offer it other activities")
             }

@@ -5,10 +5,11 @@ import CarouselModel
 public struct Evaluation: Sendable {
     public var violations: [Violation]
     /// Unweighted cost per soft term, indexed like `Weights.Term.allCases`.
-    public var costs: [Int]
+    /// Whole numbers except `hostBalance`, which may be fractional.
+    public var costs: [Double]
     public let weights: Weights
 
-    public init(violations: [Violation] = [], costs: [Int] = Array(repeating: 0, count: Weights.Term.allCases.count),
+    public init(violations: [Violation] = [], costs: [Double] = Array(repeating: 0, count: Weights.Term.allCases.count),
                 weights: Weights) {
         self.violations = violations
         self.costs = costs
@@ -19,10 +20,10 @@ public struct Evaluation: Sendable {
     public var hard: Int { violations.count }
     public var isFeasible: Bool { violations.isEmpty }
 
-    public func cost(_ term: Weights.Term) -> Int { costs[term.index] }
+    public func cost(_ term: Weights.Term) -> Double { costs[term.index] }
 
     /// weight × cost of one term.
-    public func weighted(_ term: Weights.Term) -> Double { weights[term] * Double(costs[term.index]) }
+    public func weighted(_ term: Weights.Term) -> Double { weights[term] * costs[term.index] }
 
     /// Σ weight × cost over all terms.
     public var soft: Double { Weights.Term.allCases.reduce(0) { $0 + weighted($1) } }
@@ -42,6 +43,10 @@ extension Weights.Term {
         case .sessions: 7
         case .staffOverload: 8
         case .overCapacity: 9
+        case .travel: 10
+        case .continuity: 11
+        case .hostBalance: 12
+        case .displaced: 13
         }
     }
 }

@@ -13,7 +13,7 @@ public struct Evaluator {
     public init(_ instance: CompiledInstance) { self.instance = instance }
 
     /// A session that passed the grid check, with derived facts.
-    private struct Placed {
+    struct Placed {
         var index: Int
         var session: ScheduledSession
         var slot: Int
@@ -44,7 +44,12 @@ public struct Evaluator {
         checkTogether(placed, into: &ev)
         checkFixed(placed, into: &ev)
         checkGroups(placed, into: &ev)
+        checkTravel(placed, into: &ev)
+        checkTeams(placed, into: &ev)
+        scoreContinuity(placed, into: &ev)
+        checkSpacing(placed, into: &ev)
         scoreSessions(placed, into: &ev)
+        scoreTravelAndHosts(placed, into: &ev)
         return ev
     }
 
@@ -126,7 +131,7 @@ public struct Evaluator {
                 }
             }
         }
-        ev.costs[Weights.Term.overCapacity.index] = overPupils
+        ev.costs[Weights.Term.overCapacity.index] = Double(overPupils)
     }
 
     // MARK: Clashes and counts (rules 2, 3, 5, 6)
@@ -182,7 +187,7 @@ public struct Evaluator {
         for (st, n) in staffTotal.sorted(by: { $0.key < $1.key }) where I.staffMax[st] != CompiledInstance.unlimited && n > I.staffMax[st] {
             ev.violations.append(Violation(rule: 6, "staff \(I.staffID(st)) has \(n) sessions, max \(I.staffMax[st])"))
         }
-        ev.costs[Weights.Term.staffOverload.index] = overload
+        ev.costs[Weights.Term.staffOverload.index] = Double(overload)
     }
 
     // MARK: Rule 7
@@ -205,115 +210,59 @@ public struct Evaluator {
 
     // MARK: Rule 8
 
+    /// Entries without `move` are matched first, each to the first unused
+    /// session as written; entries with `move` (spec section 14) then take
+    /// distinct remaining sessions by a matching that leaves the fewest
+    /// missing, then costs the least `displaced`.
     private func checkFixed(_ placed: [Placed], into ev: inout Evaluation) {
         let I = instance
         var used = Set<Int>()
-        for f in I.fixed {
+        func describe(_ f: FixedSession) -> String {
+            "fixed session \(I.activityID(f.activity)) on \(I.dayID(f.day)) \(I.periodID(f.start)) in \(I.roomID(f.room)) (groups \(f.groups.map { I.groupID($0) }.joined(separator: ", ")); staff \(f.staff.map { I.staffID($0) }.joined(separator: ", ")))"
+        }
+        func holds(_ S: Placed, _ f: FixedSession) -> Bool {
+            Int(S.session.activity) == f.activity && Set(f.groups.map { Int32($0) }).isSubset(of: S.session.groups)
+                && Set(f.staff.map { Int32($0) }).isSubset(of: S.session.staff)
+        }
+        for f in I.fixed where f.move == nil {
             let match = placed.first { S in
-                let s = S.session
-                return !used.contains(S.index) && Int(s.activity) == f.activity && Int(s.day) == f.day
-                    && Int(s.start) == f.start && Int(s.room) == f.room
-                    && Set(f.groups.map { Int32($0) }).isSubset(of: s.groups) && Set(f.staff.map { Int32($0) }).isSubset(of: s.staff)
+                !used.contains(S.index) && holds(S, f) && Int(S.session.day) == f.day && Int(S.session.start) == f.start
+                    && Int(S.session.room) == f.room
             }
             if let match {
                 used.insert(match.index)
             } else {
-                ev.violations.append(Violation(rule: 8, "fixed session \(I.activityID(f.activity)) on \(I.dayID(f.day)) \(I.periodID(f.start)) in \(I.roomID(f.room)) (groups \(f.groups.map { I.groupID($0) }.joined(separator: ", ")); staff \(f.staff.map { I.staffID($0) }.joined(separator: ", "))) is missing"))
+                ev.violations.append(Violation(rule: 8, "\(describe(f)) is missing"))
             }
         }
-    }
-
-    // MARK: Rule 1 and the per-group soft terms
-
-    private func checkGroups(_ placed: [Placed], into ev: inout Evaluation) {
-        let I = instance
-        var byGroup = [[Int]](repeating: [], count: I.groupCount)
-        for (k, S) in placed.enumerated() {
-            for g in S.session.groups { byGroup[Int(g)].append(k) }
-        }
-        var preference = 0, idleGap = 0, isolated = 0, siteChange = 0, spreadCost = 0
-        for g in 0..<I.groupCount {
-            let gid = I.groupID(g)
-            let mine = byGroup[g]
-            var perActivity: [Int: [Int]] = [:]
-            for k in mine { perActivity[Int(placed[k].session.activity), default: []].append(k) }
-            let directActs = Set(I.direct[g].map { Int($0.activity) })
-            for dem in I.direct[g] {
-                let a = Int(dem.activity), list = perActivity[a] ?? [], aid = I.activityID(a)
-                if dem.daily {
-                    var perDay: [Int: Int] = [:]
-                    for k in list { perDay[Int(placed[k].session.day), default: 0] += 1 }
-                    for d in 0..<I.dayCount {
-                        let n = perDay[d] ?? 0
-                        if !I.groupVisitsDay.contains(g, d) {
-                            if n > 0 { ev.violations.append(Violation(rule: 1, "group \(gid): attends daily \(aid) on \(I.dayID(d)), a day it does not visit")) }
-                        } else if n != 1 {
-                            ev.violations.append(Violation(rule: 1, "group \(gid): attends \(aid) \(n) times on \(I.dayID(d)), needs exactly 1 (daily)"))
-                        }
-                    }
-                } else if list.count != Int(dem.times) {
-                    ev.violations.append(Violation(rule: 1, "group \(gid): attends \(aid) \(list.count) times, needs \(dem.times)"))
-                }
-            }
-            for sp in I.spread[g] where I.counts(.spread, forGroup: g) {
-                let days = Set((perActivity[Int(sp.activity)] ?? []).map { placed[$0].session.day })
-                spreadCost += max(0, Int(sp.minDays) - days.count)
-            }
-            // oneOf items
-            let listed = Set(I.choice[g].flatMap { $0.choices.map(Int.init) })
-            var chosen: [Int] = []
-            for (a, list) in perActivity.sorted(by: { $0.key < $1.key }) where !directActs.contains(a) {
-                if !listed.contains(a) {
-                    ev.violations.append(Violation(rule: 1, "group \(gid): attends \(I.activityID(a)) (\(list.count)x), which none of its attend items asks for"))
-                } else {
-                    if list.count > 1 {
-                        ev.violations.append(Violation(rule: 1, "group \(gid): attends oneOf choice \(I.activityID(a)) \(list.count) times, needs once"))
-                    }
-                    chosen.append(a)
-                }
-            }
-            let (assignment, prefCost) = ChoiceAssignment.best(items: I.choice[g], chosen: chosen)
-            for (k, item) in I.choice[g].enumerated() where assignment[k].count != Int(item.count) {
-                ev.violations.append(Violation(rule: 1, "group \(gid): oneOf [\(item.choices.map { I.activityID(Int($0)) }.joined(separator: ", "))] has \(assignment[k].count) distinct choices, needs \(item.count)"))
-            }
-            if I.counts(.preference, forGroup: g) { preference += prefCost }
-            // Day geometry
-            var byDay: [Int: [Int]] = [:]
-            for k in mine { byDay[Int(placed[k].session.day), default: []].append(k) }
-            for (_, list) in byDay {
-                var occupied = Set<Int32>()
-                var spans: [(Int32, Int32, Int)] = []
-                for k in list {
-                    let a0 = I.position[placed[k].slot], a1 = I.position[placed[k].slot + placed[k].duration - 1]
-                    spans.append((a0, a1, k))
-                    for x in a0...a1 { occupied.insert(x) }
-                }
-                let lo = spans.map(\.0).min()!, hi = spans.map(\.1).max()!
-                if I.counts(.idleGap, forGroup: g) { idleGap += (lo...hi).filter { !occupied.contains($0) }.count }
-                spans.sort { ($0.0, $0.1) < ($1.0, $1.1) }
-                if I.counts(.isolated, forGroup: g) {
-                    for (a0, a1, _) in spans where !occupied.contains(a0 - 1) && !occupied.contains(a1 + 1) { isolated += 1 }
-                }
-                if I.counts(.siteChange, forGroup: g) {
-                    for (u, v) in zip(spans, spans.dropFirst())
-                    where I.roomSite[Int(placed[u.2].session.room)] != I.roomSite[Int(placed[v.2].session.room)] {
-                        siteChange += 1
-                    }
-                }
+        let moving = I.fixed.filter { $0.move != nil }
+        guard !moving.isEmpty else { return }
+        let candidates: [[(Int, Int)]] = moving.map { f in
+            placed.compactMap { S in
+                guard !used.contains(S.index), holds(S, f) else { return nil }
+                let moved = Int(S.session.day) != f.day || Int(S.session.start) != f.start
+                if f.move == .room && moved { return nil }
+                return (S.index, (Int(S.session.room) != f.room ? 2 : 0) + (moved ? 4 : 0))
             }
         }
-        ev.costs[Weights.Term.preference.index] = preference
-        ev.costs[Weights.Term.idleGap.index] = idleGap
-        ev.costs[Weights.Term.isolated.index] = isolated
-        ev.costs[Weights.Term.siteChange.index] = siteChange
-        ev.costs[Weights.Term.spread.index] = spreadCost
+        let match = MinCostMatching.solve(candidates)
+        var displaced = 0
+        for (k, f) in moving.enumerated() {
+            if let m = match[k] {
+                displaced += candidates[k].first { $0.0 == m }!.1
+            } else {
+                let how = f.move == .room ? "at its day and start " : ""
+                ev.violations.append(Violation(rule: 8, "\(describe(f)) (move \(f.move!.rawValue)) is missing: no session of it \(how)holds those groups and staff"))
+            }
+        }
+        ev.costs[Weights.Term.displaced.index] = Double(displaced)
     }
 
     // MARK: Session-level soft terms
 
     private func scoreSessions(_ placed: [Placed], into ev: inout Evaluation) {
         let I = instance
-        ev.costs[Weights.Term.sessions.index] = placed.count
+        ev.costs[Weights.Term.sessions.index] = Double(placed.count)
         var mix = 0
         var roomsPerActivity: [Int: Set<Int32>] = [:]
         for S in placed {
@@ -321,7 +270,7 @@ public struct Evaluator {
             if gs.count >= 2 { mix += gs.count - Set(gs.map { I.groupSchool[Int($0)] }).count }
             roomsPerActivity[Int(S.session.activity), default: []].insert(S.session.room)
         }
-        ev.costs[Weights.Term.mixSchools.index] = mix
-        ev.costs[Weights.Term.roomStability.index] = roomsPerActivity.values.reduce(0) { $0 + $1.count - 1 }
+        ev.costs[Weights.Term.mixSchools.index] = Double(mix)
+        ev.costs[Weights.Term.roomStability.index] = Double(roomsPerActivity.values.reduce(0) { $0 + $1.count - 1 })
     }
 }

@@ -19,6 +19,10 @@ public final class CompiledInstance: Sendable {
         /// Sessions required (ignored when `daily`).
         public var times: Int32
         public var daily: Bool
+        /// Row of `withinSlots` the item's sessions must lie in, or -1
+        /// (spec section 12). Items without `within` are merged per activity;
+        /// each item with one is a demand of its own.
+        public var within: Int32 = -1
     }
 
     /// A `oneOf` item.
@@ -29,12 +33,16 @@ public final class CompiledInstance: Sendable {
         public var rank: [Int32]?
         /// Σ_{i<count} min(i, len(prefer)): the least possible rank sum.
         public var leastRankSum: Int32
+        /// Row of `withinSlots` the chosen activities' sessions must lie in, or -1.
+        public var within: Int32 = -1
     }
 
     /// A direct item with `minDays` (the `spread` term).
     public struct SpreadDemand: Sendable, Equatable {
         public var activity: Int32
         public var minDays: Int32
+        /// The item's `within` row, or -1: with one, only the sessions inside count.
+        public var within: Int32 = -1
     }
 
     /// One staffing row of an activity.
@@ -111,8 +119,19 @@ public final class CompiledInstance: Sendable {
     public let groupSize: [Int32]
     /// Per group, bit `term.index` set when the group is exempt from that term.
     public let groupExempt: [UInt16]
-    /// `Int32.min` when the group has no year.
+    /// `Int32.min` when the group has no year. For a team (spec section 11),
+    /// the earliest year of the pools it has members from, `Int32.min` when
+    /// one of them has no year.
     public let groupYear: [Int32]
+    /// The latest year (equal to `groupYear` except for teams).
+    public let groupYearHigh: [Int32]
+    /// Pools (spec section 11): split into teams, in no session themselves.
+    public let groupIsPool: [Bool]
+    /// Rule 11: the group sees the same continuity-role staff every time.
+    public let groupSameStaff: [Bool]
+    /// Slot sets of the attend items' `within` ranges (non-break periods
+    /// inside the union), one row per item that has one.
+    public let withinSlots: BitMatrix
     /// School index; a group without a school gets one of its own.
     public let groupSchool: [Int32]
     /// Group × slot: on site for the whole period.
@@ -135,6 +154,14 @@ public final class CompiledInstance: Sendable {
     public let staffMaxPerDay: [Int32]
     public let staffMax: [Int32]
     public let staffPreferredMaxPerDay: [Int32]
+    /// Whether the staff member's role is a continuity role (spec section 12).
+    public let staffContinuity: [Bool]
+
+    // MARK: Version 2
+    /// Sites, travel, homes and hosts (spec sections 10, 13, 15).
+    public let sites: SiteTable
+    /// Rule 12 (spec section 13).
+    public let spacing: SpacingTable
 
     // MARK: Fixed sessions and weights
     public let fixed: [FixedSession]
@@ -170,22 +197,17 @@ public final class CompiledInstance: Sendable {
 
         let coverage = Coverage(calendar: cal)
 
-        // Rooms
-        var siteIndex: [String: Int32] = [:]
-        var sites: [String] = []
+        // Rooms and sites
         var roomSites: [Int32] = []
+        sites = SiteTable(problem, roomSite: &roomSites)
         var unavailable = BitMatrix(rows: problem.rooms.count, columns: T)
         for (r, room) in problem.rooms.enumerated() {
-            if siteIndex[room.site] == nil {
-                siteIndex[room.site] = Int32(sites.count)
-                sites.append(room.site)
-            }
-            roomSites.append(siteIndex[room.site]!)
             coverage.mark(room.unavailable, touching: true, row: r, in: &unavailable)
         }
         roomCapacity = problem.rooms.map { $0.capacity.map { Int32(clamping: $0) } ?? Self.unlimited }
         roomSite = roomSites
-        siteNames = sites
+        siteNames = sites.names
+        spacing = SpacingTable(problem)
         roomUnavailable = unavailable
 
         // Activities
@@ -248,7 +270,16 @@ public final class CompiledInstance: Sendable {
         let G = problem.groups.count
         groupSize = problem.groups.map { $0.seats ? Int32(clamping: $0.size) : 0 }
         groupExempt = problem.groups.map { $0.exempt.reduce(UInt16(0)) { $0 | (1 << UInt16($1.index)) } }
-        groupYear = problem.groups.map { $0.year.map { Int32(clamping: $0) } ?? Int32.min }
+        let years: [(Int32, Int32)] = problem.groups.map { g in
+            let ys = g.team?.years ?? [g.year]
+            guard !ys.isEmpty, ys.allSatisfy({ $0 != nil }) else { return (Int32.min, Int32.min) }
+            return (Int32(clamping: ys.map { $0! }.min()!), Int32(clamping: ys.map { $0! }.max()!))
+        }
+        groupYear = years.map(\.0)
+        groupYearHigh = years.map(\.1)
+        groupIsPool = problem.groups.map(\.pool)
+        groupSameStaff = problem.groups.map(\.sameStaff)
+        var withinRows: [[Int]] = []
         var schoolIndex: [String: Int32] = [:]
         var schools: [Int32] = []
         var nextSchool: Int32 = 0
@@ -284,25 +315,38 @@ public final class CompiledInstance: Sendable {
             var choice: [ChoiceDemand] = []
             var spread: [SpreadDemand] = []
             for item in group.attend {
+                var within: Int32 = -1
+                if let ranges = item.within {
+                    within = Int32(withinRows.count)
+                    withinRows.append(cal.periods(coveredBy: ranges, touching: false)
+                        .filter { !cal.periods[$0.period].isBreak }.map { $0.day * P + $0.period })
+                }
                 switch item {
-                case let .activity(a, times, daily, minDays):
-                    if let i = direct.firstIndex(where: { $0.activity == Int32(a) }) {
+                case let .activity(a, times, daily, minDays, _):
+                    if within < 0, let i = direct.firstIndex(where: { $0.activity == Int32(a) && $0.within < 0 }) {
                         direct[i].times = Int32(clamping: Int(direct[i].times) + times)
                     } else {
-                        direct.append(DirectDemand(activity: Int32(a), times: Int32(clamping: times), daily: daily))
+                        direct.append(DirectDemand(activity: Int32(a), times: Int32(clamping: times), daily: daily, within: within))
                     }
-                    if let minDays { spread.append(SpreadDemand(activity: Int32(a), minDays: Int32(clamping: minDays))) }
-                case let .oneOf(list, count, prefer):
+                    if let minDays {
+                        spread.append(SpreadDemand(activity: Int32(a), minDays: Int32(clamping: minDays), within: within))
+                    }
+                case let .oneOf(list, count, prefer, _):
                     let rank = prefer.map { p in list.map { a in Int32(p.firstIndex(of: a) ?? p.count) } }
                     let least = prefer.map { p in (0..<count).reduce(0) { $0 + min($1, p.count) } } ?? 0
                     choice.append(ChoiceDemand(choices: list.map { Int32($0) }, count: Int32(clamping: count), rank: rank,
-                                               leastRankSum: Int32(clamping: least)))
+                                               leastRankSum: Int32(clamping: least), within: within))
                 }
             }
             directs.append(direct)
             choices.append(choice)
             spreads.append(spread)
         }
+        var withinMatrix = BitMatrix(rows: withinRows.count, columns: T)
+        for (w, slots) in withinRows.enumerated() {
+            for t in slots { withinMatrix.insert(w, t) }
+        }
+        withinSlots = withinMatrix
         groupVisit = visit
         groupVisitsDay = visitsDay
         groupNeedsMet = needsMet
@@ -324,6 +368,9 @@ public final class CompiledInstance: Sendable {
         staffMaxPerDay = problem.staff.map { $0.maxPerDay.map { Int32(clamping: $0) } ?? Self.unlimited }
         staffMax = problem.staff.map { $0.max.map { Int32(clamping: $0) } ?? Self.unlimited }
         staffPreferredMaxPerDay = problem.staff.map { $0.preferredMaxPerDay.map { Int32(clamping: $0) } ?? Self.unlimited }
+        staffContinuity = problem.staff.map { member in
+            problem.continuityRoles.map { roles in member.role.map(roles.contains) ?? false } ?? true
+        }
 
         fixed = problem.fixed
         weights = problem.weights
@@ -341,7 +388,14 @@ public final class CompiledInstance: Sendable {
     /// Whether group `g`'s year is within activity `a`'s `years`.
     @inline(__always)
     public func yearAllowed(group g: Int, activity a: Int) -> Bool {
-        !hasYears[a] || (groupYear[g] != Int32.min && yearsLow[a] <= groupYear[g] && groupYear[g] <= yearsHigh[a])
+        !hasYears[a] || (groupYear[g] != Int32.min && yearsLow[a] <= groupYear[g] && groupYearHigh[g] <= yearsHigh[a])
+    }
+
+    /// Whether a session of activity `a` starting at slot `t` lies wholly
+    /// inside `within` row `w` (-1: no restriction).
+    @inline(__always)
+    public func inside(within w: Int32, activity a: Int, at t: Int) -> Bool {
+        w < 0 || withinSlots.containsAll(Int(w), from: t, count: Int(duration[a]))
     }
 
     /// Whether group g's costs for `term` count.

@@ -46,6 +46,6 @@ extension Construction {
             }
         }
         state.openFrom = keepDays * I.periodCount
-        for u in dirty.indices { dirty[u] = true }
+        markAllDirty()
     }
 }
