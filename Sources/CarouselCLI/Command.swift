@@ -61,7 +61,7 @@ struct LoadedProblem {
     init(path: String) throws(InputError) {
         self.path = path
         problem = try ProblemDecoder.decode(contentsOf: path)
-        instance = CompiledInstance(problem)
+        instance = CompiledInstance(problem.withFormedTeams())
     }
 
     /// The index of the day with id `id`, given with `--option`.

@@ -66,7 +66,7 @@ public struct ProblemAnalysis {
         let k = Int(I.duration[a])
         var starts: [Int] = []
         for t in 0..<I.slotCount where I.canStart(a, at: t) {
-            if unit.day >= 0 && t / I.periodCount != Int(unit.day) { continue }
+            if !I.unitAllows(unit, activity: a, at: t) { continue }
             if unit.groups.allSatisfy({ I.groupVisit.containsAll(Int($0), from: t, count: k) }) { starts.append(t) }
         }
         if starts.isEmpty {

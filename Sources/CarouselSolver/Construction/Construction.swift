@@ -294,6 +294,14 @@ public struct Construction {
                 out.append(Option(activity: a, slot: t, session: -1, room: r, score: score))
             }
         }
+        if unit.fixedEntry >= 0 {
+            // A fixed session that may move stays where it is written if it can.
+            let f = I.fixed[Int(unit.fixedEntry)], written = I.slot(day: f.day, period: f.start)
+            for i in out.indices {
+                let cost = (out[i].room != f.room ? 2 : 0) + (out[i].slot != written ? 4 : 0)
+                out[i].score += Double(cost) * max(1, I.weights.displaced) * 10
+            }
+        }
         if let reference, reference.has(u) {
             // Keeping a unit where it was outweighs every soft consideration.
             for i in out.indices {
@@ -390,6 +398,16 @@ public struct Construction {
         }
         placedAt[u] = iteration
         touched(day: o.slot / instance.periodCount, groups: table.units[u].groups)
+        if state.hasCheckedRules || instance.sites.hasTravel {
+            // Rules checked after the change (and rule 9 for a placement
+            // that ejected what was in its way): the placement is withdrawn.
+            let s = Int(state.unitSession[u]), d = o.slot / instance.periodCount
+            let travelOK = !instance.sites.hasTravel || table.units[u].groups.allSatisfy { state.groupDayKeepsTravel(Int($0), day: d) }
+            if !travelOK || !state.keepsCheckedRules(session: s, groups: table.units[u].groups, day: d) {
+                undo(u)
+                return false
+            }
+        }
         return true
     }
 
@@ -399,6 +417,34 @@ public struct Construction {
         let d = state.day(ofSession: s)
         state.unassign(u)
         touched(day: d, groups: table.units[u].groups)
+        if state.hasCheckedRules { settle(session: s, groups: table.units[u].groups, day: d) }
+    }
+
+    /// After a unit left session s on day d: withdraws what now breaks a
+    /// rule checked after changes — the units of a group whose day broke
+    /// rule 9 or whose staff broke rule 11 (their rows are first refilled
+    /// with the staff the group knows), and the units of a session whose
+    /// staff broke rule 9. Locked sessions stay.
+    mutating func settle(session s: Int, groups: [Int32], day d: Int) {
+        var queue: [Int32] = groups
+        if s >= 0 && state.sessionAlive[s] { queue += state.sessionGroups[s] }
+        for g32 in queue {
+            let g = Int(g32)
+            if !state.keepsSameStaff(g) {
+                for v in table.unitsOfGroup[g] where state.unitSession[Int(v)] >= 0 { state.refill(Int(state.unitSession[Int(v)])) }
+            }
+            guard !state.groupDayKeepsCheckedTravel(g, day: d) || !state.keepsSameStaff(g) else { continue }
+            for v in table.unitsOfGroup[g] {
+                let x = Int(state.unitSession[Int(v)])
+                if x >= 0 && !state.sessionLocked[x] { undo(Int(v)) }
+            }
+        }
+        guard s >= 0 && state.sessionAlive[s] else { return }
+        for st in state.sessionStaff[s] where !state.staffDayKeepsCheckedTravel(Int(st), day: d) {
+            for x in state.sessions(ofStaff: Int(st), day: d) where !state.sessionLocked[x] {
+                for v in state.sessionUnits[x] { undo(Int(v)) }
+            }
+        }
     }
 
     /// Whether placing u left some other unplaced unit of its groups with no option.
@@ -436,7 +482,8 @@ public struct Construction {
                 let d = Int(d32)
                 for p in 0..<P {
                     let t = d * P + p
-                    guard t >= state.openFrom, I.canStart(a, at: t), unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) }) else { continue }
+                    guard t >= state.openFrom, I.canStart(a, at: t), I.inside(within: unit.within, activity: a, at: t),
+                          unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) }) else { continue }
                     // Units of u's groups in the way.
                     seen.removeAll(keepingCapacity: true)
                     guard state.unitsHolding(groups: unit.groups, from: t, duration: k, into: &seen) else { continue }
@@ -548,10 +595,13 @@ public struct Construction {
         return nil
     }
 
-    /// Places the fixed sessions first and locks them.
+    /// Places the fixed sessions first and locks them. Fixed sessions that
+    /// may move (spec section 14) are not placed here: their units are bound
+    /// to them (`Unit.fixedEntry`) and placed like the others, preferring
+    /// the written room and start.
     mutating func placeFixed() {
         let I = instance
-        for f in I.fixed {
+        for f in I.fixed where f.move == nil {
             let a = f.activity, t = I.slot(day: f.day, period: f.start)
             let label = "fixed session \(I.activityID(a)) on \(I.dayID(f.day)) \(I.periodID(f.start)) in \(I.roomID(f.room))"
             // Units this session serves: the cohort for a together activity,
@@ -559,14 +609,14 @@ public struct Construction {
             var units: [Int] = []
             if I.together[a] {
                 if let u = table.units.indices.first(where: { table.units[$0].kind == .cohort && table.units[$0].activities == [Int32(a)]
-                    && (table.units[$0].day < 0 || Int(table.units[$0].day) == f.day) && state.unitSession[$0] < 0 }) {
+                    && I.unitAllows(table.units[$0], activity: a, at: t) && state.unitSession[$0] < 0 }) {
                     units = [u]
                 }
             } else {
                 for g in f.groups {
                     if let u = table.unitsOfGroup[g].map(Int.init).first(where: { u in
                         let unit = table.units[u]
-                        return state.unitSession[u] < 0 && unit.activities.contains(Int32(a)) && (unit.day < 0 || Int(unit.day) == f.day)
+                        return state.unitSession[u] < 0 && unit.activities.contains(Int32(a)) && I.unitAllows(unit, activity: a, at: t)
                             && state.unitMayAttend(u, activity: a)
                     }) {
                         units.append(u)

@@ -27,6 +27,24 @@ public struct Unit: Sendable, Equatable {
     public var groups: [Int32]
     /// Σ sizes of `groups`.
     public var pupils: Int32
+    /// Row of `CompiledInstance.withinSlots` its session must lie in (an
+    /// item with `within`, spec section 12, or a fixed session that may
+    /// change room only), or -1.
+    public var within: Int32 = -1
+    /// The fixed session with `move` (spec section 14) this unit stands for,
+    /// or -1: it takes that activity, opens a session with that session's
+    /// staff, and shares a session only with the other units of the entry.
+    public var fixedEntry: Int32 = -1
+}
+
+extension CompiledInstance {
+    /// Whether unit `unit` may hold activity `a` starting at slot `t` as far
+    /// as its own item goes: on its day when it has one (`daily`), and
+    /// wholly inside its item's `within` ranges when it has them.
+    @inline(__always)
+    public func unitAllows(_ unit: Unit, activity a: Int, at t: Int) -> Bool {
+        (unit.day < 0 || t / periodCount == Int(unit.day)) && inside(within: unit.within, activity: a, at: t)
+    }
 }
 
 /// All units of an instance, with lookup tables the search needs.
@@ -36,6 +54,8 @@ public struct UnitTable: Sendable {
     public var unitsOfGroup: [[Int32]]
     /// Units that may be placed on each day.
     public var unitsOfDay: [[Int32]]
+    /// Units bound to each fixed session with `move` (empty for the others).
+    public var unitsOfEntry: [[Int32]]
     /// Problems found while expanding (a together activity whose attendees
     /// disagree on how often), reported by `carousel check`.
     public var notes: [String]
@@ -44,6 +64,7 @@ public struct UnitTable: Sendable {
         units = []
         unitsOfGroup = Array(repeating: [], count: I.groupCount)
         unitsOfDay = Array(repeating: [], count: I.dayCount)
+        unitsOfEntry = Array(repeating: [], count: I.fixed.count)
         notes = []
         // Together activities: one cohort unit per required session.
         var cohortOf = [[Int32]](repeating: [], count: I.activityCount)
@@ -82,12 +103,14 @@ public struct UnitTable: Sendable {
             let directActs = Set(I.direct[g].map(\.activity))
             for dem in I.direct[g] where !I.together[Int(dem.activity)] {
                 if dem.daily {
-                    for d in 0..<I.dayCount where I.groupVisitsDay.contains(g, d) {
-                        add(Unit(kind: .direct, group: Int32(g), activities: [dem.activity], day: Int32(d), groups: [Int32(g)], pupils: size), I)
+                    for d in 0..<I.dayCount where I.asksDaily(group: g, day: d, within: dem.within) {
+                        add(Unit(kind: .direct, group: Int32(g), activities: [dem.activity], day: Int32(d), groups: [Int32(g)],
+                                 pupils: size, within: dem.within), I)
                     }
                 } else {
                     for _ in 0..<Int(dem.times) {
-                        add(Unit(kind: .direct, group: Int32(g), activities: [dem.activity], day: -1, groups: [Int32(g)], pupils: size), I)
+                        add(Unit(kind: .direct, group: Int32(g), activities: [dem.activity], day: -1, groups: [Int32(g)],
+                                 pupils: size, within: dem.within), I)
                     }
                 }
             }
@@ -96,18 +119,62 @@ public struct UnitTable: Sendable {
                 // activity's sessions belong to its cohort.
                 let options = item.choices.filter { !directActs.contains($0) && !I.together[Int($0)] }
                 for _ in 0..<Int(item.count) {
-                    add(Unit(kind: .choice(item: Int32(k)), group: Int32(g), activities: options, day: -1, groups: [Int32(g)], pupils: size), I)
+                    add(Unit(kind: .choice(item: Int32(k)), group: Int32(g), activities: options, day: -1, groups: [Int32(g)],
+                             pupils: size, within: item.within), I)
                 }
             }
         }
+        bindMovingFixedSessions(I)
+        for u in units.indices { index(Int32(u), I) }
     }
 
     private mutating func add(_ unit: Unit, _ I: CompiledInstance) {
-        let u = Int32(units.count)
         units.append(unit)
+    }
+
+    /// Lists unit u under its groups and the days it may take.
+    private mutating func index(_ u: Int32, _ I: CompiledInstance) {
+        let unit = units[Int(u)]
         for g in unit.groups { unitsOfGroup[Int(g)].append(u) }
         for d in 0..<I.dayCount where unit.day == -1 ? unit.groups.allSatisfy({ I.groupVisitsDay.contains(Int($0), d) }) : unit.day == Int32(d) {
+            if unit.within >= 0 && !I.withinSlots.containsAny(Int(unit.within), from: d * I.periodCount, count: I.periodCount) {
+                continue
+            }
             unitsOfDay[d].append(u)
+        }
+    }
+
+    /// Binds a unit of each group of every fixed session with `move` (spec
+    /// section 14) to it — the cohort for a together activity — preferring
+    /// direct units with the fewest activities, on the entry's day when the
+    /// unit has one. A bound unit takes the entry's activity; with
+    /// `move: "room"` it must be held exactly at the written start.
+    private mutating func bindMovingFixedSessions(_ I: CompiledInstance) {
+        guard I.fixed.contains(where: { $0.move != nil }) else { return }
+        var ownUnits = [[Int]](repeating: [], count: I.groupCount)
+        for u in units.indices where units[u].kind != .cohort { ownUnits[Int(units[u].group)].append(u) }
+        for (f, entry) in I.fixed.enumerated() where entry.move != nil {
+            let a = Int32(entry.activity), t = I.slot(day: entry.day, period: entry.start)
+            func candidate(_ u: Int) -> Bool {
+                let unit = units[u]
+                guard unit.fixedEntry < 0, unit.activities.contains(a), unit.day < 0 || Int(unit.day) == entry.day else { return false }
+                return entry.move == .any || I.inside(within: unit.within, activity: Int(a), at: t)
+            }
+            var chosen: [Int] = []
+            if I.together[Int(a)] {
+                if let u = units.indices.first(where: { units[$0].kind == .cohort && candidate($0) }) { chosen = [u] }
+            } else {
+                for g in entry.groups {
+                    let mine = ownUnits[g].filter(candidate)
+                    if let u = mine.min(by: { (units[$0].activities.count, $0) < (units[$1].activities.count, $1) }) { chosen.append(u) }
+                }
+            }
+            for u in chosen {
+                units[u].fixedEntry = Int32(f)
+                units[u].activities = [a]
+                if I.fixedWithin[f] >= 0 { units[u].within = I.fixedWithin[f] }
+                unitsOfEntry[f].append(Int32(u))
+            }
         }
     }
 }

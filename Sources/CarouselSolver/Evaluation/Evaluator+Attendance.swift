@@ -45,7 +45,7 @@ extension Evaluator {
                     for k in list { perDay[Int(placed[k].session.day), default: 0] += 1 }
                     for d in 0..<I.dayCount {
                         let n = perDay[d] ?? 0
-                        if !wantsDaily(group: g, day: d, within: dem.within) {
+                        if !I.asksDaily(group: g, day: d, within: dem.within) {
                             if n > 0 {
                                 let note = dem.within < 0 ? "" : " inside the within ranges of \(withinText(g, dem.within))"
                                 ev.violations.append(Violation(rule: 1, "group \(gid): attends daily \(aid) on \(I.dayID(d)), a day it does not visit\(note)"))
@@ -127,19 +127,6 @@ extension Evaluator {
         ev.costs[Weights.Term.isolated.index] = Double(isolated)
         ev.costs[Weights.Term.siteChange.index] = Double(siteChange)
         ev.costs[Weights.Term.spread.index] = Double(spreadCost)
-    }
-
-    /// Whether a daily item asks group `g` for a session on day `d`: the
-    /// group visits the day (spec section 5), and with `within` (section 12)
-    /// the day has a non-break period both visited and inside the ranges.
-    func wantsDaily(group g: Int, day d: Int, within w: Int32) -> Bool {
-        let I = instance
-        guard w >= 0 else { return I.groupVisitsDay.contains(g, d) }
-        for p in 0..<I.periodCount {
-            let t = I.slot(day: d, period: p)
-            if I.withinSlots.contains(Int(w), t) && I.groupVisit.contains(g, t) { return true }
-        }
-        return false
     }
 
     /// `groups[3].attend[1]` (or `teams[0].attend[1]` for a team) for the

@@ -203,7 +203,7 @@ extension Evaluator {
             }
         }
         ev.costs[Weights.Term.travel.index] = Double(travel)
-        ev.costs[Weights.Term.hostBalance.index] = HostBalance.cost(hosted: hosted, sites: I.sites)
+        ev.costs[Weights.Term.hostBalance.index] = HostBalance.cost(counts: hosted.map { Int32($0) }, sites: I.sites)
     }
 }
 
@@ -211,11 +211,11 @@ extension Evaluator {
 public enum HostBalance {
     /// Σ over host sites h of |hosted(h) − N × share(h) / Σ shares|, with N
     /// the sessions held at host sites; 0 without hosts.
-    public static func cost(hosted: [Int], sites: SiteTable) -> Double {
+    public static func cost(counts hosted: [Int32], sites: SiteTable) -> Double {
         guard sites.hasHosts else { return 0 }
         var n = 0, shares = 0.0
         for h in 0..<sites.count where sites.host[h] {
-            n += hosted[h]
+            n += Int(hosted[h])
             shares += sites.share[h]
         }
         var cost = 0.0

@@ -130,7 +130,8 @@ public final class CompiledInstance: Sendable {
     /// Rule 11: the group sees the same continuity-role staff every time.
     public let groupSameStaff: [Bool]
     /// Slot sets of the attend items' `within` ranges (non-break periods
-    /// inside the union), one row per item that has one.
+    /// inside the union), one row per item that has one, then one row per
+    /// fixed session with `move: "room"`: the periods it is written at.
     public let withinSlots: BitMatrix
     /// School index; a group without a school gets one of its own.
     public let groupSchool: [Int32]
@@ -156,6 +157,11 @@ public final class CompiledInstance: Sendable {
     public let staffPreferredMaxPerDay: [Int32]
     /// Whether the staff member's role is a continuity role (spec section 12).
     public let staffContinuity: [Bool]
+    /// Whether staff continuity matters at all (its weight, or a `sameStaff`
+    /// group): then rows are filled with the staff a group knows first.
+    public let wantsContinuity: Bool
+    /// Whether some group has `sameStaff` (rule 11).
+    public let hasSameStaff: Bool
 
     // MARK: Version 2
     /// Sites, travel, homes and hosts (spec sections 10, 13, 15).
@@ -165,6 +171,9 @@ public final class CompiledInstance: Sendable {
 
     // MARK: Fixed sessions and weights
     public let fixed: [FixedSession]
+    /// Per fixed session with `move: "room"`, its row of `withinSlots`
+    /// (the units it binds must be held exactly then); -1 for the others.
+    public let fixedWithin: [Int32]
     public let weights: Weights
 
     // MARK: - Building
@@ -342,6 +351,17 @@ public final class CompiledInstance: Sendable {
             choices.append(choice)
             spreads.append(spread)
         }
+        var fixedRows: [Int32] = []
+        for f in problem.fixed {
+            guard f.move == .room else {
+                fixedRows.append(-1)
+                continue
+            }
+            fixedRows.append(Int32(withinRows.count))
+            let t = f.day * P + f.start, k = problem.activities[f.activity].duration
+            withinRows.append(Array(t..<min(t + k, T)))
+        }
+        fixedWithin = fixedRows
         var withinMatrix = BitMatrix(rows: withinRows.count, columns: T)
         for (w, slots) in withinRows.enumerated() {
             for t in slots { withinMatrix.insert(w, t) }
@@ -371,6 +391,8 @@ public final class CompiledInstance: Sendable {
         staffContinuity = problem.staff.map { member in
             problem.continuityRoles.map { roles in member.role.map(roles.contains) ?? false } ?? true
         }
+        hasSameStaff = problem.groups.contains(where: \.sameStaff)
+        wantsContinuity = problem.weights.continuity > 0 || hasSameStaff
 
         fixed = problem.fixed
         weights = problem.weights
@@ -389,6 +411,18 @@ public final class CompiledInstance: Sendable {
     @inline(__always)
     public func yearAllowed(group g: Int, activity a: Int) -> Bool {
         !hasYears[a] || (groupYear[g] != Int32.min && yearsLow[a] <= groupYear[g] && groupYearHigh[g] <= yearsHigh[a])
+    }
+
+    /// Whether a daily item (with `within` row `w`, or -1) asks group g for
+    /// a session on day d: the group visits the day, and with `within` the
+    /// day has a non-break period both visited and inside the ranges (spec
+    /// sections 5 and 12).
+    public func asksDaily(group g: Int, day d: Int, within w: Int32) -> Bool {
+        guard w >= 0 else { return groupVisitsDay.contains(g, d) }
+        for p in 0..<periodCount where withinSlots.contains(Int(w), d * periodCount + p) && groupVisit.contains(g, d * periodCount + p) {
+            return true
+        }
+        return false
     }
 
     /// Whether a session of activity `a` starting at slot `t` lies wholly

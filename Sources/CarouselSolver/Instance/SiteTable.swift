@@ -14,6 +14,11 @@ public struct SiteTable: Sendable {
     public let travel: [Int32]
     /// Whether any two sites are a positive travel time apart (rule 9 can bite).
     public let hasTravel: Bool
+    /// Whether travel is a metric (travel(a, c) ≤ travel(a, b) + travel(b, c)
+    /// for every three sites): then taking a session out of a day never
+    /// breaks rule 9 for the sessions around it. An online site between two
+    /// far-apart sites makes it false.
+    public let removalIsSafe: Bool
     public let online: [Bool]
     public let host: [Bool]
     /// Each host's share of hosting (only hosts' are used).
@@ -49,6 +54,18 @@ public struct SiteTable: Sendable {
         }
         self.travel = travel
         hasTravel = travel.contains { $0 > 0 }
+        var metric = true
+        if hasTravel {
+            outer: for a in 0..<S {
+                for b in 0..<S {
+                    for c in 0..<S where travel[a * S + c] > travel[a * S + b] + travel[b * S + c] {
+                        metric = false
+                        break outer
+                    }
+                }
+            }
+        }
+        removalIsSafe = metric
         let listed = problem.sites ?? []
         online = (0..<S).map { $0 < listed.count && listed[$0].online }
         host = (0..<S).map { $0 < listed.count && listed[$0].host }

@@ -11,9 +11,12 @@ extension PartialSchedule {
         assert(placementProblem(unit: u, activity: a, at: t, room: r, joining: -1, locked: locked) == nil,
                "open: unit \(u), activity \(a), slot \(t), room \(r): "
                    + (placementProblem(unit: u, activity: a, at: t, room: r, joining: -1, locked: locked) ?? ""))
-        let s = newSession(activity: a, slot: t, room: r, locked: locked, requiredStaff: requiredStaff)
+        // A unit bound to a fixed session that may move brings its staff.
+        let entry = Int(table.units[u].fixedEntry)
+        let required = entry >= 0 && requiredStaff.isEmpty ? instance.fixed[entry].staff.map { Int32($0) } : requiredStaff
+        let s = newSession(activity: a, slot: t, room: r, locked: locked, requiredStaff: required)
         attach(u, to: s)
-        guard fillStaff(s, required: requiredStaff, preferred: preferredStaff) else {
+        guard fillStaff(s, required: required, preferred: preferredStaff) else {
             detach(u, from: s)
             close(s)
             return nil

@@ -48,10 +48,24 @@ extension PartialSchedule {
     }
 
     /// Whether activity a may hold one more session on day d: it is below
-    /// its `maxPerDay` that day and its `maxSessions` in all.
+    /// its `maxPerDay` that day and its `maxSessions` in all, and no session
+    /// of a spacing entry it is listed in starts on a day whose date is
+    /// fewer than the entry's `minDays` from d's (rule 12).
     @inline(__always)
     func mayAddSession(activity a: Int, day d: Int) -> Bool {
-        activityDay[a * instance.dayCount + d] < instance.maxPerDay[a] && activityTotal[a] < instance.maxSessions[a]
+        guard activityDay[a * instance.dayCount + d] < instance.maxPerDay[a] && activityTotal[a] < instance.maxSessions[a] else {
+            return false
+        }
+        return instance.spacing.entriesOfActivity[a].isEmpty || spacingAllows(activity: a, day: d)
+    }
+
+    /// Rule 12 for one more session of activity a on day d.
+    func spacingAllows(activity a: Int, day d: Int) -> Bool {
+        let D = instance.dayCount
+        for e in instance.spacing.entriesOfActivity[a] {
+            for d2 in instance.spacing.closeDays[Int(e) * D + d] where spacingDay[Int(e) * D + Int(d2)] > 0 { return false }
+        }
+        return true
     }
 
     /// `mayAddSession`, counting session `replacing` (≥ 0: a session about
@@ -94,8 +108,7 @@ extension PartialSchedule {
     @inline(__always)
     func unitMayStart(_ u: Int, activity a: Int, at t: Int) -> Bool {
         let unit = table.units[u]
-        guard t >= openFrom, instance.canStart(a, at: t) else { return false }
-        if unit.day >= 0 && t / instance.periodCount != Int(unit.day) { return false }
+        guard t >= openFrom, instance.canStart(a, at: t), instance.unitAllows(unit, activity: a, at: t) else { return false }
         let k = Int(instance.duration[a])
         for g in unit.groups {
             if !groupVisits(Int(g), at: t, duration: k) || !groupFree(Int(g), at: t, duration: k) { return false }
@@ -113,9 +126,11 @@ extension PartialSchedule {
     func sessionHasPlace(for u: Int, in s: Int) -> Bool {
         let a = Int(sessionActivity[s]), r = Int(sessionRoom[s])
         guard table.units[u].kind != .cohort, Int(sessionSlot[s]) >= openFrom else { return false }
-        return sessionGroups[s].count + table.units[u].groups.count <= Int(instance.maxGroups[a])
+        if table.units[u].fixedEntry >= 0 && !holdsEntry(Int(table.units[u].fixedEntry), session: s) { return false }
+        guard sessionGroups[s].count + table.units[u].groups.count <= Int(instance.maxGroups[a])
             && fits(pupils: Int32(clamping: Int(sessionPupils[s]) + Int(table.units[u].pupils)), activity: a, room: r)
-            && roomMeetsNeeds(ofUnit: u, room: r)
+            && roomMeetsNeeds(ofUnit: u, room: r) else { return false }
+        return unitTravelAllows(u, at: Int(sessionSlot[s]), activity: a, room: r, besides: Int(unitSession[u]))
     }
 
     /// Whether room r may take a new session of activity a at slot t for
@@ -141,9 +156,22 @@ extension PartialSchedule {
         let T = instance.slotCount
         guard mayAddSession(activity: a, day: t / instance.periodCount, replacing: s0),
               roomTakes(unit: u, activity: a, room: r, at: t) else { return false }
+        if table.units[u].fixedEntry >= 0 && entryPlaced(Int(table.units[u].fixedEntry), besides: u) { return false }
         for q in t..<(t + Int(instance.duration[a])) {
             let x = Int(roomAt[r * T + q])
             if x != -1 && x != s0 { return false }
+        }
+        return unitTravelAllows(u, at: t, activity: a, room: r, besides: s0 >= 0 ? s0 : Int(unitSession[u]))
+    }
+
+    /// Rule 9 for unit u's groups in a session of a at t in room r (session
+    /// `besides` is the one u is leaving).
+    @inline(__always)
+    func unitTravelAllows(_ u: Int, at t: Int, activity a: Int, room r: Int, besides: Int) -> Bool {
+        guard instance.sites.hasTravel else { return true }
+        let k = Int(instance.duration[a]), site = Int(instance.roomSite[r])
+        for i in table.units[u].groups.indices {
+            guard groupTravelAllows(Int(table.units[u].groups[i]), at: t, duration: k, site: site, besides: besides) else { return false }
         }
         return true
     }
@@ -161,7 +189,7 @@ extension PartialSchedule {
         guard I.canStart(a, at: t) else { return "the grid or the window does not allow the start" }
         guard I.roomAllowed.contains(a, r) else { return "not one of the activity's rooms" }
         guard locked || t >= openFrom else { return "a day that is over" }
-        if unit.day >= 0 && t / I.periodCount != Int(unit.day) { return "another day than the unit's" }
+        if !I.unitAllows(unit, activity: a, at: t) { return "another day than the unit's, or outside its item's within ranges" }
         for g in unit.groups {
             guard groupVisits(Int(g), at: t, duration: k) else { return "group \(g) not visiting" }
             guard groupFree(Int(g), at: t, duration: k) else { return "group \(g) busy" }
@@ -172,12 +200,28 @@ extension PartialSchedule {
             }
             return sessionHasPlace(for: u, in: s) ? nil : "no place in the session"
         }
+        if unit.fixedEntry >= 0 && entryPlaced(Int(unit.fixedEntry), besides: u) {
+            return "another unit of its fixed session is placed elsewhere"
+        }
         // A fixed session's limits per day are the problem's to keep (the
         // evaluator reports them), not the schedule's.
         guard locked || mayAddSession(activity: a, day: t / I.periodCount) else { return "the activity's session limits" }
         guard unit.groups.count <= Int(I.maxGroups[a]) else { return "maxGroups" }
         guard roomTakes(unit: u, activity: a, room: r, at: t) else { return "the room does not take the unit" }
         return roomAvailable(r, at: t, duration: k) ? nil : "the room is taken or unavailable"
+    }
+
+    /// Whether session s holds a unit bound to fixed entry f (spec section 14).
+    func holdsEntry(_ f: Int, session s: Int) -> Bool {
+        for u in table.unitsOfEntry[f] where unitSession[Int(u)] == Int32(s) { return true }
+        return false
+    }
+
+    /// Whether a unit bound to fixed entry f other than `u` is placed: the
+    /// entry's units share one session, so only the first opens it.
+    func entryPlaced(_ f: Int, besides u: Int) -> Bool {
+        for v in table.unitsOfEntry[f] where Int(v) != u && unitSession[Int(v)] >= 0 { return true }
+        return false
     }
 
     /// A cheap test that session s could start at t in room r, ignoring what
@@ -214,6 +258,15 @@ extension PartialSchedule {
             if x != -1 && x != s && x != other { return false }
         }
         for g in sessionGroups[s] where !groupAvailable(Int(g), at: t, duration: k, besides: s, or: other) { return false }
+        if I.sites.hasTravel {
+            let site = Int(I.roomSite[r])
+            for g in sessionGroups[s] where !groupTravelAllows(Int(g), at: t, duration: k, site: site, besides: s, or: other) {
+                return false
+            }
+        }
+        if I.withinSlots.rows > 0 {
+            for u in sessionUnits[s] where !I.inside(within: table.units[Int(u)].within, activity: a, at: t) { return false }
+        }
         return true
     }
 

@@ -54,10 +54,11 @@ extension PartialSchedule {
                   sameDay || mayAddSession(activity: a, day: d) else { ok = false; break }
             for i in sessionUnits[s].indices {
                 let u = Int(sessionUnits[s][i])
-                if table.units[u].day >= 0 && Int(table.units[u].day) != d { ok = false }
+                if !instance.unitAllows(table.units[u], activity: a, at: t) { ok = false }
                 for j in table.units[u].groups.indices {
                     let g = Int(table.units[u].groups[j])
-                    if !instance.groupNeedsMet.contains(g, r) || !groupVisits(g, at: t, duration: k) || !groupFree(g, at: t, duration: k) {
+                    if !instance.groupNeedsMet.contains(g, r) || !groupVisits(g, at: t, duration: k) || !groupFree(g, at: t, duration: k)
+                        || !groupTravelAllows(g, at: t, duration: k, site: Int(instance.roomSite[r])) {
                         ok = false
                     }
                 }

@@ -24,6 +24,19 @@ extension PartialSchedule {
         return true
     }
 
+    /// Fills session s's rows afresh (as `fillStaff` does, the staff it has
+    /// and its groups know first); false when a row stays empty.
+    @discardableResult
+    mutating func refill(_ s: Int) -> Bool { fillStaff(s) }
+
+    /// The live sessions staff member st serves on day d.
+    func sessions(ofStaff st: Int, day d: Int) -> [Int] {
+        let P = instance.periodCount, base = st * instance.slotCount + d * P
+        var out: [Int] = []
+        for p in 0..<P where staffAt[base + p] >= 0 && !out.contains(Int(staffAt[base + p])) { out.append(Int(staffAt[base + p])) }
+        return out
+    }
+
     /// Copies session s's staff into `movedStaff[i]` (kept storage).
     mutating func saveStaff(of s: Int, as i: Int) {
         while movedStaff.count <= i { movedStaff.append([]) }
@@ -50,6 +63,17 @@ extension PartialSchedule {
             for q in t..<(t + k) { x &= instance.staffAvailableAt.words[q * W + w] & ~staffBusy.words[q * W + w] }
             words[w] = x
         }
+        guard instance.sites.hasTravel else { return }
+        // Rule 9: drop those whose sessions just before or after are too far away.
+        for w in 0..<W {
+            var x = words[w]
+            while x != 0 {
+                let bit = x.trailingZeroBitCount
+                x &= x - 1
+                let st = w * 64 + bit
+                if st < instance.staffCount && !staffTravelAllows(st, session: s) { words[w] &= ~(1 << UInt64(bit)) }
+            }
+        }
     }
 
     /// Whether staff member st is available over session s's periods and
@@ -59,7 +83,7 @@ extension PartialSchedule {
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
         guard instance.staffAvailable.containsAll(st, from: t, count: k) else { return false }
         for q in t..<(t + k) where staffAt[st * T + q] != -1 && staffAt[st * T + q] != Int32(s) { return false }
-        return true
+        return staffTravelAllows(st, session: s)
     }
 
     /// Whether staff member st may serve in session s (available, free of
@@ -101,6 +125,10 @@ extension PartialSchedule {
         for i in sessionStaff[s].indices { favoured.append(sessionStaff[s][i]) }
         let oldCount = favoured.count
         for st in preferred where !favoured.prefix(oldCount).contains(st) { favoured.append(st) }
+        if instance.wantsContinuity {
+            // The staff its groups already know, so that they see the same people.
+            for i in sessionGroups[s].indices { continuityStaff(ofGroup: Int(sessionGroups[s][i]), besides: s, into: &favoured) }
+        }
         releaseStaff(s)
         if rows.isEmpty {
             for st in required where staffMayServe(Int(st), session: s) { addStaff(Int(st), to: s) }

@@ -75,6 +75,9 @@ public struct PartialSchedule: Sendable {
     private(set) var activityRoomsUsed: [Int32]
     /// Live sessions of activity a starting at slot t: `sessionsAt[a * T + t]`.
     private(set) var sessionsAt: [[Int32]]
+    /// Live sessions of spacing entry e's activities on day d:
+    /// `spacingDay[e * D + d]` (rule 12).
+    private(set) var spacingDay: [Int32]
 
     // MARK: Units
 
@@ -127,6 +130,7 @@ public struct PartialSchedule: Sendable {
         activityRoomSessions = Array(repeating: 0, count: I.activityCount * I.roomCount)
         activityRoomsUsed = Array(repeating: 0, count: I.activityCount)
         sessionsAt = Array(repeating: [], count: I.activityCount * T)
+        spacingDay = Array(repeating: 0, count: I.spacing.minDays.count * I.dayCount)
         unitSession = Array(repeating: -1, count: table.units.count)
         unitActivity = Array(repeating: -1, count: table.units.count)
         choiceCount = Array(repeating: 0, count: I.groupCount * I.activityCount)
@@ -210,6 +214,7 @@ public struct PartialSchedule: Sendable {
         sessionsAt[a * T + t].append(Int32(s))
         activityRoomSessions[a * instance.roomCount + r] += 1
         if activityRoomSessions[a * instance.roomCount + r] == 1 { activityRoomsUsed[a] += 1 }
+        for e in instance.spacing.entriesOfActivity[a] { spacingDay[Int(e) * instance.dayCount + t / instance.periodCount] += 1 }
     }
 
     /// Undoes `occupyPlace`.
@@ -222,6 +227,7 @@ public struct PartialSchedule: Sendable {
         sessionsAt[a * T + t].removeFirstOccurrence(of: Int32(s))
         activityRoomSessions[a * instance.roomCount + r] -= 1
         if activityRoomSessions[a * instance.roomCount + r] == 0 { activityRoomsUsed[a] -= 1 }
+        for e in instance.spacing.entriesOfActivity[a] { spacingDay[Int(e) * instance.dayCount + t / instance.periodCount] -= 1 }
     }
 
     /// Writes `value` into the group occupancy of every group of session s.

@@ -54,7 +54,8 @@ public struct Reference: Sendable {
                 let candidates = session.groups.flatMap { table.unitsOfGroup[Int($0)] }.map(Int.init)
                 if let u = candidates.first(where: { u in
                     let unit = table.units[u]
-                    return !taken[u] && unit.kind == .cohort && unit.activities == [a] && (unit.day < 0 || unit.day == d)
+                    return !taken[u] && unit.kind == .cohort && unit.activities == [a]
+                        && I.unitAllows(unit, activity: Int(a), at: I.slot(day: Int(d), period: Int(session.start)))
                 }) {
                     claim(u)
                 }
@@ -62,7 +63,8 @@ public struct Reference: Sendable {
                 for g in session.groups {
                     let mine = table.unitsOfGroup[Int(g)].map(Int.init).filter { u in
                         let unit = table.units[u]
-                        return !taken[u] && unit.kind != .cohort && unit.activities.contains(a) && (unit.day < 0 || unit.day == d)
+                        return !taken[u] && unit.kind != .cohort && unit.activities.contains(a)
+                            && I.unitAllows(unit, activity: Int(a), at: I.slot(day: Int(d), period: Int(session.start)))
                             && I.yearAllowed(group: Int(g), activity: Int(a))
                     }
                     // The most specific unit first: pinned to the day, then fewest activities.

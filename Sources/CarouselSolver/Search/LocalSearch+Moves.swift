@@ -28,9 +28,29 @@ extension LocalSearch {
         clearTouched()
         tracker.beginMove()
         undo = .none
-        let made = make(move)
-        if made { refreshTouched() }
-        return made
+        guard make(move) else { return false }
+        if checksAfterMoves && !Self.keepsCheckedRules(state, groupDays: touchedGroupDays, groups: touchedGroups,
+                                                        sessions: touchedSessions, staffDays: touchedStaffDays) {
+            takeBack()
+            return refuse()
+        }
+        refreshTouched()
+        return true
+    }
+
+    /// Whether the rules checked after changes hold for what the move
+    /// touched. (Static, for the reason `refresh` is.)
+    private static func keepsCheckedRules(_ state: PartialSchedule, groupDays: TouchedSet, groups: TouchedSet,
+                                          sessions: TouchedSet, staffDays: TouchedSet) -> Bool {
+        let D = state.instance.dayCount
+        for key in groupDays where !state.groupDayKeepsCheckedTravel(key / D, day: key % D) { return false }
+        for key in staffDays where !state.staffDayKeepsCheckedTravel(key / D, day: key % D) { return false }
+        guard state.instance.hasSameStaff else { return true }
+        for g in groups where !state.keepsSameStaff(g) { return false }
+        for s in sessions where s < state.sessionAlive.count && state.sessionAlive[s] {
+            for i in state.sessionGroups[s].indices where !state.keepsSameStaff(Int(state.sessionGroups[s][i])) { return false }
+        }
+        return true
     }
 
     /// Takes back the last move and refreshes the score.

@@ -65,6 +65,9 @@ public struct LocalSearch {
     /// Whether a compact day counts (`isolated` or `idleGap`): then
     /// `moveSession` sometimes draws starts next to a group's other sessions.
     let compactness: Bool
+    /// Whether moves are checked after they are made against the rules the
+    /// schedule checks after changes (`PartialSchedule+CheckedRules`).
+    let checksAfterMoves: Bool
     // What a move touched (reused: no allocation per move).
     var touchedGroupDays: TouchedSet
     var touchedGroups: TouchedSet
@@ -103,6 +106,7 @@ public struct LocalSearch {
         random = SeededRandom(seed: seed)
         I = state.instance
         compactness = I.weights.isolated > 0 || I.weights.idleGap > 0
+        checksAfterMoves = state.hasCheckedRules
         touchedGroupDays = TouchedSet(capacity: I.groupCount * I.dayCount)
         touchedGroups = TouchedSet(capacity: I.groupCount)
         touchedActivities = TouchedSet(capacity: I.activityCount)

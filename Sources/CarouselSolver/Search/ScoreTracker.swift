@@ -29,6 +29,24 @@ public struct ScoreTracker: Sendable {
     private var sessionCounted: [Bool]
     private var activityStability: [Int32]
     private var staffOverload: [Int32]
+    // Version 2 (spec sections 10–14), each kept only when its weight counts.
+    private var sessionTravel: [Int32]
+    private var groupContinuity: [Int32]
+    private var activityDisplaced: [Int32]
+    /// Sessions held at each site, and the site each session was counted
+    /// at (-1: not counted), for `hostBalance`.
+    private var siteSessions: [Int32]
+    private var sessionSite: [Int32]
+    /// `hostBalance`, from `siteSessions` (fractional, so kept apart from `costs`).
+    public private(set) var hostBalance = 0.0
+    private let tracksTravel: Bool
+    private let tracksContinuity: Bool
+    private let tracksHosts: Bool
+    /// Activities with fixed sessions that may move (their `displaced`).
+    private let movingActivities: [Bool]
+    /// Scratch for continuity: a mark per staff member.
+    private var staffMarks: [UInt32]
+    private var markStamp: UInt32 = 0
     /// Whether some activity is in two of the group's oneOf lists (then the
     /// preference needs the general assignment).
     private let overlappingChoices: [Bool]
@@ -44,6 +62,7 @@ public struct ScoreTracker: Sendable {
     private enum Cache: UInt8 {
         case dayIdle, dayIsolated, daySites, groupPreference, groupSpread
         case sessionMix, sessionOver, sessionCounted, sessionChange, activityStability, staffOverload
+        case sessionTravel, groupContinuity, activityDisplaced, siteSessions, sessionSite
 
         /// The term whose total the component adds to (nil: `perturbation`).
         var term: Weights.Term? {
@@ -59,6 +78,11 @@ public struct ScoreTracker: Sendable {
             case .sessionChange: nil
             case .activityStability: .roomStability
             case .staffOverload: .staffOverload
+            case .sessionTravel: .travel
+            case .groupContinuity: .continuity
+            case .activityDisplaced: .displaced
+            // Counted into `hostBalance`, not a total of their own.
+            case .siteSessions, .sessionSite: nil
             }
         }
     }
@@ -84,6 +108,18 @@ public struct ScoreTracker: Sendable {
         sessionCounted = []
         activityStability = Array(repeating: 0, count: I.activityCount)
         staffOverload = Array(repeating: 0, count: I.staffCount * I.dayCount)
+        sessionTravel = []
+        groupContinuity = Array(repeating: 0, count: I.groupCount)
+        activityDisplaced = Array(repeating: 0, count: I.activityCount)
+        siteSessions = Array(repeating: 0, count: I.sites.count)
+        sessionSite = []
+        tracksTravel = I.weights.travel > 0 && (I.sites.groupHome.contains { $0 >= 0 } || I.sites.staffHome.contains { $0 >= 0 })
+        tracksContinuity = I.weights.continuity > 0
+        tracksHosts = I.weights.hostBalance > 0 && I.sites.hasHosts
+        var moving = [Bool](repeating: false, count: I.activityCount)
+        if I.weights.displaced > 0 { for f in I.fixed where f.move != nil { moving[f.activity] = true } }
+        movingActivities = moving
+        staffMarks = Array(repeating: 0, count: I.staffCount)
         overlappingChoices = I.choice.map { items in
             let all = items.flatMap(\.choices)
             return Set(all).count != all.count
@@ -131,9 +167,15 @@ public struct ScoreTracker: Sendable {
             case .sessionChange: now = sessionChange[i]; sessionChange[i] = old
             case .activityStability: now = activityStability[i]; activityStability[i] = old
             case .staffOverload: now = staffOverload[i]; staffOverload[i] = old
+            case .sessionTravel: now = sessionTravel[i]; sessionTravel[i] = old
+            case .groupContinuity: now = groupContinuity[i]; groupContinuity[i] = old
+            case .activityDisplaced: now = activityDisplaced[i]; activityDisplaced[i] = old
+            case .siteSessions: now = siteSessions[i]; siteSessions[i] = old
+            case .sessionSite: now = sessionSite[i]; sessionSite[i] = old
             }
             Self.addToTotal(entry.cache, Int(old) - Int(now), costs: &costs, perturbation: &perturbation)
         }
+        if tracksHosts { hostBalance = HostBalance.cost(counts: siteSessions, sites: instance.sites) }
         journal.clearKeepingCapacity()
     }
 
@@ -160,7 +202,13 @@ public struct ScoreTracker: Sendable {
     public var soft: Double {
         var total = 0.0
         for i in costs.indices where costs[i] != 0 { total += weight[i] * Double(costs[i]) }
-        return total
+        return total + weight[Weights.Term.hostBalance.index] * hostBalance
+    }
+
+    /// The unweighted cost of a term (as `Evaluation.cost`). The version 2
+    /// terms are kept only while their weight counts (0 otherwise).
+    public func cost(_ term: Weights.Term) -> Double {
+        term == .hostBalance ? hostBalance : Double(costs[term.index])
     }
 
     // MARK: - Refreshing touched components
@@ -232,7 +280,9 @@ public struct ScoreTracker: Sendable {
         for item in I.spread[g] {
             var days: UInt64 = 0
             var extra = Set<Int>()
-            for u in state.table.unitsOfGroup[g] where state.unitActivity[Int(u)] == item.activity {
+            // An item with `within` counts only its own units (those inside its ranges).
+            for u in state.table.unitsOfGroup[g]
+            where state.unitActivity[Int(u)] == item.activity && (item.within < 0 || state.table.units[Int(u)].within == item.within) {
                 let d = state.day(ofSession: Int(state.unitSession[Int(u)]))
                 if d < 64 { days |= 1 << UInt64(d) } else { extra.insert(d) }
             }
@@ -242,6 +292,14 @@ public struct ScoreTracker: Sendable {
         if !I.counts(.spread, forGroup: g) { spread = 0 }
         Self.update(&groupPreference, .groupPreference, g, to: preference, costs: &costs, perturbation: &perturbation, journal: &journal)
         Self.update(&groupSpread, .groupSpread, g, to: spread, costs: &costs, perturbation: &perturbation, journal: &journal)
+        refreshContinuity(g, state)
+    }
+
+    /// Recomputes the continuity of group g (spec section 12).
+    public mutating func refreshContinuity(_ g: Int, _ state: PartialSchedule) {
+        guard tracksContinuity else { return }
+        let value = state.continuity(ofGroup: g, marks: &staffMarks, stamp: &markStamp)
+        Self.update(&groupContinuity, .groupContinuity, g, to: value, costs: &costs, perturbation: &perturbation, journal: &journal)
     }
 
     /// Recomputes mixSchools, overCapacity, the session count and the change
@@ -253,6 +311,8 @@ public struct ScoreTracker: Sendable {
             sessionOver.append(0)
             sessionCounted.append(false)
             sessionChange.append(0)
+            sessionTravel.append(0)
+            sessionSite.append(-1)
         }
         let alive = s < state.sessionAlive.count && state.sessionAlive[s] && !state.sessionGroups[s].isEmpty
         var mix = 0, over = 0
@@ -286,12 +346,55 @@ public struct ScoreTracker: Sendable {
             }
             Self.update(&sessionChange, .sessionChange, s, to: Int(change), costs: &costs, perturbation: &perturbation, journal: &journal)
         }
+        if tracksTravel { refreshTravel(s, alive: alive, state) }
+        if tracksHosts {
+            let site = alive ? Int(I.roomSite[Int(state.sessionRoom[s])]) : -1
+            let was = Int(sessionSite[s])
+            if site != was {
+                if was >= 0 {
+                    Self.update(&siteSessions, .siteSessions, was, to: Int(siteSessions[was]) - 1, costs: &costs,
+                                perturbation: &perturbation, journal: &journal)
+                }
+                if site >= 0 {
+                    Self.update(&siteSessions, .siteSessions, site, to: Int(siteSessions[site]) + 1, costs: &costs,
+                                perturbation: &perturbation, journal: &journal)
+                }
+                Self.update(&sessionSite, .sessionSite, s, to: site, costs: &costs, perturbation: &perturbation, journal: &journal)
+                hostBalance = HostBalance.cost(counts: siteSessions, sites: I.sites)
+            }
+        }
+        if tracksContinuity && alive {
+            // Its staff may have changed: every group in it sees them.
+            for i in state.sessionGroups[s].indices { refreshContinuity(Int(state.sessionGroups[s][i]), state) }
+        }
+    }
+
+    /// Recomputes session s's travel: minutes from each member's home.
+    private mutating func refreshTravel(_ s: Int, alive: Bool, _ state: PartialSchedule) {
+        let I = instance
+        var minutes = 0
+        if alive {
+            let site = Int(I.roomSite[Int(state.sessionRoom[s])])
+            for i in state.sessionGroups[s].indices {
+                let home = I.sites.groupHome[Int(state.sessionGroups[s][i])]
+                if home >= 0 { minutes += Int(I.sites.minutes(Int(home), site)) }
+            }
+            for i in state.sessionStaff[s].indices {
+                let home = I.sites.staffHome[Int(state.sessionStaff[s][i])]
+                if home >= 0 { minutes += Int(I.sites.minutes(Int(home), site)) }
+            }
+        }
+        Self.update(&sessionTravel, .sessionTravel, s, to: minutes, costs: &costs, perturbation: &perturbation, journal: &journal)
     }
 
     /// Recomputes roomStability of activity a.
     public mutating func refreshActivity(_ a: Int, _ state: PartialSchedule) {
         let value = max(0, Int(state.activityRoomsUsed[a]) - 1)
         Self.update(&activityStability, .activityStability, a, to: value, costs: &costs, perturbation: &perturbation, journal: &journal)
+        if movingActivities[a] {
+            Self.update(&activityDisplaced, .activityDisplaced, a, to: state.displaced(activity: a), costs: &costs,
+                        perturbation: &perturbation, journal: &journal)
+        }
     }
 
     /// Recomputes staffOverload of staff member st on day d.

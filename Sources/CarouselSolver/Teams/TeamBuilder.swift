@@ -164,6 +164,15 @@ public struct TeamBuilder {
     }
 }
 
+extension Problem {
+    /// The problem with the teams of every formation formed (`TeamBuilder`,
+    /// seed 1, so that solving again keeps the teams) and appended to its
+    /// groups; the problem itself when it has no formations.
+    public func withFormedTeams() -> Problem {
+        formations.isEmpty ? self : addingTeams(TeamBuilder.formTeams(self, seed: 1))
+    }
+}
+
 extension TeamBuilder {
     /// One formation's pools in dense form.
     struct Layout {

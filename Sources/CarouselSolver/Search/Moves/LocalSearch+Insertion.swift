@@ -41,7 +41,8 @@ extension LocalSearch {
         targets.clearKeepingCapacity()
         for p in 0..<P {
             let t = d * P + p
-            if t >= state.openFrom && I.canStart(a, at: t) && unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) }) {
+            if t >= state.openFrom && I.canStart(a, at: t) && I.unitAllows(unit, activity: a, at: t)
+                && unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) }) {
                 targets.append(t)
             }
         }
@@ -59,7 +60,8 @@ extension LocalSearch {
             joinTarget = s
         } else {
             let rooms = I.activityRooms[a]
-            guard !rooms.isEmpty, state.mayAddSession(activity: a, day: d) else { return refuse() }
+            guard !rooms.isEmpty, state.mayAddSession(activity: a, day: d),
+                  unit.fixedEntry < 0 || !state.entryPlaced(Int(unit.fixedEntry), besides: u) else { return refuse() }
             let r = Int(rooms[random.below(rooms.count)])
             guard state.roomTakes(unit: u, activity: a, room: r, at: t),
                   state.unitsHolding(room: r, from: t, duration: k, into: &victims), victims.count <= Self.ejectionCap,
@@ -101,7 +103,8 @@ extension LocalSearch {
     private mutating func makeRoom(for u: Int, in s: Int) -> Bool {
         let unit = state.table.units[u], a = Int(state.sessionActivity[s]), r = Int(state.sessionRoom[s])
         guard unit.kind != .cohort, !state.sessionLocked[s], Int(state.sessionSlot[s]) >= state.openFrom,
-              state.roomMeetsNeeds(ofUnit: u, room: r) else { return false }
+              state.roomMeetsNeeds(ofUnit: u, room: r),
+              unit.fixedEntry < 0 || state.holdsEntry(Int(unit.fixedEntry), session: s) else { return false }
         let members = state.sessionUnits[s]
         var groups = state.sessionGroups[s].count + unit.groups.count
         var pupils = Int(state.sessionPupils[s]) + Int(unit.pupils)

@@ -11,6 +11,9 @@ extension LocalSearch {
         // would retain them, and most draws are refused.)
         let kind = state.table.units[u].kind, unitDay = Int(state.table.units[u].day)
         guard kind != .cohort else { return false }
+        // A unit of a fixed session with several groups moves only with its session.
+        let entry = Int(state.table.units[u].fixedEntry)
+        guard entry < 0 || state.table.unitsOfEntry[entry].count == 1 else { return false }
         let a0 = Int(state.sessionActivity[s0]), t0 = Int(state.sessionSlot[s0]), r0 = Int(state.sessionRoom[s0])
         // Choose the target before changing anything.
         let a = Int(state.table.units[u].activities[random.below(state.table.units[u].activities.count)])
@@ -40,7 +43,9 @@ extension LocalSearch {
         // Check the target cheaply before changing anything: most random
         // targets fail, and a failure should cost little.
         let k = Int(I.duration[a]), T = I.slotCount
-        guard unitDay < 0 || unitDay == d else { return refuse() }
+        guard unitDay < 0 || unitDay == d, I.inside(within: state.table.units[u].within, activity: a, at: t) else {
+            return refuse()
+        }
         for i in state.table.units[u].groups.indices {
             let g = Int(state.table.units[u].groups[i])
             guard I.yearAllowed(group: g, activity: a), state.groupAvailable(g, at: t, duration: k, besides: s0, or: -1) else {
