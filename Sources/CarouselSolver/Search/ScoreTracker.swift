@@ -64,27 +64,35 @@ public struct ScoreTracker: Sendable {
         case sessionMix, sessionOver, sessionCounted, sessionChange, activityStability, staffOverload
         case sessionTravel, groupContinuity, activityDisplaced, siteSessions, sessionSite
 
-        /// The term whose total the component adds to (nil: `perturbation`).
-        var term: Weights.Term? {
+        /// The total the component adds to.
+        var total: Total {
             switch self {
-            case .dayIdle: .idleGap
-            case .dayIsolated: .isolated
-            case .daySites: .siteChange
-            case .groupPreference: .preference
-            case .groupSpread: .spread
-            case .sessionMix: .mixSchools
-            case .sessionOver: .overCapacity
-            case .sessionCounted: .sessions
-            case .sessionChange: nil
-            case .activityStability: .roomStability
-            case .staffOverload: .staffOverload
-            case .sessionTravel: .travel
-            case .groupContinuity: .continuity
-            case .activityDisplaced: .displaced
-            // Counted into `hostBalance`, not a total of their own.
-            case .siteSessions, .sessionSite: nil
+            case .dayIdle: .term(.idleGap)
+            case .dayIsolated: .term(.isolated)
+            case .daySites: .term(.siteChange)
+            case .groupPreference: .term(.preference)
+            case .groupSpread: .term(.spread)
+            case .sessionMix: .term(.mixSchools)
+            case .sessionOver: .term(.overCapacity)
+            case .sessionCounted: .term(.sessions)
+            case .sessionChange: .perturbation
+            case .activityStability: .term(.roomStability)
+            case .staffOverload: .term(.staffOverload)
+            case .sessionTravel: .term(.travel)
+            case .groupContinuity: .term(.continuity)
+            case .activityDisplaced: .term(.displaced)
+            // Counts `hostBalance` is computed from, not a sum of its own.
+            case .siteSessions, .sessionSite: .none
             }
         }
+    }
+
+    /// Where a component's changes are added.
+    private enum Total {
+        case term(Weights.Term)
+        /// The weighted change from the reference schedule.
+        case perturbation
+        case none
     }
     /// Each component changed since `beginMove()` with its value before (the
     /// storage is kept from move to move).
@@ -195,7 +203,11 @@ public struct ScoreTracker: Sendable {
     /// cost, or the perturbation.
     @inline(__always)
     private static func addToTotal(_ name: Cache, _ delta: Int, costs: inout [Int], perturbation: inout Int) {
-        if let term = name.term { costs[term.index] += delta } else { perturbation += delta }
+        switch name.total {
+        case .term(let term): costs[term.index] += delta
+        case .perturbation: perturbation += delta
+        case .none: break
+        }
     }
 
     /// Σ weight × cost.
