@@ -503,9 +503,12 @@ public struct Construction {
                         var list = groupConflicts
                         guard state.unitsHolding(room: r, from: t, duration: k, into: &list) else { continue }
                         if !state.mayAddSession(activity: a, day: d) {
-                            // Make room under maxPerDay/maxSessions by displacing another session of a that day.
-                            guard let s = displaceableSession(activity: a, day: d) else { continue }
-                            for v in state.sessionUnits[s] where !list.contains(Int(v)) { list.append(Int(v)) }
+                            // Make room under maxPerDay/maxSessions by displacing another session of a that day,
+                            // and under spacing by displacing the sessions too close to it.
+                            guard let blocking = blockingSessions(activity: a, day: d) else { continue }
+                            for s in blocking {
+                                for v in state.sessionUnits[s] where !list.contains(Int(v)) { list.append(Int(v)) }
+                            }
                         }
                         guard let staffConflicts = state.staffConflicts(activity: a, slot: t, pupils: unit.pupils, ignoring: list) else { continue }
                         for v in staffConflicts where !list.contains(v) { list.append(v) }
@@ -541,6 +544,33 @@ public struct Construction {
 
     /// An unlocked session of activity a, on day d if that day is full, else
     /// on any day (when `maxSessions` is what binds).
+    /// The sessions to undo so that activity a may hold another session on
+    /// day d: one under its session limits (`displaceableSession`), and
+    /// every session of its spacing entries too close in date (rule 12);
+    /// nil when a fixed session is among them or none would do.
+    func blockingSessions(activity a: Int, day d: Int) -> [Int]? {
+        let I = instance, T = I.slotCount, P = I.periodCount, D = I.dayCount
+        var out: [Int] = []
+        if state.activityDay[a * D + d] >= I.maxPerDay[a] || state.activityTotal[a] >= I.maxSessions[a] {
+            guard let s = displaceableSession(activity: a, day: d) else { return nil }
+            out.append(s)
+        }
+        for e in I.spacing.entriesOfActivity[a] {
+            for d2 in I.spacing.closeDays[Int(e) * D + d] where state.spacingDay[Int(e) * D + Int(d2)] > 0 {
+                for b in I.spacing.activities[Int(e)] {
+                    for p in 0..<P {
+                        for s32 in state.sessionsAt[Int(b) * T + Int(d2) * P + p] {
+                            let s = Int(s32)
+                            guard !state.sessionLocked[s] else { return nil }
+                            if !out.contains(s) { out.append(s) }
+                        }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
     func displaceableSession(activity a: Int, day d: Int) -> Int? {
         let I = instance, T = I.slotCount, P = I.periodCount
         let dayFull = state.activityDay[a * I.dayCount + d] >= I.maxPerDay[a]

@@ -243,7 +243,8 @@ public struct ScoreTracker: Sendable {
                 if s >= 0 {
                     runHasBefore = run >= 0
                     let site = I.roomSite[Int(state.sessionRoom[Int(s)])]
-                    if lastSite >= 0 && site != lastSite { sites += 1 }
+                    // Spec section 10: a pair with a session at an online site does not count.
+                    if lastSite >= 0 && site != lastSite && !I.sites.online[Int(site)] && !I.sites.online[Int(lastSite)] { sites += 1 }
                     lastSite = site
                 }
                 run = s

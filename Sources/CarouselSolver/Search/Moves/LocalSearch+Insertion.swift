@@ -74,10 +74,13 @@ extension LocalSearch {
         for v in victims where insertions - insertedAt[v] < Self.insertionTabu { return false }
         eject()
         var placedIn = -1
+        // (What was ejected made the place; the rules only a placement
+        // can check, such as travel to the sessions around it, are asked now.)
         if joinTarget >= 0 {
             noteSession(joinTarget)
-            if state.join(unit: u, session: joinTarget) { placedIn = joinTarget }
-        } else if unit.groups.allSatisfy({ state.groupFree(Int($0), at: t, duration: k) }), state.roomAvailable(room, at: t, duration: k) {
+            if state.sessionHasPlace(for: u, in: joinTarget), state.join(unit: u, session: joinTarget) { placedIn = joinTarget }
+        } else if unit.groups.allSatisfy({ state.groupFree(Int($0), at: t, duration: k) }), state.roomAvailable(room, at: t, duration: k),
+                  state.unitTravelAllows(u, at: t, activity: a, room: room, besides: -1) {
             placedIn = state.open(activity: a, slot: t, room: room, unit: u) ?? -1
         }
         guard placedIn >= 0 else {
