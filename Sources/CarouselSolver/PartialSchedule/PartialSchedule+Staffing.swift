@@ -13,10 +13,12 @@ extension PartialSchedule {
     }
 
     /// Replaces staff member `old` in session s by `new`, who must be usable
-    /// and match every row `old` could fill. False, with no change, otherwise.
+    /// and match every row `old` could fill, unless the session's fixed
+    /// entry names `old`. False, with no change, otherwise.
     mutating func replaceStaff(in s: Int, _ old: Int32, with new: Int32) -> Bool {
+        // A fixed session's named staff stay (its own, or a moving one's).
         guard let i = sessionStaff[s].firstIndex(of: old), !sessionStaff[s].contains(new),
-              staffMayServe(Int(new), session: s) else { return false }
+              !sessionRequiredStaff[s].contains(old), staffMayServe(Int(new), session: s) else { return false }
         for row in instance.rowRange(Int(sessionActivity[s])) where instance.rowMember.contains(row, Int(old)) {
             if !instance.rowMember.contains(row, Int(new)) { return false }
         }

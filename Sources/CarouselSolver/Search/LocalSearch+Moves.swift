@@ -10,6 +10,8 @@ extension LocalSearch {
         /// `undoPlaces` and `undoStaff`.
         case sessions
         case staff(session: Int, old: Int32, new: Int32)
+        /// A group's staff member handed over in the sessions in `groupStaffSessions`.
+        case groupStaff(old: Int32, new: Int32)
         /// Two units traded sessions; the sessions' staff before are in `undoStaff`.
         case exchange(first: Int, second: Int)
         /// The unit inserted; the units it ejected are in `ejected`.
@@ -66,6 +68,9 @@ extension LocalSearch {
             return
         case let .staff(s, old, new):
             restored(state.replaceStaff(in: s, new, with: old))
+            return
+        case let .groupStaff(old, new):
+            restored(takeBackGroupStaff(old: old, new: new))
             return
         case let .exchange(u, v):
             // The sessions get back exactly the staff they had (`undoStaff`:

@@ -81,6 +81,8 @@ public struct LocalSearch {
     /// moves and their undo, also used by `moveSession` and `swapSessions`).
     var chain: [Int] = []
     var sessionMoves: [(session: Int, slot: Int, room: Int)] = []
+    /// Scratch for the group staff move: the sessions it changed.
+    var groupStaffSessions: [Int] = []
     var undoPlaces: [(session: Int, slot: Int, room: Int)] = []
     /// The staff of each session in `undoPlaces` before the move (the lists
     /// keep their storage from move to move).
@@ -98,7 +100,7 @@ public struct LocalSearch {
     /// Moves refused because they would break a hard rule (`refuse()`).
     var refused = 0
     /// Which kinds of move to draw, how often.
-    let mix = MoveMix.standard
+    let mix: MoveMix
 
     public init(_ state: PartialSchedule, seed: UInt64, reference: Reference? = nil) {
         self.state = state
@@ -107,6 +109,7 @@ public struct LocalSearch {
         I = state.instance
         compactness = I.weights.isolated > 0 || I.weights.idleGap > 0
         checksAfterMoves = state.hasCheckedRules
+        mix = MoveMix.mix(for: I)
         touchedGroupDays = TouchedSet(capacity: I.groupCount * I.dayCount)
         touchedGroups = TouchedSet(capacity: I.groupCount)
         touchedActivities = TouchedSet(capacity: I.activityCount)

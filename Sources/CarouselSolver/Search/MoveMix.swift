@@ -1,7 +1,7 @@
 extension LocalSearch {
     /// The kinds of move, each in its own file under `Moves/`.
     enum Move: CaseIterable {
-        case relocateUnit, exchangeUnits, moveSession, swapSessions, kempeChain, reassignStaff, insertUnit
+        case relocateUnit, exchangeUnits, moveSession, swapSessions, kempeChain, reassignStaff, insertUnit, reassignGroupStaff
     }
 
     /// Which kind of move to try next: cpsolver's weighted neighbour
@@ -33,6 +33,13 @@ extension LocalSearch {
             (.reassignStaff, 8),
         ], insertionPercent: 30)
 
+        /// The mix for an instance: the standard one, and where staff
+        /// continuity counts, the group staff move as well.
+        static func mix(for I: CompiledInstance) -> MoveMix {
+            guard I.wantsContinuity else { return standard }
+            return MoveMix(standard.weights + [(.reassignGroupStaff, 8)], insertionPercent: standard.insertionPercent)
+        }
+
         /// Draws the next kind of move; `repairing` while units are unplaced.
         @inline(__always)
         func draw(repairing: Bool, _ random: inout SeededRandom) -> Move {
@@ -60,6 +67,7 @@ extension LocalSearch {
         case .kempeChain: kempeChain()
         case .reassignStaff: reassignStaff()
         case .insertUnit: insertUnit()
+        case .reassignGroupStaff: reassignGroupStaff()
         }
     }
 }

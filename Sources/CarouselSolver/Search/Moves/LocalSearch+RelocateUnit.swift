@@ -92,7 +92,7 @@ extension LocalSearch {
             // room is then s0's, so nothing else may open there), else into
             // a session reopened in its place.
             if state.sessionAlive[s0] && Int(state.sessionSlot[s0]) == t0 {
-                _ = state.join(unit: u, session: s0)
+                _ = state.join(unit: u, session: s0, preferredStaff: undoStaff[0])
             } else {
                 _ = state.open(activity: a0, slot: t0, room: r0, unit: u, preferredStaff: undoStaff[0])
             }
@@ -126,7 +126,7 @@ extension LocalSearch {
         noteSession(from)
         if session >= 0 && state.sessionAlive[session] && Int(state.sessionActivity[session]) == activity
             && Int(state.sessionSlot[session]) == slot {
-            if state.join(unit: u, session: session) { noteSession(session) }
+            if state.join(unit: u, session: session, preferredStaff: undoStaff[0]) { noteSession(session) }
         } else if let s = state.open(activity: activity, slot: slot, room: room, unit: u, preferredStaff: undoStaff[0]) {
             noteSession(s)
         }
