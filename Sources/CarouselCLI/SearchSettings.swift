@@ -1,29 +1,34 @@
+import CarouselModel
 import CarouselSolver
 import CarouselIO
+import CarouselCommandLine
 
 /// The search options shared by the commands that run the solver (`solve`,
-/// `repair`, `whatif`): limits, seed, threads, progress and Ctrl-C.
+/// `repair`, `whatif`): limits, seed, threads, progress and signals.
 struct SearchSettings {
     var options: Solver.Options
     var quiet: Bool
 
-    /// The option specs, with this command's defaults in their help.
-    static func specs(timeLimit: Double, moves: Int) -> [OptionSpec] {
+    /// The option declarations, with this command's defaults.
+    static func options(timeLimit: Double, moves: Int) -> [Option] {
         [
-            .option("time-limit", short: "t", value: "S", help: "Stop searching after S seconds (default \(timeLimit.formatted))."),
-            .option("seed", value: "N", help: "Random seed (default 1)."),
-            .option("threads", value: "N", help: "Searches in parallel (default 1)."),
-            .option("moves", value: "N", help: "Improvement moves per thread (default \(moves); 0: no limit)."),
-            .flag("quiet", short: "q", help: "No progress on stderr."),
+            .value("time-limit", short: "t", "S", .number(0...1_000_000), default: timeLimit.plainText, help: "Stop searching after S seconds."),
+            seed,
+            .value("threads", "N", .integer(1...256), default: "1", help: "Searches in parallel."),
+            .value("moves", "N", .integer(0...Int.max), default: String(moves), help: "Improvement moves per thread (0: no limit)."),
+            quiet,
         ]
     }
 
-    init(_ arguments: ParsedArguments, timeLimit: Double, moves: Int) throws(UsageError) {
+    static let seed = Option.value("seed", "N", .integer(0...Int.max), default: "1", help: "Random seed.")
+    static let quiet = Option.flag("quiet", short: "q", help: "No progress on stderr.")
+
+    init(_ arguments: ParsedArguments) {
         options = Solver.Options()
-        options.timeLimit = try arguments.double("time-limit", default: timeLimit, range: 0...1_000_000)
-        options.seed = UInt64(try arguments.int("seed", default: 1, range: 0...Int.max))
-        options.threads = try arguments.int("threads", default: 1, range: 1...256)
-        let budget = try arguments.int("moves", default: moves, range: 0...Int.max)
+        options.timeLimit = arguments.double("time-limit")!
+        options.seed = UInt64(arguments.int("seed")!)
+        options.threads = arguments.int("threads")!
+        let budget = arguments.int("moves")!
         options.moveLimit = budget == 0 ? Int.max : budget
         quiet = arguments.flag("quiet")
     }
@@ -34,9 +39,9 @@ struct SearchSettings {
         return { @Sendable p in Self.report(p, to: console) }
     }
 
-    /// Runs `body` with Ctrl-C turned into a stop of the search.
-    func interruptible<T>(_ body: () throws -> T) rethrows -> T {
-        try InterruptHandler.whileRunning(stop: options.stop, body)
+    /// Runs `body` with SIGINT and SIGTERM turned into a stop of the search.
+    func stoppable<T>(_ body: () throws -> T) rethrows -> (value: T, signal: Int32?) {
+        try SignalHandler.whileRunning(stop: options.stop, body)
     }
 
     /// The stderr progress line: elapsed, best score, rate.
@@ -48,5 +53,43 @@ struct SearchSettings {
         } else {
             console.status("\(elapsed) \(p.phase): \(p.iterations) iterations, \(p.unplaced) unplaced (best \(p.bestUnplaced)), \(rate) it/s")
         }
+    }
+}
+
+/// The settings of `explain` and `capacity`: seed, an overall time limit,
+/// progress, and signals.
+struct DiagnosisSettings {
+    var oracle = FeasibilityOracle()
+    var quiet: Bool
+
+    static let options: [Option] = [
+        .value("time-limit", short: "t", "S", .number(0...1_000_000), defaultNote: "none",
+               help: "Stop after S seconds and report what was established, marked as partial."),
+        SearchSettings.seed,
+        SearchSettings.quiet,
+    ]
+
+    init(_ arguments: ParsedArguments) {
+        oracle.seed = UInt64(arguments.int("seed")!)
+        if let limit = arguments.double("time-limit") { oracle.deadline = Termination.now() + limit }
+        quiet = arguments.flag("quiet")
+    }
+
+    /// A progress reporter that prints at most one line a second.
+    func progress(_ console: Console, command: String) -> ((DiagnosisProgress) -> Void)? {
+        if quiet { return nil }
+        let start = Termination.now()
+        var last = start
+        return { p in
+            let now = Termination.now()
+            guard now - last >= 1 else { return }
+            last = now
+            console.status(String(format: "[%6.1fs] ", now - start) + "\(command): \(p.stage); \(p.checks) searches")
+        }
+    }
+
+    /// Runs `body` with SIGINT and SIGTERM stopping the searches.
+    func stoppable<T>(_ body: () throws -> T) rethrows -> (value: T, signal: Int32?) {
+        try SignalHandler.whileRunning(stop: oracle.stop, body)
     }
 }

@@ -24,6 +24,12 @@ final class Captured: @unchecked Sendable {
     func append(err s: String) { lock.withLock { err += s } }
 }
 
+extension String {
+    /// The text with every run of spaces and newlines as one space: lines
+    /// wrapped to 80 columns read as they were written.
+    var flattened: String { split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }
+}
+
 /// A fresh temporary folder for one test.
 func temporaryFolder() throws -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carousel-cli-\(UUID().uuidString)")

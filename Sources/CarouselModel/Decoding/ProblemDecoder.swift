@@ -8,8 +8,13 @@ import Foundation
 /// unreadable or overlapping times, empty windows, sizes and durations that
 /// cannot be, a `years` range with min > max.
 public struct ProblemDecoder {
-    /// Files larger than this are refused before parsing.
-    public static let maxFileSize = 256 << 20
+    /// Files larger than this are refused before parsing (the largest
+    /// generated week, 100,000 visitors, is about 3 MB).
+    public static let maxFileSize = 64 << 20
+    /// Most time slots (days × periods) a calendar may have: each day lists
+    /// its periods, so a few kilobytes of days and periods could otherwise
+    /// ask for gigabytes. A year of 30-period days is 10,980.
+    public static let maxSlots = 1_000_000
 
     static let topKeys = ["format", "name", "description", "calendar", "rooms", "staff", "activities", "groups", "fixed", "weights"]
     static let calendarKeys = ["days", "periods"]
@@ -32,12 +37,16 @@ public struct ProblemDecoder {
     var activityIndex: [String: Int] = [:]
     var groupIndex: [String: Int] = [:]
     var calendar = EventCalendar(days: [], periods: [])
+    /// Computed once from the calendar (each activity and attend item
+    /// checks against them).
+    var longest: (length: Int, day: String) = (0, "")
+    var nonBreakSlots = 0
 
     init(file: String) { self.file = file }
 
-    /// Reads and decodes the file at `path`.
+    /// Reads and decodes the file at `path` (`-`: standard input).
     public static func decode(contentsOf path: String) throws(InputError) -> Problem {
-        try decode(bytes: try readFile(path), file: path)
+        try decode(bytes: try readFile(path), file: StandardInput.name(of: path))
     }
 
     /// Decodes a problem from bytes; `file` names it in errors.
@@ -71,8 +80,16 @@ public struct ProblemDecoder {
         return out
     }
 
-    /// Reads a whole file, with errors in the `InputError` form.
+    /// Reads a whole file (`-`: standard input), with errors in the
+    /// `InputError` form.
     public static func readFile(_ path: String) throws(InputError) -> [UInt8] {
+        if path == StandardInput.path {
+            let bytes = try StandardInput.read(limit: maxFileSize)
+            guard bytes.count <= maxFileSize else {
+                throw InputError(file: StandardInput.displayName, location: nil, path: "", message: "larger than \(maxFileSize >> 20) MiB; is this a problem file?")
+            }
+            return bytes
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, location: nil, path: "", message: "no such file")
@@ -114,6 +131,8 @@ public struct ProblemDecoder {
         }
         guard let cal = top.value("calendar") else { throw top.error(nil, "missing \"calendar\" (days and periods)") }
         calendar = try decodeCalendar(cal)
+        longest = longestRun()
+        nonBreakSlots = calendar.days.reduce(0) { $0 + $1.periods.filter { !calendar.periods[$0].isBreak }.count }
         let rooms = try Self.each(top, "rooms", Self.roomKeys) { r throws(InputError) in try decodeRoom(r) }
         let staff = try Self.each(top, "staff", Self.staffKeys) { r throws(InputError) in try decodeStaff(r) }
         let activities = try Self.each(top, "activities", Self.activityKeys) { r throws(InputError) in try decodeActivity(r) }
@@ -190,6 +209,10 @@ public struct ProblemDecoder {
         guard let dayValues = try cal.list("days"), !dayValues.isEmpty else {
             throw cal.error(cal.has("days") ? "days" : nil, "needs at least one day")
         }
+        let (slots, overflow) = dayValues.count.multipliedReportingOverflow(by: periods.count)
+        if overflow || slots > Self.maxSlots {
+            throw cal.error("days", "\(dayValues.count) days × \(periods.count) periods = \(overflow ? "too many" : String(slots)) time slots; at most \(Self.maxSlots) are supported")
+        }
         var days: [EventCalendar.Day] = []
         for (i, dv) in dayValues.enumerated() {
             let d = try ObjectReader(dv, path: "calendar.days[\(i)]", file: file, allowed: Self.dayKeys)
@@ -255,7 +278,7 @@ public struct ProblemDecoder {
         }
         let head = parts.first.map(String.init) ?? ""
         throw InputError(file: file, location: item.location, path: path,
-                         message: "cannot read time range \"\(text)\"; expected \"DAY\", \"DAY HH:MM-HH:MM\" or \"HH:MM-HH:MM\" (days: \(calendar.days.map(\.id).joined(separator: ", ")))",
+                         message: "cannot read time range \"\(text)\"; expected \"DAY\", \"DAY HH:MM-HH:MM\" or \"HH:MM-HH:MM\" (days: \(ListText.joined(calendar.days.map(\.id))))",
                          hint: Suggestion.hint(for: head, among: calendar.days.map(\.id), kind: "day"))
     }
 
@@ -281,7 +304,6 @@ public struct ProblemDecoder {
         let id = try r.id(unique: activityIndex)
         activityIndex[id] = activityIndex.count
         let duration = try r.int("duration", minimum: 1) ?? 1
-        let longest = longestRun()
         if duration > longest.length {
             throw r.error("duration", "duration \(duration) periods is longer than any day allows (at most \(longest.length) consecutive non-break periods, on \(longest.day))")
         }
@@ -389,7 +411,7 @@ public struct ProblemDecoder {
                 }
                 if daily { dailyActivities.insert(a) }
                 directActivities.insert(a)
-                let slots = calendar.days.reduce(0) { $0 + $1.periods.filter { !calendar.periods[$0].isBreak }.count }
+                let slots = nonBreakSlots
                 let times = try it.int("times", minimum: 0) ?? 1
                 if times > slots {
                     throw it.error("times", "times \(times) is more than the \(slots) non-break periods the calendar holds")
