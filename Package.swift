@@ -43,7 +43,8 @@ let package = Package(
         .testTarget(name: "CarouselModelTests", dependencies: ["CarouselModel"]),
         .testTarget(name: "CarouselSolverTests", dependencies: ["CarouselModel", "CarouselSolver", "CarouselIO"]),
         .testTarget(name: "CarouselIOTests", dependencies: ["CarouselModel", "CarouselSolver", "CarouselIO"]),
-        .testTarget(name: "CarouselCLITests", dependencies: ["CarouselCLI", "CarouselCommandLine", "CarouselModel", "CarouselIO"]),
+        .testTarget(
+            name: "CarouselCLITests", dependencies: ["CarouselCLI", "CarouselCommandLine", "CarouselModel", "CarouselSolver", "CarouselIO"]),
     ],
     swiftLanguageModes: [.v6]
 )

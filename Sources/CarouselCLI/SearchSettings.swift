@@ -1,3 +1,4 @@
+import Foundation
 import CarouselModel
 import CarouselSolver
 import CarouselIO
@@ -60,7 +61,7 @@ struct SearchSettings {
 /// progress, and signals.
 struct DiagnosisSettings {
     var oracle = FeasibilityOracle()
-    var quiet: Bool
+    let progressLine: DiagnosisProgressLine?
 
     static let options: [Option] = [
         .value("time-limit", short: "t", "S", .number(0...1_000_000), defaultNote: "none",
@@ -69,27 +70,55 @@ struct DiagnosisSettings {
         SearchSettings.quiet,
     ]
 
-    init(_ arguments: ParsedArguments) {
+    init(_ arguments: ParsedArguments, command: String, console: Console) {
         oracle.seed = UInt64(arguments.int("seed")!)
         if let limit = arguments.double("time-limit") { oracle.deadline = Termination.now() + limit }
-        quiet = arguments.flag("quiet")
+        progressLine = arguments.flag("quiet") ? nil : DiagnosisProgressLine(command: command, console: console)
+        if let line = progressLine { oracle.heartbeat = { line.tick() } }
     }
 
-    /// A progress reporter that prints at most one line a second.
-    func progress(_ console: Console, command: String) -> ((DiagnosisProgress) -> Void)? {
-        if quiet { return nil }
-        let start = Termination.now()
-        var last = start
-        return { p in
-            let now = Termination.now()
-            guard now - last >= 1 else { return }
-            last = now
-            console.status(String(format: "[%6.1fs] ", now - start) + "\(command): \(p.stage); \(p.checks) searches")
-        }
+    /// The reporter to give the explainer or probe.
+    var progress: ((DiagnosisProgress) -> Void)? {
+        progressLine.map { line in { line.update($0) } }
     }
 
     /// Runs `body` with SIGINT and SIGTERM stopping the searches.
     func stoppable<T>(_ body: () throws -> T) rethrows -> (value: T, signal: Int32?) {
         try SignalHandler.whileRunning(stop: oracle.stop, body)
+    }
+}
+
+/// The stderr progress line of `explain` and `capacity`, at most once a
+/// second: what the diagnosis is doing (from its last report) and how many
+/// searches it has made, also while one long search runs.
+final class DiagnosisProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let command: String
+    private let console: Console
+    private let start = Termination.now()
+    private var last: Double
+    private var latest = DiagnosisProgress(stage: "starting", checks: 0)
+
+    init(command: String, console: Console) {
+        self.command = command
+        self.console = console
+        last = start
+    }
+
+    /// A new report from the diagnosis.
+    func update(_ progress: DiagnosisProgress) {
+        lock.withLock { latest = progress }
+        tick()
+    }
+
+    /// Prints the latest report when a second has passed since the last line.
+    func tick() {
+        let now = Termination.now()
+        let line: String? = lock.withLock {
+            guard now - last >= 1 else { return nil }
+            last = now
+            return String(format: "[%6.1fs] ", now - start) + "\(command): \(latest.stage); \(latest.checks) searches"
+        }
+        if let line { console.status(line) }
     }
 }

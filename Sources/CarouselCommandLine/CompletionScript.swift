@@ -151,7 +151,10 @@ public enum CompletionScript {
             }
             out += "    _arguments -s \\\n        " + specs.joined(separator: " \\\n        ") + "\n}\n"
         }
-        out += "\n_\(identifier(root.name)) \"$@\"\n"
+        // Autoloaded from $fpath the file is the function; sourced, it
+        // registers itself.
+        let fn = "_" + identifier(root.name)
+        out += "\nif [[ $funcstack[1] == \(fn) ]]; then\n    \(fn) \"$@\"\nelse\n    compdef \(fn) \(root.name)\nfi\n"
         return out
     }
 

@@ -34,11 +34,11 @@ public enum HelpText {
     /// The program's abstract, usage and command list.
     static func overview(_ root: CommandSpec) -> String {
         var out = "\(root.name) — \(root.abstract)\n\nUSAGE: \(root.name) <command> [options]\n\nCOMMANDS:\n"
-        for c in root.subcommands { out += entry(c.name, c.abstract, indent: 2, column: 14) }
-        out += entry("help", "Show help for a command (help COMMAND).", indent: 2, column: 14)
+        for c in root.subcommands { out += entry(c.name, c.abstract, indent: 2, column: 16) }
+        out += entry("help", "Show help for a command (help COMMAND).", indent: 2, column: 16)
         out += "\nOPTIONS:\n"
-        out += entry("-h, --help", "Show this list.", indent: 2, column: 14)
-        out += entry("-V, --version", "Print the version.", indent: 2, column: 14)
+        out += entry("-h, --help", "Show this list.", indent: 2, column: 16)
+        out += entry("-V, --version", "Print the version.", indent: 2, column: 16)
         out += "\nRun '\(root.name) help <command>' for a command's options and examples.\n"
         return out
     }

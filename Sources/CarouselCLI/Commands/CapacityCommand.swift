@@ -51,10 +51,9 @@ struct CapacityCommand: Command {
         } else if let day = arguments.string("day") {
             days = [try loaded.day(day, option: "day")]
         }
-        let settings = DiagnosisSettings(arguments)
-        let progress = settings.progress(context.console, command: "capacity")
+        let settings = DiagnosisSettings(arguments, command: "capacity", console: context.console)
         let (report, signal) = settings.stoppable {
-            CapacityReport.run(p, file: loaded.file, like: g, days: days, oracle: settings.oracle, sizeLimit: context.memoryLimit, progress: progress)
+            CapacityReport.run(p, file: loaded.file, like: g, days: days, oracle: settings.oracle, sizeLimit: context.memoryLimit, progress: settings.progress)
         }
         if arguments.flag("json") {
             context.console.print(report.json.rendered(), terminator: "")

@@ -39,9 +39,9 @@ struct ExplainCommand: Command {
         let loaded = try context.loadProblem(arguments.positional("PROBLEM")!)
         // The searches relax requirements; the most relaxed problem is the largest.
         try context.requireSize(Requirement.relax(loaded.problem, all: Requirement.all(in: loaded.problem), keeping: []), file: loaded.file)
-        let settings = DiagnosisSettings(arguments)
+        let settings = DiagnosisSettings(arguments, command: "explain", console: context.console)
         var explainer = ConflictExplainer(loaded.problem, oracle: settings.oracle)
-        explainer.progress = settings.progress(context.console, command: "explain")
+        explainer.progress = settings.progress
         let (report, signal) = settings.stoppable { ConflictReport.run(&explainer, file: loaded.file) }
         if arguments.flag("json") {
             context.console.print(report.json.rendered(), terminator: "")

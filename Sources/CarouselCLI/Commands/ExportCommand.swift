@@ -188,15 +188,16 @@ struct ExportITC2007Command: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let loaded = try context.loadProblem(arguments.positional("PROBLEM")!)
+        let file = try context.loadSchedule(arguments.positional("SCHEDULE")!, for: loaded)
+        let out = arguments.string("output")
+        if let ctt = arguments.string("ctt") { context.input(ctt, role: "the instance") }
+        if let out { try context.outputs.check(out, output: "the solution", kind: nil) }
         let cal = loaded.problem.calendar
         let numbered = cal.days.enumerated().allSatisfy { $1.id == "d\($0)" } && cal.periods.enumerated().allSatisfy { $1.id == "p\($0)" }
         guard numbered else {
             throw InputError(file: loaded.file, location: nil, path: "calendar",
                              message: "days and periods are not numbered d0, d1, … and p0, p1, …; was this problem made by 'carousel import itc2007'?")
         }
-        let file = try context.loadSchedule(arguments.positional("SCHEDULE")!, for: loaded)
-        let out = arguments.string("output")
-        if let ctt = arguments.string("ctt") { context.input(ctt, role: "the instance") }
         let solution = CurriculumTimetabling.solution(file.schedule, instance: loaded.instance)
         try context.emit(solution, to: out, output: "the solution", kind: nil, summary: "wrote \(out ?? ""): \(file.schedule.sessions.count) lectures")
         guard let ctt = arguments.string("ctt") else { return ExitCode.success }

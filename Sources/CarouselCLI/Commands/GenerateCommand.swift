@@ -23,7 +23,7 @@ struct GenerateCommand: Command {
           carousel generate --visitors 100000 --days 20 --tightness 0.3 -o big.json
         """,
         options: [
-            .value("visitors", "N", .integer(1...10_000_000), default: "1900", help: "Pupils in all."),
+            .value("visitors", "N", .integer(1...500_000), default: "1900", help: "Pupils in all."),
             .value("schools", "N", .integer(0...1_000_000), defaultNote: "one per 110 pupils", help: "Visiting schools."),
             .value("days", "N", .integer(1...366), default: "5", help: "Days."),
             .value("tightness", "X", .number(0...1), default: "0.5", help: "0 roomy … 1 tight."),

@@ -89,14 +89,17 @@ public struct WhatIfComparison: Sendable {
             .map { "\($0.rawValue) \(ScheduleSummary.number(e.weighted($0)))" }.joined(separator: ", ")
     }
 
-    /// The comparison as a table that fits `width` columns.
+    /// The comparison as lines that fit `width` columns: a table (feasible
+    /// or the number of broken rules, soft score, groups and pupils served,
+    /// room use, staff hours, sessions changed), then each row's costliest
+    /// soft terms.
     public func table(width: Int = 80) -> [String] {
-        let header = ["scenario", "feasible", "soft", "main terms", "groups", "pupils", "rooms", "staff h", "changed"]
+        let header = ["scenario", "feasible", "soft", "groups", "pupils", "rooms", "staff h", "changed"]
         let cells: [[String]] = rows.map { r in
             let m = r.metrics
             return [
-                r.name, r.feasible ? "yes" : "NO (hard \(r.evaluation.hard))", ScheduleSummary.number(r.evaluation.soft),
-                Self.mainTerms(r.evaluation), "\(m.groupsServed)/\(m.groups)", "\(m.pupilsServed)/\(m.pupils)",
+                r.name, r.feasible ? "yes" : "NO (\(r.evaluation.hard))", ScheduleSummary.number(r.evaluation.soft),
+                "\(m.groupsServed)/\(m.groups)", "\(m.pupilsServed)/\(m.pupils)",
                 String(format: "%.0f%%", m.roomUse * 100), String(format: "%.1f", m.staffHours),
                 r.diff.map { d in
                     let added = d.sessionsAdded - d.sessionsChanged
@@ -104,7 +107,9 @@ public struct WhatIfComparison: Sendable {
                 } ?? "—",
             ]
         }
-        return TextTable(headers: header, rows: cells, rightAligned: [2, 6, 7], keptWhole: [0]).lines(width: width, indent: 0)
+        let terms = TextTable(headers: ["scenario", "main soft terms"], rows: rows.map { [$0.name, Self.mainTerms($0.evaluation)] }, keptWhole: [0])
+        return TextTable(headers: header, rows: cells, rightAligned: [2, 5, 6], keptWhole: [0]).lines(width: width, indent: 0)
+            + [""] + terms.lines(width: width, indent: 0)
     }
 
     /// Each scenario's problem and schedule, for `--save DIR`:

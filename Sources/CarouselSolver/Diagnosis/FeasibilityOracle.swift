@@ -22,6 +22,8 @@ public struct FeasibilityOracle: Sendable {
     /// When every question must end (monotonic seconds, `Termination.now()`),
     /// or nil for no deadline.
     public var deadline: Double?
+    /// Called about once a second while a search runs (for a progress line).
+    public var heartbeat: (@Sendable () -> Void)?
 
     public init() {}
 
@@ -48,7 +50,7 @@ public struct FeasibilityOracle: Sendable {
         let units = UnitTable(instance).units.count
         let left = deadline.map { max(0, $0 - Termination.now()) } ?? timeLimit
         let termination = Termination(timeLimit: min(timeLimit, left), iterationLimit: max(minimumIterations, iterationsPerUnit * units), stop: stop)
-        return Construction.run(instance, seed: seed, termination: termination)
+        return Construction.run(instance, seed: seed, termination: termination, progress: heartbeat.map { beat in { _ in beat() } })
     }
 }
 
