@@ -58,9 +58,7 @@ extension Console {
     /// `report`, wrapped to 80 columns: the line keeps its indentation and
     /// continuation lines go two columns further in.
     func reportWrapped(_ text: String, width: Int = 80) {
-        let indent = String(text.prefix { $0 == " " })
-        let lines = TerminalText.wrap(String(text.dropFirst(indent.count)), width: width - indent.count - 2)
-        report(indent + lines[0])
-        for line in lines.dropFirst() { report(indent + "  " + line) }
+        let indent = text.prefix { $0 == " " }.count
+        for line in TerminalText.hanging(String(text.dropFirst(indent)), width: width, indent: indent) { report(line) }
     }
 }

@@ -26,8 +26,7 @@ public enum ScheduleSummary {
     /// `score: hard 0, soft 123: …` (`score(_:)`) wrapped to `width`
     /// columns, continuation lines indented.
     public static func scoreLines(_ e: Evaluation, width: Int = 80) -> [String] {
-        let lines = TerminalText.wrap("score: " + score(e), width: width - 2)
-        return [lines[0]] + lines.dropFirst().map { "  " + $0 }
+        TerminalText.hanging("score: " + score(e), width: width)
     }
 
     /// `hard 0, soft 123: preference 40, idleGap 12, …` with the costliest terms first.

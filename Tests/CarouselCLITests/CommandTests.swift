@@ -75,7 +75,7 @@ func example(_ name: String) -> String {
         let run = Run(["validate", problem, schedule])
         #expect(run.code == 1)
         #expect(run.out.contains("[rule 4] chem@mon p1 in lab: 20 pupils exceed room lab capacity 10"))
-        #expect(run.out.contains("NOT feasible: 1 broken rule"))
+        #expect(run.out.flattened.contains("NOT feasible: 1 broken rule"))
         let json = Run(["validate", problem, schedule, "--json"])
         #expect(json.out.hasPrefix("{"))
         #expect(json.out.contains("\"feasible\": false"))

@@ -39,9 +39,7 @@ struct CheckCommand: Command {
             console.print(json.rendered(), terminator: "")
         } else {
             let I = loaded.instance
-            for line in TerminalText.wrap("\(loaded.file): \(I.groupCount) groups (\(I.groupSize.reduce(0) { $0 + Int($1) }) pupils), \(I.activityCount) activities, \(I.roomCount) rooms, \(I.staffCount) staff, \(I.dayCount) days × \(I.periodCount) periods", width: 80) {
-                console.print(line)
-            }
+            console.reportWrapped("\(loaded.file): \(I.groupCount) groups (\(I.groupSize.reduce(0) { $0 + Int($1) }) pupils), \(I.activityCount) activities, \(I.roomCount) rooms, \(I.staffCount) staff, \(I.dayCount) days × \(I.periodCount) periods")
             for f in findings { console.print("\(f.severity.rawValue): \(f.message)") }
             let warnings = findings.count - errors
             console.print(findings.isEmpty ? "no problems found" : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")

@@ -13,8 +13,8 @@ struct CompletionsCommand: Command {
         and --help, so it always knows every option.
 
         EXAMPLES:
-          source <(carousel completions bash)            # in ~/.bashrc
-          carousel completions zsh > ~/.zfunc/_carousel  # with fpath+=~/.zfunc before compinit
+          source <(carousel completions bash)     # in ~/.bashrc
+          source <(carousel completions zsh)      # in ~/.zshrc, after compinit
         """,
         positionals: [Positional("SHELL", .choice(CompletionScript.Shell.allCases.map(\.rawValue)), help: "bash or zsh.")])
 

@@ -8,7 +8,7 @@ import CarouselCommandLine
 struct ExplainCommand: Command {
     static let spec = CommandSpec(
         name: "explain",
-        abstract: "Find a small set of requirements that cannot all hold, and the changes that fix it.",
+        abstract: "Find a few requirements that cannot all hold, and the changes that fix it.",
         discussion: """
         When PROBLEM cannot be scheduled, finds a minimal conflict: a few
         requirements (a group's attend item, its visit or needs, a room's

@@ -54,9 +54,12 @@ struct ExportCommand: Command {
         Without --by, csv, text and html go to -o FILE or standard output (-).
 
         EXAMPLES:
-          carousel export stem.schedule.json --problem Examples/stem-week.json --as html -o stem-week.html
-          carousel export stem.schedule.json --problem Examples/stem-week.json --as ics -o calendars/
-          carousel export stem.schedule.json --problem Examples/stem-week.json --as csv --by room -o rooms/
+          carousel export stem-week.schedule.json -p Examples/stem-week.json \\
+              --as html -o stem-week.html
+          carousel export stem-week.schedule.json -p Examples/stem-week.json \\
+              --as ics -o calendars/ --previous calendars/
+          carousel export stem-week.schedule.json -p Examples/stem-week.json \\
+              --as csv --by room -o rooms/
         """,
         positionals: [Positional("SCHEDULE", help: "The schedule file (- for standard input).")],
         options: [
@@ -175,7 +178,8 @@ struct ExportITC2007Command: Command {
         hard rule is broken).
 
         EXAMPLE:
-          carousel export itc2007 toy.json toy.schedule.json -o toy.sol --ctt Examples/itc2007/toy.ctt
+          carousel export itc2007 toy.json toy.schedule.json -o toy.sol \\
+              --ctt Examples/itc2007/toy.ctt
         """,
         positionals: [
             Positional("PROBLEM", help: "The problem made by 'carousel import itc2007'."),

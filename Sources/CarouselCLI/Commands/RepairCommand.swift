@@ -30,7 +30,8 @@ struct RepairCommand: Command {
         is still written).
 
         EXAMPLE:
-          carousel repair whatif/robotics-teacher-ill-thursday.problem.json stem-week.schedule.json --keep-until mon
+          carousel repair whatif/robotics-teacher-ill-thursday.problem.json \\
+              stem-week.schedule.json --keep-until mon
         """,
         positionals: [
             Positional("PROBLEM", help: "The problem as it is now."),

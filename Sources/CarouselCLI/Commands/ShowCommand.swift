@@ -19,9 +19,11 @@ struct ShowCommand: Command {
         (␛), never sent to the terminal.
 
         EXAMPLES:
-          carousel show stem.schedule.json --problem Examples/stem-week.json --school "St Mary's"
-          carousel show stem.schedule.json --problem Examples/stem-week.json --room lab-s1
-          carousel show stem.schedule.json --problem Examples/stem-week.json --staff dr-okafor
+          carousel show stem-week.schedule.json -p Examples/stem-week.json --room lab-s1
+          carousel show stem-week.schedule.json -p Examples/stem-week.json \\
+              --school oakfield
+          carousel show stem-week.schedule.json -p Examples/stem-week.json \\
+              --group st-marys-5p
         """,
         positionals: [Positional("SCHEDULE", help: "The schedule file (- for standard input).")],
         options: [

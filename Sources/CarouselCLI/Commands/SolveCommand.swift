@@ -92,9 +92,7 @@ struct SolveCommand: Command {
             let how = signal.map { "stopped by \(SignalHandler.name($0)) after" } ?? "in"
             let first = result.firstFeasibleSeconds.map { String(format: "first feasible after %.3f s, ", $0) } ?? ""
             let report = console.report
-            for line in TerminalText.wrap("\(name): \(schedule.sessions.count) sessions for \(I.groupCount) groups; \(first)\(result.moves) improvement moves; \(how) \(String(format: "%.2f", result.elapsed)) s (seed \(seed))", width: 80) {
-                report(line)
-            }
+            console.reportWrapped("\(name): \(schedule.sessions.count) sessions for \(I.groupCount) groups; \(first)\(result.moves) improvement moves; \(how) \(String(format: "%.2f", result.elapsed)) s (seed \(seed))")
             for line in ScheduleSummary.days(schedule, instance: I) { report(line) }
             for line in ScheduleSummary.scoreLines(evaluation) { report(line) }
             for note in result.notes { report("note: \(note)") }

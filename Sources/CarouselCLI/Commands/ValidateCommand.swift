@@ -45,7 +45,7 @@ struct ValidateCommand: Command {
                 for v in evaluation.violations { console.print(v.description) }
             }
             let name = StandardInput.name(of: schedulePath)
-            console.print(evaluation.isFeasible
+            console.reportWrapped(evaluation.isFeasible
                 ? "\(name): feasible, \(file.schedule.sessions.count) sessions"
                 : "\(name): NOT feasible: \(evaluation.hard) broken rule\(evaluation.hard == 1 ? "" : "s")")
             for line in ScheduleSummary.scoreLines(evaluation) { console.print(line) }

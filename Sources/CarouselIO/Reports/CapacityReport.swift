@@ -11,6 +11,12 @@ public struct CapacityReport: Sendable {
         public var day: Int?
         public var answer: CapacityProbe.Answer
         public var checks: Int
+
+        public init(day: Int?, answer: CapacityProbe.Answer, checks: Int) {
+            self.day = day
+            self.answer = answer
+            self.checks = checks
+        }
     }
 
     public var problem: Problem
@@ -20,6 +26,15 @@ public struct CapacityReport: Sendable {
     /// Days not reached before the stop.
     public var daysLeft: [Int?]
     public var seconds: Double
+
+    public init(problem: Problem, file: String, group: Int, rows: [Row], daysLeft: [Int?], seconds: Double) {
+        self.problem = problem
+        self.file = file
+        self.group = group
+        self.rows = rows
+        self.daysLeft = daysLeft
+        self.seconds = seconds
+    }
 
     /// Probes each of `days` in turn with `oracle` (its deadline and stop
     /// flag end the whole report); `sizeLimit` caps the copies tried.
@@ -55,11 +70,7 @@ public struct CapacityReport: Sendable {
     public func lines(width: Int = 80) -> [String] {
         let g = problem.groups[group]
         var out = [String]()
-        func add(_ text: String, indent: Int = 2) {
-            let lines = TerminalText.wrap(text, width: width - indent - 2)
-            out.append(String(repeating: " ", count: indent) + lines[0])
-            out += lines.dropFirst().map { String(repeating: " ", count: indent + 2) + $0 }
-        }
+        func add(_ text: String, indent: Int = 2) { out += TerminalText.hanging(text, width: width, indent: indent) }
         add("\(file): more classes like \(like) (\(g.size) pupils, year \(g.year.map(String.init) ?? "none"))\(isComplete ? "" : " — PARTIAL: stopped before the end"):", indent: 0)
         for row in rows { add(describe(row)) }
         for d in daysLeft { add("\(label(d)): not reached") }

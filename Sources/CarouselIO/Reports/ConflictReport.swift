@@ -15,6 +15,14 @@ public struct ConflictReport: Sendable {
     /// Requirements listed in full before "… and N more".
     static let shown = 15
 
+    public init(problem: Problem, file: String, outcome: ConflictExplainer.Outcome, checks: Int, seconds: Double) {
+        self.problem = problem
+        self.file = file
+        self.outcome = outcome
+        self.checks = checks
+        self.seconds = seconds
+    }
+
     /// Runs `explainer` to its end or its oracle's deadline or stop.
     public static func run(_ explainer: inout ConflictExplainer, file: String) -> ConflictReport {
         let start = Termination.now()
@@ -35,11 +43,7 @@ public struct ConflictReport: Sendable {
     /// The explanation for people, each line at most `width` columns.
     public func lines(width: Int = 80) -> [String] {
         var out = [String]()
-        func add(_ text: String, indent: Int = 0, hang: Int = 2) {
-            let lines = TerminalText.wrap(text, width: width - indent - hang)
-            out.append(String(repeating: " ", count: indent) + lines[0])
-            out += lines.dropFirst().map { String(repeating: " ", count: indent + hang) + $0 }
-        }
+        func add(_ text: String, indent: Int = 0, hang: Int = 2) { out += TerminalText.hanging(text, width: width, indent: indent, hang: hang) }
         let searches = "\(ListText.grouped(checks)) search\(checks == 1 ? "" : "es"), \(String(format: "%.2f", seconds)) s"
         switch outcome {
         case .feasible:

@@ -81,23 +81,24 @@ public enum TerminalText {
         return "\u{FFFD}"
     }
 
-    /// `text` in lines of at most `width` columns, broken at spaces; a word
-    /// longer than a line is cut. Always at least one line.
-    public static func wrap(_ text: String, width: Int) -> [String] {
-        let width = max(1, width)
+    /// `text` in lines of at most `width` columns (the first line at most
+    /// `firstWidth`), broken at spaces; a word longer than a line is cut.
+    /// Always at least one line.
+    public static func wrap(_ text: String, width: Int, firstWidth: Int? = nil) -> [String] {
         var lines: [String] = []
         var line = "", lineWidth = 0
+        func room() -> Int { max(1, lines.isEmpty ? firstWidth ?? width : width) }
         for piece in text.split(separator: " ", omittingEmptySubsequences: true) {
             var word = Substring(piece)
             var wordWidth = Self.width(String(word))
-            if !line.isEmpty && lineWidth + 1 + wordWidth <= width {
+            if !line.isEmpty && lineWidth + 1 + wordWidth <= room() {
                 line += " " + word
                 lineWidth += 1 + wordWidth
                 continue
             }
             if !line.isEmpty { lines.append(line) }
-            while wordWidth > width {
-                let (head, rest) = split(word, columns: width)
+            while wordWidth > room() {
+                let (head, rest) = split(word, columns: room())
                 lines.append(String(head))
                 word = rest
                 wordWidth = Self.width(String(word))
@@ -107,6 +108,14 @@ public enum TerminalText {
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// `text` wrapped to `width` columns as a hanging paragraph: the first
+    /// line indented by `indent` spaces, the others by `indent + hang`.
+    public static func hanging(_ text: String, width: Int, indent: Int = 0, hang: Int = 2) -> [String] {
+        wrap(text, width: width - indent - hang, firstWidth: width - indent).enumerated().map { k, line in
+            String(repeating: " ", count: k == 0 ? indent : indent + hang) + line
+        }
     }
 
     /// The longest prefix of `text` that fits `columns` (at least one
