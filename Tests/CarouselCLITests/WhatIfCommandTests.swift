@@ -65,7 +65,8 @@ import CarouselCLI
         #expect(lines.contains { $0.hasPrefix("base ") && $0.contains("2/2") && $0.contains("40/40") })
         #expect(lines.contains { $0.hasPrefix("lab2 closed ") && $0.contains("yes") && $0.contains("2/2") })
         // 8 classes need 8 chem sessions: 2 labs × 4 periods, and 2 teachers.
-        #expect(lines.contains { $0.hasPrefix("8 classes ") && $0.contains("yes") && $0.contains("8/8") && $0.contains("100%") }, "\(run.out)")
+        #expect(lines.contains { $0.hasPrefix("8 classes ") && $0.contains("yes") && $0.contains("8/8") }, "\(run.out)")
+        #expect(lines.contains { $0.hasPrefix("8 classes ") && $0.contains("100%") }, "\(run.out)")
         let json = Run(["whatif", path("labs.json"), path("closed.json"), "--quiet", "--json", "--moves", "1000"])
         #expect(json.out.contains(#""name": "lab2 closed""#) && json.out.contains(#""sessionsChanged""#), "\(json.out)")
         let typo = Run(["whatif", path("labs.json"), path("typo.json")])

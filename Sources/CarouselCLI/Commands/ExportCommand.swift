@@ -206,7 +206,7 @@ struct ExportITC2007Command: Command {
         try context.emit(solution, to: out, output: "the solution", kind: nil, summary: "wrote \(out ?? ""): \(file.schedule.sessions.count) lectures")
         guard let ctt = arguments.string("ctt") else { return ExitCode.success }
         let a = try CurriculumTimetabling.read(contentsOf: ctt).assess(solution: solution, file: out ?? "the solution")
-        context.console.report("ITC-2007 rules: hard \(a.hard) (missing lectures \(a.missingLectures), conflicts \(a.conflicts), unavailable \(a.unavailable), room occupancy \(a.roomOccupancy)); "
+        context.console.reportWrapped("ITC-2007 rules: hard \(a.hard) (missing lectures \(a.missingLectures), conflicts \(a.conflicts), unavailable \(a.unavailable), room occupancy \(a.roomOccupancy)); "
             + "penalty \(a.penalty) (room capacity \(a.roomCapacity), min working days 5 × \(a.minWorkingDays), compactness 2 × \(a.isolatedLectures), room stability \(a.roomStability))")
         return a.hard == 0 ? ExitCode.success : ExitCode.infeasible
     }

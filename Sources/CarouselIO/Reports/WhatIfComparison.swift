@@ -89,27 +89,29 @@ public struct WhatIfComparison: Sendable {
             .map { "\($0.rawValue) \(ScheduleSummary.number(e.weighted($0)))" }.joined(separator: ", ")
     }
 
-    /// The comparison as lines that fit `width` columns: a table (feasible
-    /// or the number of broken rules, soft score, groups and pupils served,
-    /// room use, staff hours, sessions changed), then each row's costliest
-    /// soft terms.
+    /// The comparison as lines that fit `width` columns: a table of
+    /// outcomes (feasible or the number of broken rules, soft score, groups
+    /// and pupils served, base sessions changed and sessions added or
+    /// fewer), then one of resources (room use, staff hours) and each row's
+    /// costliest soft terms.
     public func table(width: Int = 80) -> [String] {
-        let header = ["scenario", "feasible", "soft", "groups", "pupils", "rooms", "staff h", "changed"]
-        let cells: [[String]] = rows.map { r in
+        let outcomes: [[String]] = rows.map { r in
             let m = r.metrics
+            let added = r.diff.map { $0.sessionsAdded - $0.sessionsChanged }
             return [
                 r.name, r.feasible ? "yes" : "NO (\(r.evaluation.hard))", ScheduleSummary.number(r.evaluation.soft),
                 "\(m.groupsServed)/\(m.groups)", "\(m.pupilsServed)/\(m.pupils)",
-                String(format: "%.0f%%", m.roomUse * 100), String(format: "%.1f", m.staffHours),
-                r.diff.map { d in
-                    let added = d.sessionsAdded - d.sessionsChanged
-                    return "\(r.changed!) of \(d.sessionsBefore + r.dropped)" + (added > 0 ? " (+\(added) new)" : added < 0 ? " (\(-added) fewer)" : "")
-                } ?? "—",
+                r.diff.map { "\(r.changed!)/\($0.sessionsBefore + r.dropped)" } ?? "—",
+                added.map { $0 > 0 ? "+\($0)" : $0 < 0 ? "−\(-$0)" : "0" } ?? "—",
             ]
         }
-        let terms = TextTable(headers: ["scenario", "main soft terms"], rows: rows.map { [$0.name, Self.mainTerms($0.evaluation)] }, keptWhole: [0])
-        return TextTable(headers: header, rows: cells, rightAligned: [2, 5, 6], keptWhole: [0]).lines(width: width, indent: 0)
-            + [""] + terms.lines(width: width, indent: 0)
+        let resources: [[String]] = rows.map { r in
+            [r.name, String(format: "%.0f%%", r.metrics.roomUse * 100), String(format: "%.1f", r.metrics.staffHours), Self.mainTerms(r.evaluation)]
+        }
+        return TextTable(headers: ["scenario", "feasible", "soft", "groups", "pupils", "changed", "new"], rows: outcomes,
+                         rightAligned: [2, 5, 6], keptWhole: [0]).lines(width: width, indent: 0)
+            + [""] + TextTable(headers: ["scenario", "rooms", "staff hours", "main soft terms"], rows: resources,
+                               rightAligned: [1, 2], keptWhole: [0]).lines(width: width, indent: 0)
     }
 
     /// Each scenario's problem and schedule, for `--save DIR`:
