@@ -55,6 +55,12 @@ public final class Console: @unchecked Sendable {
 }
 
 extension Console {
+    /// Prints `text`, dropping one trailing newline when `terminator` is
+    /// empty (for text that already ends in one).
+    func print(_ text: String, terminator: String) {
+        if terminator.isEmpty && text.hasSuffix("\n") { print(String(text.dropLast())) } else { print(text) }
+    }
+
     /// `report`, wrapped to 80 columns: the line keeps its indentation and
     /// continuation lines go two columns further in.
     func reportWrapped(_ text: String, width: Int = 80) {

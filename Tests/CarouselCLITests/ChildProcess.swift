@@ -11,6 +11,8 @@ struct ChildRun {
     /// Peak resident set size (VmHWM, sampled every 2 ms), in kilobytes.
     var peakKB: Int
     var seconds: Double
+    /// User and system CPU time of the child (from `wait4`).
+    var cpuSeconds: Double
 
     /// Runs `executable` with `arguments`, feeding `input` to its standard
     /// input, with `environment` added to this process's. With
@@ -64,6 +66,8 @@ struct ChildRun {
         out = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
         err = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
         peakKB = sampled
+        cpuSeconds = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
+            + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6
     }
 }
 

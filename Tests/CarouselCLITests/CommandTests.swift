@@ -37,6 +37,12 @@ func temporaryFolder() throws -> URL {
     return dir
 }
 
+/// A file of `Examples/` by its path there.
+func exampleFile(_ path: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Examples/\(path)").path
+}
+
 func example(_ name: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Examples/\(name).json").path

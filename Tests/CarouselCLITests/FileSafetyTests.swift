@@ -172,25 +172,6 @@ import CarouselIO
         #expect(folder.code == 2 && folder.err.hasPrefix("error: -o DIR is required: csv by group writes one file each"), "\(folder.err)")
     }
 
-    static let toyCTT = """
-    Name: Toy
-    Courses: 1
-    Rooms: 1
-    Days: 1
-    Periods_per_day: 2
-    Curricula: 0
-    Constraints: 0
-
-    COURSES:
-    c1 t1 2 1 30
-
-    ROOMS:
-    rA 30
-
-    CURRICULA:
-
-    UNAVAILABILITY_CONSTRAINTS:
-
-    END.
-    """
+    /// The small ITC-2007 instance that ships with the examples.
+    static var toyCTT: String { (try? String(contentsOfFile: exampleFile("itc2007/toy.ctt"), encoding: .utf8)) ?? "" }
 }

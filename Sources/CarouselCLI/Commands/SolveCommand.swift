@@ -132,11 +132,3 @@ struct SolveCommand: Command {
         }
     }
 }
-
-extension Console {
-    /// Prints `text`, dropping one trailing newline when `terminator` is
-    /// empty (for text that already ends in one).
-    func print(_ text: String, terminator: String) {
-        if terminator.isEmpty && text.hasSuffix("\n") { print(String(text.dropLast())) } else { print(text) }
-    }
-}

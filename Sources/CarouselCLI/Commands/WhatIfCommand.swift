@@ -67,13 +67,25 @@ struct WhatIfCommand: Command {
             }
             baseSchedule = file.schedule
         }
+        // Refuse a --save that would replace a file before the searches, not after.
+        let save = arguments.string("save")
+        if let save {
+            for c in cases {
+                let names = WhatIfComparison.savedNames(scenarioFile: c.scenario.file)
+                let folder = URL(fileURLWithPath: save)
+                try context.outputs.check(folder.appendingPathComponent(names.problem).path, output: "a scenario's problem", kind: .problem)
+                try context.outputs.check(folder.appendingPathComponent(names.schedule).path, output: "a scenario's schedule", kind: .schedule)
+            }
+        }
         let (comparison, signal) = settings.stoppable {
             WhatIfComparison.run(base: base.instance, baseFile: basePath, baseSchedule: baseSchedule, cases: cases,
                                  fresh: arguments.flag("fresh"), options: settings.options, workers: settings.options.threads,
                                  progress: settings.progress(context.console))
         }
-        if let dir = arguments.string("save") {
-            try context.write(files: comparison.savedFiles(), intoFolder: dir, output: "a scenario's problem or schedule")
+        if let save {
+            let files = comparison.savedFiles()
+            try context.write(files: files.problems, intoFolder: save, output: "a scenario's problem", kind: .problem)
+            try context.write(files: files.schedules, intoFolder: save, output: "a scenario's schedule", kind: .schedule)
         }
         if let signal {
             notes.append("stopped by \(SignalHandler.name(signal)): every search stopped early, so these are the best schedules found until then")

@@ -114,14 +114,19 @@ public struct WhatIfComparison: Sendable {
                                rightAligned: [1, 2], keptWhole: [0]).lines(width: width, indent: 0)
     }
 
-    /// Each scenario's problem and schedule, for `--save DIR`:
+    /// The names `--save DIR` gives a scenario's problem and schedule:
     /// `STEM.problem.json` and `STEM.schedule.json`, STEM the scenario file's.
-    public func savedFiles() -> [(name: String, text: String)] {
-        rows.dropFirst().flatMap { row -> [(name: String, text: String)] in
-            let stem = URL(fileURLWithPath: row.file).deletingPathExtension().lastPathComponent
-            return [("\(stem).problem.json", ProblemFile.render(row.instance.problem)),
-                    ("\(stem).schedule.json", ScheduleFile.render(row.schedule, instance: row.instance, evaluation: row.evaluation))]
-        }
+    public static func savedNames(scenarioFile: String) -> (problem: String, schedule: String) {
+        let stem = URL(fileURLWithPath: scenarioFile).deletingPathExtension().lastPathComponent
+        return ("\(stem).problem.json", "\(stem).schedule.json")
+    }
+
+    /// Each scenario's problem and its schedule, for `--save DIR`.
+    public func savedFiles() -> (problems: [(name: String, text: String)], schedules: [(name: String, text: String)]) {
+        let scenarios = rows.dropFirst()
+        return (scenarios.map { (Self.savedNames(scenarioFile: $0.file).problem, ProblemFile.render($0.instance.problem)) },
+                scenarios.map { (Self.savedNames(scenarioFile: $0.file).schedule,
+                                 ScheduleFile.render($0.schedule, instance: $0.instance, evaluation: $0.evaluation)) })
     }
 
     /// The comparison as JSON, with `notes` about the run.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CarouselCLI
 import CarouselIO
 import CarouselModel
 import CarouselSolver
@@ -7,26 +8,10 @@ import CarouselSolver
 /// Issue 13, item 8: `explain` and `capacity` report what they established
 /// when stopped early (time limit, Ctrl-C), marked as partial, and report
 /// progress; their reports fit 80 columns (item 15).
-extension String {
-    /// Runs of spaces and newlines as one space.
-    var flattened: String { split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ") }
-}
-
 @Suite struct DiagnosisReportTests {
-    /// Two labs, two days of two periods, one chem teacher a period: 8 chem
+    /// Two labs, two days of two periods, two chem teachers: 8 chem
     /// sessions, of which groups a and b use 2.
-    static let labs = """
-    {"name": "Labs",
-     "calendar": {"days": [{"id": "mon"}, {"id": "tue"}],
-                  "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"}]},
-     "rooms": [{"id": "lab1", "features": ["lab"]}, {"id": "lab2", "features": ["lab"]}],
-     "staff": [{"id": "t1", "skills": ["chem"]}, {"id": "t2", "skills": ["chem"]}],
-     "activities": [{"id": "chem", "roomFeatures": ["lab"], "staff": [{"skills": ["chem"], "count": 1}]}],
-     "groups": [{"id": "a", "school": "North", "size": 20, "attend": [{"activity": "chem"}]},
-                {"id": "b", "school": "South", "size": 20, "attend": [{"activity": "chem"}]}]}
-    """
-
-    static func problem(_ text: String = labs) throws -> Problem {
+    static func problem(_ text: String = WhatIfCommandTests.problem) throws -> Problem {
         try ProblemDecoder.decode(bytes: Array(text.utf8), file: "labs.json")
     }
 
