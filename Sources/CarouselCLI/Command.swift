@@ -34,12 +34,9 @@ public enum ExitCode {
     public static let infeasible: Int32 = 1
     /// Bad input or usage.
     public static let badInput: Int32 = 2
-    /// Stopped by Ctrl-C (SIGINT): 128 + 2, as shells report it.
-    public static let interrupted: Int32 = 130
-    /// Stopped by SIGTERM: 128 + 15.
-    public static let terminated: Int32 = 143
-
-    /// The code of a run stopped by `signal` after writing what it had.
+    /// The code of a run stopped by `signal` after writing what it had:
+    /// 128 + the signal, as shells report it (130 for Ctrl-C's SIGINT, 143
+    /// for SIGTERM).
     static func stopped(by signal: Int32) -> Int32 { 128 + signal }
 }
 

@@ -46,13 +46,6 @@ public enum ValueKind: Sendable, Equatable {
             return text.split(separator: ",").isEmpty ? "words separated by commas" : nil
         }
     }
-
-    /// The words a shell offers for the value, or nil when it completes
-    /// paths or offers nothing.
-    var completionWords: [String]? {
-        if case .choice(let words) = self { return words }
-        return nil
-    }
 }
 
 extension Double {
