@@ -8,22 +8,29 @@ import CarouselModel
 /// character to the terminal: names come from organisers' files, and an ESC
 /// in one could rewrite the screen, so each control character becomes a
 /// visible stand-in (`TerminalText.sanitized`). Files sent to standard
-/// output (`write`: CSV, JSON, a problem) go out byte for byte.
+/// output (`write`: CSV, JSON, a problem) go out byte for byte — unless
+/// standard output is a terminal, where their control characters other
+/// than line ends and tabs are replaced too.
 public final class Console: @unchecked Sendable {
     private let lock = NSLock()
     private let writeOut: (String) -> Void
     private let writeErr: (String) -> Void
+    private let outIsTerminal: Bool
     private var outUsedForData = false
 
-    public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void) {
+    /// `outIsTerminal`: standard output is a terminal, so files written to
+    /// it are shown, not piped.
+    public init(out: @escaping (String) -> Void, err: @escaping (String) -> Void, outIsTerminal: Bool = false) {
         writeOut = out
         writeErr = err
+        self.outIsTerminal = outIsTerminal
     }
 
     /// The process's own stdout and stderr.
     public static let standard = Console(
         out: { FileHandle.standardOutput.write(Data($0.utf8)) },
-        err: { FileHandle.standardError.write(Data($0.utf8)) })
+        err: { FileHandle.standardError.write(Data($0.utf8)) },
+        outIsTerminal: isatty(STDOUT_FILENO) == 1)
 
     /// A line (or lines) for people on standard output.
     public func print(_ line: String = "") {
@@ -44,7 +51,7 @@ public final class Console: @unchecked Sendable {
     public func write(_ data: String) {
         lock.withLock {
             outUsedForData = true
-            writeOut(data)
+            writeOut(outIsTerminal ? TerminalText.sanitized(data, keeping: ["\n", "\r", "\t"]) : data)
         }
     }
 

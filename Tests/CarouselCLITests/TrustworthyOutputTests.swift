@@ -51,6 +51,13 @@ import CarouselModel
         #expect(Run(["export", schedule, "--problem", problem, "--as", "text", "--by", "group", "-o", out]).code == 0)
         let text = try String(contentsOfFile: out + "/g1.txt", encoding: .utf8)
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" } && text.contains("␛[2J"))
+        // CSV to a terminal (not a pipe) is shown safely too, its CRLF kept.
+        let box = Captured()
+        let terminal = Console(out: { box.append(out: $0) }, err: { _ in }, outIsTerminal: true)
+        #expect(CarouselTool.main(["export", schedule, "--problem", problem, "--as", "csv"], console: terminal) == 0)
+        #expect(box.out.contains("5A␛[2J␇␀␈") && box.out.contains("\r\n") && !box.out.contains("\u{1b}"))
+        let piped = Run(["export", schedule, "--problem", problem, "--as", "csv", "--raw"])
+        #expect(piped.out.contains("5A\u{1b}[2J"))
         // A lookup that fails names what was typed safely too.
         let typo = Run(["show", schedule, "--problem", problem, "--school", "\u{1b}]0;x\u{7}"])
         #expect(typo.code == 2 && !typo.err.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" }, "\(typo.err)")

@@ -109,6 +109,14 @@ import CarouselModel
         #expect(error.description == #"p.json: a\u{1b}[31mred\u{9b}2J\u{7}\u{202e}b\nc"#)
     }
 
+    @Test func writtenJSONEscapesEveryControlCharacter() throws {
+        var out = ""
+        JSONOutput.escape("a\u{1b}b\u{9b}c\u{202e}d\u{7f}e\u{2028}", into: &out)
+        #expect(out == #""a\u001bb\u009bc\u202ed\u007fe\u2028""#)
+        // The same text for a program that reads it back.
+        #expect(try JSONParser.parse(out).string == "a\u{1b}b\u{9b}c\u{202e}d\u{7f}e\u{2028}")
+    }
+
     @Test func suggestionsStayCheapAmongManyLongIds() {
         let ids = (0..<100_000).map { "id-\($0)-" + String(repeating: "x", count: 150) }
         let start = ContinuousClock.now

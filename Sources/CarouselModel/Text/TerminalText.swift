@@ -55,14 +55,16 @@ public enum TerminalText {
     /// overrides and isolates (which reorder what follows them) by `�`.
     /// With `keepingNewlines`, `\n` stays, for multi-line text.
     public static func sanitized(_ text: String, keepingNewlines: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: { needsStandIn($0) && !(keepingNewlines && $0 == "\n") }) else { return text }
+        sanitized(text, keeping: keepingNewlines ? ["\n"] : [])
+    }
+
+    /// `text` with every character that could drive a terminal replaced,
+    /// except those in `kept` (`\r`, `\n`, `\t` for a CSV file).
+    public static func sanitized(_ text: String, keeping kept: Set<Unicode.Scalar>) -> String {
+        guard text.unicodeScalars.contains(where: { needsStandIn($0) && !kept.contains($0) }) else { return text }
         var out = String.UnicodeScalarView()
         for u in text.unicodeScalars {
-            if keepingNewlines && u == "\n" || !needsStandIn(u) {
-                out.append(u)
-            } else {
-                out.append(standIn(for: u))
-            }
+            out.append(needsStandIn(u) && !kept.contains(u) ? standIn(for: u) : u)
         }
         return String(out)
     }
