@@ -51,6 +51,15 @@ import CarouselSolver
         #expect(warnings == ["\(classes):2:\(nameColumn + 1): column \"name\": cell \"=cmd|' /C calc'!A0\" begins with \"=\", which a spreadsheet runs as a formula; Carousel reads it as text, but check who wrote it"])
     }
 
+    /// Item 7's kind in the sheets: a file of commas cannot ask for a field
+    /// per byte.
+    @Test func aSheetOfMillionsOfCellsIsRefused() {
+        #expect(throws: CSV.SyntaxError(line: 1, message: "more than 1000000 cells; Carousel's sheets hold far fewer (is this the right file?)")) {
+            try CSV.parse(Array(String(repeating: ",", count: CSV.maxFields).utf8))
+        }
+        #expect((try? CSV.parse(Array(String(repeating: ",", count: CSV.maxFields - 1).utf8)))?.first?.fields.count == CSV.maxFields)
+    }
+
     // MARK: Item 5: control characters never reach the terminal
 
     @Test func textTimetablesShowControlCharactersAsStandIns() throws {
