@@ -34,7 +34,7 @@ import CarouselModel
             .settings: "setting,value\nname,Test day\nIdle Gap,3\nover capacity,hard\n",
         ]) { $1 })
         #expect(p.name == "Test day")
-        #expect(p.weights.idleGap == 3 && p.weights.overCapacity == nil)
+        #expect(p.weights[.idleGap] == 3 && p.weights.overCapacity == nil)
         #expect(p.calendar.periods[2].isBreak && !p.calendar.periods[1].isBreak)
         #expect(p.rooms[0].features == ["lab", "step-free"] && p.rooms[0].site == "science" && p.rooms[0].capacity == 30)
         #expect(p.staff[2].available == [TimeRange(day: 0, window: 540...660)], "day names become day ids")

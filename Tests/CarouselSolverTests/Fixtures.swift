@@ -103,7 +103,7 @@ func describe(_ ev: Evaluation) -> String {
 
 /// Expects a violation of `rule` whose message names every one of `names`,
 /// and (unless `only` is false) no violation of any other rule.
-func expectBroken(_ ev: Evaluation, rule: Int, naming names: [String], only: Bool = true,
+func expectBroken(_ ev: Evaluation, rule: HardRule, naming names: [String], only: Bool = true,
                   sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     let hit = ev.violations.contains { v in v.rule == rule && names.allSatisfy { v.message.contains($0) } }
     #expect(hit, "expected a rule \(rule) violation naming \(names); got:\n\(describe(ev))", sourceLocation: sourceLocation)

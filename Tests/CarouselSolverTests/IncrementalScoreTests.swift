@@ -28,7 +28,7 @@ import CarouselModel
     static func expectMatchesFullRescore(_ search: LocalSearch, _ evaluator: Evaluator, _ label: String, partial: Bool = false,
                                          sourceLocation: SourceLocation = #_sourceLocation) {
         let full = evaluator.evaluate(search.state.schedule)
-        let broken = full.violations.filter { !partial || $0.rule != 1 }
+        let broken = full.violations.filter { !partial || $0.rule != .attendance }
         #expect(broken.isEmpty, "\(label): a move broke a hard rule: \(broken.prefix(3))", sourceLocation: sourceLocation)
         for term in Weights.Term.allCases {
             #expect(search.tracker.costs[term.index] == full.cost(term), "\(label): \(term)", sourceLocation: sourceLocation)

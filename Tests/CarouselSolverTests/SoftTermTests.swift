@@ -359,7 +359,7 @@ struct SoftTermTests {
         // Default (null): hard, two broken sessions, and no soft cost for it.
         let hard = try Fx(rooms: rooms, activities: acts, groups: groups)
         let evHard = hard.evaluate(sessions(hard))
-        #expect(evHard.violations.filter { $0.rule == 4 }.count == 2, "\(describe(evHard))")
+        #expect(evHard.violations.filter { $0.rule == .sessionMakeUp }.count == 2, "\(describe(evHard))")
         #expect(evHard.weighted(.overCapacity) == 0)
     }
 
@@ -368,11 +368,11 @@ struct SoftTermTests {
     @Test func weightsDefaultsAndOverrides() throws {
         let fx = try Fx(activities: "[]", groups: "[]")
         let w = fx.problem.weights
-        #expect(w.preference == 5 && w.idleGap == 1 && w.siteChange == 2 && w.spread == 5)
-        #expect(w.isolated == 0 && w.roomStability == 0 && w.mixSchools == 0 && w.sessions == 0 && w.staffOverload == 0)
+        #expect(w[.preference] == 5 && w[.idleGap] == 1 && w[.siteChange] == 2 && w[.spread] == 5)
+        #expect(w[.isolated] == 0 && w[.roomStability] == 0 && w[.mixSchools] == 0 && w[.sessions] == 0 && w[.staffOverload] == 0)
         #expect(w.overCapacity == nil)
         let custom = try Fx(activities: "[]", groups: "[]", weights: #"{"idleGap": 0.5, "overCapacity": 3}"#)
-        #expect(custom.problem.weights.idleGap == 0.5 && custom.problem.weights.overCapacity == 3)
-        #expect(custom.problem.weights.preference == 5, "unlisted terms keep their default")
+        #expect(custom.problem.weights[.idleGap] == 0.5 && custom.problem.weights.overCapacity == 3)
+        #expect(custom.problem.weights[.preference] == 5, "unlisted terms keep their default")
     }
 }

@@ -442,13 +442,14 @@ public struct ProblemDecoder {
         for entry in w.object.entries {
             let term = Weights.Term(rawValue: entry.key)!
             if entry.value.isNull {
-                guard term == .overCapacity else {
-                    throw w.error(entry.key, "only overCapacity may be null; expected a number ≥ 0")
+                guard term.definition.null != nil else {
+                    let nullable = Weights.Term.allCases.filter { $0.definition.null != nil }.map(\.rawValue)
+                    throw w.error(entry.key, "only \(nullable.joined(separator: ", ")) may be null; expected a number ≥ 0")
                 }
-                weights.overCapacity = nil
+                weights.setNull(term)
                 continue
             }
-            let orNull = term == .overCapacity ? " or null" : ""
+            let orNull = term.definition.null != nil ? " or null" : ""
             guard let n = entry.value.number else {
                 throw w.error(entry.key, "expected a number ≥ 0\(orNull), got \(entry.value.kindName)")
             }

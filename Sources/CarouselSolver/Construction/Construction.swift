@@ -265,7 +265,7 @@ public struct Construction {
                 let r = Int(r32)
                 let cap = I.roomCapacity[r]
                 var score = wish + (shape ?? dayShapeCost(unit, slot: t, duration: k, site: I.roomSite[r]))
-                score += I.weights.sessions
+                score += I.weights[.sessions]
                 if cap != CompiledInstance.unlimited {
                     score += Double(max(0, cap - unit.pupils)) / Double(max(cap, 1))
                     if cap < unit.pupils { score += Double(unit.pupils - cap) * (I.weights.overCapacity ?? 0) }
@@ -293,7 +293,7 @@ public struct Construction {
         guard case .choice(let item) = unit.kind else { return 0 }
         let demand = instance.choice[Int(unit.group)][Int(item)]
         guard let rank = demand.rank, let i = demand.choices.firstIndex(of: Int32(a)) else { return 0 }
-        return Double(rank[i]) * instance.weights.preference
+        return Double(rank[i]) * instance.weights[.preference]
     }
 
     /// Soft cost of the unit's groups' day if a session were added at slot t:
@@ -325,17 +325,17 @@ public struct Construction {
             let oldGap = hi - lo + 1 - busy
             let newLo = min(lo, lo0), newHi = max(hi, hi0)
             let newGap = newHi - newLo + 1 - busy - (hi0 - lo0 + 1)
-            cost += Double(newGap - oldGap) * max(W.idleGap, 0.2)
-            if !before && !after { cost += W.isolated + 0.1 }
-            if prevSite >= 0 && prevSite != site { cost += W.siteChange }
-            if nextSite >= 0 && nextSite != site { cost += W.siteChange }
+            cost += Double(newGap - oldGap) * max(W[.idleGap], 0.2)
+            if !before && !after { cost += W[.isolated] + 0.1 }
+            if prevSite >= 0 && prevSite != site { cost += W[.siteChange] }
+            if nextSite >= 0 && nextSite != site { cost += W[.siteChange] }
         }
         return cost
     }
 
     /// mixSchools cost of joining session s.
     func mixCost(_ unit: Unit, session s: Int) -> Double {
-        let w = instance.weights.mixSchools
+        let w = instance.weights[.mixSchools]
         guard w > 0 else { return 0 }
         let school = instance.groupSchool[Int(unit.group)]
         return state.sessionGroups[s].contains { instance.groupSchool[Int($0)] == school } ? w : 0

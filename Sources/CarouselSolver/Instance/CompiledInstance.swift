@@ -123,6 +123,9 @@ public final class CompiledInstance: Sendable {
     public let groupNeedsMet: BitMatrix
     public let direct: [[DirectDemand]]
     public let choice: [[ChoiceDemand]]
+    /// Whether some activity is in two of the group's `oneOf` lists (then
+    /// its picks need the general assignment to items, `ChoiceAssignment`).
+    public let choiceListsOverlap: [Bool]
     public let spread: [[SpreadDemand]]
 
     // MARK: Staff
@@ -308,6 +311,10 @@ public final class CompiledInstance: Sendable {
         groupNeedsMet = needsMet
         direct = directs
         choice = choices
+        choiceListsOverlap = choices.map { items in
+            let all = items.flatMap(\.choices)
+            return Set(all).count != all.count
+        }
         spread = spreads
 
         // Staff

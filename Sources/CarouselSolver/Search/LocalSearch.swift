@@ -102,7 +102,7 @@ public struct LocalSearch {
         tracker = ScoreTracker(state, reference: reference)
         random = SeededRandom(seed: seed)
         I = state.instance
-        compactness = I.weights.isolated > 0 || I.weights.idleGap > 0
+        compactness = I.weights[.isolated] > 0 || I.weights[.idleGap] > 0
         touchedGroupDays = TouchedSet(capacity: I.groupCount * I.dayCount)
         touchedGroups = TouchedSet(capacity: I.groupCount)
         touchedActivities = TouchedSet(capacity: I.activityCount)
