@@ -6,16 +6,22 @@ import CarouselModel
 /// The local search's incremental score must equal a full rescore by the
 /// reference `Evaluator` after every kind of move, accepted or taken back.
 @Suite struct IncrementalScoreTests {
-    /// Every soft term switched on, with uneven weights, so no cost hides.
-    static let weights = #"{"preference": 5, "idleGap": 1, "siteChange": 2, "spread": 5, "isolated": 3, "roomStability": 1, "mixSchools": 2, "sessions": 1, "staffOverload": 4, "overCapacity": null}"#
+    /// Every soft term switched on, with uneven weights, so no cost hides:
+    /// these, and 2 for any term registered since.
+    static let chosenWeights: [Weights.Term: String] = [
+        .preference: "5", .idleGap: "1", .siteChange: "2", .spread: "5", .isolated: "3", .roomStability: "1",
+        .mixSchools: "2", .sessions: "1", .staffOverload: "4", .overCapacity: "null",
+    ]
+    static let weights = "{" + Weights.Term.allCases.map { "\"\($0.rawValue)\": \(chosenWeights[$0] ?? "2")" }
+        .joined(separator: ", ") + "}"
 
     static func examplePath(_ name: String) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Examples/\(name).json").path
     }
 
-    /// Loads an example with every soft term weighted.
-    static func instance(_ name: String) throws -> CompiledInstance {
+    /// Loads an example with every soft term weighted (`weights`: JSON text).
+    static func instance(_ name: String, weights: String = weights) throws -> CompiledInstance {
         var problem = try ProblemDecoder.decode(contentsOf: examplePath(name))
         let w = try ProblemDecoder.decode(bytes: Array(#"{"calendar": {"days": [{"id": "d"}], "periods": [{"id": "p", "start": "09:00", "end": "10:00"}]}, "weights": \#(weights)}"#.utf8), file: "w.json").weights
         problem.weights = w

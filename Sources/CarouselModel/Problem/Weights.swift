@@ -13,6 +13,8 @@ public struct Weights: Sendable, Equatable {
     public enum Term: String, Sendable, CaseIterable {
         case preference, idleGap, siteChange, spread, isolated, roomStability, mixSchools, sessions, staffOverload,
              overCapacity
+        /// Carousel's own (not in the spec; `check.py` does not know it).
+        case staffIdleGap
 
         /// What a term is: its default weight and what it costs.
         public struct Definition: Sendable {
@@ -58,6 +60,9 @@ public struct Weights: Sendable, Equatable {
                 Definition(defaultWeight: 0, cost: "per staff per day: sessions above `preferredMaxPerDay`")
             case .overCapacity:
                 Definition(defaultWeight: nil, cost: "a number: cost per pupil over it", null: "room capacity is hard")
+            case .staffIdleGap:
+                Definition(defaultWeight: 0, cost: "per staff per day: non-break periods between their first and last "
+                           + "session spent in none")
             }
         }
 
@@ -87,6 +92,7 @@ public struct Weights: Sendable, Equatable {
             case .sessions: 7
             case .staffOverload: 8
             case .overCapacity: 9
+            case .staffIdleGap: 10
             }
         }
     }

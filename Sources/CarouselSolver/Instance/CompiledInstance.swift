@@ -110,7 +110,7 @@ public final class CompiledInstance: Sendable {
     /// that takes no seats (`seats: false`).
     public let groupSize: [Int32]
     /// Per group, bit `term.index` set when the group is exempt from that term.
-    public let groupExempt: [UInt16]
+    public let groupExempt: [UInt32]
     /// `Int32.min` when the group has no year.
     public let groupYear: [Int32]
     /// School index; a group without a school gets one of its own.
@@ -250,7 +250,7 @@ public final class CompiledInstance: Sendable {
         // Groups
         let G = problem.groups.count
         groupSize = problem.groups.map { $0.seats ? Int32(clamping: $0.size) : 0 }
-        groupExempt = problem.groups.map { $0.exempt.reduce(UInt16(0)) { $0 | (1 << UInt16($1.index)) } }
+        groupExempt = problem.groups.map { $0.exempt.reduce(UInt32(0)) { $0 | (1 << UInt32($1.index)) } }
         groupYear = problem.groups.map { $0.year.map { Int32(clamping: $0) } ?? Int32.min }
         var schoolIndex: [String: Int32] = [:]
         var schools: [Int32] = []
@@ -354,7 +354,7 @@ public final class CompiledInstance: Sendable {
     /// Whether group g's costs for `term` count.
     @inline(__always)
     public func counts(_ term: Weights.Term, forGroup g: Int) -> Bool {
-        groupExempt[g] & (1 << UInt16(term.index)) == 0
+        groupExempt[g] & (1 << UInt32(term.index)) == 0
     }
 
     /// Staff rows of activity `a`.

@@ -181,7 +181,7 @@ public struct ScoreTracker: Sendable {
         let i = g * instance.dayCount + d
         for k in groupDayTerms.indices {
             let term = groupDayTerms[k].term
-            let value = instance.groupExempt[g] & (1 << UInt16(term)) == 0 ? groupDayTerms[k].cost(shape) : 0
+            let value = instance.groupExempt[g] & (1 << UInt32(term)) == 0 ? groupDayTerms[k].cost(shape) : 0
             Self.update(&values, .values, groupDayTerms[k].base + i, to: value, term: term, costs: &costs,
                         perturbation: &perturbation, journal: &journal)
         }
@@ -191,7 +191,7 @@ public struct ScoreTracker: Sendable {
     mutating func refreshGroup(_ g: Int, _ state: PartialSchedule) {
         for k in groupTerms.indices {
             let term = groupTerms[k].term
-            let value = instance.groupExempt[g] & (1 << UInt16(term)) == 0 ? groupTerms[k].cost(g, state) : 0
+            let value = instance.groupExempt[g] & (1 << UInt32(term)) == 0 ? groupTerms[k].cost(g, state) : 0
             Self.update(&values, .values, groupTerms[k].base + g, to: value, term: term, costs: &costs,
                         perturbation: &perturbation, journal: &journal)
         }

@@ -16,6 +16,7 @@ extension Weights.Term {
         case .sessions: SessionCount.scoring
         case .staffOverload: StaffOverload.scoring
         case .overCapacity: OverCapacity.scoring
+        case .staffIdleGap: StaffIdleGap.scoring
         }
     }
 }
