@@ -50,6 +50,7 @@ public enum ProblemFile {
             if let m = s.maxPerDay { o.append(("maxPerDay", .int(m))) }
             if let m = s.max { o.append(("max", .int(m))) }
             if let m = s.preferredMaxPerDay { o.append(("preferredMaxPerDay", .int(m))) }
+            if let m = s.maxConsecutive { o.append(("maxConsecutive", .int(m))) }
             return .object(o)
         })))
         top.append(("activities", .array(p.activities.map { a in

@@ -78,6 +78,8 @@ public enum ProblemSchema {
                 ("maxPerDay", integer("Most sessions on one day (hard).", minimum: 0)),
                 ("max", integer("Most sessions in all (hard).", minimum: 0)),
                 ("preferredMaxPerDay", integer("Sessions per day above this cost staffOverload.", minimum: 0)),
+                ("maxConsecutive", integer("Most periods in a row in sessions (a break or a free period ends a run).",
+                                           minimum: 1)),
             ], required: ["id"]))),
             ("staffRow", .object(object([
                 ("role", string("Staff must have this role.")),

@@ -46,6 +46,7 @@ public struct Evaluator {
         let placed = PlacedSchedule(sessions, instance: I)
         checkSessions(placed, into: &ev)
         checkClashes(placed, into: &ev)
+        checkStaffRuns(placed, into: &ev)
         checkTogether(placed, into: &ev)
         checkFixed(placed, into: &ev)
         checkAttendance(placed, into: &ev)
@@ -177,6 +178,42 @@ public struct Evaluator {
         }
         for (st, n) in staffTotal.sorted(by: { $0.key < $1.key }) where I.staffMax[st] != CompiledInstance.unlimited && n > I.staffMax[st] {
             ev.violations.append(Violation(.staffing, "staff \(I.staffID(st)) has \(n) sessions, max \(I.staffMax[st])"))
+        }
+    }
+
+    // MARK: maxConsecutive (a Carousel addition)
+
+    /// Each run of periods in a row that a staff member with
+    /// `maxConsecutive` spends in sessions, longer than it: the day's
+    /// periods in calendar order, where a period in no session of theirs (a
+    /// break, a free period) ends a run.
+    private func checkStaffRuns(_ placed: PlacedSchedule, into ev: inout Evaluation) {
+        let I = instance, P = I.periodCount
+        guard !I.runLimitedStaff.isEmpty else { return }
+        var busy = Set<Int>()
+        for S in placed.sessions {
+            for st in S.session.staff where I.staffMaxConsecutive[Int(st)] != CompiledInstance.unlimited {
+                for q in S.slot..<(S.slot + S.duration) { busy.insert(Int(st) * I.slotCount + q) }
+            }
+        }
+        for st32 in I.runLimitedStaff {
+            let st = Int(st32), limit = Int(I.staffMaxConsecutive[st])
+            for d in 0..<I.dayCount {
+                var p = 0
+                while p < P {
+                    guard busy.contains(st * I.slotCount + d * P + p) else {
+                        p += 1
+                        continue
+                    }
+                    var end = p
+                    while end + 1 < P && busy.contains(st * I.slotCount + d * P + end + 1) { end += 1 }
+                    if end - p + 1 > limit {
+                        ev.violations.append(Violation(.staffConsecutive, "staff \(I.staffID(st)) is in sessions \(end - p + 1) "
+                            + "periods in a row on \(I.dayID(d)) (\(I.periodID(p))-\(I.periodID(end))), maxConsecutive \(limit)"))
+                    }
+                    p = end + 1
+                }
+            }
         }
     }
 

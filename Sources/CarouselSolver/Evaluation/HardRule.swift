@@ -37,6 +37,10 @@ public enum HardRule: Sendable, Hashable, CaseIterable {
     /// A session whose periods do not fit the period grid (consecutive
     /// non-break periods of one day).
     case periodGrid
+    /// A staff member in sessions for more periods in a row than their
+    /// `maxConsecutive` (a Carousel addition; a break or a free period ends
+    /// a run).
+    case staffConsecutive
 
     /// The rule's number in the spec (section 8), or nil for Carousel's own checks.
     public var number: Int? {
@@ -49,7 +53,7 @@ public enum HardRule: Sendable, Hashable, CaseIterable {
         case .staffing: 6
         case .together: 7
         case .fixedSession: 8
-        case .malformedEntry, .periodGrid: nil
+        case .malformedEntry, .periodGrid, .staffConsecutive: nil
         }
     }
 
@@ -59,6 +63,7 @@ public enum HardRule: Sendable, Hashable, CaseIterable {
         switch self {
         case .malformedEntry: "format"
         case .periodGrid: "time"
+        case .staffConsecutive: "maxConsecutive"
         case .attendance, .groupTime, .roomUse, .sessionMakeUp, .activityTimes, .staffing, .together, .fixedSession:
             "rule \(number ?? 0)"
         }

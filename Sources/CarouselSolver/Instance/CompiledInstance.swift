@@ -138,6 +138,10 @@ public final class CompiledInstance: Sendable {
     public let staffMaxPerDay: [Int32]
     public let staffMax: [Int32]
     public let staffPreferredMaxPerDay: [Int32]
+    /// Most periods in a row in sessions (`maxConsecutive`), or `unlimited`;
+    /// and the staff with such a limit, ascending.
+    public let staffMaxConsecutive: [Int32]
+    public let runLimitedStaff: [Int32]
 
     // MARK: Fixed sessions and weights
     public let fixed: [FixedSession]
@@ -331,6 +335,8 @@ public final class CompiledInstance: Sendable {
         staffMaxPerDay = problem.staff.map { $0.maxPerDay.map { Int32(clamping: $0) } ?? Self.unlimited }
         staffMax = problem.staff.map { $0.max.map { Int32(clamping: $0) } ?? Self.unlimited }
         staffPreferredMaxPerDay = problem.staff.map { $0.preferredMaxPerDay.map { Int32(clamping: $0) } ?? Self.unlimited }
+        staffMaxConsecutive = problem.staff.map { $0.maxConsecutive.map { Int32(clamping: $0) } ?? Self.unlimited }
+        runLimitedStaff = problem.staff.indices.filter { problem.staff[$0].maxConsecutive != nil }.map { Int32($0) }
 
         fixed = problem.fixed
         weights = problem.weights
