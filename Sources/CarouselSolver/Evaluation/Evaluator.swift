@@ -34,7 +34,7 @@ public struct Evaluator {
             let a = Int(s.activity), d = Int(s.day), p = Int(s.start)
             let name = "\(I.activityID(a))@\(I.dayID(d)) \(I.periodID(p)) in \(I.roomID(Int(s.room)))"
             let t = I.slot(day: d, period: p)
-            guard I.sessionFits.contains(a, t) else {
+            guard I.fitsGrid.contains(a, t) else {
                 ev.violations.append(Violation(.periodGrid, "sessions[\(i)] \(name): duration \(I.duration[a]) from "
                     + "\(I.periodID(p)) does not fit in consecutive non-break periods of \(I.dayID(d))"))
                 continue

@@ -91,7 +91,7 @@ public final class CompiledInstance: Sendable {
     public let maxPerDay: [Int32]
     public let maxSessions: [Int32]
     /// Activity × slot: a session may start here by the period grid alone.
-    public let sessionFits: BitMatrix
+    public let fitsGrid: BitMatrix
     /// Activity × slot: a session starting here lies inside one window range.
     public let inWindow: BitMatrix
     /// Activity × room: the room has the features and is in `rooms`.
@@ -239,7 +239,7 @@ public final class CompiledInstance: Sendable {
             }
             rowStarts.append(Int32(allRows.count))
         }
-        sessionFits = fits
+        fitsGrid = fits
         inWindow = window
         roomAllowed = allowed
         activityRooms = actRooms
@@ -349,7 +349,7 @@ public final class CompiledInstance: Sendable {
 
     /// Whether activity `a` may start at slot `t` (grid and window).
     @inline(__always)
-    public func canStart(_ a: Int, at t: Int) -> Bool { sessionFits.contains(a, t) && inWindow.contains(a, t) }
+    public func canStart(_ a: Int, at t: Int) -> Bool { fitsGrid.contains(a, t) && inWindow.contains(a, t) }
 
     /// Whether group `g`'s year is within activity `a`'s `years`.
     @inline(__always)
