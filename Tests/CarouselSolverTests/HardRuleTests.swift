@@ -479,15 +479,9 @@ struct HardRuleTests {
         try #require(built.isComplete)
         var search = LocalSearch(built.state, seed: 5)
         let evaluator = Evaluator(I)
-        var made = 0
-        for step in 0..<4_000 {
-            guard search.tryMove() else { continue }
-            made += 1
-            if step % 2 == 0 { search.takeBack() }
-            if made % 100 == 0 {
-                let ev = evaluator.evaluate(search.state.schedule)
-                #expect(ev.isFeasible, "after \(made) moves: \(describe(ev))")
-            }
+        let made = IncrementalScoreTests.walk(&search, steps: 4_000, checkingEvery: 100) { search, made in
+            let ev = evaluator.evaluate(search.state.schedule)
+            #expect(ev.isFeasible, "after \(made) moves: \(describe(ev))")
         }
         #expect(made >= 500)
     }

@@ -50,20 +50,28 @@ import CarouselModel
         try #require(complete)
         var search = LocalSearch(built.state, seed: 11)
         let evaluator = Evaluator(I)
-        var made = 0
         var checked = 0
-        for step in 0..<3_000 {
-            guard search.tryMove() else { continue }
-            made += 1
-            // Keep about half the moves, take the rest back.
-            if step % 2 == 0 { search.takeBack() }
-            if made % 10 == 0 {
-                Self.expectMatchesFullRescore(search, evaluator, "\(example) after \(made) moves")
-                checked += 1
-            }
+        let made = Self.walk(&search, steps: 3_000, checkingEvery: 10) { search, made in
+            Self.expectMatchesFullRescore(search, evaluator, "\(example) after \(made) moves")
+            checked += 1
         }
         #expect(made >= 100, "too few moves were possible (\(made))")
         #expect(checked >= 10)
+    }
+
+    /// Tries `steps` random moves, keeping about half of those made and
+    /// taking the rest back, and hands the search to `check` after every
+    /// `every`-th move made (with the count so far); returns the moves made.
+    static func walk(_ search: inout LocalSearch, steps: Int, checkingEvery every: Int,
+                     _ check: (LocalSearch, Int) -> Void) -> Int {
+        var made = 0
+        for step in 0..<steps {
+            guard search.tryMove() else { continue }
+            made += 1
+            if step % 2 == 0 { search.takeBack() }
+            if made % every == 0 { check(search, made) }
+        }
+        return made
     }
 
     /// Session moves and swaps, alone: the score stays exact, and the swaps

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import CarouselIO
+@testable import CarouselIO
 import CarouselModel
 @testable import CarouselSolver
 
@@ -15,7 +15,8 @@ import CarouselModel
 @Suite struct SameChoicesTests {
     /// What one deterministic solve produced.
     struct Outcome: Equatable, CustomStringConvertible {
-        /// FNV-1a (64 bits) of the schedule's sessions as text (`canonicalText`).
+        /// FNV-1a (64 bits, `ICalendarWriter.fnv1a`) of the schedule's
+        /// sessions as text (`canonicalText`).
         var fingerprint: UInt64
         var evaluated: Int
         var applied: Int
@@ -40,17 +41,8 @@ import CarouselModel
         return lines.sorted().joined(separator: "\n")
     }
 
-    static func fnv1a(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        return hash
-    }
-
     static func outcome(_ result: Solver.Result, _ I: CompiledInstance) -> Outcome {
-        Outcome(fingerprint: fnv1a(canonicalText(result.state.schedule, I)), evaluated: result.evaluatedMoves,
+        Outcome(fingerprint: ICalendarWriter.fnv1a(canonicalText(result.state.schedule, I)), evaluated: result.evaluatedMoves,
                 applied: result.appliedMoves, soft: Evaluator(I).evaluate(result.state.schedule).soft)
     }
 

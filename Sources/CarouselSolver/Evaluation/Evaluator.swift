@@ -14,16 +14,6 @@ public struct Evaluator {
 
     public init(_ instance: CompiledInstance) { self.instance = instance }
 
-    /// A session that passed the grid check, with derived facts.
-    private struct Placed {
-        var index: Int
-        var session: ScheduledSession
-        var slot: Int
-        var duration: Int
-        var pupils: Int
-        var name: String
-    }
-
     /// Scores `schedule`. `formatViolations` are prepended (malformed entries
     /// found while decoding the schedule file).
     public func evaluate(_ schedule: Schedule, formatViolations: [Violation] = []) -> Evaluation {

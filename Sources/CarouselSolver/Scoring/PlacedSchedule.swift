@@ -76,10 +76,22 @@ struct PlacedSchedule {
         return byDay.values.map { $0.sorted { ($0.first, $0.last) < ($1.first, $1.last) } }
     }
 
-    /// The non-break positions the spans cover.
-    static func occupied(_ spans: [Span]) -> Set<Int32> {
-        var out = Set<Int32>()
-        for span in spans { for x in span.first...span.last { out.insert(x) } }
-        return out
+    /// Σ of `cost` over every group that `term` counts for (the group is not
+    /// exempt from it).
+    func sumOverGroups(counting term: Weights.Term, _ cost: (_ group: Int) -> Int) -> Int {
+        (0..<instance.groupCount).filter { instance.counts(term, forGroup: $0) }.reduce(0) { $0 + cost($1) }
+    }
+
+    /// Σ of `cost` over the days of every group that `term` counts for:
+    /// `cost` gets a day's spans, ordered by position, and the non-break
+    /// positions they cover.
+    func sumOverGroupDays(counting term: Weights.Term, _ cost: (_ spans: [Span], _ occupied: Set<Int32>) -> Int) -> Int {
+        sumOverGroups(counting: term) { g in
+            daySpans(of: g).reduce(0) { total, spans in
+                var occupied = Set<Int32>()
+                for span in spans { for x in span.first...span.last { occupied.insert(x) } }
+                return total + cost(spans, occupied)
+            }
+        }
     }
 }

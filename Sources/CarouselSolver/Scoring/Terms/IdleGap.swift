@@ -5,15 +5,10 @@ enum IdleGap {
     static let scoring = SoftTermScoring(evaluate: evaluate, component: .groupDay(cost))
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
-        var total = 0
-        for g in 0..<placed.instance.groupCount where placed.instance.counts(.idleGap, forGroup: g) {
-            for spans in placed.daySpans(of: g) {
-                let occupied = PlacedSchedule.occupied(spans)
-                let lo = spans.map(\.first).min()!, hi = spans.map(\.last).max()!
-                total += (lo...hi).filter { !occupied.contains($0) }.count
-            }
+        placed.sumOverGroupDays(counting: .idleGap) { spans, occupied in
+            let lo = spans.map(\.first).min()!, hi = spans.map(\.last).max()!
+            return (lo...hi).filter { !occupied.contains($0) }.count
         }
-        return total
     }
 
     static func cost(_ day: GroupDayShape) -> Int {

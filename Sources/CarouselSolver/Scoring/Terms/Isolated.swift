@@ -5,14 +5,9 @@ enum Isolated {
     static let scoring = SoftTermScoring(evaluate: evaluate, component: .groupDay(cost))
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
-        var total = 0
-        for g in 0..<placed.instance.groupCount where placed.instance.counts(.isolated, forGroup: g) {
-            for spans in placed.daySpans(of: g) {
-                let occupied = PlacedSchedule.occupied(spans)
-                total += spans.filter { !occupied.contains($0.first - 1) && !occupied.contains($0.last + 1) }.count
-            }
+        placed.sumOverGroupDays(counting: .isolated) { spans, occupied in
+            spans.filter { !occupied.contains($0.first - 1) && !occupied.contains($0.last + 1) }.count
         }
-        return total
     }
 
     static func cost(_ day: GroupDayShape) -> Int { day.isolated }

@@ -6,12 +6,9 @@ enum Preference {
     static let scoring = SoftTermScoring(evaluate: evaluate, component: .group(cost))
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
-        let I = placed.instance
-        var total = 0
-        for g in 0..<I.groupCount where I.counts(.preference, forGroup: g) {
-            total += ChoiceAssignment.best(items: I.choice[g], chosen: placed.chosenActivities(of: g)).1
+        placed.sumOverGroups(counting: .preference) { g in
+            ChoiceAssignment.best(items: placed.instance.choice[g], chosen: placed.chosenActivities(of: g)).1
         }
-        return total
     }
 
     /// Group g's cost: each chosen activity belongs to one list at most

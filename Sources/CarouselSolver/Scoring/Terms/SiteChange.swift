@@ -6,16 +6,10 @@ enum SiteChange {
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         let I = placed.instance
-        var total = 0
-        for g in 0..<I.groupCount where I.counts(.siteChange, forGroup: g) {
-            for spans in placed.daySpans(of: g) {
-                for (u, v) in zip(spans, spans.dropFirst())
-                where I.roomSite[Int(placed.sessions[u.session].session.room)] != I.roomSite[Int(placed.sessions[v.session].session.room)] {
-                    total += 1
-                }
-            }
+        func site(_ span: PlacedSchedule.Span) -> Int32 { I.roomSite[Int(placed.sessions[span.session].session.room)] }
+        return placed.sumOverGroupDays(counting: .siteChange) { spans, _ in
+            zip(spans, spans.dropFirst()).filter { site($0) != site($1) }.count
         }
-        return total
     }
 
     static func cost(_ day: GroupDayShape) -> Int { day.siteChanges }

@@ -4,17 +4,14 @@ enum Spread {
     static let scoring = SoftTermScoring(evaluate: evaluate, component: .group(cost))
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
-        let I = placed.instance
-        var total = 0
-        for g in 0..<I.groupCount where I.counts(.spread, forGroup: g) {
+        placed.sumOverGroups(counting: .spread) { g in
             let activities = placed.activities(of: g)
-            for item in I.spread[g] {
+            return placed.instance.spread[g].reduce(0) { total, item in
                 let sessions = activities.first { $0.activity == Int(item.activity) }?.sessions ?? []
                 let days = Set(sessions.map { placed.sessions[$0].session.day })
-                total += max(0, Int(item.minDays) - days.count)
+                return total + max(0, Int(item.minDays) - days.count)
             }
         }
-        return total
     }
 
     static func cost(_ g: Int, _ state: PartialSchedule) -> Int {
