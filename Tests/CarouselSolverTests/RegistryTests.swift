@@ -1,6 +1,7 @@
+import CarouselModel
 import Foundation
 import Testing
-import CarouselModel
+
 @testable import CarouselSolver
 
 /// The soft-term registry and the hard rules by name: what the compiler

@@ -1,7 +1,8 @@
+import CarouselModel
 import Foundation
 import Testing
+
 @testable import CarouselIO
-import CarouselModel
 @testable import CarouselSolver
 
 /// The same seed and move budget give byte-identical schedules: a
@@ -42,8 +43,10 @@ import CarouselModel
     }
 
     static func outcome(_ result: Solver.Result, _ I: CompiledInstance) -> Outcome {
-        Outcome(fingerprint: ICalendarWriter.fnv1a(canonicalText(result.state.schedule, I)), evaluated: result.evaluatedMoves,
-                applied: result.appliedMoves, soft: Evaluator(I).evaluate(result.state.schedule).soft)
+        Outcome(
+            fingerprint: ICalendarWriter.fnv1a(canonicalText(result.state.schedule, I)),
+            evaluated: result.evaluatedMoves,
+            applied: result.appliedMoves, soft: Evaluator(I).evaluate(result.state.schedule).soft)
     }
 
     static func options(seed: UInt64 = 1) -> Solver.Options {
@@ -85,12 +88,15 @@ import CarouselModel
     /// change from the old schedule minimised first).
     static let expectedRepairs: [String: Outcome] = [
         "bigger-classes": Outcome(fingerprint: 0x2608_f2b0_de7e_da1a, evaluated: 23_647, applied: 4_373, soft: 466.0),
-        "lab-closed-tuesday": Outcome(fingerprint: 0xc9de_44c9_abd0_434b, evaluated: 22_815, applied: 4_883, soft: 379.0),
+        "lab-closed-tuesday": Outcome(
+            fingerprint: 0xc9de_44c9_abd0_434b, evaluated: 22_815, applied: 4_883, soft: 379.0),
         "no-vr-studio": Outcome(fingerprint: 0x6945_fc36_e7cf_c04f, evaluated: 23_052, applied: 4_443, soft: 316.0),
-        "robotics-teacher-ill-thursday": Outcome(fingerprint: 0x38b1_9020_58e4_26cd, evaluated: 22_882, applied: 5_010, soft: 368.0),
+        "robotics-teacher-ill-thursday": Outcome(
+            fingerprint: 0x38b1_9020_58e4_26cd, evaluated: 22_882, applied: 5_010, soft: 368.0),
     ]
     /// The generated 1,900-visitor week (tightness 0.5, seed 1).
-    static let expectedGenerated = Outcome(fingerprint: 0xa7be_3d9d_7ab0_1432, evaluated: 22_520, applied: 6_651, soft: 270.0)
+    static let expectedGenerated = Outcome(
+        fingerprint: 0xa7be_3d9d_7ab0_1432, evaluated: 22_520, applied: 6_651, soft: 270.0)
 
     static let examples = ["stem-week", "summer-school", "saturday-maths", "conference"]
 
@@ -104,7 +110,8 @@ import CarouselModel
 
     /// The weights of `expectedWeighted`: every term of 156b423 on (terms
     /// registered since stay off, so that these schedules stay comparable).
-    static let weights = #"{"preference": 5, "idleGap": 1, "siteChange": 2, "spread": 5, "isolated": 3, "roomStability": 1, "#
+    static let weights =
+        #"{"preference": 5, "idleGap": 1, "siteChange": 2, "spread": 5, "isolated": 3, "roomStability": 1, "#
         + #""mixSchools": 2, "sessions": 1, "staffOverload": 4, "overCapacity": null}"#
 
     @Test(arguments: examples)
@@ -119,8 +126,9 @@ import CarouselModel
     func searchFromIncompleteConstructionIsUnchanged(name: String) throws {
         let I = try Self.example(name)
         let built = Construction.run(I, seed: 2, termination: Termination(timeLimit: 600, iterationLimit: 1))
-        let result = Solver.improve(built, reference: nil, termination: Termination(timeLimit: 600),
-                                    options: Self.options(seed: 2), progress: nil)
+        let result = Solver.improve(
+            built, reference: nil, termination: Termination(timeLimit: 600),
+            options: Self.options(seed: 2), progress: nil)
         let got = Self.outcome(result, I)
         print("SameChoicesTests incomplete \(name): \(got)")
         #expect(got == Self.expectedFromIncomplete[name], "\(name)")
@@ -134,7 +142,9 @@ import CarouselModel
         let scenarioPath = URL(fileURLWithPath: basePath).deletingLastPathComponent()
             .appendingPathComponent("scenarios/\(scenario).json").path
         let changed = try Scenario.read(contentsOf: scenarioPath)
-            .apply(to: try ProblemDecoder.parseJSON(try ProblemDecoder.readFile(basePath), file: basePath), baseFile: basePath)
+            .apply(
+                to: try ProblemDecoder.parseJSON(try ProblemDecoder.readFile(basePath), file: basePath),
+                baseFile: basePath)
         let I = CompiledInstance(changed)
         let translated = ScheduleFile.translate(old, from: base, to: I).schedule
         let got = Self.outcome(Solver.repair(I, old: translated, options: Self.options()), I)

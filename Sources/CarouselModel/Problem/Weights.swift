@@ -12,7 +12,7 @@ public struct Weights: Sendable, Equatable {
     /// The soft terms: the spec's, in its order, then Carousel's own.
     public enum Term: String, Sendable, CaseIterable {
         case preference, idleGap, siteChange, spread, isolated, roomStability, mixSchools, sessions, staffOverload,
-             overCapacity
+            overCapacity
         /// Carousel's own (not in the spec; `check.py` does not know it).
         case staffIdleGap
 
@@ -38,18 +38,24 @@ public struct Weights: Sendable, Equatable {
         public var definition: Definition {
             switch self {
             case .preference:
-                Definition(defaultWeight: 5, cost: "per `oneOf` with `prefer`: Σ ranks of the chosen activities minus the "
-                           + "least possible sum (never below 0)")
+                Definition(
+                    defaultWeight: 5,
+                    cost: "per `oneOf` with `prefer`: Σ ranks of the chosen activities minus the "
+                        + "least possible sum (never below 0)")
             case .idleGap:
-                Definition(defaultWeight: 1, cost: "per group per day: non-break periods between its first and last session "
-                           + "spent in none")
+                Definition(
+                    defaultWeight: 1,
+                    cost: "per group per day: non-break periods between its first and last session "
+                        + "spent in none")
             case .siteChange:
                 Definition(defaultWeight: 2, cost: "per group per day: consecutive sessions on different sites")
             case .spread:
                 Definition(defaultWeight: 5, cost: "per item with `minDays`: days short")
             case .isolated:
-                Definition(defaultWeight: 0, cost: "per group session with no session of the group in the nearest non-break "
-                           + "period before or after")
+                Definition(
+                    defaultWeight: 0,
+                    cost: "per group session with no session of the group in the nearest non-break "
+                        + "period before or after")
             case .roomStability:
                 Definition(defaultWeight: 0, cost: "per activity: distinct rooms used minus 1")
             case .mixSchools:
@@ -61,8 +67,10 @@ public struct Weights: Sendable, Equatable {
             case .overCapacity:
                 Definition(defaultWeight: nil, cost: "a number: cost per pupil over it", null: "room capacity is hard")
             case .staffIdleGap:
-                Definition(defaultWeight: 0, cost: "per staff per day: non-break periods between their first and last "
-                           + "session spent in none")
+                Definition(
+                    defaultWeight: 0,
+                    cost: "per staff per day: non-break periods between their first and last "
+                        + "session spent in none")
             }
         }
 

@@ -32,14 +32,14 @@ extension PartialSchedule {
     }
 
     /// Adds `staff` to session s when every one of them may serve in it
-    /// (`staffUsable`); false, with nothing added, otherwise.
+    /// (`staffMayServe`); false, with nothing added, otherwise.
     mutating func giveStaff(_ staff: [Int32], to s: Int) -> Bool {
         guard staff.allSatisfy({ staffMayServe(Int($0), session: s) }) else { return false }
         for st in staff { addStaff(Int(st), to: s) }
         return true
     }
 
-    /// The staff who may serve in session s as `staffUsable` says, as a
+    /// The staff who may serve in session s as `staffMayServe` says, as a
     /// staff set written into `words` (s itself must hold no staff).
     func staffWhoMayServe(_ s: Int, into words: inout [UInt64]) {
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), d = t / instance.periodCount

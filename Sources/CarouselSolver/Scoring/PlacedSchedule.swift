@@ -70,7 +70,8 @@ struct PlacedSchedule {
         var byDay: [Int: [Span]] = [:]
         for k in byGroup[g] {
             let S = sessions[k]
-            let span = Span(first: instance.position[S.slot], last: instance.position[S.slot + S.duration - 1], session: k)
+            let span = Span(
+                first: instance.position[S.slot], last: instance.position[S.slot + S.duration - 1], session: k)
             byDay[Int(S.session.day), default: []].append(span)
         }
         return byDay.values.map { $0.sorted { ($0.first, $0.last) < ($1.first, $1.last) } }
@@ -85,7 +86,8 @@ struct PlacedSchedule {
     /// Σ of `cost` over the days of every group that `term` counts for:
     /// `cost` gets a day's spans, ordered by position, and the non-break
     /// positions they cover.
-    func sumOverGroupDays(counting term: Weights.Term, _ cost: (_ spans: [Span], _ occupied: Set<Int32>) -> Int) -> Int {
+    func sumOverGroupDays(counting term: Weights.Term, _ cost: (_ spans: [Span], _ occupied: Set<Int32>) -> Int) -> Int
+    {
         sumOverGroups(counting: term) { g in
             daySpans(of: g).reduce(0) { total, spans in
                 var occupied = Set<Int32>()

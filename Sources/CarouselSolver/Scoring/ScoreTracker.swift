@@ -144,9 +144,15 @@ public struct ScoreTracker: Sendable {
             let i = Int(entry.position), old = entry.old
             let now: Int32
             switch entry.store {
-            case .values: now = values[i]; values[i] = old
-            case .sessionValues: now = sessionValues[i]; sessionValues[i] = old
-            case .sessionChange: now = sessionChange[i]; sessionChange[i] = old
+            case .values:
+                now = values[i]
+                values[i] = old
+            case .sessionValues:
+                now = sessionValues[i]
+                sessionValues[i] = old
+            case .sessionChange:
+                now = sessionChange[i]
+                sessionChange[i] = old
             }
             Self.addToTotal(Int(entry.term), Int(old) - Int(now), costs: &costs, perturbation: &perturbation)
         }
@@ -156,9 +162,11 @@ public struct ScoreTracker: Sendable {
     /// Sets `cache[i]` to `value` (journaled when it changes) and adds the
     /// difference to `term`'s total (-1: the perturbation).
     @inline(__always)
-    private static func update(_ cache: inout [Int32], _ store: Store, _ i: Int, to value: Int, term: Int,
-                               costs: inout [Int], perturbation: inout Int,
-                               journal: inout [(store: Store, term: Int16, position: Int32, old: Int32)]) {
+    private static func update(
+        _ cache: inout [Int32], _ store: Store, _ i: Int, to value: Int, term: Int,
+        costs: inout [Int], perturbation: inout Int,
+        journal: inout [(store: Store, term: Int16, position: Int32, old: Int32)]
+    ) {
         let old = cache[i]
         guard Int(old) != value else { return }
         journal.append((store, Int16(term), Int32(i), old))
@@ -182,8 +190,9 @@ public struct ScoreTracker: Sendable {
         for k in groupDayTerms.indices {
             let term = groupDayTerms[k].term
             let value = instance.groupExempt[g] & (1 << UInt32(term)) == 0 ? groupDayTerms[k].cost(shape) : 0
-            Self.update(&values, .values, groupDayTerms[k].base + i, to: value, term: term, costs: &costs,
-                        perturbation: &perturbation, journal: &journal)
+            Self.update(
+                &values, .values, groupDayTerms[k].base + i, to: value, term: term, costs: &costs,
+                perturbation: &perturbation, journal: &journal)
         }
     }
 
@@ -192,8 +201,9 @@ public struct ScoreTracker: Sendable {
         for k in groupTerms.indices {
             let term = groupTerms[k].term
             let value = instance.groupExempt[g] & (1 << UInt32(term)) == 0 ? groupTerms[k].cost(g, state) : 0
-            Self.update(&values, .values, groupTerms[k].base + g, to: value, term: term, costs: &costs,
-                        perturbation: &perturbation, journal: &journal)
+            Self.update(
+                &values, .values, groupTerms[k].base + g, to: value, term: term, costs: &costs,
+                perturbation: &perturbation, journal: &journal)
         }
     }
 
@@ -206,8 +216,9 @@ public struct ScoreTracker: Sendable {
         if n > 0 {
             while sessionValues.count < (s + 1) * n { sessionValues.append(0) }
             for k in sessionTerms.indices {
-                Self.update(&sessionValues, .sessionValues, s * n + k, to: alive ? sessionTerms[k].cost(s, state) : 0,
-                            term: sessionTerms[k].term, costs: &costs, perturbation: &perturbation, journal: &journal)
+                Self.update(
+                    &sessionValues, .sessionValues, s * n + k, to: alive ? sessionTerms[k].cost(s, state) : 0,
+                    term: sessionTerms[k].term, costs: &costs, perturbation: &perturbation, journal: &journal)
             }
         }
         if let reference {
@@ -215,20 +226,23 @@ public struct ScoreTracker: Sendable {
             var change: Int32 = 0
             if alive {
                 for u in state.sessionUnits[s] {
-                    change += reference.cost(unit: Int(u), slot: state.sessionSlot[s], room: state.sessionRoom[s],
-                                             staff: state.sessionStaff[s])
+                    change += reference.cost(
+                        unit: Int(u), slot: state.sessionSlot[s], room: state.sessionRoom[s],
+                        staff: state.sessionStaff[s])
                 }
             }
-            Self.update(&sessionChange, .sessionChange, s, to: Int(change), term: -1, costs: &costs,
-                        perturbation: &perturbation, journal: &journal)
+            Self.update(
+                &sessionChange, .sessionChange, s, to: Int(change), term: -1, costs: &costs,
+                perturbation: &perturbation, journal: &journal)
         }
     }
 
     /// Recomputes the per-activity terms of activity a.
     mutating func refreshActivity(_ a: Int, _ state: PartialSchedule) {
         for k in activityTerms.indices {
-            Self.update(&values, .values, activityTerms[k].base + a, to: activityTerms[k].cost(a, state),
-                        term: activityTerms[k].term, costs: &costs, perturbation: &perturbation, journal: &journal)
+            Self.update(
+                &values, .values, activityTerms[k].base + a, to: activityTerms[k].cost(a, state),
+                term: activityTerms[k].term, costs: &costs, perturbation: &perturbation, journal: &journal)
         }
     }
 
@@ -236,8 +250,9 @@ public struct ScoreTracker: Sendable {
     mutating func refreshStaffDay(_ st: Int, _ d: Int, _ state: PartialSchedule) {
         let i = st * instance.dayCount + d
         for k in staffDayTerms.indices {
-            Self.update(&values, .values, staffDayTerms[k].base + i, to: staffDayTerms[k].cost(st, d, state),
-                        term: staffDayTerms[k].term, costs: &costs, perturbation: &perturbation, journal: &journal)
+            Self.update(
+                &values, .values, staffDayTerms[k].base + i, to: staffDayTerms[k].cost(st, d, state),
+                term: staffDayTerms[k].term, costs: &costs, perturbation: &perturbation, journal: &journal)
         }
     }
 }

@@ -32,7 +32,8 @@ enum Preference {
             for u in state.table.unitsOfGroup[g] {
                 let a = state.unitActivity[Int(u)]
                 guard a >= 0, case .choice(let kk) = state.table.units[Int(u)].kind, Int(kk) == k,
-                      let i = item.choices.firstIndex(of: a) else { continue }
+                    let i = item.choices.firstIndex(of: a)
+                else { continue }
                 sum += Int(rank[i])
             }
             cost += max(0, sum - Int(item.leastRankSum))
