@@ -118,7 +118,7 @@ public struct ScoreTracker: Sendable {
     }
 
     /// Recomputes every component from scratch (the journal starts afresh).
-    public mutating func rebuild(_ state: PartialSchedule) {
+    mutating func rebuild(_ state: PartialSchedule) {
         self = ScoreTracker(state, reference: reference)
     }
 
@@ -132,14 +132,14 @@ public struct ScoreTracker: Sendable {
     // MARK: - Taking a move back
 
     /// Starts journaling a move: `rollBack()` returns to this point.
-    public mutating func beginMove() {
+    mutating func beginMove() {
         journal.clearKeepingCapacity()
     }
 
     /// Restores every component and total to what it was at `beginMove()`.
     /// Only for a schedule that is itself back where it was then: the
     /// components are not recomputed.
-    public mutating func rollBack() {
+    mutating func rollBack() {
         for entry in journal.reversed() {
             let i = Int(entry.position), old = entry.old
             let now: Int32
