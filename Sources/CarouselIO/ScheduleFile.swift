@@ -60,7 +60,7 @@ public enum ScheduleFile {
         for (i, v) in list.enumerated() {
             let tag = "sessions[\(i)]"
             guard let s = v.object else {
-                out.formatViolations.append(Violation(rule: 0, "\(tag): not an object"))
+                out.formatViolations.append(Violation(.malformedEntry, "\(tag): not an object"))
                 continue
             }
             var bad: [String] = []
@@ -93,7 +93,7 @@ public enum ScheduleFile {
             }
             let gs = ids("groups", groups, "group"), ss = ids("staff", staff, "staff")
             let name = "\(s["activity"]?.string ?? "?")@\(s["day"]?.string ?? "?") \(startText ?? "?") in \(s["room"]?.string ?? "?")"
-            for b in bad { out.formatViolations.append(Violation(rule: 0, "\(tag) \(name): \(b)")) }
+            for b in bad { out.formatViolations.append(Violation(.malformedEntry, "\(tag) \(name): \(b)")) }
             if bad.isEmpty { out.matchingEntries += 1 }
             guard let a, let d, let start, let r else { continue }
             out.schedule.sessions.append(ScheduledSession(activity: Int32(a), day: Int32(d), start: Int32(start), room: Int32(r),

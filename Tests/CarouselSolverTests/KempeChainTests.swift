@@ -96,8 +96,8 @@ import CarouselModel
 
         var search = LocalSearch(state, seed: 1)
         search.clearTouched()
-        search.chainMoves = [(session: sa, slot: p2, room: 0)]
-        let moved = search.relocateChain()
+        search.sessionMoves = [(session: sa, slot: p2, room: 0)]
+        let moved = search.relocateSessions()
         #expect(moved)
         search.refreshTouched()
         #expect(search.state.sessionStaff[sa] == [1], "t1 is busy at p2, so t2 takes a")

@@ -184,12 +184,12 @@ public struct CurriculumTimetabling: Sendable {
                                 seats: false))
         }
         var weights = Weights()
-        weights.preference = 0
-        weights.idleGap = 0
-        weights.siteChange = 0
-        weights.spread = 5
-        weights.isolated = 2
-        weights.roomStability = 1
+        weights[.preference] = 0
+        weights[.idleGap] = 0
+        weights[.siteChange] = 0
+        weights[.spread] = 5
+        weights[.isolated] = 2
+        weights[.roomStability] = 1
         weights.overCapacity = 1
         return Problem(name: name, description: "ITC-2007 curriculum-based course timetabling instance \(name), imported by carousel.",
                        calendar: EventCalendar(days: dayList, periods: periods),

@@ -21,7 +21,8 @@ public struct ProblemDecoder {
     static let dayKeys = ["id", "name", "date", "periods"]
     static let periodKeys = ["id", "name", "start", "end", "break"]
     static let roomKeys = ["id", "name", "capacity", "features", "site", "unavailable"]
-    static let staffKeys = ["id", "name", "role", "skills", "available", "maxPerDay", "max", "preferredMaxPerDay"]
+    static let staffKeys = ["id", "name", "role", "skills", "available", "maxPerDay", "max", "preferredMaxPerDay",
+                            "maxConsecutive"]
     static let activityKeys = ["id", "name", "duration", "capacity", "maxGroups", "roomFeatures", "rooms", "years", "window",
                                "maxPerDay", "maxSessions", "together", "staff"]
     static let rowKeys = ["role", "skills", "count", "perPupils", "ids"]
@@ -295,9 +296,12 @@ public struct ProblemDecoder {
     mutating func decodeStaff(_ r: ObjectReader) throws(InputError) -> StaffMember {
         let id = try r.id(unique: staffIndex)
         staffIndex[id] = staffIndex.count
-        return StaffMember(id: id, name: try r.string("name"), role: try r.string("role"), skills: try r.stringSet("skills"),
-                           available: try ranges(r, "available"), maxPerDay: try r.int("maxPerDay", minimum: 0),
-                           max: try r.int("max", minimum: 0), preferredMaxPerDay: try r.int("preferredMaxPerDay", minimum: 0))
+        var member = StaffMember(id: id, name: try r.string("name"), role: try r.string("role"),
+                                 skills: try r.stringSet("skills"), available: try ranges(r, "available"),
+                                 maxPerDay: try r.int("maxPerDay", minimum: 0), max: try r.int("max", minimum: 0),
+                                 preferredMaxPerDay: try r.int("preferredMaxPerDay", minimum: 0))
+        member.maxConsecutive = try r.int("maxConsecutive", minimum: 1)
+        return member
     }
 
     mutating func decodeActivity(_ r: ObjectReader) throws(InputError) -> Activity {
@@ -464,13 +468,14 @@ public struct ProblemDecoder {
         for entry in w.object.entries {
             let term = Weights.Term(rawValue: entry.key)!
             if entry.value.isNull {
-                guard term == .overCapacity else {
-                    throw w.error(entry.key, "only overCapacity may be null; expected a number ≥ 0")
+                guard term.definition.null != nil else {
+                    let nullable = Weights.Term.allCases.filter { $0.definition.null != nil }.map(\.rawValue)
+                    throw w.error(entry.key, "only \(nullable.joined(separator: ", ")) may be null; expected a number ≥ 0")
                 }
-                weights.overCapacity = nil
+                weights.setNull(term)
                 continue
             }
-            let orNull = term == .overCapacity ? " or null" : ""
+            let orNull = term.definition.null != nil ? " or null" : ""
             guard let n = entry.value.number else {
                 throw w.error(entry.key, "expected a number ≥ 0\(orNull), got \(entry.value.kindName)")
             }

@@ -10,9 +10,13 @@ public struct StaffMember: Sendable {
     public var maxPerDay: Int?
     public var max: Int?
     public var preferredMaxPerDay: Int?
+    /// Carousel addition: most periods in a row this staff member may spend
+    /// in sessions (a break or a free period ends a run); nil: no limit.
+    public var maxConsecutive: Int?
 
     public init(id: String, name: String? = nil, role: String? = nil, skills: Set<String> = [],
-                available: [TimeRange]? = nil, maxPerDay: Int? = nil, max: Int? = nil, preferredMaxPerDay: Int? = nil) {
+                available: [TimeRange]? = nil, maxPerDay: Int? = nil, max: Int? = nil, preferredMaxPerDay: Int? = nil,
+                maxConsecutive: Int? = nil) {
         self.id = id
         self.name = name
         self.role = role
@@ -21,5 +25,6 @@ public struct StaffMember: Sendable {
         self.maxPerDay = maxPerDay
         self.max = max
         self.preferredMaxPerDay = preferredMaxPerDay
+        self.maxConsecutive = maxConsecutive
     }
 }

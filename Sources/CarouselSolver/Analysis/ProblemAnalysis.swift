@@ -295,7 +295,7 @@ public struct ProblemAnalysis {
         for (i, f) in I.fixed.enumerated() {
             let a = f.activity, t = I.slot(day: f.day, period: f.start), k = Int(I.duration[a])
             let label = "fixed[\(i)] \(I.activityID(a)) on \(I.dayID(f.day)) \(I.periodID(f.start)) in \(I.roomID(f.room))"
-            if !I.sessionFits.contains(a, t) {
+            if !I.fitsGrid.contains(a, t) {
                 out.append(Finding(severity: .error, message: "\(label): \(k) period\(k == 1 ? "" : "s") from \(I.periodID(f.start)) do not fit the day's periods"))
                 continue
             }

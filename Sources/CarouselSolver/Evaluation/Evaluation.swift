@@ -27,21 +27,3 @@ public struct Evaluation: Sendable {
     /// Σ weight × cost over all terms.
     public var soft: Double { Weights.Term.allCases.reduce(0) { $0 + weighted($1) } }
 }
-
-extension Weights.Term {
-    /// Position in `allCases`.
-    public var index: Int {
-        switch self {
-        case .preference: 0
-        case .idleGap: 1
-        case .siteChange: 2
-        case .spread: 3
-        case .isolated: 4
-        case .roomStability: 5
-        case .mixSchools: 6
-        case .sessions: 7
-        case .staffOverload: 8
-        case .overCapacity: 9
-        }
-    }
-}

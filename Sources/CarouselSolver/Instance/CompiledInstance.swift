@@ -91,7 +91,7 @@ public final class CompiledInstance: Sendable {
     public let maxPerDay: [Int32]
     public let maxSessions: [Int32]
     /// Activity × slot: a session may start here by the period grid alone.
-    public let sessionFits: BitMatrix
+    public let fitsGrid: BitMatrix
     /// Activity × slot: a session starting here lies inside one window range.
     public let inWindow: BitMatrix
     /// Activity × room: the room has the features and is in `rooms`.
@@ -110,7 +110,7 @@ public final class CompiledInstance: Sendable {
     /// that takes no seats (`seats: false`).
     public let groupSize: [Int32]
     /// Per group, bit `term.index` set when the group is exempt from that term.
-    public let groupExempt: [UInt16]
+    public let groupExempt: [UInt32]
     /// `Int32.min` when the group has no year.
     public let groupYear: [Int32]
     /// School index; a group without a school gets one of its own.
@@ -123,6 +123,9 @@ public final class CompiledInstance: Sendable {
     public let groupNeedsMet: BitMatrix
     public let direct: [[DirectDemand]]
     public let choice: [[ChoiceDemand]]
+    /// Whether some activity is in two of the group's `oneOf` lists (then
+    /// its picks need the general assignment to items, `ChoiceAssignment`).
+    public let choiceListsOverlap: [Bool]
     public let spread: [[SpreadDemand]]
 
     // MARK: Staff
@@ -135,6 +138,10 @@ public final class CompiledInstance: Sendable {
     public let staffMaxPerDay: [Int32]
     public let staffMax: [Int32]
     public let staffPreferredMaxPerDay: [Int32]
+    /// Most periods in a row in sessions (`maxConsecutive`), or `unlimited`;
+    /// and the staff with such a limit, ascending.
+    public let staffMaxConsecutive: [Int32]
+    public let runLimitedStaff: [Int32]
 
     // MARK: Fixed sessions and weights
     public let fixed: [FixedSession]
@@ -232,7 +239,7 @@ public final class CompiledInstance: Sendable {
             }
             rowStarts.append(Int32(allRows.count))
         }
-        sessionFits = fits
+        fitsGrid = fits
         inWindow = window
         roomAllowed = allowed
         activityRooms = actRooms
@@ -247,7 +254,7 @@ public final class CompiledInstance: Sendable {
         // Groups
         let G = problem.groups.count
         groupSize = problem.groups.map { $0.seats ? Int32(clamping: $0.size) : 0 }
-        groupExempt = problem.groups.map { $0.exempt.reduce(UInt16(0)) { $0 | (1 << UInt16($1.index)) } }
+        groupExempt = problem.groups.map { $0.exempt.reduce(UInt32(0)) { $0 | (1 << UInt32($1.index)) } }
         groupYear = problem.groups.map { $0.year.map { Int32(clamping: $0) } ?? Int32.min }
         var schoolIndex: [String: Int32] = [:]
         var schools: [Int32] = []
@@ -308,6 +315,10 @@ public final class CompiledInstance: Sendable {
         groupNeedsMet = needsMet
         direct = directs
         choice = choices
+        choiceListsOverlap = choices.map { items in
+            let all = items.flatMap(\.choices)
+            return Set(all).count != all.count
+        }
         spread = spreads
 
         // Staff
@@ -324,6 +335,8 @@ public final class CompiledInstance: Sendable {
         staffMaxPerDay = problem.staff.map { $0.maxPerDay.map { Int32(clamping: $0) } ?? Self.unlimited }
         staffMax = problem.staff.map { $0.max.map { Int32(clamping: $0) } ?? Self.unlimited }
         staffPreferredMaxPerDay = problem.staff.map { $0.preferredMaxPerDay.map { Int32(clamping: $0) } ?? Self.unlimited }
+        staffMaxConsecutive = problem.staff.map { $0.maxConsecutive.map { Int32(clamping: $0) } ?? Self.unlimited }
+        runLimitedStaff = problem.staff.indices.filter { problem.staff[$0].maxConsecutive != nil }.map { Int32($0) }
 
         fixed = problem.fixed
         weights = problem.weights
@@ -336,7 +349,7 @@ public final class CompiledInstance: Sendable {
 
     /// Whether activity `a` may start at slot `t` (grid and window).
     @inline(__always)
-    public func canStart(_ a: Int, at t: Int) -> Bool { sessionFits.contains(a, t) && inWindow.contains(a, t) }
+    public func canStart(_ a: Int, at t: Int) -> Bool { fitsGrid.contains(a, t) && inWindow.contains(a, t) }
 
     /// Whether group `g`'s year is within activity `a`'s `years`.
     @inline(__always)
@@ -347,7 +360,7 @@ public final class CompiledInstance: Sendable {
     /// Whether group g's costs for `term` count.
     @inline(__always)
     public func counts(_ term: Weights.Term, forGroup g: Int) -> Bool {
-        groupExempt[g] & (1 << UInt16(term.index)) == 0
+        groupExempt[g] & (1 << UInt32(term.index)) == 0
     }
 
     /// Staff rows of activity `a`.

@@ -22,7 +22,7 @@ extension Construction {
             var why: String?
             for u in units {
                 if let s = placed {
-                    guard state.canJoin(u, session: s), state.unitTimeOK(u, activity: a, slot: t),
+                    guard state.sessionHasPlace(for: u, in: s), state.unitMayStart(u, activity: a, at: t),
                           state.join(unit: u, session: s, preferredStaff: session.staff) else {
                         why = why ?? "group \(I.groupID(Int(table.units[u].group))) cannot stay in it"
                         continue
@@ -30,7 +30,7 @@ extension Construction {
                     placedAt[u] = past ? Int.max / 2 : iteration
                     continue
                 }
-                if let obstacle = fixedObstacle(place, units: [u]) ?? (state.activityHasRoom(a, day: d) ? nil : "the activity has no session left that day") {
+                if let obstacle = fixedObstacle(place, units: [u]) ?? (state.mayAddSession(activity: a, day: d) ? nil : "the activity has no session left that day") {
                     why = why ?? obstacle
                     continue
                 }

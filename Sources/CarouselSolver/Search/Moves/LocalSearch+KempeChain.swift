@@ -22,7 +22,7 @@ extension LocalSearch {
     /// Picks a session and a second start on its day — half the time the
     /// start of another session of one of its groups, so that the two
     /// sessions trade places, otherwise any start — and moves the chain.
-    mutating func kempeMove() -> Bool {
+    mutating func kempeChain() -> Bool {
         guard let s1 = randomSession() else { return false }
         let t1 = Int(state.sessionSlot[s1]), P = I.periodCount
         let d = t1 / P, k = I.duration[Int(state.sessionActivity[s1])]
@@ -30,15 +30,15 @@ extension LocalSearch {
         if random.below(2) == 0 {
             let groups = state.sessionGroups[s1]
             let g = Int(groups[random.below(groups.count)])
-            choices.clearKeepingCapacity()
+            targets.clearKeepingCapacity()
             for p in 0..<P {
                 let other = Int(state.groupAt[g * I.slotCount + d * P + p])
                 if other >= 0 && other != s1 && Int(state.sessionSlot[other]) == d * P + p
                     && I.duration[Int(state.sessionActivity[other])] == k {
-                    choices.append(d * P + p)
+                    targets.append(d * P + p)
                 }
             }
-            if !choices.isEmpty { t2 = choices[random.below(choices.count)] }
+            if !targets.isEmpty { t2 = targets[random.below(targets.count)] }
         } else {
             t2 = d * P + random.below(P)
         }
@@ -78,13 +78,13 @@ extension LocalSearch {
                 }
             }
         }
-        chainMoves.clearKeepingCapacity()
+        sessionMoves.clearKeepingCapacity()
         for i in chain.indices {
             let s = chain[i]
             let from = Int(state.sessionSlot[s])
-            chainMoves.append((session: s, slot: from == t1 ? t2 : t1, room: Int(state.sessionRoom[s])))
+            sessionMoves.append((session: s, slot: from == t1 ? t2 : t1, room: Int(state.sessionRoom[s])))
         }
-        return relocateChain() || refuse()
+        return relocateSessions() || refuse()
     }
 
     /// Adds session x, found over the periods a chain member moves to, to the

@@ -38,15 +38,15 @@ extension LocalSearch {
         guard state.unitMayAttend(u, activity: a) else { return refuse() }
         let d = unit.day >= 0 ? Int(unit.day) : random.below(I.dayCount)
         let k = Int(I.duration[a]), P = I.periodCount, T = I.slotCount
-        choices.clearKeepingCapacity()
+        targets.clearKeepingCapacity()
         for p in 0..<P {
             let t = d * P + p
             if t >= state.openFrom && I.canStart(a, at: t) && unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) }) {
-                choices.append(t)
+                targets.append(t)
             }
         }
-        guard !choices.isEmpty else { return refuse() }
-        let t = choices[random.below(choices.count)]
+        guard !targets.isEmpty else { return refuse() }
+        let t = targets[random.below(targets.count)]
         // The place: a session of a there that holds none of u's groups, or a new one in a random room.
         victims.clearKeepingCapacity()
         guard state.unitsHolding(groups: unit.groups, from: t, duration: k, into: &victims) else { return refuse() }
@@ -55,14 +55,13 @@ extension LocalSearch {
         if !candidates.isEmpty && random.below(2) == 0 {
             let s = Int(candidates[random.below(candidates.count)])
             guard !state.sessionGroups[s].contains(where: { unit.groups.contains($0) }),
-                  state.canJoin(u, session: s) || makeRoom(for: u, in: s) else { return refuse() }
+                  state.sessionHasPlace(for: u, in: s) || makeRoom(for: u, in: s) else { return refuse() }
             joinTarget = s
         } else {
             let rooms = I.activityRooms[a]
-            guard !rooms.isEmpty, state.activityHasRoom(a, day: d) else { return refuse() }
+            guard !rooms.isEmpty, state.mayAddSession(activity: a, day: d) else { return refuse() }
             let r = Int(rooms[random.below(rooms.count)])
-            guard state.fits(pupils: unit.pupils, activity: a, room: r), state.unitMay(u, activity: a, room: r),
-                  !I.roomUnavailable.containsAny(r, from: t, count: k),
+            guard state.roomTakes(unit: u, activity: a, room: r, at: t),
                   state.unitsHolding(room: r, from: t, duration: k, into: &victims), victims.count <= Self.ejectionCap,
                   let staff = state.staffConflicts(activity: a, slot: t, pupils: unit.pupils, ignoring: victims) else { return refuse() }
             victims.append(contentsOf: staff)
@@ -76,7 +75,7 @@ extension LocalSearch {
         if joinTarget >= 0 {
             noteSession(joinTarget)
             if state.join(unit: u, session: joinTarget) { placedIn = joinTarget }
-        } else if unit.groups.allSatisfy({ state.groupFree(Int($0), at: t, duration: k) }), state.roomFree(room, at: t, duration: k) {
+        } else if unit.groups.allSatisfy({ state.groupFree(Int($0), at: t, duration: k) }), state.roomAvailable(room, at: t, duration: k) {
             placedIn = state.open(activity: a, slot: t, room: room, unit: u) ?? -1
         }
         guard placedIn >= 0 else {
@@ -102,7 +101,7 @@ extension LocalSearch {
     private mutating func makeRoom(for u: Int, in s: Int) -> Bool {
         let unit = state.table.units[u], a = Int(state.sessionActivity[s]), r = Int(state.sessionRoom[s])
         guard unit.kind != .cohort, !state.sessionLocked[s], Int(state.sessionSlot[s]) >= state.openFrom,
-              state.unitMay(u, activity: a, room: r) else { return false }
+              state.roomMeetsNeeds(ofUnit: u, room: r) else { return false }
         let members = state.sessionUnits[s]
         var groups = state.sessionGroups[s].count + unit.groups.count
         var pupils = Int(state.sessionPupils[s]) + Int(unit.pupils)
@@ -161,8 +160,10 @@ extension LocalSearch {
                         && Int(state.sessionSlot[e.session]) == e.slot && Int(state.sessionRoom[e.session]) == e.room {
                 target = e.session
             }
-            if target >= 0 && state.join(unit: e.unit, session: target, preferredStaff: e.staff) {
-                noteSession(target)
+            if target >= 0 {
+                // (Should the session not take it back, the unit stays
+                // unplaced: the room is the session's.)
+                if state.join(unit: e.unit, session: target, preferredStaff: e.staff) { noteSession(target) }
             } else if let s = state.open(activity: e.activity, slot: e.slot, room: e.room, unit: e.unit, preferredStaff: e.staff) {
                 noteSession(s)
             }

@@ -1,0 +1,92 @@
+extension LocalSearch {
+    /// The search loop: draws a move from the mix, makes it, and keeps it
+    /// or takes it back as the acceptor says, noting the best schedule seen,
+    /// until `termination` says stop or nothing is left to improve.
+    mutating func anneal(termination: Termination, progress: ((SearchProgress) -> Void)?) -> Result {
+        var best = BestSchedule(state, level: level, soft: tracker.soft)
+        var current = (level: best.level, soft: best.soft)
+        let startedIncomplete = current.level.unplaced > 0
+        var completedAt: Double?
+        var moves = 0, accepted = 0, applied = 0
+        let startTime = termination.elapsed
+        let budget = max(1e-3, termination.timeLimit - startTime)
+        var annealing = sampleTemperature(from: current)
+        // Undoing may re-pick staff, so read the score again.
+        current = (level, tracker.soft)
+        refused = 0
+        var fraction = 0.0
+        var lastReport = termination.elapsed
+        while !best.isPerfect {
+            if moves & 255 == 0 {
+                if termination.shouldStop(iterations: moves) { break }
+                let byTime = (termination.elapsed - startTime) / budget
+                let byMoves =
+                    termination.iterationLimit == .max ? 0 : Double(moves) / Double(termination.iterationLimit)
+                fraction = min(1, max(byTime, byMoves))
+                annealing.cool(to: fraction)
+                if let progress, termination.elapsed - lastReport >= 1 {
+                    lastReport = termination.elapsed
+                    let repairing = best.level.unplaced > 0
+                    progress(
+                        SearchProgress(
+                            phase: repairing ? "repair" : "improve", elapsed: lastReport, iterations: moves,
+                            unplaced: state.unassignedCount, bestUnplaced: best.level.unplaced,
+                            soft: repairing ? nil : best.soft))
+                }
+            }
+            moves += 1
+            guard tryMove() else { continue }
+            applied += 1
+            let next = (level: level, soft: tracker.soft)
+            guard Self.accepts(next, from: current, annealing: annealing, random: &random) else {
+                takeBack()
+                current = (level, tracker.soft)
+                continue
+            }
+            if best.unsaved && next.level == current.level && next.soft - current.soft > 0 {
+                // About to leave a new best that was only noted.
+                if best.wantsCopy(atMove: moves, fraction: fraction, level: current.level) {
+                    // Keep a copy of it first, and let the next iteration
+                    // try its luck afresh. (Undoing a move may re-pick
+                    // staff, so the score is read again.)
+                    takeBack()
+                    current = (level, tracker.soft)
+                    if best.isMatched(by: current.level, current.soft) {
+                        best.save(state, level: current.level, soft: current.soft, atMove: moves)
+                    } else {
+                        best.forgetUnsaved()
+                    }
+                    continue
+                }
+                best.forgetUnsaved()
+            }
+            accepted += 1
+            current = next
+            if startedIncomplete && completedAt == nil && current.level.unplaced == 0 {
+                completedAt = termination.elapsed
+            }
+            if best.isBeaten(by: current.level, current.soft) { best.note(current.level, current.soft) }
+        }
+        best.finish(state, level: current.level, soft: current.soft)
+        return Result(
+            state: best.schedule, soft: best.soft, perturbation: best.level.change, completedAt: completedAt,
+            moves: moves, refused: refused, applied: applied, accepted: accepted, elapsed: termination.elapsed)
+    }
+
+    /// The annealing schedule for this search: 200 moves are made and taken
+    /// back, and those that worsen the soft score from `current` without
+    /// changing the level set the start temperature.
+    mutating func sampleTemperature(from current: (level: Level, soft: Double)) -> SimulatedAnnealing {
+        var worsening = 0.0, count = 0
+        for _ in 0..<200 {
+            guard tryMove() else { continue }
+            let delta = tracker.soft - current.soft
+            if delta > 0 && level == current.level {
+                worsening += delta
+                count += 1
+            }
+            takeBack()
+        }
+        return SimulatedAnnealing(sampledWorsening: worsening, count: count)
+    }
+}

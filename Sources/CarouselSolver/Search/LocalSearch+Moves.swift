@@ -1,0 +1,76 @@
+/// Making a move and taking it back: the cycle every kind of move goes
+/// through (`tryMove`, `takeBack`), and the count of refused moves.
+extension LocalSearch {
+    /// How to take back the last move.
+    enum Undo {
+        case none
+        /// A unit left a session of `activity` (`takeBackUnitMove`).
+        case unit(unit: Int, activity: Int)
+        /// Sessions moved; where they were and their staff are in
+        /// `undoPlaces` and `undoStaff`.
+        case sessions
+        case staff(session: Int, old: Int32, new: Int32)
+        /// Two units traded sessions; the sessions' staff before are in `undoStaff`.
+        case exchange(first: Int, second: Int)
+        /// The unit inserted; the units it ejected are in `ejected`.
+        case insertion(unit: Int)
+    }
+
+    /// Makes one move drawn from the mix (recording how to undo it); false
+    /// if the chosen move was not possible (nothing changed).
+    mutating func tryMove() -> Bool {
+        tryMove(mix.draw(repairing: state.unassignedCount > 0, &random))
+    }
+
+    /// Makes one move of the given kind (recording how to undo it); false if
+    /// it was not possible (nothing changed).
+    mutating func tryMove(_ move: Move) -> Bool {
+        clearTouched()
+        tracker.beginMove()
+        undo = .none
+        let made = make(move)
+        if made { refreshTouched() }
+        return made
+    }
+
+    /// Takes back the last move and refreshes the score.
+    mutating func takeBack() {
+        switch undo {
+        case .none: return
+        case let .unit(u, activity):
+            takeBackUnitMove(u, activity: activity)
+        // These three restore the schedule exactly, so the score's
+        // components roll back as they were, with nothing recomputed.
+        case .sessions:
+            restored(state.undoRelocate(undoPlaces, staff: undoStaff))
+            return
+        case let .staff(s, old, new):
+            restored(state.replaceStaff(in: s, new, with: old))
+            return
+        case let .exchange(u, v):
+            // The sessions get back exactly the staff they had (`undoStaff`:
+            // u's old session first), not whoever trading back would pick.
+            restored(state.exchange(u, v, restoring: (forU: undoStaff[0], forV: undoStaff[1])))
+            return
+        case let .insertion(u):
+            takeBackInsertion(u)
+        }
+        undo = .none
+        refreshTouched()
+    }
+
+    /// Finishes taking back a move that restores the schedule exactly: rolls
+    /// the score back, or (never expected: the restore failed, so the
+    /// schedule is not as it was) recomputes it whole.
+    mutating func restored(_ exactly: Bool) {
+        undo = .none
+        if exactly { tracker.rollBack() } else { tracker.rebuild(state) }
+    }
+
+    /// Counts a move that was picked and evaluated but would break a hard
+    /// rule, and returns false (the move is not made).
+    mutating func refuse() -> Bool {
+        refused += 1
+        return false
+    }
+}

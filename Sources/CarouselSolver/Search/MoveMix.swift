@@ -1,0 +1,66 @@
+extension LocalSearch {
+    /// The kinds of move, each in its own file under `Moves/`.
+    enum Move: CaseIterable {
+        case relocateUnit, exchangeUnits, moveSession, swapSessions, kempeChain, reassignStaff, insertUnit
+    }
+
+    /// Which kind of move to try next: cpsolver's weighted neighbour
+    /// selection. A kind is drawn with probability weight / Σ weights; while
+    /// units are unplaced, `insertionPercent` of the draws try to insert one
+    /// first.
+    ///
+    /// A new move is a file under `Moves/` (an extension of `LocalSearch`
+    /// with a `mutating func` that makes it and records its undo), a case
+    /// above, its weight here and its line in `make(_:)`.
+    struct MoveMix {
+        let weights: [(move: Move, weight: Int)]
+        let insertionPercent: Int
+        private let total: Int
+
+        init(_ weights: [(move: Move, weight: Int)], insertionPercent: Int) {
+            self.weights = weights
+            self.insertionPercent = insertionPercent
+            total = weights.reduce(0) { $0 + $1.weight }
+        }
+
+        /// The mix the search uses (weights in percent).
+        static let standard = MoveMix(
+            [
+                (.relocateUnit, 30),
+                (.exchangeUnits, 15),
+                (.moveSession, 20),
+                (.swapSessions, 19),
+                (.kempeChain, 8),
+                (.reassignStaff, 8),
+            ], insertionPercent: 30)
+
+        /// Draws the next kind of move; `repairing` while units are unplaced.
+        @inline(__always)
+        func draw(repairing: Bool, _ random: inout SeededRandom) -> Move {
+            if repairing && random.below(100) < insertionPercent { return .insertUnit }
+            var r = random.below(total)
+            var i = 0
+            while r >= weights[i].weight {
+                r -= weights[i].weight
+                i += 1
+            }
+            return weights[i].move
+        }
+    }
+
+    /// Makes one move of the given kind (recording how to undo it); false if
+    /// it was not possible (nothing changed). A switch: the moves are
+    /// dispatched statically, and none allocates.
+    @inline(__always)
+    mutating func make(_ move: Move) -> Bool {
+        switch move {
+        case .relocateUnit: relocateUnit()
+        case .exchangeUnits: exchangeUnits()
+        case .moveSession: moveSession()
+        case .swapSessions: swapSessions()
+        case .kempeChain: kempeChain()
+        case .reassignStaff: reassignStaff()
+        case .insertUnit: insertUnit()
+        }
+    }
+}
