@@ -8,6 +8,8 @@ import PackageDescription
 ///   with errors that carry file, line:column and JSON path.
 /// - `CarouselSolver`: the compiled dense instance, scoring, construction.
 /// - `CarouselIO`: writing schedules and human-readable reports.
+/// - `CarouselCommandLine`: options and commands declared as data, the
+///   parser, help and shell completions (used by the CLI and the benchmarks).
 /// - `CarouselCLI`: the commands (`solve`, `validate`, `check`, ...);
 ///   `carousel` is its four-line `main`.
 let package = Package(
@@ -29,18 +31,20 @@ let package = Package(
             name: "CarouselSolver", dependencies: ["CarouselModel"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]),
         .target(name: "CarouselIO", dependencies: ["CarouselModel", "CarouselSolver"]),
+        .target(name: "CarouselCommandLine", dependencies: ["CarouselModel"]),
         .target(
             name: "CarouselCLI",
-            dependencies: ["CarouselModel", "CarouselSolver", "CarouselIO"]),
+            dependencies: ["CarouselModel", "CarouselSolver", "CarouselIO", "CarouselCommandLine"]),
         .executableTarget(name: "carousel", dependencies: ["CarouselCLI"]),
         .executableTarget(
             name: "CarouselBenchmarks",
-            dependencies: ["CarouselModel", "CarouselSolver", "CarouselIO"],
+            dependencies: ["CarouselModel", "CarouselSolver", "CarouselIO", "CarouselCommandLine"],
             path: "Benchmarks/CarouselBenchmarks"),
         .testTarget(name: "CarouselModelTests", dependencies: ["CarouselModel"]),
         .testTarget(name: "CarouselSolverTests", dependencies: ["CarouselModel", "CarouselSolver", "CarouselIO"]),
         .testTarget(name: "CarouselIOTests", dependencies: ["CarouselModel", "CarouselSolver", "CarouselIO"]),
-        .testTarget(name: "CarouselCLITests", dependencies: ["CarouselCLI", "CarouselModel"]),
+        .testTarget(
+            name: "CarouselCLITests", dependencies: ["CarouselCLI", "CarouselCommandLine", "CarouselModel", "CarouselSolver", "CarouselIO"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,6 +3,7 @@ import Synchronization
 import CarouselModel
 import CarouselSolver
 import CarouselIO
+import CarouselCommandLine
 
 // The ITC-2007 track 3 (curriculum-based course timetabling) comparison:
 // each `.ctt` instance is imported as `carousel import itc2007` does, solved
@@ -43,31 +44,13 @@ struct ITCRun: Codable {
 /// every `.ctt` file of DIR (default `../shared/data/itc2007`), or those
 /// named, solved once per seed for S seconds (default 300) on one thread,
 /// N solves at a time (default 1).
-func runITC2007(_ args: [String]) -> Int32 {
-    var folder = "../shared/data/itc2007"
-    var limit = 300.0
-    var seeds = 1
-    var jobs = 1
-    var outDir = "Benchmarks/results"
-    var only: [String] = []
-    var i = 0
-    while i < args.count {
-        let next = i + 1 < args.count ? args[i + 1] : ""
-        switch args[i] {
-        case "--limit": limit = Double(next) ?? limit; i += 1
-        case "--seeds": seeds = max(1, Int(next) ?? 1); i += 1
-        case "--jobs": jobs = max(1, Int(next) ?? 1); i += 1
-        case "--out": outDir = next; i += 1
-        case "--only": only = next.split(separator: ",").map(String.init); i += 1
-        default:
-            guard !args[i].hasPrefix("--") else {
-                log("unknown option \(args[i]); expected --limit S, --seeds N, --jobs N, --only comp01,comp02, --out DIR or a folder")
-                return 2
-            }
-            folder = args[i]
-        }
-        i += 1
-    }
+func runITC2007(_ arguments: ParsedArguments) -> Int32 {
+    let folder = arguments.positional("DIR") ?? "../shared/data/itc2007"
+    let limit = arguments.double("limit")!
+    let seeds = arguments.int("seeds")!
+    let jobs = arguments.int("jobs")!
+    let outDir = arguments.string("out")!
+    let only = arguments.words("only") ?? []
     let fm = FileManager.default
     let files = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".ctt") }.sorted()
         .filter { only.isEmpty || only.contains(String($0.dropLast(4))) }
@@ -82,8 +65,6 @@ func runITC2007(_ args: [String]) -> Int32 {
     struct Task { var file: String; var seed: Int }
     let tasks = files.flatMap { f in (1...seeds).map { Task(file: f, seed: $0) } }
     let me = CommandLine.arguments[0]
-    // Constants for the workers (the parsed options are variables).
-    let (source, seconds) = (folder, limit)
     let results = Mutex<[ITCRun]>([])
     let nextTask = Atomic<Int>(0)
     // `jobs` children at a time (each single-threaded).
@@ -94,11 +75,11 @@ func runITC2007(_ args: [String]) -> Int32 {
             let task = tasks[k]
             let name = String(task.file.dropLast(4))
             do {
-                let itc = try CurriculumTimetabling.read(contentsOf: "\(source)/\(task.file)")
+                let itc = try CurriculumTimetabling.read(contentsOf: "\(folder)/\(task.file)")
                 let problemPath = work.appendingPathComponent("\(name)-\(task.seed).json").path
                 let schedulePath = work.appendingPathComponent("\(name)-\(task.seed).schedule.json").path
                 try AtomicFile.write(ProblemFile.render(itc.problem()), to: problemPath)
-                guard let data = runChild(me, ["--single", problemPath, String(task.seed), String(seconds), "1", schedulePath]),
+                guard let data = runChild(me, ["--single", problemPath, String(task.seed), String(limit), "1", schedulePath]),
                       let run = try? JSONDecoder().decode(RunResult.self, from: data) else {
                     log("\(name) seed \(task.seed): run failed")
                     continue
@@ -106,13 +87,13 @@ func runITC2007(_ args: [String]) -> Int32 {
                 let instance = CompiledInstance(try ProblemDecoder.decode(contentsOf: problemPath))
                 let schedule = try ScheduleFile.read(contentsOf: schedulePath, for: instance).schedule
                 let a = try itc.assess(solution: CurriculumTimetabling.solution(schedule, instance: instance), file: "\(name).sol")
-                let result = ITCRun(instance: name, seed: task.seed, timeLimit: seconds, lectures: schedule.sessions.count,
+                let result = ITCRun(instance: name, seed: task.seed, timeLimit: limit, lectures: schedule.sessions.count,
                                     hard: a.hard, penalty: a.penalty, carouselSoft: run.soft,
                                     roomCapacity: a.roomCapacity, minWorkingDays: a.minWorkingDays,
                                     isolatedLectures: a.isolatedLectures, roomStability: a.roomStability,
                                     evaluatedPerSecond: run.evaluatedPerSecond)
                 results.withLock { $0.append(result) }
-                log("\(name) seed \(task.seed) \(seconds.formatted) s: penalty \(a.penalty), hard \(a.hard)"
+                log("\(name) seed \(task.seed) \(limit.formatted) s: penalty \(a.penalty), hard \(a.hard)"
                     + (Double(a.penalty) == run.soft ? "" : " (Carousel's soft score: \(ScheduleSummary.number(run.soft)))"))
             } catch {
                 log("\(name): \(error)")

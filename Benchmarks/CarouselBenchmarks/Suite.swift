@@ -2,6 +2,7 @@ import Foundation
 import CarouselModel
 import CarouselSolver
 import CarouselIO
+import CarouselCommandLine
 
 /// One measured run (the child process prints it as JSON).
 struct RunResult: Codable {
@@ -30,20 +31,14 @@ struct RunResult: Codable {
 /// `--single PROBLEM SEED TIME_LIMIT THREADS [SCHEDULE] [--moves N]`: one
 /// solve, printed as JSON; with SCHEDULE, the schedule is also written
 /// there; with `--moves`, the search also stops after N moves per thread.
-func runSingle(_ allArgs: [String]) -> Int32 {
-    var args = allArgs
-    var moveLimit = Int.max
-    if let i = args.firstIndex(of: "--moves"), i + 1 < args.count, let n = Int(args[i + 1]) {
-        moveLimit = n
-        args.removeSubrange(i...(i + 1))
-    }
-    guard args.count == 4 || args.count == 5, let seed = UInt64(args[1]), let limit = Double(args[2]), let threads = Int(args[3]) else {
-        FileHandle.standardError.write("usage: CarouselBenchmarks --single PROBLEM SEED TIME_LIMIT THREADS [SCHEDULE] [--moves N]\n".data(using: .utf8)!)
-        return 2
-    }
+func runSingle(_ arguments: ParsedArguments) -> Int32 {
+    let path = arguments.positional("PROBLEM")!
+    let seed = UInt64(arguments.positional("SEED")!)!, limit = Double(arguments.positional("TIME_LIMIT")!)!
+    let threads = Int(arguments.positional("THREADS")!)!
+    let moveLimit = arguments.int("moves") ?? Int.max
     do {
         let start = Termination.now()
-        let problem = try ProblemDecoder.decode(contentsOf: args[0])
+        let problem = try ProblemDecoder.decode(contentsOf: path)
         let instance = CompiledInstance(problem)
         let setup = Termination.now() - start
         var options = Solver.Options()
@@ -53,14 +48,14 @@ func runSingle(_ allArgs: [String]) -> Int32 {
         options.moveLimit = moveLimit
         let result = Solver.solve(instance, options: options)
         let evaluation = Evaluator(instance).evaluate(result.state.schedule)
-        if args.count == 5 {
-            try AtomicFile.write(ScheduleFile.render(result.state.schedule, instance: instance, evaluation: evaluation), to: args[4])
+        if let schedule = arguments.positional("SCHEDULE") {
+            try AtomicFile.write(ScheduleFile.render(result.state.schedule, instance: instance, evaluation: evaluation), to: schedule)
         }
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let searchSeconds = max(result.searchSeconds, 1e-9)
         let run = RunResult(
-            instance: URL(fileURLWithPath: args[0]).deletingPathExtension().lastPathComponent, seed: Int(seed), threads: threads,
+            instance: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, seed: Int(seed), threads: threads,
             timeLimit: limit, groups: instance.groupCount, units: result.state.table.units.count,
             sessions: result.state.schedule.sessions.count, feasible: result.construction.isComplete && evaluation.isFeasible,
             firstFeasibleSeconds: result.firstFeasibleSeconds.map { $0 + setup },
@@ -102,33 +97,25 @@ struct Settings {
     var countInstructions = false
 }
 
-func runSuite(_ args: [String]) -> Int32 {
+func runSuite(_ arguments: ParsedArguments) -> Int32 {
     var settings = Settings()
-    var i = 0
-    while i < args.count {
-        let next = i + 1 < args.count ? args[i + 1] : ""
-        switch args[i] {
-        case "--limits": settings.limits = next.split(separator: ",").compactMap { Double($0) }; i += 1
-        case "--threads": settings.threads = Int(next) ?? 1; i += 1
-        case "--seeds": settings.seeds = Int(next) ?? 1; i += 1
-        case "--out": settings.outDir = next; i += 1
-        case "--no-cpsat": settings.cpsat = false
-        case "--cpsat-max-groups": settings.cpsatMaxGroups = Int(next) ?? settings.cpsatMaxGroups; i += 1
-        case "--no-generated": settings.generated = []
-        case "--throughput-repeats": settings.throughputRepeats = max(0, Int(next) ?? settings.throughputRepeats); i += 1
-        case "--instructions": settings.countInstructions = true
-        case "--quick":
-            settings.limits = [1, 10]
-            settings.generated = [(1_900, 5), (5_000, 5)]
-        default:
-            guard !args[i].hasPrefix("-") else {
-                log("unknown option \(args[i]); expected --limits 1,10,60, --threads N, --seeds N, --out DIR, --no-cpsat, "
-                    + "--cpsat-max-groups N, --no-generated, --throughput-repeats N, --instructions, --quick or problem files")
-                return 2
-            }
-            settings.instances.append(args[i])
+    settings.limits = arguments.numbers("limits")!
+    settings.threads = arguments.int("threads")!
+    settings.seeds = arguments.int("seeds")!
+    settings.outDir = arguments.string("out")!
+    settings.cpsat = !arguments.flag("no-cpsat")
+    settings.cpsatMaxGroups = arguments.int("cpsat-max-groups")!
+    if arguments.flag("no-generated") { settings.generated = [] }
+    settings.throughputRepeats = arguments.int("throughput-repeats")!
+    settings.countInstructions = arguments.flag("instructions")
+    settings.instances = arguments.repeated("PROBLEM")
+    if arguments.flag("quick") {
+        if arguments.isGiven("limits") || arguments.isGiven("no-generated") {
+            log("--quick sets the limits and the generated weeks; leave out --limits and --no-generated, or --quick")
+            return 2
         }
-        i += 1
+        settings.limits = [1, 10]
+        settings.generated = [(1_900, 5), (5_000, 5)]
     }
     let fm = FileManager.default
     if settings.instances.isEmpty {

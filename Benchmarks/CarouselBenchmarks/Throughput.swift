@@ -1,4 +1,5 @@
 import Foundation
+import CarouselCommandLine
 
 /// The search's speed measured on fixed work, apart from the quality runs.
 ///
@@ -28,28 +29,11 @@ struct ThroughputResult: Codable {
 /// `--throughput [PROBLEM] [--moves N] [--repeats N] [--instructions]
 /// [--instruction-moves N] [--out DIR]`: PROBLEM defaults to the generated
 /// 1,900-visitor week.
-func runThroughput(_ args: [String]) -> Int32 {
-    var moves = 3_000_000, repeats = 5, instructionMoves = 500_000, countInstructions = false
-    var outDir = "Benchmarks/results"
-    var problem: String?
-    var i = 0
-    while i < args.count {
-        let next = i + 1 < args.count ? args[i + 1] : ""
-        switch args[i] {
-        case "--moves": moves = Int(next) ?? moves; i += 1
-        case "--repeats": repeats = max(1, Int(next) ?? repeats); i += 1
-        case "--instructions": countInstructions = true
-        case "--instruction-moves": instructionMoves = Int(next) ?? instructionMoves; i += 1
-        case "--out": outDir = next; i += 1
-        default:
-            guard !args[i].hasPrefix("-") else {
-                log("unknown option \(args[i]); expected --moves N, --repeats N, --instructions, --instruction-moves N, --out DIR or a problem file")
-                return 2
-            }
-            problem = args[i]
-        }
-        i += 1
-    }
+func runThroughput(_ arguments: ParsedArguments) -> Int32 {
+    let moves = arguments.int("moves")!, repeats = arguments.int("repeats")!
+    let instructionMoves = arguments.int("instruction-moves")!, countInstructions = arguments.flag("instructions")
+    let outDir = arguments.string("out")!
+    let problem = arguments.positional("PROBLEM")
     let fm = FileManager.default
     let work = fm.temporaryDirectory.appendingPathComponent("carousel-throughput-\(getpid())")
     try? fm.createDirectory(at: work, withIntermediateDirectories: true)

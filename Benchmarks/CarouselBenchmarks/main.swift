@@ -1,4 +1,5 @@
 import Foundation
+import CarouselCommandLine
 
 // Carousel's benchmark suite. Run in release mode from the package folder:
 //
@@ -13,15 +14,31 @@ import Foundation
 // Benchmarks/results/solve.md, with a JSON copy beside it; the ITC-2007
 // comparison in Benchmarks/results/itc2007.md; the search's speed on fixed
 // work in Benchmarks/results/throughput.md.
+//
+// Options are parsed by the same declarations and parser as `carousel`'s
+// (BenchmarkArguments.swift): a bad value is an error with the usage, never
+// a silent default.
 
-let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "--single" {
-    exit(runSingle(Array(arguments.dropFirst())))
+let program = CommandLineProgram(root: BenchmarkArguments.suite, version: "carousel benchmarks")
+do {
+    switch try program.resolve(Array(CommandLine.arguments.dropFirst())) {
+    case .help(let path, let isError):
+        FileHandle.standardError.write(Data(HelpText.render(path).utf8))
+        exit(isError ? 2 : 0)
+    case .version:
+        print(program.version)
+        exit(0)
+    case .run(let path, let arguments):
+        switch path.last!.name {
+        case BenchmarkArguments.single.name: exit(runSingle(arguments))
+        case BenchmarkArguments.itc2007.name: exit(runITC2007(arguments))
+        case BenchmarkArguments.throughput.name: exit(runThroughput(arguments))
+        default: exit(runSuite(arguments))
+        }
+    }
+} catch {
+    let names = error.path.map(\.name).joined(separator: " ")
+    FileHandle.standardError.write(Data("error: \(error.error.message)\n".utf8))
+    FileHandle.standardError.write(Data(HelpText.usageBlock(error.path.last!.usageLines(prefix: names), label: "usage: ").utf8))
+    exit(2)
 }
-if arguments.first == "--itc2007" {
-    exit(runITC2007(Array(arguments.dropFirst())))
-}
-if arguments.first == "--throughput" {
-    exit(runThroughput(Array(arguments.dropFirst())))
-}
-exit(runSuite(arguments))

@@ -1,93 +1,92 @@
 import Foundation
 import CarouselModel
 import CarouselIO
+import CarouselCommandLine
 
-/// The `carousel` command: dispatches to a subcommand and maps every error
-/// to a one-line message and an exit code (0 ok, 1 infeasible, 2 bad input).
+/// The `carousel` command: finds the subcommand the arguments name (from
+/// the declarations), runs it, and maps every error to a one-line message
+/// and an exit code (0 ok, 1 infeasible, 2 bad input or usage, 130/143
+/// stopped by a signal after writing what it had).
 public enum CarouselTool {
     static let commands: [any Command.Type] = [
         SolveCommand.self, ValidateCommand.self, CheckCommand.self, GenerateCommand.self, ImportCommand.self,
         ExportCommand.self, ShowCommand.self, TemplateCommand.self, SchemaCommand.self, RepairCommand.self,
-        WhatIfCommand.self, ExplainCommand.self, CapacityCommand.self,
+        WhatIfCommand.self, ExplainCommand.self, CapacityCommand.self, CompletionsCommand.self,
     ]
 
+    public static let version = "0.1.0"
+
+    /// Every command's declaration, as the parser, help and completions see them.
+    public static let program = CommandLineProgram(
+        root: CommandSpec(name: "carousel", abstract: "timetables for multi-school event days", subcommands: commands.map { $0.tree }),
+        version: version)
+
     /// Runs `carousel` with `arguments` (without the program name).
-    public static func main(_ arguments: [String], console: Console = .standard) -> Int32 {
-        guard let first = arguments.first else {
-            console.error(overview)
+    public static func main(_ arguments: [String], console: Console = .standard,
+                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
+        let invocation: CommandLineProgram.Invocation
+        do {
+            invocation = try program.resolve(arguments)
+        } catch {
+            console.error("error: \(error.error.message)")
+            let names = error.path.dropFirst().map(\.name)
+            if names.isEmpty {
+                console.error("Run 'carousel help' for the list of commands.")
+            } else {
+                console.error(HelpText.usageBlock(error.path.last!.usageLines(prefix: (["carousel"] + names).joined(separator: " ")), label: "usage: ")
+                    .trimmingTrailingNewlines)
+                console.error("Run 'carousel help \(names.joined(separator: " "))' for more.")
+            }
             return ExitCode.badInput
         }
-        if first == "help" || first == "--help" || first == "-h" {
-            if arguments.count > 1, let command = commands.first(where: { $0.name == arguments[1] }) {
-                console.print(help(for: command))
-            } else {
-                console.print(overview)
-            }
-            return ExitCode.success
-        }
-        if first == "--version" {
+        switch invocation {
+        case .version:
             console.print("carousel \(version)")
             return ExitCode.success
-        }
-        guard let command = commands.first(where: { $0.name == first }) else {
-            let hint = didYouMean(first, among: commands.map { $0.name })
-            console.error("error: unknown command \"\(first)\"\(hint)")
-            console.error("Run 'carousel help' for the list of commands.")
-            return ExitCode.badInput
-        }
-        let rest = Array(arguments.dropFirst())
-        if rest.contains("--help") || rest.contains("-h") {
-            console.print(help(for: command))
+        case .help(let path, let isError):
+            let text = HelpText.render(path).trimmingTrailingNewlines
+            if isError {
+                console.error(text)
+                return ExitCode.badInput
+            }
+            console.print(text)
             return ExitCode.success
-        }
-        do {
-            let parsed = try parseArguments(rest, options: command.options, positionals: command.positionals)
-            return try command.run(parsed, console: console)
-        } catch let error as UsageError {
-            console.error("error: \(error.message)")
-            console.error("usage: \(command.usage)")
-            console.error("Run 'carousel help \(command.name)' for more.")
-            return ExitCode.badInput
-        } catch let error as InputError {
-            console.error("error: \(error)")
-            return ExitCode.badInput
-        } catch let error as AtomicFile.WriteError {
-            console.error("error: \(error)")
-            return ExitCode.badInput
-        } catch {
-            console.error("error: \(error)")
-            return ExitCode.badInput
-        }
-    }
-
-    static let version = "0.1.0"
-
-    static var overview: String {
-        var s = """
-        carousel — timetables for multi-school event days
-
-        USAGE: carousel <command> [options]
-
-        COMMANDS:
-
-        """
-        for c in commands {
-            s += "  " + c.name.padding(toLength: 10, withPad: " ", startingAt: 0) + c.abstract + "\n"
-        }
-        s += "\nRun 'carousel help <command>' for a command's options and examples."
-        return s
-    }
-
-    static func help(for command: any Command.Type) -> String {
-        var s = "\(command.abstract)\n\nUSAGE: \(command.usage)\n\n\(command.discussion)\n"
-        if !command.options.isEmpty {
-            s += "\nOPTIONS:\n"
-            for o in command.options {
-                var left = (o.short.map { "-\($0), " } ?? "    ") + "--\(o.name)"
-                if let v = o.value { left += " \(v)" }
-                s += "  " + left.padding(toLength: 26, withPad: " ", startingAt: 0) + o.help + "\n"
+        case .run(let path, let parsed):
+            guard let command = Self.command(at: path.dropFirst().map(\.name)) else { return ExitCode.badInput }
+            let context = CommandContext(console: console, environment: environment)
+            do {
+                return try command.run(parsed, context: context)
+            } catch let error as UsageError {
+                let names = path.dropFirst().map(\.name)
+                console.error("error: \(error.message)")
+                console.error(HelpText.usageBlock(path.last!.usageLines(prefix: (["carousel"] + names).joined(separator: " ")), label: "usage: ")
+                    .trimmingTrailingNewlines)
+                console.error("Run 'carousel help \(names.joined(separator: " "))' for more.")
+                return ExitCode.badInput
+            } catch {
+                console.error("error: \(error)")
+                return ExitCode.badInput
             }
         }
+    }
+
+    /// The command type at a path of names (`["import", "csv"]`).
+    static func command(at names: [String]) -> (any Command.Type)? {
+        var level = commands
+        var found: (any Command.Type)?
+        for name in names {
+            guard let next = level.first(where: { $0.spec.name == name }) else { return nil }
+            found = next
+            level = next.subcommands
+        }
+        return found
+    }
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var s = self
+        while s.last == "\n" { s.removeLast() }
         return s
     }
 }

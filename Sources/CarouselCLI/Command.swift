@@ -1,21 +1,30 @@
+import Foundation
 import CarouselModel
 import CarouselSolver
 import CarouselIO
+import CarouselCommandLine
 
-/// One subcommand of `carousel`: its help text, what it accepts, and `run`.
+/// One subcommand of `carousel`: its declaration and `run`. Everything
+/// printed about it (usage, `--help`, completions) comes from `spec`.
 protocol Command: Sendable {
-    static var name: String { get }
-    /// One line for the command list.
-    static var abstract: String { get }
-    /// `carousel solve PROBLEM [-o SCHEDULE] …`
-    static var usage: String { get }
-    /// Longer help, written for people.
-    static var discussion: String { get }
-    static var options: [OptionSpec] { get }
-    /// Names of the positional arguments; `[NAME]` for an optional one.
-    static var positionals: [String] { get }
-    /// Runs the command; returns the exit code.
-    static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32
+    /// The declaration, without subcommands (they are `subcommands`).
+    static var spec: CommandSpec { get }
+    /// Commands nested below this one (`import csv`).
+    static var subcommands: [any Command.Type] { get }
+    /// Runs the command with arguments already checked against `spec`;
+    /// returns the exit code.
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32
+}
+
+extension Command {
+    static var subcommands: [any Command.Type] { [] }
+
+    /// The declaration with its subcommands', as the parser and help see it.
+    static var tree: CommandSpec {
+        var spec = spec
+        spec.subcommands = subcommands.map { $0.tree }
+        return spec
+    }
 }
 
 /// Exit codes shared by every command.
@@ -25,78 +34,13 @@ public enum ExitCode {
     public static let infeasible: Int32 = 1
     /// Bad input or usage.
     public static let badInput: Int32 = 2
-    /// Stopped by Ctrl-C before there was an answer to give.
-    public static let interrupted: Int32 = 130
-}
-
-/// Writes `text` atomically to `path` and prints `summary`, or, without a
-/// path, prints `text` itself (for `generate`, `import`, `export`).
-func emit(_ text: String, to path: String?, console: Console, summary: @autoclosure () -> String) throws {
-    if let path {
-        try AtomicFile.write(text, to: path)
-        console.print(summary())
-    } else {
-        console.print(text, terminator: "")
-    }
+    /// The code of a run stopped by `signal` after writing what it had:
+    /// 128 + the signal, as shells report it (130 for Ctrl-C's SIGINT, 143
+    /// for SIGTERM).
+    static func stopped(by signal: Int32) -> Int32 { 128 + signal }
 }
 
 /// ` (did you mean "x"?)` for the known word closest to `word`, or "".
 func didYouMean(_ word: String, among known: [String]) -> String {
     Suggestion.closest(to: word, among: known).map { " (did you mean \"\($0)\"?)" } ?? ""
-}
-
-/// The format word of `import` and `export`, checked against those known.
-func requireFormat(_ format: String, known: [String], for verb: String) throws(UsageError) {
-    guard known.contains(format) else {
-        throw UsageError(message: "unknown \(verb) format \"\(format)\"; expected \(known.joined(separator: ", "))\(didYouMean(format, among: known))")
-    }
-}
-
-/// A problem file loaded and compiled.
-struct LoadedProblem {
-    var path: String
-    var problem: Problem
-    var instance: CompiledInstance
-
-    init(path: String) throws(InputError) {
-        self.path = path
-        problem = try ProblemDecoder.decode(contentsOf: path)
-        instance = CompiledInstance(problem.withFormedTeams())
-    }
-
-    /// The index of the day with id `id`, given with `--option`.
-    func day(_ id: String, option: String) throws(UsageError) -> Int {
-        let ids = problem.calendar.days.map(\.id)
-        guard let d = ids.firstIndex(of: id) else {
-            throw UsageError(message: "--\(option): unknown day \"\(id)\"; the days are \(ids.joined(separator: ", "))\(didYouMean(id, among: ids))")
-        }
-        return d
-    }
-}
-
-/// A schedule file read against its problem and laid out for people (for
-/// `export` and `show`). Sessions that name unknown ids are left out, with a
-/// warning on stderr.
-struct LoadedTimetable {
-    var problem: LoadedProblem
-    var file: ScheduleFile.Loaded
-    var view: TimetableView
-
-    init(schedule path: String, problem problemPath: String?, console: Console) throws {
-        guard let problemPath else { throw UsageError(message: "--problem PROBLEM is required: the problem file the schedule was made for") }
-        problem = try LoadedProblem(path: problemPath)
-        file = try ScheduleFile.read(contentsOf: path, for: problem.instance)
-        view = TimetableView(instance: file.instance, schedule: file.schedule)
-        if let first = file.formatViolations.first {
-            let n = file.formatViolations.count
-            console.error("warning: \(path): \(n) entr\(n == 1 ? "y does" : "ies do") not match the problem and \(n == 1 ? "is" : "are") left out, e.g. \(first.message)")
-        }
-    }
-}
-
-/// Writes each `(file name, text)` atomically into the folder `path`,
-/// creating it when missing, and prints `summary`.
-func emit(files: [(name: String, text: String)], into path: String, console: Console, summary: String) throws {
-    try AtomicFile.write(files, intoFolder: path)
-    console.print(summary)
 }

@@ -1,29 +1,35 @@
+import Foundation
+import CarouselModel
 import CarouselSolver
 import CarouselIO
+import CarouselCommandLine
 
 /// The search options shared by the commands that run the solver (`solve`,
-/// `repair`, `whatif`): limits, seed, threads, progress and Ctrl-C.
+/// `repair`, `whatif`): limits, seed, threads, progress and signals.
 struct SearchSettings {
     var options: Solver.Options
     var quiet: Bool
 
-    /// The option specs, with this command's defaults in their help.
-    static func specs(timeLimit: Double, moves: Int) -> [OptionSpec] {
+    /// The option declarations, with this command's defaults.
+    static func options(timeLimit: Double, moves: Int) -> [Option] {
         [
-            .option("time-limit", short: "t", value: "S", help: "Stop searching after S seconds (default \(timeLimit.formatted))."),
-            .option("seed", value: "N", help: "Random seed (default 1)."),
-            .option("threads", value: "N", help: "Searches in parallel (default 1)."),
-            .option("moves", value: "N", help: "Improvement moves per thread (default \(moves); 0: no limit)."),
-            .flag("quiet", short: "q", help: "No progress on stderr."),
+            .value("time-limit", short: "t", "S", .number(0...1_000_000), default: timeLimit.plainText, help: "Stop searching after S seconds."),
+            seed,
+            .value("threads", "N", .integer(1...256), default: "1", help: "Searches in parallel."),
+            .value("moves", "N", .integer(0...Int.max), default: String(moves), help: "Improvement moves per thread (0: no limit)."),
+            quiet,
         ]
     }
 
-    init(_ arguments: ParsedArguments, timeLimit: Double, moves: Int) throws(UsageError) {
+    static let seed = Option.value("seed", "N", .integer(0...Int.max), default: "1", help: "Random seed.")
+    static let quiet = Option.flag("quiet", short: "q", help: "No progress on stderr.")
+
+    init(_ arguments: ParsedArguments) {
         options = Solver.Options()
-        options.timeLimit = try arguments.double("time-limit", default: timeLimit, range: 0...1_000_000)
-        options.seed = UInt64(try arguments.int("seed", default: 1, range: 0...Int.max))
-        options.threads = try arguments.int("threads", default: 1, range: 1...256)
-        let budget = try arguments.int("moves", default: moves, range: 0...Int.max)
+        options.timeLimit = arguments.double("time-limit")!
+        options.seed = UInt64(arguments.int("seed")!)
+        options.threads = arguments.int("threads")!
+        let budget = arguments.int("moves")!
         options.moveLimit = budget == 0 ? Int.max : budget
         quiet = arguments.flag("quiet")
     }
@@ -34,9 +40,9 @@ struct SearchSettings {
         return { @Sendable p in Self.report(p, to: console) }
     }
 
-    /// Runs `body` with Ctrl-C turned into a stop of the search.
-    func interruptible<T>(_ body: () throws -> T) rethrows -> T {
-        try InterruptHandler.whileRunning(stop: options.stop, body)
+    /// Runs `body` with SIGINT and SIGTERM turned into a stop of the search.
+    func stoppable<T>(_ body: () throws -> T) rethrows -> (value: T, signal: Int32?) {
+        try SignalHandler.whileRunning(stop: options.stop, body)
     }
 
     /// The stderr progress line: elapsed, best score, rate.

@@ -81,6 +81,7 @@ public enum ProblemFile {
             if let m = s.max { o.append(("max", .int(m))) }
             if let m = s.preferredMaxPerDay { o.append(("preferredMaxPerDay", .int(m))) }
             if let h = s.home { o.append(("home", .string(h))) }
+            if let m = s.maxConsecutive { o.append(("maxConsecutive", .int(m))) }
             return .object(o)
         })))
         top.append(("activities", .array(p.activities.map { a in
@@ -168,11 +169,9 @@ public enum ProblemFile {
         if let roles = p.continuityRoles { top.append(("continuityRoles", strings(roles))) }
         let w = p.weights
         var weights: [(String, JSONOutput)] = []
-        let defaults = Weights()
-        for term in Weights.Term.allCases where term != .overCapacity && w[term] != defaults[term] {
-            weights.append((term.rawValue, .number(w[term])))
+        for term in Weights.Term.allCases where w.value(term) != term.definition.defaultWeight {
+            weights.append((term.rawValue, w.value(term).map { .number($0) } ?? .null))
         }
-        if let oc = w.overCapacity { weights.append(("overCapacity", .number(oc))) }
         if !weights.isEmpty { top.append(("weights", .object(weights))) }
         return JSONOutput.object(top).rendered()
     }

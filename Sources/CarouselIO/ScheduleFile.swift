@@ -9,6 +9,31 @@ public enum ScheduleFile {
     public struct Loaded: Sendable {
         public var schedule: Schedule
         public var formatViolations: [Violation]
+        /// The event the file says it was made for (its `"problem"`), if any.
+        public var problemName: String? = nil
+        /// Entries in its `sessions` list, and those that name only what
+        /// the problem has.
+        public var entries = 0
+        public var matchingEntries = 0
+
+        /// An error when the schedule was evidently made for another
+        /// problem: none of its sessions fits this one, or it names another
+        /// event and fewer than half of its sessions fit. (A schedule whose
+        /// event was renamed since, or that lost a room in a change, still
+        /// passes: `repair` exists for that.) `file` and `problemFile` name
+        /// the two files in the message.
+        public func mismatch(with problem: Problem, file: String, problemFile: String) -> InputError? {
+            guard entries > 0 else { return nil }
+            let otherEvent = problemName.map { $0 != problem.name } ?? false
+            guard matchingEntries == 0 || (otherEvent && matchingEntries * 2 < entries) else { return nil }
+            let made = problemName.map { "was made for \"\($0)\"" } ?? "does not say which problem it was made for"
+            let this = problem.name.isEmpty ? problemFile : "\"\(problem.name)\" (\(problemFile))"
+            let example = formatViolations.first.map { ", e.g. \($0.message)" } ?? ""
+            return InputError(file: file, location: nil, path: "",
+                              message: "this schedule \(made), not for \(this): \(entries - matchingEntries) of its \(entries) sessions name activities, days, rooms, groups or staff that \(problemFile) does not have\(example)",
+                              hint: "give the schedule made for \(problemFile), or the problem this one was made for")
+        }
+
         /// The instance the schedule's indices refer to: the problem's own,
         /// or, when the problem forms teams (spec section 11), the problem
         /// with the schedule's teams appended to its groups.
@@ -18,8 +43,9 @@ public enum ScheduleFile {
     /// Reads the schedule at `path` for `instance`. Throws only when the file
     /// is not a JSON object with a `sessions` list.
     public static func read(contentsOf path: String, for instance: CompiledInstance) throws(InputError) -> Loaded {
-        let root = try ProblemDecoder.parseJSON(try ProblemDecoder.readFile(path), file: path)
-        return try decode(root, file: path, for: instance)
+        let file = StandardInput.name(of: path)
+        let root = try ProblemDecoder.parseJSON(try ProblemDecoder.readFile(path), file: file)
+        return try decode(root, file: file, for: instance)
     }
 
     public static func decode(_ root: JSONValue, file: String, for base: CompiledInstance) throws(InputError) -> Loaded {
@@ -31,6 +57,8 @@ public enum ScheduleFile {
                              message: "expected a list of sessions")
         }
         var out = Loaded(schedule: Schedule(), formatViolations: [], instance: base)
+        out.problemName = top["problem"]?.string
+        out.entries = list.count
         if !base.problem.formations.isEmpty {
             let problem = base.problem.withoutTeams
             let (teams, violations) = TeamList.read(top["teams"], problem: problem)
@@ -44,7 +72,7 @@ public enum ScheduleFile {
         for (i, v) in list.enumerated() {
             let tag = "sessions[\(i)]"
             guard let s = v.object else {
-                out.formatViolations.append(Violation(rule: 0, "\(tag): not an object"))
+                out.formatViolations.append(Violation(.malformedEntry, "\(tag): not an object"))
                 continue
             }
             var bad: [String] = []
@@ -77,7 +105,8 @@ public enum ScheduleFile {
             }
             let gs = ids("groups", groups, "group"), ss = ids("staff", staff, "staff")
             let name = "\(s["activity"]?.string ?? "?")@\(s["day"]?.string ?? "?") \(startText ?? "?") in \(s["room"]?.string ?? "?")"
-            for b in bad { out.formatViolations.append(Violation(rule: 0, "\(tag) \(name): \(b)")) }
+            for b in bad { out.formatViolations.append(Violation(.malformedEntry, "\(tag) \(name): \(b)")) }
+            if bad.isEmpty { out.matchingEntries += 1 }
             guard let a, let d, let start, let r else { continue }
             out.schedule.sessions.append(ScheduledSession(activity: Int32(a), day: Int32(d), start: Int32(start), room: Int32(r),
                                                           groups: gs, staff: ss))

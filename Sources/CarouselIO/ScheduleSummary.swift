@@ -3,11 +3,11 @@ import CarouselSolver
 
 /// Short readable summaries of a schedule and its score, for the terminal.
 public enum ScheduleSummary {
-    /// One line per day: sessions, groups, rooms and staff in use.
-    public static func days(_ schedule: Schedule, instance I: CompiledInstance) -> [String] {
-        var lines: [String] = []
-        let width = max(3, I.problem.calendar.days.map { $0.id.count }.max() ?? 3)
+    /// A table with a line per day: sessions, groups, pupil-sessions, rooms
+    /// and staff in use; it fits `width` columns.
+    public static func days(_ schedule: Schedule, instance I: CompiledInstance, width: Int = 80) -> [String] {
         let hasDates = I.problem.calendar.days.contains { $0.date != nil }
+        var rows: [[String]] = []
         for d in 0..<I.dayCount {
             let mine = schedule.sessions.filter { Int($0.day) == d }
             let groups = Set(mine.flatMap(\.groups)).count
@@ -15,11 +15,18 @@ public enum ScheduleSummary {
             let staff = Set(mine.flatMap(\.staff)).count
             let pupils = mine.reduce(0) { $0 + $1.groups.reduce(0) { $0 + Int(I.groupSize[Int($1)]) } }
             let day = I.problem.calendar.days[d]
-            let label = day.id.padding(toLength: width, withPad: " ", startingAt: 0)
-            let date = hasDates ? " " + (day.date ?? "").padding(toLength: 10, withPad: " ", startingAt: 0) : ""
-            lines.append("  \(label)\(date)  \(pad(mine.count)) sessions  \(pad(groups)) groups  \(pad(pupils, 5)) pupil-sessions  \(pad(rooms)) of \(I.roomCount) rooms  \(pad(staff)) staff")
+            rows.append([day.id] + (hasDates ? [day.date ?? ""] : []) + [String(mine.count), String(groups), String(pupils),
+                                                                          "\(rooms) of \(I.roomCount)", String(staff)])
         }
-        return lines
+        let headers = ["day"] + (hasDates ? ["date"] : []) + ["sessions", "groups", "pupil-sessions", "rooms", "staff"]
+        let first = hasDates ? 2 : 1
+        return TextTable(headers: headers, rows: rows, rightAligned: Set(first..<headers.count)).lines(width: width)
+    }
+
+    /// `score: hard 0, soft 123: …` (`score(_:)`) wrapped to `width`
+    /// columns, continuation lines indented.
+    public static func scoreLines(_ e: Evaluation, width: Int = 80) -> [String] {
+        TerminalText.hanging("score: " + score(e), width: width)
     }
 
     /// `hard 0, soft 123: preference 40, idleGap 12, …` with the costliest terms first.

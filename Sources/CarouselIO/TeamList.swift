@@ -11,9 +11,9 @@ public enum TeamList {
     public static func read(_ value: JSONValue?, problem: Problem) -> (teams: [Team], violations: [Violation]) {
         var violations: [Violation] = []
         guard let value else {
-            return ([], [Violation(rule: 0, "schedule: 'teams' is required: the problem forms teams (its \"teams\" list)")])
+            return ([], [Violation(.malformedEntry, "schedule: 'teams' is required: the problem forms teams (its \"teams\" list)")])
         }
-        guard let list = value.array else { return ([], [Violation(rule: 0, "schedule: 'teams' is not a list")]) }
+        guard let list = value.array else { return ([], [Violation(.malformedEntry, "schedule: 'teams' is not a list")]) }
         var groupIndex: [String: Int] = [:]
         for (g, group) in problem.groups.enumerated() { groupIndex[group.id] = g }
         var formationIndex: [String: Int] = [:]
@@ -25,24 +25,24 @@ public enum TeamList {
         for (i, item) in list.enumerated() {
             let tag = "teams[\(i)]"
             guard let t = item.object else {
-                violations.append(Violation(rule: 0, "\(tag): not an object"))
+                violations.append(Violation(.malformedEntry, "\(tag): not an object"))
                 continue
             }
             guard let id = t["id"]?.string, !id.isEmpty else {
-                violations.append(Violation(rule: 0, "\(tag): id is not a non-empty string"))
+                violations.append(Violation(.malformedEntry, "\(tag): id is not a non-empty string"))
                 continue
             }
             if groupIndex[id] != nil {
-                violations.append(Violation(rule: 0, "\(tag): team id \"\(id)\" is already a group id"))
+                violations.append(Violation(.malformedEntry, "\(tag): team id \"\(id)\" is already a group id"))
                 continue
             }
             if seen.contains(id) {
-                violations.append(Violation(rule: 0, "\(tag): duplicate team id \"\(id)\""))
+                violations.append(Violation(.malformedEntry, "\(tag): duplicate team id \"\(id)\""))
                 continue
             }
             guard let f = t["formation"]?.string.flatMap({ formationIndex[$0] }) else {
                 let text = t["formation"].map { $0.string.map { "\"\($0)\"" } ?? $0.kindName } ?? "(missing)"
-                violations.append(Violation(rule: 0, "\(tag) \(id): unknown formation \(text)"))
+                violations.append(Violation(.malformedEntry, "\(tag) \(id): unknown formation \(text)"))
                 continue
             }
             seen.insert(id)
@@ -51,32 +51,32 @@ public enum TeamList {
             for key in ["members", "pupils"] {
                 guard let raw = t[key] else { continue }
                 guard let object = raw.object else {
-                    violations.append(Violation(rule: 0, "\(tag) \(id): \(key) is not an object"))
+                    violations.append(Violation(.malformedEntry, "\(tag) \(id): \(key) is not an object"))
                     continue
                 }
                 for entry in object.entries {
                     guard let g = groupIndex[entry.key], problem.groups[g].pool else {
-                        violations.append(Violation(rule: 0, "\(tag) \(id): \(key): \"\(entry.key)\" is not a pool group"))
+                        violations.append(Violation(.malformedEntry, "\(tag) \(id): \(key): \"\(entry.key)\" is not a pool group"))
                         continue
                     }
                     if key == "members" {
                         guard let n = entry.value.number?.integer, n >= 0 else {
                             let got = entry.value.number?.text ?? entry.value.kindName
-                            violations.append(Violation(rule: 0, "\(tag) \(id): members: \(entry.key): expected a whole number ≥ 0, got \(got)"))
+                            violations.append(Violation(.malformedEntry, "\(tag) \(id): members: \(entry.key): expected a whole number ≥ 0, got \(got)"))
                             continue
                         }
                         guard formation.pools.contains(g) else {
-                            violations.append(Violation(rule: 10, "team \(id) (\(formation.id)): members from pool \(entry.key), which is not one of the formation's pools"))
+                            violations.append(Violation(.teams, "team \(id) (\(formation.id)): members from pool \(entry.key), which is not one of the formation's pools"))
                             continue
                         }
                         team.members[g] = n
                     } else {
                         guard let names = entry.value.array?.compactMap(\.string), names.count == entry.value.array?.count else {
-                            violations.append(Violation(rule: 0, "\(tag) \(id): pupils: \(entry.key): expected a list of names"))
+                            violations.append(Violation(.malformedEntry, "\(tag) \(id): pupils: \(entry.key): expected a list of names"))
                             continue
                         }
                         guard formation.pools.contains(g) else {
-                            violations.append(Violation(rule: 10, "team \(id) (\(formation.id)): pupils from pool \(entry.key), which is not one of the formation's pools"))
+                            violations.append(Violation(.teams, "team \(id) (\(formation.id)): pupils from pool \(entry.key), which is not one of the formation's pools"))
                             continue
                         }
                         team.pupils[g] = names

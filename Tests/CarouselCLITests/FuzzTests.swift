@@ -6,7 +6,7 @@ import CarouselModel
 // MARK: - Deterministic randomness
 
 /// FuzzRandom: a tiny seeded generator, so every run sees the same inputs.
-private struct FuzzRandom: RandomNumberGenerator {
+struct FuzzRandom: RandomNumberGenerator {
     private var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -37,7 +37,7 @@ import CarouselCLI
         let run = Run(["repair", dir.appendingPathComponent("ill.json").path, dir.appendingPathComponent("labs.schedule.json").path,
                        "-o", out, "--quiet"])
         #expect(run.code == 0, "\(run.out)\(run.err)")
-        #expect(run.out.contains("2 of 2 sessions changed (100.0%), 2 group attendances, change cost 2"), "\(run.out)")
+        #expect(run.out.flattened.contains("2 of 2 sessions changed (100.0%), 2 group attendances, change cost 2"), "\(run.out)")
         #expect(run.out.contains("  North\n    a:\n      new staff: chem mon 09:00 lab1: t1 → t2"), "\(run.out)")
         #expect(run.out.contains("Staff (2):"))
         let validate = Run(["validate", dir.appendingPathComponent("ill.json").path, out])
@@ -61,10 +61,12 @@ import CarouselCLI
         #expect(run.code == 0, "\(run.out)\(run.err)")
         let lines = run.out.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("scenario     feasible") == true, "\(run.out)")
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(run.out)")
         #expect(lines.contains { $0.hasPrefix("base ") && $0.contains("2/2") && $0.contains("40/40") })
         #expect(lines.contains { $0.hasPrefix("lab2 closed ") && $0.contains("yes") && $0.contains("2/2") })
         // 8 classes need 8 chem sessions: 2 labs × 4 periods, and 2 teachers.
-        #expect(lines.contains { $0.hasPrefix("8 classes ") && $0.contains("yes") && $0.contains("8/8") && $0.contains("100%") }, "\(run.out)")
+        #expect(lines.contains { $0.hasPrefix("8 classes ") && $0.contains("yes") && $0.contains("8/8") }, "\(run.out)")
+        #expect(lines.contains { $0.hasPrefix("8 classes ") && $0.contains("100%") }, "\(run.out)")
         let json = Run(["whatif", path("labs.json"), path("closed.json"), "--quiet", "--json", "--moves", "1000"])
         #expect(json.out.contains(#""name": "lab2 closed""#) && json.out.contains(#""sessionsChanged""#), "\(json.out)")
         let typo = Run(["whatif", path("labs.json"), path("typo.json")])
@@ -82,7 +84,7 @@ import CarouselCLI
         defer { try? FileManager.default.removeItem(at: dir) }
         let explain = Run(["explain", dir.appendingPathComponent("full.json").path])
         #expect(explain.code == 1, "\(explain.out)\(explain.err)")
-        #expect(explain.out.contains("no schedule meets these"), "\(explain.out)")
+        #expect(explain.out.flattened.contains("no schedule meets these"), "\(explain.out)")
         #expect(explain.out.contains("open lab2 when it is closed (mon)"), "\(explain.out)")
         let capacity = Run(["capacity", dir.appendingPathComponent("labs.json").path, "--like", "a", "--day", "tue"])
         #expect(capacity.code == 0, "\(capacity.out)\(capacity.err)")

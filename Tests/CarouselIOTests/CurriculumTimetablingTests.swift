@@ -98,10 +98,10 @@ import CarouselIO
         // Unavailability and teacher clashes are hard.
         var clash = sessions
         clash[4].start = 1 // c3 with c1's teacher at d0 p1
-        #expect(Evaluator(I).evaluate(Schedule(sessions: clash)).violations.contains { $0.rule == 6 })
+        #expect(Evaluator(I).evaluate(Schedule(sessions: clash)).violations.contains { $0.rule == .staffing })
         var blocked = sessions
         blocked[0].start = 0 // c1 is unavailable at d0 p0
-        #expect(Evaluator(I).evaluate(Schedule(sessions: blocked)).violations.contains { $0.rule == 5 })
+        #expect(Evaluator(I).evaluate(Schedule(sessions: blocked)).violations.contains { $0.rule == .activityTimes })
     }
 
     @Test func solvedScheduleExportsAndScoresTheSameAsTheCompetition() throws {

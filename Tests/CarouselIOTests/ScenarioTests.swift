@@ -85,7 +85,7 @@ import CarouselSolver
         #expect(p.groups.map(\.size) == [20, 28, 20, 20, 20])
         #expect(p.groups.map(\.id) == ["a", "b", "a-copy1", "a-copy2", "a-copy1x"])
         #expect(p.groups[2].school == "East" && p.groups[2].visit == [TimeRange(day: 1, window: nil)])
-        #expect(p.weights.preference == 9)
+        #expect(p.weights[.preference] == 9)
         // Halving removes b, and with it the fixed talk that was there for b.
         let fewer = try Self.apply(#"[{"scaleGroups": 0.5}]"#)
         #expect(fewer.groups.map(\.id) == ["a"])

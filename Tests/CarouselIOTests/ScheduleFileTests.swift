@@ -38,7 +38,7 @@ import CarouselIO
         let loaded = try ScheduleFile.decode(try ProblemDecoder.parseJSON(Array(json.utf8), file: "s.json"), file: "s.json", for: I)
         #expect(loaded.schedule.sessions.count == 1)
         #expect(loaded.schedule.sessions[0].start == 0)
-        #expect(loaded.formatViolations.map(\.rule) == [0, 0])
+        #expect(loaded.formatViolations.map(\.rule) == [.malformedEntry, .malformedEntry])
         #expect(loaded.formatViolations[0].message.contains("unknown group \"g9\""))
         #expect(loaded.formatViolations[1].message.contains("unknown activity \"cook\""))
     }

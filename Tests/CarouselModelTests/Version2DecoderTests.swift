@@ -59,7 +59,7 @@ struct Version2DecoderTests {
         #expect(p.fixed[0].move == .room)
         #expect(p.spacing == [Spacing(activities: [0, 2], minDays: 7)])
         #expect(p.continuityRoles == ["mentor"])
-        #expect(p.weights.travel == 1 && p.weights.continuity == 2 && p.weights.hostBalance == 3 && p.weights.displaced == 4)
+        #expect(p.weights[.travel] == 1 && p.weights[.continuity] == 2 && p.weights[.hostBalance] == 3 && p.weights[.displaced] == 4)
     }
 
     @Test func travelReadsEitherDirectionAndOnlineIsFree() throws {

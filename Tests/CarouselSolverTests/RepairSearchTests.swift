@@ -52,7 +52,7 @@ import CarouselModel
         #expect(Int(search.state.unitSession[2]) == s)
         #expect(search.state.sessionGroups[s].count == 2 && search.state.unassignedCount == 1)
         let ev = Evaluator(I).evaluate(search.state.schedule)
-        #expect(ev.violations.allSatisfy { $0.rule == 1 }, "\(describe(ev))")
+        #expect(ev.violations.allSatisfy { $0.rule == .attendance }, "\(describe(ev))")
         #expect(abs(search.soft - ev.soft) < 1e-6)
         search.takeBack()
         #expect(search.state.unitSession[2] < 0)
@@ -91,7 +91,7 @@ import CarouselModel
             total += 1
             let result = LocalSearch.run(built.state, seed: seed, termination: Termination(timeLimit: 600, iterationLimit: 15_000))
             let ev = Evaluator(fx.instance).evaluate(result.state.schedule)
-            let broken = ev.violations.filter { $0.rule != 1 }
+            let broken = ev.violations.filter { $0.rule != .attendance }
             #expect(broken.isEmpty, "seed \(seed): \(describe(ev))\n\(SolverPropertyTests.generate(seed).json)")
             if result.state.unassignedCount == 0 {
                 complete += 1

@@ -331,6 +331,63 @@ struct SoftTermTests {
         #expect(ev.soft == 3.75)
     }
 
+    // MARK: staffIdleGap (a Carousel addition)
+
+    @Test func staffIdleGap() throws {
+        // The example of docs/format.md. Positions: p1 = 0, p2 = 1, p3 = 2,
+        // p4 = 3 (the break is not a position).
+        // shaw: mon p1 and p4 → positions 0..3, busy 2 → 2 idle (p2, p3);
+        //       tue p2 alone → 0. lee: mon p2 and p3, back to back around
+        //       the break → 0. Total 2; weight 1.5 → 3.
+        let staff = #"[{"id": "shaw"}, {"id": "lee"}]"#
+        let groups = (1...5).map { "{\"id\": \"g\($0)\", \"size\": 10, \"attend\": [{\"activity\": \"a\"}]}" }
+            .joined(separator: ", ")
+        let fx = try Fx(rooms: Self.rooms, staff: staff, activities: #"[{"id": "a", "staff": [{"count": 1}]}]"#,
+                        groups: "[\(groups)]", weights: #"{"staffIdleGap": 1.5}"#)
+        let ev = fx.evaluate([fx.S("a", "mon", "p1", "r1", groups: ["g1"], staff: ["shaw"]),
+                              fx.S("a", "mon", "p4", "r1", groups: ["g2"], staff: ["shaw"]),
+                              fx.S("a", "tue", "p2", "r1", groups: ["g3"], staff: ["shaw"]),
+                              fx.S("a", "mon", "p2", "r2", groups: ["g4"], staff: ["lee"]),
+                              fx.S("a", "mon", "p3", "r2", groups: ["g5"], staff: ["lee"])])
+        expectFeasible(ev)
+        #expect(ev.cost(.staffIdleGap) == 2)
+        #expect(ev.weighted(.staffIdleGap) == 3)
+        // idleGap is per group: every group has one session, so 0.
+        #expect(ev.soft == 3)
+        // By default the term costs nothing.
+        let plain = try Fx(rooms: Self.rooms, staff: staff, activities: #"[{"id": "a", "staff": [{"count": 1}]}]"#,
+                           groups: "[\(groups)]")
+        let evPlain = plain.evaluate([plain.S("a", "mon", "p1", "r1", groups: ["g1"], staff: ["shaw"]),
+                                      plain.S("a", "mon", "p4", "r1", groups: ["g2"], staff: ["shaw"])])
+        #expect(evPlain.cost(.staffIdleGap) == 2 && evPlain.weighted(.staffIdleGap) == 0)
+    }
+
+    /// With `staffIdleGap` weighted the solver closes a teacher's gap: Ms
+    /// Shaw takes g1 at mon p1 (fixed); g2, on site on Monday only, needs
+    /// her too, at p2 (gap 0), p3 (gap 1) or p4 (gap 2). Every other term
+    /// is the same wherever g2 goes.
+    @Test func solverAvoidsStaffIdleGaps() throws {
+        let fx = try Fx(rooms: Self.rooms, staff: #"[{"id": "shaw"}]"#,
+                        activities: #"[{"id": "a", "staff": [{"count": 1}]}]"#,
+                        groups: #"""
+                        [{"id": "g1", "size": 10, "attend": [{"activity": "a"}]},
+                         {"id": "g2", "size": 10, "visit": ["mon"], "attend": [{"activity": "a"}]}]
+                        """#,
+                        fixed: #"[{"activity": "a", "day": "mon", "start": "p1", "room": "r1", "groups": ["g1"], "staff": ["shaw"]}]"#,
+                        weights: #"{"staffIdleGap": 1}"#)
+        for seed: UInt64 in 1...3 {
+            var options = Solver.Options()
+            options.seed = seed
+            options.timeLimit = 600
+            options.moveLimit = 5_000
+            let sessions = Solver.solve(fx.instance, options: options).state.schedule.sessions
+            let ev = fx.evaluate(sessions)
+            expectFeasible(ev)
+            #expect(ev.cost(.staffIdleGap) == 0, "seed \(seed): \(sessions)")
+            #expect(sessions.contains { $0.groups == [1] && $0.day == 0 && $0.start == 1 }, "seed \(seed): g2 not at mon p2")
+        }
+    }
+
     // MARK: overCapacity
 
     @Test func overCapacity() throws {
@@ -359,7 +416,7 @@ struct SoftTermTests {
         // Default (null): hard, two broken sessions, and no soft cost for it.
         let hard = try Fx(rooms: rooms, activities: acts, groups: groups)
         let evHard = hard.evaluate(sessions(hard))
-        #expect(evHard.violations.filter { $0.rule == 4 }.count == 2, "\(describe(evHard))")
+        #expect(evHard.violations.filter { $0.rule == .sessionMakeUp }.count == 2, "\(describe(evHard))")
         #expect(evHard.weighted(.overCapacity) == 0)
     }
 
@@ -368,11 +425,11 @@ struct SoftTermTests {
     @Test func weightsDefaultsAndOverrides() throws {
         let fx = try Fx(activities: "[]", groups: "[]")
         let w = fx.problem.weights
-        #expect(w.preference == 5 && w.idleGap == 1 && w.siteChange == 2 && w.spread == 5)
-        #expect(w.isolated == 0 && w.roomStability == 0 && w.mixSchools == 0 && w.sessions == 0 && w.staffOverload == 0)
+        #expect(w[.preference] == 5 && w[.idleGap] == 1 && w[.siteChange] == 2 && w[.spread] == 5)
+        #expect(w[.isolated] == 0 && w[.roomStability] == 0 && w[.mixSchools] == 0 && w[.sessions] == 0 && w[.staffOverload] == 0)
         #expect(w.overCapacity == nil)
         let custom = try Fx(activities: "[]", groups: "[]", weights: #"{"idleGap": 0.5, "overCapacity": 3}"#)
-        #expect(custom.problem.weights.idleGap == 0.5 && custom.problem.weights.overCapacity == 3)
-        #expect(custom.problem.weights.preference == 5, "unlisted terms keep their default")
+        #expect(custom.problem.weights[.idleGap] == 0.5 && custom.problem.weights.overCapacity == 3)
+        #expect(custom.problem.weights[.preference] == 5, "unlisted terms keep their default")
     }
 }

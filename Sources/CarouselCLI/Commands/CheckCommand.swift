@@ -1,35 +1,36 @@
 import CarouselModel
 import CarouselSolver
 import CarouselIO
+import CarouselCommandLine
 
 /// `carousel check PROBLEM`: lint and necessary-condition analysis.
 struct CheckCommand: Command {
-    static let name = "check"
-    static let abstract = "Lint a problem file and look for bottlenecks before solving."
-    static let usage = "carousel check PROBLEM [--json]"
-    static let discussion = """
-    Reads the problem file (every format error is reported with its line and
-    column), then runs quick necessary-condition checks that name bottlenecks
-    in plain words: room-periods needed versus available per kind of room and
-    day, staff-periods needed versus available per skill or role and day,
-    groups whose needs no room meets, activities no group can attend, visits
-    too short for what a group must attend.
+    static let spec = CommandSpec(
+        name: "check",
+        abstract: "Lint a problem file and look for bottlenecks before solving.",
+        discussion: """
+        Reads the problem file (every format error is reported with its line and
+        column), then runs quick necessary-condition checks that name bottlenecks
+        in plain words: room-periods needed versus available per kind of room and
+        day, staff-periods needed versus available per skill or role and day,
+        groups whose needs no room meets, activities no group can attend, visits
+        too short for what a group must attend.
 
-    Errors mean no schedule can exist; warnings mean it will be tight.
-    Exit status: 0 no errors, 1 errors found, 2 the file cannot be read.
+        Errors mean no schedule can exist; warnings mean it will be tight.
+        Exit status: 0 no errors, 1 errors found, 2 the file cannot be read (or
+        is too large to schedule: docs/format.md, "Size").
 
-    EXAMPLE:
-      carousel check Examples/stem-week.json
-    """
-    static let options: [OptionSpec] = [
-        .flag("json", help: "Print the findings as JSON (for programs)."),
-    ]
-    static let positionals = ["PROBLEM"]
+        EXAMPLE:
+          carousel check Examples/stem-week.json
+        """,
+        positionals: [Positional("PROBLEM", help: "The problem file (- for standard input).")],
+        options: [.flag("json", help: "Print the findings as JSON (for programs).")])
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        let loaded = try LoadedProblem(path: arguments.positionals[0])
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        let loaded = try context.loadProblem(arguments.positional("PROBLEM")!)
         let findings = ProblemAnalysis(loaded.instance).findings()
         let errors = findings.filter { $0.severity == .error }.count
+        let console = context.console
         if arguments.flag("json") {
             let json = JSONOutput.object([
                 ("problem", .string(loaded.path)), ("errors", .int(errors)),
@@ -38,7 +39,7 @@ struct CheckCommand: Command {
             console.print(json.rendered(), terminator: "")
         } else {
             let I = loaded.instance
-            console.print("\(loaded.path): \(I.groupCount) groups (\(I.groupSize.reduce(0) { $0 + Int($1) }) pupils), \(I.activityCount) activities, \(I.roomCount) rooms, \(I.staffCount) staff, \(I.dayCount) days × \(I.periodCount) periods")
+            console.reportWrapped("\(loaded.file): \(I.groupCount) groups (\(I.groupSize.reduce(0) { $0 + Int($1) }) pupils), \(I.activityCount) activities, \(I.roomCount) rooms, \(I.staffCount) staff, \(I.dayCount) days × \(I.periodCount) periods")
             for f in findings { console.print("\(f.severity.rawValue): \(f.message)") }
             let warnings = findings.count - errors
             console.print(findings.isEmpty ? "no problems found" : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")

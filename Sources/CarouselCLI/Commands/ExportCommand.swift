@@ -2,99 +2,112 @@ import Foundation
 import CarouselModel
 import CarouselSolver
 import CarouselIO
+import CarouselCommandLine
 
 /// `carousel export SCHEDULE --problem PROBLEM --as FORMAT`: timetables for
-/// people (HTML report, CSV, iCalendar, text), and the ITC-2007 solution
-/// format (`carousel export itc2007 PROBLEM SCHEDULE`).
+/// people (HTML report, CSV, iCalendar, text); `export itc2007` is the
+/// competition's solution format.
 struct ExportCommand: Command {
-    /// The formats of the `--as` form.
+    /// The formats of `--as`.
     enum Format: String, CaseIterable {
         case html, csv, ics, text
 
         var fileExtension: String { self == .text ? "txt" : rawValue }
     }
 
-    static let name = "export"
-    static let abstract = "Timetables as an HTML report, CSV, iCalendar or text (or itc2007)."
-    static let usage = """
-    carousel export SCHEDULE --problem PROBLEM --as html|csv|ics|text [--by school|group|room|staff] [-o FILE|DIR]
-           carousel export itc2007 PROBLEM SCHEDULE [-o FILE.sol] [--ctt FILE.ctt]
-    """
-    static let discussion = """
-    html: one self-contained page (no network needed) with a dashboard (score
-    by term, wishes granted, room use per day, staff load), a master grid per
-    day, and a timetable per school, group, room and staff member; a filter
-    box; printing puts each timetable on its own page. -o FILE.
+    static let subcommands: [any Command.Type] = [ExportITC2007Command.self]
 
-    csv: one row per group in a session: day, date, start, end, activity,
-    room, site, group, school, staff, then the ids. RFC 4180 (CRLF, quoted
-    fields), UTF-8 with a byte order mark so that Excel shows accents
-    (--no-bom leaves it out).
+    static let spec = CommandSpec(
+        name: "export",
+        abstract: "Timetables as an HTML report, CSV, iCalendar or text (or itc2007).",
+        discussion: """
+        html: one self-contained page (no network needed) with a dashboard (score
+        by term, wishes granted, room use per day, staff load), a master grid per
+        day, and a timetable per school, group, room and staff member; a filter
+        box; printing puts each timetable on its own page. -o FILE.
 
-    ics: an iCalendar file per school (or --by group, room, staff) written
-    into the folder -o DIR; floating local times from each day's "date" and
-    the periods' clock times; UIDs stay the same when you export again.
-    DTSTAMP is now, or SOURCE_DATE_EPOCH when set.
+        csv: one row per group in a session: day, date, start, end, activity,
+        room, site, group, school, staff, then the ids. RFC 4180 (CRLF, quoted
+        fields), UTF-8 with a byte order mark in files so that Excel shows
+        accents (--no-bom leaves it out; standard output gets none unless
+        --bom). A cell that a spreadsheet would run as a formula (it begins
+        with =, +, -, @, a tab or a carriage return) gets a leading ', and a
+        last row says when and from what the file was made; --raw, for
+        programs, writes cells as they are and no last row.
 
-    text: aligned timetables for 80 columns (see also 'carousel show').
+        ics: an iCalendar file per school (or --by group, room, staff) written
+        into the folder -o DIR; floating local times from each day's "date" and
+        the periods' clock times. UIDs follow the group, activity and
+        occurrence, so a moved session keeps its UID and calendars update it.
+        --previous DIR (the last export) carries SEQUENCE and LAST-MODIFIED
+        over and sends sessions that no longer exist as cancelled. DTSTAMP is
+        now, or SOURCE_DATE_EPOCH when set.
 
-    With --by, csv and text write one file per school, group, room or staff
-    member into the folder -o DIR (made if missing), named after it
-    (st-marys-ce-primary-school.csv); entities without sessions are left out.
-    Without --by, csv, text and html go to -o FILE or standard output.
+        text: aligned timetables for 80 columns (see also 'carousel show').
 
-    itc2007: the competition's solution format, one line per lecture:
-    course room day period (0-based). The problem must have been made by
-    'carousel import itc2007'. With --ctt FILE.ctt the solution is also
-    scored against the original instance by the competition's rules,
-    independently of Carousel's evaluator, and the hard violations and the
-    penalty by term are printed (exit status 1 when a hard rule is broken).
+        html, csv and text state when, by which Carousel version and from
+        which problem and schedule (short fingerprints) they were made.
 
-    EXAMPLES:
-      carousel export stem.schedule.json --problem Examples/stem-week.json --as html -o stem-week.html
-      carousel export stem.schedule.json --problem Examples/stem-week.json --as ics -o calendars/
-      carousel export stem.schedule.json --problem Examples/stem-week.json --as csv --by room -o rooms/
-      carousel export itc2007 comp01.json comp01.schedule.json -o comp01.sol --ctt comp01.ctt
-    """
-    static let options: [OptionSpec] = [
-        .option("problem", short: "p", value: "PROBLEM", help: "The problem file the schedule was made for."),
-        .option("as", value: "FORMAT", help: "html, csv, ics or text."),
-        .option("by", value: "KIND", help: "One file per school, group, room or staff (ics default: school)."),
-        .option("output", short: "o", value: "FILE|DIR", help: "Where to write: a file, or a folder with --by and ics."),
-        .flag("no-bom", help: "csv: leave out the UTF-8 byte order mark."),
-        .option("ctt", value: "FILE.ctt", help: "itc2007: also score the solution against the instance by the competition's rules."),
-    ]
-    /// `SCHEDULE`, or `itc2007 PROBLEM SCHEDULE` for the competition format.
-    static let positionals = ["SCHEDULE", "[PROBLEM]", "[SCHEDULE]"]
+        With --by, csv and text write one file per school, group, room or staff
+        member into the folder -o DIR (made if missing), named after it
+        (st-marys-ce-primary-school.csv); entities without sessions are left out.
+        Without --by, csv, text and html go to -o FILE or standard output (-).
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        if arguments.positionals[0] == "itc2007" { return try exportITC2007(arguments, console: console) }
-        if arguments.positionals.count > 1 {
-            throw UsageError(message: "unexpected argument \"\(arguments.positionals[1])\"; give the problem with --problem")
+        EXAMPLES:
+          carousel export stem-week.schedule.json -p Examples/stem-week.json \\
+              --as html -o stem-week.html
+          carousel export stem-week.schedule.json -p Examples/stem-week.json \\
+              --as ics -o calendars/ --previous calendars/
+          carousel export stem-week.schedule.json -p Examples/stem-week.json \\
+              --as csv --by room -o rooms/
+        """,
+        positionals: [Positional("SCHEDULE", help: "The schedule file (- for standard input).")],
+        options: [
+            .value("problem", short: "p", "PROBLEM", .file, required: true, help: "The problem file the schedule was made for."),
+            .value("as", "FORMAT", .choice(Format.allCases.map(\.rawValue)), required: true, help: "html, csv, ics or text."),
+            .value("by", "KIND", .choice(TimetableView.Dimension.allCases.map(\.rawValue)), defaultNote: "school for ics, else none",
+                   help: "One file per school, group, room or staff member."),
+            .value("output", short: "o", "FILE|DIR", .path, defaultNote: "standard output",
+                   help: "Where to write: a file, or a folder with --by and ics."),
+            .flag("no-bom", help: "csv: leave out the UTF-8 byte order mark."),
+            .flag("bom", help: "csv: write the byte order mark to standard output too."),
+            .flag("raw", help: "csv: cells as they are and no provenance row (for programs)."),
+            .value("previous", "DIR", .folder, help: "ics: the previous export, to number changes and cancel what is gone."),
+        ],
+        extraArgumentHint: "give the problem with --problem")
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        let format = arguments.choice("as", as: Format.self)!
+        let by = arguments.choice("by", as: TimetableView.Dimension.self) ?? (format == .ics ? .school : nil)
+        if format == .html, by != nil { throw UsageError("--by does not apply to html: the report has every view") }
+        for flag in ["no-bom", "bom", "raw"] where format != .csv && arguments.flag(flag) {
+            throw UsageError("--\(flag) applies to csv only")
         }
-        guard let format = try arguments.choice("as", as: Format.self) else {
-            throw UsageError(message: "--as FORMAT is required: html, csv, ics or text")
-        }
-        let by = try arguments.choice("by", as: TimetableView.Dimension.self) ?? (format == .ics ? .school : nil)
-        if format == .html, by != nil { throw UsageError(message: "--by does not apply to html: the report has every view") }
-        if format != .csv, arguments.flag("no-bom") { throw UsageError(message: "--no-bom applies to csv only") }
-        if arguments.string("ctt") != nil { throw UsageError(message: "--ctt applies to 'export itc2007' only") }
+        if arguments.flag("bom") && arguments.flag("no-bom") { throw UsageError("give --bom or --no-bom, not both") }
+        if format != .ics, arguments.isGiven("previous") { throw UsageError("--previous applies to ics only") }
         let out = arguments.string("output")
-        if by != nil, out == nil { throw UsageError(message: "-o DIR is required: \(format.rawValue) by \(by!.rawValue) writes one file each") }
-        let loaded = try LoadedTimetable(schedule: arguments.positionals[0], problem: arguments.string("problem"), console: console)
+        if let by, out == nil || out == "-" {
+            throw UsageError("-o DIR is required: \(format.rawValue) by \(by.rawValue) writes one file each")
+        }
+        let loaded = try LoadedTimetable(schedule: arguments.positional("SCHEDULE")!, problem: arguments.string("problem")!, context: context)
         let view = loaded.view
-        let bom = !arguments.flag("no-bom")
-        let stamp = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) } ?? Int(Date().timeIntervalSince1970)
+        let toStandardOutput = out == nil || out == "-"
+        let bom = arguments.flag("bom") || (!toStandardOutput && !arguments.flag("no-bom"))
+        let provenance = loaded.provenance(environment: context.environment)
+        // The previous export may be the -o folder itself: read first, then replaced.
+        let previous = try arguments.string("previous").map(previousCalendars) ?? [:]
         func render(_ entity: TimetableView.Entity?) throws -> String {
             switch format {
             case .html:
                 let file = loaded.file
-                return HTMLReport.render(view, evaluation: Evaluator(file.instance).evaluate(file.schedule, formatViolations: file.formatViolations))
-            case .csv: return CSVWriter.render(view, entity: entity, byteOrderMark: bom)
-            case .text: return TextTimetable.render(view, entity: entity)
+                return HTMLReport.render(view, evaluation: Evaluator(file.instance).evaluate(file.schedule, formatViolations: file.formatViolations),
+                                         provenance: provenance)
+            case .csv: return CSVWriter.render(view, entity: entity, byteOrderMark: bom, provenance: provenance, raw: arguments.flag("raw"))
+            case .text: return TextTimetable.render(view, entity: entity, provenance: provenance)
             case .ics:
                 do {
-                    return try ICalendarWriter.render(view, entity: entity, stamp: stamp)
+                    let name = entity.map { $0.fileStem + ".ics" } ?? ""
+                    return try ICalendarWriter.render(view, entity: entity, stamp: provenance.stamp, previous: previous[name] ?? [])
                 } catch {
                     throw missingDate(error, problem: loaded.problem)
                 }
@@ -103,54 +116,47 @@ struct ExportCommand: Command {
 
         guard let by, let out else {
             let text = try render(nil)
-            try emit(text, to: out, console: console,
-                     summary: "wrote \(out ?? ""): \(format.rawValue), \(view.sessions.count) sessions, \((text.utf8.count + 1023) / 1024) KB")
+            try context.emit(text, to: out, output: "the \(format.rawValue) export", kind: nil,
+                             summary: "wrote \(out ?? ""): \(format.rawValue), \(view.sessions.count) sessions, \((text.utf8.count + 1023) / 1024) KB")
             return ExitCode.success
         }
         let all = view.entities(by)
-        let entities = all.filter { !$0.sessions.isEmpty }
-        let files = try entities.map { (name: $0.fileStem + "." + format.fileExtension, text: try render($0)) }
+        let entities = all.filter { !$0.sessions.isEmpty || previous[$0.fileStem + "." + format.fileExtension] != nil }
+        var files = try entities.map { (name: $0.fileStem + "." + format.fileExtension, text: try render($0)) }
+        // Calendars of the previous export whose entity is gone altogether:
+        // every event in them is cancelled.
+        let written = Set(files.map(\.name))
+        for (name, events) in previous.sorted(by: { $0.key < $1.key }) where !written.contains(name) {
+            files.append((name, ICalendarWriter.cancellations(name: "\(view.problem.name): \(name.dropLast(4))", previous: events, stamp: provenance.stamp)))
+        }
         let skipped = all.count - entities.count
-        try emit(files: files, into: out, console: console,
-                 summary: "wrote \(files.count) \(format.rawValue) file\(files.count == 1 ? "" : "s") into \(out), one per \(by.rawValue)"
-                     + (skipped > 0 ? " (\(skipped) without sessions left out)" : ""))
+        try context.write(files: files, intoFolder: out, output: "the \(format.rawValue) export")
+        context.console.report("wrote \(files.count) \(format.rawValue) file\(files.count == 1 ? "" : "s") into \(out), one per \(by.rawValue)"
+            + (skipped > 0 ? " (\(skipped) without sessions left out)" : ""))
         return ExitCode.success
+    }
+
+    /// The events of every `.ics` file in `folder`, by file name.
+    static func previousCalendars(in folder: String) throws(InputError) -> [String: [ICalendarEvent]] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw InputError(file: folder, location: nil, path: "", message: "no such folder; --previous takes the folder of the last ics export")
+        }
+        var out: [String: [ICalendarEvent]] = [:]
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []) where name.hasSuffix(".ics") {
+            let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+            let bytes = try ProblemDecoder.readFile(path)
+            out[name] = ICalendarEvent.events(in: String(decoding: bytes, as: UTF8.self))
+        }
+        return out
     }
 
     /// The one-line error for a day without a date, pointing at the day in
     /// the problem file.
     static func missingDate(_ error: ICalendarWriter.MissingDate, problem: LoadedProblem) -> InputError {
-        let days = (try? ProblemDecoder.parseJSON(try ProblemDecoder.readFile(problem.path), file: problem.path))?
-            .object?["calendar"]?.object?["days"]?.array
+        let days = problem.tree.object?["calendar"]?.object?["days"]?.array
         let location = days.flatMap { $0.indices.contains(error.day) ? $0[error.day].location : nil }
-        return InputError(file: problem.path, location: location, path: "calendar.days[\(error.day)]",
+        return InputError(file: problem.file, location: location, path: "calendar.days[\(error.day)]",
                           message: error.description, hint: "or export csv, text or html, which need no dates")
-    }
-
-    /// `carousel export itc2007 PROBLEM SCHEDULE [-o FILE.sol] [--ctt FILE.ctt]`.
-    static func exportITC2007(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        guard arguments.positionals.count == 3 else {
-            throw UsageError(message: "missing \(["PROBLEM", "SCHEDULE"][(arguments.positionals.count - 1)...].joined(separator: " "))")
-        }
-        for option in ["problem", "as", "by"] where arguments.string(option) != nil {
-            throw UsageError(message: "--\(option) does not apply to 'export itc2007'")
-        }
-        let loaded = try LoadedProblem(path: arguments.positionals[1])
-        let cal = loaded.problem.calendar
-        let numbered = cal.days.enumerated().allSatisfy { $1.id == "d\($0)" } && cal.periods.enumerated().allSatisfy { $1.id == "p\($0)" }
-        guard numbered else {
-            throw InputError(file: loaded.path, location: nil, path: "calendar",
-                             message: "days and periods are not numbered d0, d1, … and p0, p1, …; was this problem made by 'carousel import itc2007'?")
-        }
-        let file = try ScheduleFile.read(contentsOf: arguments.positionals[2], for: loaded.instance)
-        let out = arguments.string("output")
-        let solution = CurriculumTimetabling.solution(file.schedule, instance: loaded.instance)
-        try emit(solution, to: out, console: console, summary: "wrote \(out ?? ""): \(file.schedule.sessions.count) lectures")
-        guard let ctt = arguments.string("ctt") else { return ExitCode.success }
-        let a = try CurriculumTimetabling.read(contentsOf: ctt).assess(solution: solution, file: out ?? "the solution")
-        let report = out == nil ? console.status : console.print
-        report("ITC-2007 rules: hard \(a.hard) (missing lectures \(a.missingLectures), conflicts \(a.conflicts), unavailable \(a.unavailable), room occupancy \(a.roomOccupancy)); "
-            + "penalty \(a.penalty) (room capacity \(a.roomCapacity), min working days 5 × \(a.minWorkingDays), compactness 2 × \(a.isolatedLectures), room stability \(a.roomStability))")
-        return a.hard == 0 ? ExitCode.success : ExitCode.infeasible
     }
 }

@@ -1,51 +1,64 @@
 import CarouselModel
 import CarouselSolver
 import CarouselIO
+import CarouselCommandLine
 
 /// `carousel repair PROBLEM OLD_SCHEDULE`: the fewest changes that make an
 /// old schedule fit a changed problem, and who must be told.
 struct RepairCommand: Command {
-    static let name = "repair"
-    static let abstract = "Fix a schedule after the problem changed, changing as little as possible."
-    static let usage = "carousel repair PROBLEM OLD_SCHEDULE [-o NEW] [--keep-until DAY] [--json] [search options]"
-    static let discussion = """
-    For a problem that changed after OLD_SCHEDULE was made (a teacher ill, a
-    room lost, a coach late, a class added): keeps every session the change
-    allows as it was, moves the fewest others, and then improves the soft
-    score only where that changes nothing more. Change is counted per
-    group's attendance: 4 for a new time, 2 for a new room, 1 per staff
-    member replaced; it comes before the soft score.
+    static let spec = CommandSpec(
+        name: "repair",
+        abstract: "Fix a schedule after the problem changed, changing as little as possible.",
+        discussion: """
+        For a problem that changed after OLD_SCHEDULE was made (a teacher ill, a
+        room lost, a coach late, a class added): keeps every session the change
+        allows as it was, moves the fewest others, and then improves the soft
+        score only where that changes nothing more. Change is counted per
+        group's attendance: 4 for a new time, 2 for a new room, 1 per staff
+        member replaced; it comes before the soft score.
 
-    --keep-until DAY treats DAY and the days before it as over: their
-    sessions stay exactly as they were and nothing new is placed on them.
+        --keep-until DAY treats DAY and the days before it as over: their
+        sessions stay exactly as they were and nothing new is placed on them.
 
-    Prints who has to be told — each school's changed groups with what
-    changed, and the rooms and staff whose bookings changed — and writes the
-    new schedule (default: OLD_SCHEDULE's name with .repaired.json). Entries
-    of OLD_SCHEDULE that name things the problem no longer has are dropped
-    with a note. Exit status 1 when no feasible schedule is found.
+        Prints who has to be told — each school's changed groups with what
+        changed, and the rooms and staff whose bookings changed — and writes the
+        new schedule (default: OLD_SCHEDULE's name with .repaired.json; never
+        over OLD_SCHEDULE or PROBLEM). Entries of OLD_SCHEDULE that name things
+        the problem no longer has are dropped with a note; a schedule made for
+        another problem is refused. Exit status 1 when no feasible schedule is
+        found; 130 or 143 when Ctrl-C or SIGTERM stopped it (the best schedule
+        is still written).
 
-    EXAMPLE:
-      carousel repair stem-week-ill.json stem-week.schedule.json --keep-until mon
-    """
-    static let options: [OptionSpec] = [
-        .option("output", short: "o", value: "NEW", help: "Where to write the repaired schedule."),
-        .option("keep-until", value: "DAY", help: "Days up to and including DAY are over: keep them as they were."),
-        .flag("json", help: "Print the result as JSON (for programs)."),
-    ] + SearchSettings.specs(timeLimit: 10, moves: 300_000)
-    static let positionals = ["PROBLEM", "OLD_SCHEDULE"]
+        EXAMPLE:
+          carousel repair whatif/robotics-teacher-ill-thursday.problem.json \\
+              stem-week.schedule.json --keep-until mon
+        """,
+        positionals: [
+            Positional("PROBLEM", help: "The problem as it is now."),
+            Positional("OLD_SCHEDULE", help: "The schedule made before it changed."),
+        ],
+        options: [
+            .value("output", short: "o", "NEW", .file, defaultNote: "OLD_SCHEDULE's name with .repaired.json",
+                   help: "Where to write the repaired schedule (- for standard output)."),
+            .value("keep-until", "DAY", help: "Days up to and including DAY are over: keep them as they were."),
+            .flag("json", help: "Print the result as JSON (for programs)."),
+        ] + SearchSettings.options(timeLimit: 10, moves: 300_000))
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        let settings = try SearchSettings(arguments, timeLimit: 10, moves: 300_000)
-        let loaded = try LoadedProblem(path: arguments.positionals[0])
-        let oldPath = arguments.positionals[1]
-        let old = try ScheduleFile.read(contentsOf: oldPath, for: loaded.instance)
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        let settings = SearchSettings(arguments)
+        let loaded = try context.loadProblem(arguments.positional("PROBLEM")!, threads: settings.options.threads)
+        let oldPath = arguments.positional("OLD_SCHEDULE")!
+        let old = try context.loadSchedule(oldPath, for: loaded, role: "the old schedule")
         // With formations, the old schedule's teams stay: they are groups of the instance it is read for.
         let I = old.instance
         var keepDays = 0
         if let day = arguments.string("keep-until") { keepDays = try loaded.day(day, option: "keep-until") + 1 }
+        if oldPath == "-" && !arguments.isGiven("output") { throw UsageError("give -o NEW when the old schedule comes from standard input") }
         let output = arguments.string("output") ?? defaultOutput(for: oldPath)
-        let result = settings.interruptible {
+        if output == "-" && arguments.flag("json") { throw UsageError("-o - and --json would both use standard output; choose one") }
+        try context.outputs.check(output, output: "the repaired schedule", kind: .schedule)
+        let console = context.console
+        let (result, signal) = settings.stoppable {
             Solver.repair(I, old: old.schedule, keepDays: keepDays, options: settings.options, progress: settings.progress(console))
         }
         let schedule = result.state.schedule
@@ -58,7 +71,8 @@ struct RepairCommand: Command {
         let notes = dropped + result.notes
         var extra: [(String, JSONOutput)] = [("seed", .int(Int(settings.options.seed))), ("repairedFrom", .string(oldPath))]
         if !unmet.isEmpty { extra.append(("unmet", .array(unmet.map { .string($0) }))) }
-        try AtomicFile.write(ScheduleFile.render(schedule, instance: I, evaluation: evaluation, extra: extra), to: output)
+        try context.write(ScheduleFile.render(schedule, instance: I, evaluation: evaluation, extra: extra), to: output,
+                          output: "the repaired schedule", kind: .schedule)
 
         let percent = diff.sessionsBefore == 0 ? 0 : 100 * Double(diff.sessionsChanged) / Double(diff.sessionsBefore)
         if arguments.flag("json") {
@@ -70,22 +84,26 @@ struct RepairCommand: Command {
                 ("attendancesChanged", .int(diff.attendancesChanged)), ("change", .int(result.perturbation)),
                 ("affected", report.json), ("notes", .array(notes.map { .string($0) })),
                 ("unmet", .array(unmet.map { .string($0) })), ("score", ScheduleSummary.scoreJSON(evaluation)),
+                ("stoppedBy", signal.map { .string(SignalHandler.name($0)) } ?? .null),
             ]).rendered(), terminator: "")
         } else {
-            let name = I.problem.name.isEmpty ? loaded.path : I.problem.name
-            console.print("\(name): repaired in \(String(format: "%.2f", result.elapsed)) s; \(diff.sessionsChanged) of \(diff.sessionsBefore) sessions changed (\(String(format: "%.1f", percent))%), \(diff.attendancesChanged) group attendances, change cost \(result.perturbation)")
-            console.print("score: " + ScheduleSummary.score(evaluation))
-            for note in notes { console.print("note: \(note)") }
-            for line in report.lines { console.print(line) }
+            let name = I.problem.name.isEmpty ? loaded.file : I.problem.name
+            let how = signal.map { "stopped by \(SignalHandler.name($0)) after" } ?? "repaired in"
+            console.reportWrapped("\(name): \(how) \(String(format: "%.2f", result.elapsed)) s; \(diff.sessionsChanged) of \(diff.sessionsBefore) sessions changed (\(String(format: "%.1f", percent))%), \(diff.attendancesChanged) group attendances, change cost \(result.perturbation)")
+            for line in ScheduleSummary.scoreLines(evaluation) { console.report(line) }
+            for note in notes.prefix(20) { console.reportWrapped("note: \(note)") }
+            if notes.count > 20 { console.report("note: … and \(ListText.grouped(notes.count - 20)) more") }
+            for line in report.lines { console.reportWrapped(line) }
             if feasible {
-                console.print("wrote \(output)")
+                console.report("wrote \(output == "-" ? "the schedule to standard output" : output)")
             } else {
-                console.print("NO FEASIBLE SCHEDULE found; wrote the best partial schedule to \(output)")
-                for line in unmet.prefix(20) { console.print("  unmet: \(line)") }
-                for v in evaluation.violations.prefix(20) { console.print("  \(v)") }
-                console.print("Run 'carousel explain \(loaded.path)' to find what cannot all hold together.")
+                console.report("NO FEASIBLE SCHEDULE found; wrote the best partial schedule to \(output)")
+                for line in unmet.prefix(20) { console.report("  unmet: \(line)") }
+                for v in evaluation.violations.prefix(20) { console.report("  \(v)") }
+                console.report("Run 'carousel explain \(loaded.file)' to find what cannot all hold together.")
             }
         }
+        if let signal { return ExitCode.stopped(by: signal) }
         return feasible ? ExitCode.success : ExitCode.infeasible
     }
 

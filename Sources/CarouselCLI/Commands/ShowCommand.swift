@@ -1,42 +1,46 @@
 import CarouselModel
 import CarouselIO
+import CarouselCommandLine
 
 /// `carousel show SCHEDULE --problem PROBLEM [--school NAME | --group ID |
 /// --room ID | --staff ID]`: a timetable in the terminal.
 struct ShowCommand: Command {
-    static let name = "show"
-    static let abstract = "Print the timetable of a school, group, room or staff member."
-    static let usage = "carousel show SCHEDULE --problem PROBLEM [--school NAME | --group ID | --room ID | --staff ID] [--width N]"
-    static let discussion = """
-    Prints aligned tables, one per day (time, activity, room, groups, staff),
-    that fit 80 columns; long cells wrap. Without a choice it prints every
-    session of the event. Names match by id or name, ignoring case, or by a
-    part that only one of them contains ("--school oakfield").
+    static let spec = CommandSpec(
+        name: "show",
+        abstract: "Print the timetable of a school, group, room or staff member.",
+        discussion: """
+        Prints aligned tables, one per day (time, activity, room, groups, staff),
+        that fit 80 columns; long cells wrap, and wide characters (CJK, emoji)
+        count as the two columns they take. Without a choice it prints every
+        session of the event. Names match by id or name, ignoring case, accents
+        and typographic quotes (St Mary's finds St Mary’s), or by a part that
+        only one of them contains ("--school oakfield"); a near miss gets a
+        "did you mean". Control characters in names are shown as stand-ins
+        (␛), never sent to the terminal.
 
-    EXAMPLES:
-      carousel show stem.schedule.json --problem Examples/stem-week.json --school "St Mary's"
-      carousel show stem.schedule.json --problem Examples/stem-week.json --room lab-s1
-      carousel show stem.schedule.json --problem Examples/stem-week.json --staff dr-okafor
-    """
-    static let options: [OptionSpec] = [
-        .option("problem", short: "p", value: "PROBLEM", help: "The problem file the schedule was made for."),
-        .option("school", value: "NAME", help: "A school's timetable (all its groups)."),
-        .option("group", value: "ID", help: "A group's timetable."),
-        .option("room", value: "ID", help: "A room's timetable (its door sheet)."),
-        .option("staff", value: "ID", help: "A staff member's rota."),
-        .option("width", value: "N", help: "Columns to fit (default 80)."),
-    ]
-    static let positionals = ["SCHEDULE"]
+        EXAMPLES:
+          carousel show stem-week.schedule.json -p Examples/stem-week.json --room lab-s1
+          carousel show stem-week.schedule.json -p Examples/stem-week.json \\
+              --school oakfield
+          carousel show stem-week.schedule.json -p Examples/stem-week.json \\
+              --group st-marys-5p
+        """,
+        positionals: [Positional("SCHEDULE", help: "The schedule file (- for standard input).")],
+        options: [
+            .value("problem", short: "p", "PROBLEM", .file, required: true, help: "The problem file the schedule was made for."),
+            .value("school", "NAME", help: "A school's timetable (all its groups)."),
+            .value("group", "ID", help: "A group's timetable."),
+            .value("room", "ID", help: "A room's timetable (its door sheet)."),
+            .value("staff", "ID", help: "A staff member's rota."),
+            .value("width", "N", .integer(40...1000), default: "80", help: "Columns to fit."),
+        ],
+        exclusive: [TimetableView.Dimension.allCases.map(\.rawValue)])
 
-    static func run(_ arguments: ParsedArguments, console: Console) throws -> Int32 {
-        let chosen = TimetableView.Dimension.allCases.compactMap { d in arguments.string(d.rawValue).map { (d, $0) } }
-        guard chosen.count <= 1 else {
-            throw UsageError(message: "give at most one of --school, --group, --room, --staff")
-        }
-        let width = try arguments.int("width", default: 80, range: 40...1000)
-        let loaded = try LoadedTimetable(schedule: arguments.positionals[0], problem: arguments.string("problem"), console: console)
-        let entity = try chosen.first.map { try loaded.view.entity($0.0, named: $0.1) }
-        console.print(TextTimetable.render(loaded.view, entity: entity, width: width), terminator: "")
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
+        let chosen = TimetableView.Dimension.allCases.compactMap { d in arguments.string(d.rawValue).map { (d, $0) } }.first
+        let loaded = try LoadedTimetable(schedule: arguments.positional("SCHEDULE")!, problem: arguments.string("problem")!, context: context)
+        let entity = try chosen.map { try loaded.view.entity($0.0, named: $0.1) }
+        context.console.print(TextTimetable.render(loaded.view, entity: entity, width: arguments.int("width")!), terminator: "")
         return ExitCode.success
     }
 }

@@ -45,6 +45,15 @@ struct CivilDate: Equatable {
 
     /// `20260309`.
     var basicText: String { pad(year, 4) + pad(month, 2) + pad(day, 2) }
+
+    /// `2026-03-09`.
+    var isoText: String { pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2) }
+
+    /// The UTC date of `seconds` since 1970, and the seconds since its midnight.
+    static func utc(_ seconds: Int) -> (date: CivilDate, second: Int) {
+        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
+        return (CivilDate(daysSinceEpoch: days), seconds - days * 86400)
+    }
 }
 
 /// `n` in decimal with leading zeros to `width` digits.

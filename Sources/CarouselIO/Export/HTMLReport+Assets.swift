@@ -53,6 +53,7 @@ extension HTMLReport {
     .d4 { fill: #76b7b2; background: #76b7b2; } .d5 { fill: #edc948; background: #edc948; }
     .d6 { fill: #b07aa1; background: #b07aa1; } .d7 { fill: #9c755f; background: #9c755f; }
     footer { text-align: center; color: #5b6b82; font-size: .8rem; padding: 0 0 1.5rem; }
+    .made { color: #5b6b82; font-size: .75rem; margin: .8rem 0 0; }
     @page grid { size: landscape; }
     @media print {
       body { background: #fff; }

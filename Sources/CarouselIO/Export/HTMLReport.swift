@@ -17,8 +17,9 @@ import CarouselSolver
 /// Week (267 sessions, 164 views).
 public enum HTMLReport {
     /// The page. O(S · k + R · D · P) for S sessions of k groups and staff,
-    /// R rooms, D days and P periods.
-    public static func render(_ view: TimetableView, evaluation: Evaluation) -> String {
+    /// R rooms, D days and P periods. With `provenance`, the footer and every
+    /// timetable (each printed page) say when and from what it was made.
+    public static func render(_ view: TimetableView, evaluation: Evaluation, provenance: Provenance? = nil) -> String {
         let p = view.problem
         let dayStems = TimetableView.fileStems(p.calendar.days.map(\.id), fallback: "day")
         let kinds: [(TimetableView.Dimension, String, [TimetableView.Entity])] = [
@@ -53,11 +54,11 @@ public enum HTMLReport {
         out += summary(view, evaluation: evaluation)
         for d in p.calendar.days.indices { out += grid(view, day: d, id: "grid-" + dayStems[d]) }
         for (_, _, list) in kinds {
-            for entity in list { out += timetable(view, entity) }
+            for entity in list { out += timetable(view, entity, provenance: provenance) }
         }
         out += """
         </main>
-        <footer>Made by Carousel from the schedule of \(escape(p.name)).</footer>
+        <footer>\(escape(provenance.map { $0.text + "." } ?? "Made by Carousel from the schedule of \(p.name)."))</footer>
         <script>
         \(script)</script>
         </body>
@@ -70,7 +71,7 @@ public enum HTMLReport {
     // MARK: Views
 
     /// One entity's timetable: a heading, facts, and a table per day.
-    static func timetable(_ view: TimetableView, _ entity: TimetableView.Entity) -> String {
+    static func timetable(_ view: TimetableView, _ entity: TimetableView.Entity, provenance: Provenance?) -> String {
         let p = view.problem
         var facts: [String]
         var keyWords = [entity.dimension.rawValue, entity.title, entity.key]
@@ -117,6 +118,7 @@ public enum HTMLReport {
             }
             out += "</tbody></table></div>\n"
         }
+        if let provenance { out += "<p class=\"made\">\(escape(provenance.text))</p>\n" }
         return out + "</section>\n"
     }
 

@@ -8,10 +8,19 @@ import CarouselModel
 /// - DTSTART and DTEND are floating local times (no time zone: the event is
 ///   at 09:15 wherever the reader is) from the day's `date` and the periods'
 ///   clock times; an end of `24:00` is midnight of the next day.
-/// - UIDs are stable: a hash of the problem name, day, start period,
-///   activity, room and the calendar's entity, so importing a re-exported
-///   calendar updates events instead of duplicating them. DTSTAMP is the time
-///   of export, given by the caller.
+/// - UIDs follow what a session *is* for the calendar's reader, not when or
+///   where it is: a hash of the event's first date, the calendar's entity,
+///   the activity, the groups (of the calendar's entity) in the session, and
+///   which occurrence of that activity for those groups it is (in time
+///   order). A repair that moves a session keeps its UID, so calendars
+///   update the event; renaming the event or a room changes no UID.
+/// - SEQUENCE and LAST-MODIFIED: with the previous export of the same
+///   calendar (`--previous DIR`), an event whose time, place, title or
+///   description changed gets the next SEQUENCE and LAST-MODIFIED now; an
+///   unchanged one keeps both; an event of the previous export that no
+///   longer exists is sent again as `STATUS:CANCELLED` (next SEQUENCE), so
+///   re-importing leaves no ghost. Without it every event has SEQUENCE 0.
+///   DTSTAMP is the time of export, given by the caller.
 public enum ICalendarWriter {
     /// A session falls on a day without a `date`, so it has no calendar date.
     public struct MissingDate: Error, Sendable, CustomStringConvertible {
@@ -25,22 +34,25 @@ public enum ICalendarWriter {
 
     public static let productID = "-//Carousel//Carousel timetable export//EN"
 
+    /// The properties compared to decide whether an event changed.
+    static let contentKeys = ["DTSTART", "DTEND", "SUMMARY", "LOCATION", "DESCRIPTION", "STATUS"]
+
     /// The calendar of one entity, or of the whole event when nil. `stamp`
-    /// is the DTSTAMP in seconds since 1970 (UTC). Throws `MissingDate` for
-    /// the first session on a day without a date. O(sessions · line length).
-    public static func render(_ view: TimetableView, entity: TimetableView.Entity?, stamp: Int) throws(MissingDate) -> String {
+    /// is the DTSTAMP in seconds since 1970 (UTC); `previous` the events of
+    /// the same calendar's last export. Throws `MissingDate` for the first
+    /// session on a day without a date. O(sessions · line length).
+    public static func render(_ view: TimetableView, entity: TimetableView.Entity?, stamp: Int,
+                              previous: [ICalendarEvent] = []) throws(MissingDate) -> String {
         let p = view.problem
-        var lines = [
-            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + escape(productID), "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
-            "X-WR-CALNAME:" + escape("\(p.name): \(entity?.title ?? "all sessions")"),
-        ]
-        let dtstamp = utcText(stamp)
-        var uids: Set<String> = []
+        let eventKey = p.calendar.days.compactMap(\.date).first ?? ""
+        var events: [ICalendarEvent] = []
+        var occurrences: [String: Int] = [:]
         for i in view.sessionIndices(of: entity) {
             let s = view.sessions[i]
             let day = p.calendar.days[s.day]
             guard let date = day.date.flatMap(CivilDate.init(iso:)) else { throw MissingDate(day: s.day, dayID: day.id) }
-            let groups = view.groups(of: s, in: entity).map(view.groupName)
+            let mine = view.groups(of: s, in: entity)
+            let groups = mine.map(view.groupName)
             let activity = view.activityName(s.activity)
             let summary = entity?.dimension == .group || groups.isEmpty ? activity : "\(activity): \(groups.joined(separator: ", "))"
             var description = [
@@ -48,26 +60,61 @@ public enum ICalendarWriter {
             ]
             if !s.staff.isEmpty { description.append("Staff: " + s.staff.map(view.staffName).joined(separator: ", ")) }
             description.append(p.name)
-            let key = [p.name, day.id, p.calendar.periods[s.periods.lowerBound].id, p.activities[s.activity].id,
-                       p.rooms[s.room].id, entity?.dimension.rawValue ?? "", entity?.key ?? ""].joined(separator: "\u{1F}")
-            var uid = hex(fnv1a(key)) + "@carousel"
-            var n = 2
-            while uids.contains(uid) {
-                uid = hex(fnv1a(key)) + "-\(n)@carousel"
-                n += 1
+            let what = [p.activities[s.activity].id] + mine.map { p.groups[$0].id }.sorted()
+            let whatKey = what.joined(separator: "\u{1F}")
+            let occurrence = occurrences[whatKey, default: 0]
+            occurrences[whatKey] = occurrence + 1
+            let key = [eventKey, entity?.dimension.rawValue ?? "", entity?.key ?? "", whatKey, String(occurrence)].joined(separator: "\u{1F}")
+            events.append(ICalendarEvent(uid: Fingerprint.hex(Fingerprint.fnv1a(key)) + "@carousel", properties: [
+                ("DTSTART", localText(date, s.start)),
+                ("DTEND", localText(date, s.end)),
+                ("SUMMARY", escape(summary)),
+                ("LOCATION", escape("\(view.roomName(s.room)), \(p.rooms[s.room].site)")),
+                ("DESCRIPTION", escape(description.joined(separator: "\n"))),
+            ]))
+        }
+        return calendar(name: "\(p.name): \(entity?.title ?? "all sessions")", events: events, previous: previous, stamp: stamp)
+    }
+
+    /// A calendar whose entity has no sessions left (or is gone): only the
+    /// cancellations of its previous events.
+    public static func cancellations(name: String, previous: [ICalendarEvent], stamp: Int) -> String {
+        calendar(name: name, events: [], previous: previous, stamp: stamp)
+    }
+
+    /// The VCALENDAR: `events` with SEQUENCE and LAST-MODIFIED from
+    /// `previous`, then `previous` events that are gone, cancelled.
+    static func calendar(name: String, events: [ICalendarEvent], previous: [ICalendarEvent], stamp: Int) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + escape(productID), "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + escape(name),
+        ]
+        let now = utcText(stamp)
+        var before: [String: ICalendarEvent] = [:]
+        for e in previous { before[e.uid] = e }
+        var written: Set<String> = []
+        func emit(_ e: ICalendarEvent, sequence: Int, modified: String) {
+            lines += ["BEGIN:VEVENT", "UID:" + e.uid, "DTSTAMP:" + now, "SEQUENCE:\(sequence)", "LAST-MODIFIED:" + modified]
+            lines += e.properties.filter { !["UID", "DTSTAMP", "SEQUENCE", "LAST-MODIFIED"].contains($0.name) }.map { "\($0.name):\($0.value)" }
+            lines.append("END:VEVENT")
+        }
+        for e in events where written.insert(e.uid).inserted {
+            guard let old = before[e.uid] else {
+                emit(e, sequence: 0, modified: now)
+                continue
             }
-            uids.insert(uid)
-            lines += [
-                "BEGIN:VEVENT",
-                "UID:" + uid,
-                "DTSTAMP:" + dtstamp,
-                "DTSTART:" + localText(date, s.start),
-                "DTEND:" + localText(date, s.end),
-                "SUMMARY:" + escape(summary),
-                "LOCATION:" + escape("\(view.roomName(s.room)), \(p.rooms[s.room].site)"),
-                "DESCRIPTION:" + escape(description.joined(separator: "\n")),
-                "END:VEVENT",
-            ]
+            let same = contentKeys.allSatisfy { e[$0] == old[$0] }
+            emit(e, sequence: same ? old.sequence : old.sequence + 1, modified: same ? old.lastModified ?? now : now)
+        }
+        for old in previous where written.insert(old.uid).inserted {
+            if old["STATUS"] == "CANCELLED" {
+                emit(old, sequence: old.sequence, modified: old.lastModified ?? now)
+            } else {
+                var cancelled = old
+                cancelled.properties.removeAll { $0.name == "STATUS" }
+                cancelled.properties.append(("STATUS", "CANCELLED"))
+                emit(cancelled, sequence: old.sequence + 1, modified: now)
+            }
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined()
@@ -121,25 +168,7 @@ public enum ICalendarWriter {
 
     /// `20260309T083000Z` for `seconds` since 1970 (UTC).
     static func utcText(_ seconds: Int) -> String {
-        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
-        let rest = seconds - days * 86400
-        return CivilDate(daysSinceEpoch: days).basicText + "T" + pad(rest / 3600, 2) + pad(rest % 3600 / 60, 2)
-            + pad(rest % 60, 2) + "Z"
-    }
-
-    /// 64-bit FNV-1a of the UTF-8 bytes: stable across runs and platforms
-    /// (unlike `Hasher`).
-    static func fnv1a(_ text: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in text.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        return h
-    }
-
-    static func hex(_ x: UInt64) -> String {
-        let s = String(x, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
+        let (date, rest) = CivilDate.utc(seconds)
+        return date.basicText + "T" + pad(rest / 3600, 2) + pad(rest % 3600 / 60, 2) + pad(rest % 60, 2) + "Z"
     }
 }

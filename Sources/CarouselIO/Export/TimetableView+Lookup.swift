@@ -6,7 +6,8 @@ extension TimetableView {
         public var description: String
     }
 
-    /// The entity a person named: by id or name, ignoring case and accents;
+    /// The entity a person named: by id or name, ignoring case, accents and
+    /// typography (`St Mary's` finds `St Mary’s`);
     /// else the one whose id or name contains the text (`--school "st mary"`). O(E) for E
     /// entities of the dimension.
     ///
@@ -27,8 +28,11 @@ extension TimetableView {
             let names = partial.prefix(5).map { "\"\($0.key)\"" }.joined(separator: ", ")
             throw LookupError(description: "\"\(text)\" matches \(partial.count) \(kind == "staff" ? "staff" : kind + "s"): \(names)\(partial.count > 5 ? ", …" : ""); give more of the name")
         }
-        let hint = Suggestion.closest(to: text, among: all.map(\.key) + all.map(\.title))
-            .map { " (did you mean \"\($0)\"?)" } ?? ""
+        // Suggest among the names as typed (folded), then show the name as written.
+        let names = all.map(\.key) + all.map(\.title)
+        let foldedNames = names.map(Self.folded)
+        let hint = Suggestion.closest(to: wanted, among: foldedNames).flatMap { foldedNames.firstIndex(of: $0) }
+            .map { " (did you mean \"\(names[$0])\"?)" } ?? ""
         throw LookupError(description: "unknown \(kind) \"\(text)\"\(hint)")
     }
 }

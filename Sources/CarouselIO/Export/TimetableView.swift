@@ -186,14 +186,26 @@ public struct TimetableView: Sendable {
     }
 
     /// `text` for matching and sorting: lowercased, accents dropped
-    /// (`École` → `ecole`).
+    /// (`École` → `ecole`), and typography as people type it on a keyboard:
+    /// curly apostrophes and quotes (`St Mary’s`, `“Oak”`) become `'` and
+    /// `"`, dashes `-`, no-break spaces spaces.
     static func folded(_ text: String) -> String {
         var out = ""
         for u in text.decomposedStringWithCanonicalMapping.unicodeScalars where u.properties.generalCategory != .nonspacingMark {
-            out.unicodeScalars.append(u)
+            out.unicodeScalars.append(typed[u] ?? u)
         }
         return out.lowercased()
     }
+
+    /// Typographic characters and the keyboard characters they stand for.
+    static let typed: [Unicode.Scalar: Unicode.Scalar] = {
+        var map: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for u in "\u{2018}\u{2019}\u{201A}\u{201B}\u{2032}\u{02BC}\u{FF07}".unicodeScalars { map[u] = "'" }
+        for u in "\u{201C}\u{201D}\u{201E}\u{201F}\u{2033}\u{00AB}\u{00BB}\u{FF02}".unicodeScalars { map[u] = "\"" }
+        for u in "\u{2010}\u{2011}\u{2012}\u{2013}\u{2014}\u{2212}".unicodeScalars { map[u] = "-" }
+        for u in "\u{00A0}\u{2007}\u{202F}".unicodeScalars { map[u] = " " }
+        return map
+    }()
 
     /// File name stems: ASCII letters and digits of each name, `folded`
     /// (apostrophes removed), other runs as one `-`; a name
@@ -208,7 +220,7 @@ public struct TimetableView: Sendable {
                     if dash && !stem.isEmpty { stem += "-" }
                     dash = false
                     stem.unicodeScalars.append(u)
-                } else if u == "'" || u == "\u{2019}" {
+                } else if u == "'" {
                     continue
                 } else {
                     dash = true

@@ -34,11 +34,16 @@ public struct CurriculumTimetabling: Sendable {
     /// Reads and parses a `.ctt` file.
     public static func read(contentsOf path: String) throws(InputError) -> CurriculumTimetabling {
         let bytes = try ProblemDecoder.readFile(path)
+        let file = StandardInput.name(of: path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw InputError(file: path, location: nil, path: "", message: "not UTF-8 text; expected an ITC-2007 .ctt file")
+            throw InputError(file: file, location: nil, path: "", message: "not UTF-8 text; expected an ITC-2007 .ctt file")
         }
-        return try parse(text, file: path)
+        return try parse(text, file: file)
     }
+
+    /// Most periods a day: the import gives each an hour from 08:00, and the
+    /// day ends at 24:00.
+    public static let maxPeriodsPerDay = 16
 
     /// Parses `.ctt` text; errors name the file and line.
     public static func parse(_ text: String, file: String) throws(InputError) -> CurriculumTimetabling {
@@ -91,17 +96,28 @@ public struct CurriculumTimetabling: Sendable {
         let courseCount = try number("Courses"), roomCount = try number("Rooms"), days = try number("Days")
         let periods = try number("Periods_per_day"), curriculumCount = try number("Curricula"), constraints = try number("Constraints")
         guard days > 0, periods > 0 else { throw fail("Days and Periods_per_day must be at least 1") }
+        guard periods <= maxPeriodsPerDay else {
+            throw fail("Periods_per_day is \(periods); the import gives each period an hour from 08:00, so at most \(maxPeriodsPerDay) fit in a day")
+        }
+        guard days <= ProblemDecoder.maxSlots / periods else {
+            throw fail("Days × Periods_per_day = \(days) × \(periods) time slots; at most \(ProblemDecoder.maxSlots) are supported")
+        }
+        /// An id Carousel can use (`Identifier`), else an error on `line`.
+        func id(_ text: String, _ line: Int) throws(InputError) -> String {
+            if let problem = Identifier.problem(with: text) { throw fail(problem, line: line) }
+            return text
+        }
         var out = CurriculumTimetabling(name: name, days: days, periodsPerDay: periods, courses: [], rooms: [], curricula: [], unavailable: [])
         func int(_ s: String, _ what: String, _ line: Int) throws(InputError) -> Int {
             guard let n = Int(s), n >= 0 else { throw fail("\(what) must be a whole number ≥ 0, got \"\(s)\"", line: line) }
             return n
         }
         try section("COURSES:", courseCount, fields: 5) { (f, line) throws(InputError) in
-            out.courses.append(Course(id: f[0], teacher: f[1], lectures: try int(f[2], "lectures", line),
+            out.courses.append(Course(id: try id(f[0], line), teacher: try id(f[1], line), lectures: try int(f[2], "lectures", line),
                                       minDays: try int(f[3], "minimum working days", line), students: try int(f[4], "students", line)))
         }
         try section("ROOMS:", roomCount, fields: 2) { (f, line) throws(InputError) in
-            out.rooms.append((f[0], try int(f[1], "capacity", line)))
+            out.rooms.append((try id(f[0], line), try int(f[1], "capacity", line)))
         }
         let courseIDs = Set(out.courses.map(\.id))
         try section("CURRICULA:", curriculumCount, fields: -1) { (f, line) throws(InputError) in
@@ -110,7 +126,7 @@ public struct CurriculumTimetabling: Sendable {
             for c in f.dropFirst(2) where !courseIDs.contains(c) {
                 throw fail("curriculum \(f[0]) lists unknown course \"\(c)\"", line: line)
             }
-            out.curricula.append(Curriculum(id: f[0], courses: Array(f.dropFirst(2))))
+            out.curricula.append(Curriculum(id: try id(f[0], line), courses: Array(f.dropFirst(2))))
         }
         try section("UNAVAILABILITY_CONSTRAINTS:", constraints, fields: 3, unique: false) { (f, line) throws(InputError) in
             guard courseIDs.contains(f[0]) else { throw fail("unknown course \"\(f[0])\"", line: line) }
@@ -121,8 +137,10 @@ public struct CurriculumTimetabling: Sendable {
         return out
     }
 
-    /// The Carousel problem (see the table above).
-    public func problem() -> Problem {
+    /// The Carousel problem (see the table above). Without `windows`, the
+    /// courses' unavailability is left out: the same size, for checking it
+    /// before the O(courses × days × periods) work of the windows.
+    public func problem(windows withWindows: Bool = true) -> Problem {
         let periods = (0..<periodsPerDay).map { p in
             EventCalendar.Period(id: "p\(p)", start: 480 + 60 * p, end: 540 + 60 * p)
         }
@@ -131,8 +149,10 @@ public struct CurriculumTimetabling: Sendable {
         let staff = teachers.map { StaffMember(id: $0, role: "teacher") }
         var activities: [Activity] = []
         var groups: [Group] = []
+        var blockedSlots: [String: Set<Int>] = [:]
+        for u in unavailable where withWindows { blockedSlots[u.course, default: []].insert(u.day * periodsPerDay + u.period) }
         for (k, c) in courses.enumerated() {
-            let blocked = Set(unavailable.filter { $0.course == c.id }.map { $0.day * periodsPerDay + $0.period })
+            let blocked = blockedSlots[c.id] ?? []
             var window: [TimeRange]?
             if !blocked.isEmpty {
                 var ranges: [TimeRange] = []
@@ -164,12 +184,12 @@ public struct CurriculumTimetabling: Sendable {
                                 seats: false))
         }
         var weights = Weights()
-        weights.preference = 0
-        weights.idleGap = 0
-        weights.siteChange = 0
-        weights.spread = 5
-        weights.isolated = 2
-        weights.roomStability = 1
+        weights[.preference] = 0
+        weights[.idleGap] = 0
+        weights[.siteChange] = 0
+        weights[.spread] = 5
+        weights[.isolated] = 2
+        weights[.roomStability] = 1
         weights.overCapacity = 1
         return Problem(name: name, description: "ITC-2007 curriculum-based course timetabling instance \(name), imported by carousel.",
                        calendar: EventCalendar(days: dayList, periods: periods),

@@ -363,18 +363,32 @@ struct ScenarioEditor {
         let selected = try selectedGroups(object, path: path)
         if let patch = object["set"], patch.object == nil { throw error(patch, "\(path).set", "expected an object of keys to set") }
         var groups = list("groups")
+        try requireRoom(for: n * selected.count, besides: groups.count, at: times, path: path)
+        var ids = Set(groups.compactMap { $0.object?["id"]?.string })
         for k in 1...n {
-            for i in selected { groups.append(copy(of: groups[i], number: k, patch: object["set"], existing: groups)) }
+            for i in selected { groups.append(copy(of: groups[i], number: k, patch: object["set"], ids: &ids)) }
         }
         setList("groups", groups)
     }
 
-    /// A copy of a group with a fresh id (and name), `patch` applied.
-    func copy(of group: JSONValue, number k: Int, patch: JSONValue?, existing: [JSONValue]) -> JSONValue {
+    /// Most groups a scenario may make (the 100,000-visitor generated week
+    /// has 3,715): copies are made in memory before the problem's size is
+    /// checked.
+    static let maxGroups = 100_000
+
+    func requireRoom(for copies: Int, besides count: Int, at value: JSONValue, path: String) throws(InputError) {
+        guard count + copies > Self.maxGroups else { return }
+        throw error(value, path, "\(count) groups and \(copies) copies would make \(count + copies); a scenario may make at most \(Self.maxGroups)")
+    }
+
+    /// A copy of a group with a fresh id (not in `ids`, to which it is
+    /// added) and name, `patch` applied.
+    func copy(of group: JSONValue, number k: Int, patch: JSONValue?, ids: inout Set<String>) -> JSONValue {
         var g = group
         let id = group.object?["id"]?.string ?? "group"
         var newID = "\(id)-copy\(k)"
-        while existing.contains(where: { $0.object?["id"]?.string == newID }) { newID += "x" }
+        while ids.contains(newID) { newID += "x" }
+        ids.insert(newID)
         g.set("id", JSONValue(.string(newID), at: group.location))
         if let name = group.object?["name"]?.string { g.set("name", JSONValue(.string("\(name) (copy \(k))"), at: group.location)) }
         if let patch { g.merge(patch) }
@@ -392,7 +406,9 @@ struct ScenarioEditor {
             removeEntities("groups", Set(groups[target...].compactMap { $0.object?["id"]?.string }))
             return
         }
-        for k in 0..<(target - n) { groups.append(copy(of: groups[k % n], number: k / n + 1, patch: nil, existing: groups)) }
+        try requireRoom(for: target - n, besides: n, at: factor, path: path)
+        var ids = Set(groups.compactMap { $0.object?["id"]?.string })
+        for k in 0..<(target - n) { groups.append(copy(of: groups[k % n], number: k / n + 1, patch: nil, ids: &ids)) }
         setList("groups", groups)
     }
 

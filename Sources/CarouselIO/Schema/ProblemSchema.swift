@@ -84,6 +84,8 @@ public enum ProblemSchema {
                 ("maxPerDay", integer("Most sessions on one day (hard).", minimum: 0)),
                 ("max", integer("Most sessions in all (hard).", minimum: 0)),
                 ("preferredMaxPerDay", integer("Sessions per day above this cost staffOverload.", minimum: 0)),
+                ("maxConsecutive", integer("Most periods in a row in sessions (a break or a free period ends a run).",
+                                           minimum: 1)),
                 ("home", string("Version 2: the site the staff member starts from (soft travel).")),
             ], required: ["id"]))),
             ("staffRow", .object(object([
@@ -180,35 +182,17 @@ public enum ProblemSchema {
                                   ("description", .string("Version 2: \"room\" lets the session change room at its time, \"any\" also its day and start (soft displaced)."))])),
             ], required: ["activity", "day", "start", "room"]))),
             ("weights", .object(object(Weights.Term.allCases.map { term in
-                let defaults = Weights()
-                if term == .overCapacity {
+                let description = term.help + " Default \(term.defaultText)."
+                if term.definition.null != nil {
                     return (term.rawValue, .object([("type", .array([.string("number"), .string("null")])), ("minimum", .int(0)),
-                                                    ("description", .string(weightHelp[term]! + " Default null."))]))
+                                                    ("description", .string(description))]))
                 }
                 return (term.rawValue, .object([("type", .string("number")), ("minimum", .int(0)), ("maximum", .int(1_000_000_000)),
-                                                ("description", .string(weightHelp[term]! + " Default \(defaults[term].formattedWeight).")),
-                                                ("default", .number(defaults[term]))]))
+                                                ("description", .string(description)),
+                                                ("default", .number(term.definition.defaultWeight ?? 0))]))
             }))),
         ]
     }
-
-    /// What each soft term costs (spec section 7).
-    static let weightHelp: [Weights.Term: String] = [
-        .preference: "Per oneOf with prefer: the ranks of the chosen activities beyond the best possible.",
-        .idleGap: "Per group per day: non-break periods between its first and last session spent in none.",
-        .siteChange: "Per group per day: consecutive sessions in rooms of different sites.",
-        .spread: "Per attend item with minDays: days short.",
-        .isolated: "Per group session with no session of the group in the nearest non-break period before or after.",
-        .roomStability: "Per activity: distinct rooms used, minus 1.",
-        .mixSchools: "Per session with two or more groups: groups minus distinct schools.",
-        .sessions: "1 per session (fewer, fuller sessions save staff).",
-        .staffOverload: "Per staff member per day: sessions above preferredMaxPerDay.",
-        .overCapacity: "null: room capacity is hard. A number: room capacity becomes soft at this cost per pupil over it.",
-        .travel: "Version 2: per session, minutes from each group's and staff member's home to the session's site.",
-        .continuity: "Version 2: per group, distinct continuity-role staff over its sessions minus the most in one session.",
-        .hostBalance: "Version 2: sum over host sites of the distance between the sessions they hold and their share.",
-        .displaced: "Version 2: per fixed session with move, 2 if its room changed plus 4 if its day or start changed.",
-    ]
 
     // MARK: - Building blocks
 
@@ -243,9 +227,4 @@ public enum ProblemSchema {
         if unique { o.append(("uniqueItems", .bool(true))) }
         return .object(o)
     }
-}
-
-extension Double {
-    /// `5` rather than `5.0`.
-    fileprivate var formattedWeight: String { self == rounded() ? String(Int(self)) : String(self) }
 }

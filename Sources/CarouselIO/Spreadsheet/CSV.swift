@@ -10,8 +10,14 @@
 /// save "CSV"): `delimiter(of:)` picks it from the header line.
 ///
 /// Reading never traps; anything it cannot read is a `SyntaxError` with the
-/// line number. Complexity: O(n) in the input size.
+/// line number. Complexity: O(n) in the input size, and at most `maxFields`
+/// fields, so that memory stays bounded however the bytes are spent (a file
+/// of commas would otherwise hold a field, some 40 bytes, per byte).
 public enum CSV {
+    /// Most fields read; the 100,000-visitor week's classes sheet has about
+    /// 41,000.
+    public static let maxFields = 1_000_000
+
     /// One record: its fields, and the line it starts on (1-based; a record
     /// with a quoted line break spans several lines).
     public struct Record: Sendable, Equatable {
@@ -53,7 +59,12 @@ public enum CSV {
         var recordStarted = false
         var fieldStart = true
         var i = start
-        func endField() {
+        var count = 0
+        func endField() throws(SyntaxError) {
+            count += 1
+            guard count <= maxFields else {
+                throw SyntaxError(line: line, message: "more than \(maxFields) cells; Carousel's sheets hold far fewer (is this the right file?)")
+            }
             fields.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
         }
@@ -95,7 +106,7 @@ public enum CSV {
                 continue
             }
             if b == delimiter {
-                endField()
+                try endField()
                 recordStarted = true
                 fieldStart = true
                 i += 1
@@ -103,7 +114,7 @@ public enum CSV {
             }
             if b == cr || b == lf {
                 if recordStarted {
-                    endField()
+                    try endField()
                     records.append(Record(line: recordLine, fields: fields))
                 }
                 fields.removeAll()
@@ -120,7 +131,7 @@ public enum CSV {
             i += 1
         }
         if recordStarted {
-            endField()
+            try endField()
             records.append(Record(line: recordLine, fields: fields))
         }
         return records

@@ -16,10 +16,15 @@ struct Sheet {
     /// field index and the header as written.
     let columns: [String: (index: Int, header: String)]
     let rows: [Row]
+    /// Cells that a spreadsheet would run as formulas (they begin with `=`,
+    /// `+`, `-`, `@`, a tab or a carriage return, and are not plain
+    /// numbers): a formula-injection attempt, or a formula pasted as text.
+    /// Carousel reads them as text; the import warns about each.
+    let formulaCells: [InputError]
 
     /// Reads the sheet at `path`.
     init(path: String, kind: SheetKind) throws(InputError) {
-        try self.init(bytes: try ProblemDecoder.readFile(path), file: path, kind: kind)
+        try self.init(bytes: try ProblemDecoder.readFile(path), file: StandardInput.name(of: path), kind: kind)
     }
 
     init(bytes: [UInt8], file: String, kind: SheetKind) throws(InputError) {
@@ -56,10 +61,18 @@ struct Sheet {
             columns[key] = (index, text)
         }
         for column in kind.columns where column.required && columns[column.key] == nil {
-            throw headerError("missing column \"\(column.name)\" (\(column.expected)); the header has \(header.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }.joined(separator: ", "))")
+            throw headerError("missing column \"\(column.name)\" (\(column.expected)); the header has \(ListText.joined(header.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }, limit: 20))")
         }
         var rows: [Row] = []
+        var formulaCells: [InputError] = []
         for record in records.dropFirst() {
+            for (index, raw) in record.fields.enumerated() where Self.looksLikeFormula(raw) {
+                let header = index < header.fields.count ? header.fields[index].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                let shown = raw.prefix(40).unicodeScalars.map { $0 == "\t" ? "\\t" : $0 == "\r" ? "\\r" : String($0) }.joined()
+                formulaCells.append(InputError(file: file, location: SourcePosition(line: record.line, column: index + 1),
+                                               path: header.isEmpty ? "column \(index + 1)" : "column \"\(header)\"",
+                                               message: "cell \"\(shown)\(raw.count > 40 ? "…" : "")\" begins with \"\(shown.prefix(raw.first == "\t" || raw.first == "\r" ? 2 : 1))\", which a spreadsheet runs as a formula; Carousel reads it as text, but check who wrote it"))
+            }
             let fields = record.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             if fields.allSatisfy(\.isEmpty) { continue }
             if fields.count > header.fields.count, let extra = fields[header.fields.count...].firstIndex(where: { !$0.isEmpty }) {
@@ -74,6 +87,14 @@ struct Sheet {
         }
         self.columns = columns
         self.rows = rows
+        self.formulaCells = formulaCells
+    }
+
+    /// Whether a spreadsheet would read `raw` as a formula: it begins with
+    /// one of `CSVWriter.formulaStarts` and is not a number (`-3`, `+1.5`).
+    static func looksLikeFormula(_ raw: String) -> Bool {
+        guard let first = raw.first, CSVWriter.formulaStarts.contains(first) else { return false }
+        return Double(raw.trimmingCharacters(in: .whitespaces)) == nil
     }
 
     /// The key of a header: a column of `kind`, or a numbered repeat

@@ -56,11 +56,19 @@ public enum SheetImport {
 
     /// The problem the sheets at `paths` describe, validated.
     public static func problem(from paths: [SheetKind: String]) throws(InputError) -> Problem {
+        try read(paths).problem
+    }
+
+    /// The problem the sheets at `paths` describe, validated, and a warning
+    /// (`file:line:column: column "…": …`) for every cell a spreadsheet
+    /// would run as a formula.
+    public static func read(_ paths: [SheetKind: String]) throws(InputError) -> (problem: Problem, warnings: [String]) {
         var sheets: [SheetKind: Sheet] = [:]
         for kind in SheetKind.allCases {
             if let path = paths[kind] { sheets[kind] = try Sheet(path: path, kind: kind) }
         }
-        return try problem(from: sheets)
+        let warnings = SheetKind.allCases.flatMap { sheets[$0]?.formulaCells ?? [] }.map(\.description)
+        return (try problem(from: sheets), warnings)
     }
 
     /// The problem from sheets given as text (file name → CSV text), for tests.

@@ -51,10 +51,12 @@ struct ObjectReader {
         return s
     }
 
-    /// The id of an entity: a non-empty string, unique among `seen`.
+    /// The id of an entity: a non-empty string that `Identifier` accepts,
+    /// unique among `seen`.
     func id(unique seen: [String: Int]) throws(InputError) -> String {
         let id = try requiredString("id", what: "a non-empty string id")
         guard !id.isEmpty else { throw error("id", "expected a non-empty string id") }
+        if let problem = Identifier.problem(with: id) { throw error("id", problem) }
         if let other = seen[id] { throw error("id", "duplicate id \"\(id)\" (already used by entry \(other))") }
         return id
     }
@@ -93,9 +95,13 @@ struct ObjectReader {
         return i
     }
 
+    /// The list at `key`, nil when the key is absent. `null` is an error,
+    /// as in `check.py`: `"groups": null` is a mistake, not an empty event.
     func list(_ key: String) throws(InputError) -> [JSONValue]? {
-        guard let v = object[key], !v.isNull else { return nil }
-        guard let a = v.array else { throw error(key, "expected a list, got \(v.kindName)") }
+        guard let v = object[key] else { return nil }
+        guard let a = v.array else {
+            throw error(key, "expected a list, got \(v.kindName)", hint: v.isNull ? "leave the key out, or write [] for none" : nil)
+        }
         return a
     }
 

@@ -8,8 +8,13 @@ import Foundation
 /// unreadable or overlapping times, empty windows, sizes and durations that
 /// cannot be, a `years` range with min > max.
 public struct ProblemDecoder {
-    /// Files larger than this are refused before parsing.
-    public static let maxFileSize = 256 << 20
+    /// Files larger than this are refused before parsing (the largest
+    /// generated week, 100,000 visitors, is about 3 MB).
+    public static let maxFileSize = 64 << 20
+    /// Most time slots (days × periods) a calendar may have: each day lists
+    /// its periods, so a few kilobytes of days and periods could otherwise
+    /// ask for gigabytes. A year of 30-period days is 10,980.
+    public static let maxSlots = 1_000_000
 
     static let topKeys = ["format", "name", "description", "calendar", "rooms", "staff", "activities", "groups", "fixed", "weights",
                           "sites", "teams", "spacing", "continuityRoles"]
@@ -17,7 +22,8 @@ public struct ProblemDecoder {
     static let dayKeys = ["id", "name", "date", "periods"]
     static let periodKeys = ["id", "name", "start", "end", "break"]
     static let roomKeys = ["id", "name", "capacity", "features", "site", "unavailable"]
-    static let staffKeys = ["id", "name", "role", "skills", "available", "maxPerDay", "max", "preferredMaxPerDay", "home"]
+    static let staffKeys = ["id", "name", "role", "skills", "available", "maxPerDay", "max", "preferredMaxPerDay",
+                            "maxConsecutive", "home"]
     static let activityKeys = ["id", "name", "duration", "capacity", "maxGroups", "roomFeatures", "rooms", "years", "window",
                                "maxPerDay", "maxSessions", "together", "staff"]
     static let rowKeys = ["role", "skills", "count", "perPupils", "ids"]
@@ -41,12 +47,16 @@ public struct ProblemDecoder {
     /// Without a `sites` list: the sites rooms name (a `home` may name one).
     var implicitSites: Set<String> = ["main"]
     var calendar = EventCalendar(days: [], periods: [])
+    /// Computed once from the calendar (each activity and attend item
+    /// checks against them).
+    var longest: (length: Int, day: String) = (0, "")
+    var nonBreakSlots = 0
 
     init(file: String) { self.file = file }
 
-    /// Reads and decodes the file at `path`.
+    /// Reads and decodes the file at `path` (`-`: standard input).
     public static func decode(contentsOf path: String) throws(InputError) -> Problem {
-        try decode(bytes: try readFile(path), file: path)
+        try decode(bytes: try readFile(path), file: StandardInput.name(of: path))
     }
 
     /// Decodes a problem from bytes; `file` names it in errors.
@@ -80,8 +90,16 @@ public struct ProblemDecoder {
         return out
     }
 
-    /// Reads a whole file, with errors in the `InputError` form.
+    /// Reads a whole file (`-`: standard input), with errors in the
+    /// `InputError` form.
     public static func readFile(_ path: String) throws(InputError) -> [UInt8] {
+        if path == StandardInput.path {
+            let bytes = try StandardInput.read(limit: maxFileSize)
+            guard bytes.count <= maxFileSize else {
+                throw InputError(file: StandardInput.displayName, location: nil, path: "", message: "larger than \(maxFileSize >> 20) MiB; is this a problem file?")
+            }
+            return bytes
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(file: path, location: nil, path: "", message: "no such file")
@@ -124,6 +142,8 @@ public struct ProblemDecoder {
         }
         guard let cal = top.value("calendar") else { throw top.error(nil, "missing \"calendar\" (days and periods)") }
         calendar = try decodeCalendar(cal)
+        longest = longestRun()
+        nonBreakSlots = calendar.days.reduce(0) { $0 + $1.periods.filter { !calendar.periods[$0].isBreak }.count }
         let sites = try decodeSites(top)
         hasSiteList = sites != nil
         let rooms = try Self.each(top, "rooms", Self.roomKeys) { r throws(InputError) in try decodeRoom(r, sites: sites) }
@@ -207,6 +227,10 @@ public struct ProblemDecoder {
         guard let dayValues = try cal.list("days"), !dayValues.isEmpty else {
             throw cal.error(cal.has("days") ? "days" : nil, "needs at least one day")
         }
+        let (slots, overflow) = dayValues.count.multipliedReportingOverflow(by: periods.count)
+        if overflow || slots > Self.maxSlots {
+            throw cal.error("days", "\(dayValues.count) days × \(periods.count) periods = \(overflow ? "too many" : String(slots)) time slots; at most \(Self.maxSlots) are supported")
+        }
         var days: [EventCalendar.Day] = []
         for (i, dv) in dayValues.enumerated() {
             let d = try ObjectReader(dv, path: "calendar.days[\(i)]", file: file, allowed: Self.dayKeys)
@@ -272,7 +296,7 @@ public struct ProblemDecoder {
         }
         let head = parts.first.map(String.init) ?? ""
         throw InputError(file: file, location: item.location, path: path,
-                         message: "cannot read time range \"\(text)\"; expected \"DAY\", \"DAY HH:MM-HH:MM\" or \"HH:MM-HH:MM\" (days: \(calendar.days.map(\.id).joined(separator: ", ")))",
+                         message: "cannot read time range \"\(text)\"; expected \"DAY\", \"DAY HH:MM-HH:MM\" or \"HH:MM-HH:MM\" (days: \(ListText.joined(calendar.days.map(\.id))))",
                          hint: Suggestion.hint(for: head, among: calendar.days.map(\.id), kind: "day"))
     }
 
@@ -290,17 +314,19 @@ public struct ProblemDecoder {
     mutating func decodeStaff(_ r: ObjectReader) throws(InputError) -> StaffMember {
         let id = try r.id(unique: staffIndex)
         staffIndex[id] = staffIndex.count
-        return StaffMember(id: id, name: try r.string("name"), role: try r.string("role"), skills: try r.stringSet("skills"),
-                           available: try ranges(r, "available"), maxPerDay: try r.int("maxPerDay", minimum: 0),
-                           max: try r.int("max", minimum: 0), preferredMaxPerDay: try r.int("preferredMaxPerDay", minimum: 0),
-                           home: try siteReference(r, "home"))
+        var member = StaffMember(id: id, name: try r.string("name"), role: try r.string("role"),
+                                 skills: try r.stringSet("skills"), available: try ranges(r, "available"),
+                                 maxPerDay: try r.int("maxPerDay", minimum: 0), max: try r.int("max", minimum: 0),
+                                 preferredMaxPerDay: try r.int("preferredMaxPerDay", minimum: 0))
+        member.maxConsecutive = try r.int("maxConsecutive", minimum: 1)
+        member.home = try siteReference(r, "home")
+        return member
     }
 
     mutating func decodeActivity(_ r: ObjectReader) throws(InputError) -> Activity {
         let id = try r.id(unique: activityIndex)
         activityIndex[id] = activityIndex.count
         let duration = try r.int("duration", minimum: 1) ?? 1
-        let longest = longestRun()
         if duration > longest.length {
             throw r.error("duration", "duration \(duration) periods is longer than any day allows (at most \(longest.length) consecutive non-break periods, on \(longest.day))")
         }
@@ -391,7 +417,7 @@ public struct ProblemDecoder {
         var directActivities: Set<Int> = []
         /// Per activity, the periods of each of its items with `within`, and that item's path.
         var withinItems: [Int: [(periods: Set<Int>, path: String)]] = [:]
-        let slots = calendar.days.reduce(0) { $0 + $1.periods.filter { !calendar.periods[$0].isBreak }.count }
+        let slots = nonBreakSlots
         for (j, iv) in (try r.list("attend") ?? []).enumerated() {
             let it = try ObjectReader(iv, path: r.childPath("attend") + "[\(j)]", file: file, allowed: Self.attendKeys)
             let within = try ranges(it, "within")
@@ -515,13 +541,14 @@ public struct ProblemDecoder {
         for entry in w.object.entries {
             let term = Weights.Term(rawValue: entry.key)!
             if entry.value.isNull {
-                guard term == .overCapacity else {
-                    throw w.error(entry.key, "only overCapacity may be null; expected a number ≥ 0")
+                guard term.definition.null != nil else {
+                    let nullable = Weights.Term.allCases.filter { $0.definition.null != nil }.map(\.rawValue)
+                    throw w.error(entry.key, "only \(nullable.joined(separator: ", ")) may be null; expected a number ≥ 0")
                 }
-                weights.overCapacity = nil
+                weights.setNull(term)
                 continue
             }
-            let orNull = term == .overCapacity ? " or null" : ""
+            let orNull = term.definition.null != nil ? " or null" : ""
             guard let n = entry.value.number else {
                 throw w.error(entry.key, "expected a number ≥ 0\(orNull), got \(entry.value.kindName)")
             }

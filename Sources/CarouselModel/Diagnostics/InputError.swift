@@ -29,22 +29,33 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         if let location { s += ":\(location)" }
         s += ": "
         if !path.isEmpty { s += "\(path): " }
-        s += message
-        if let hint { s += " (\(hint))" }
+        s += Self.cut(message)
+        if let hint { s += " (\(Self.cut(hint)))" }
         return Self.oneLine(s)
     }
 
-    /// Escapes control characters (a newline inside an id, say) so that the
-    /// message stays on one line.
+    /// Most characters of a message or hint shown: a message quoting a
+    /// megabyte-long name from a hostile file stays readable.
+    public static let maxMessageLength = 1_000
+
+    /// `text`, or its first `maxMessageLength` characters and how many more.
+    static func cut(_ text: String) -> String {
+        guard text.utf8.count > maxMessageLength, text.count > maxMessageLength else { return text }
+        return "\(text.prefix(maxMessageLength))… (\(text.count - maxMessageLength) more characters)"
+    }
+
+    /// Escapes control characters (a newline inside an id, say; also C1
+    /// controls and bidirectional overrides) so that the message stays on
+    /// one line and cannot drive the terminal.
     static func oneLine(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return s }
+        guard s.unicodeScalars.contains(where: TerminalText.needsStandIn) else { return s }
         var out = ""
         for u in s.unicodeScalars {
             switch u {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where u.value < 0x20 || u.value == 0x7F: out += "\\u{\(String(u.value, radix: 16))}"
+            case _ where TerminalText.needsStandIn(u): out += "\\u{\(String(u.value, radix: 16))}"
             default: out.unicodeScalars.append(u)
             }
         }

@@ -5,21 +5,31 @@ public enum Suggestion {
     /// plausible typo: at most a third of the word's length, and at least 1.
     /// Ties go to the earlier candidate, so results are deterministic.
     ///
-    /// Complexity: O(|candidates| · |word| · |candidate|); candidates whose
-    /// length differs by more than the limit are skipped cheaply.
+    /// Complexity: O(|candidates| · |word| · |candidate|), capped at
+    /// `maxWork` character comparisons (a hostile file with 100,000 long ids
+    /// gets an error without a suggestion rather than a minute's wait);
+    /// candidates whose length differs by more than the limit are skipped
+    /// cheaply.
     public static func closest(to word: String, among candidates: some Sequence<String>) -> String? {
         let w = Array(word.lowercased().unicodeScalars)
         guard !w.isEmpty, w.count <= 200 else { return nil }
         let limit = max(1, w.count / 3)
         var best: (String, Int)?
+        var work = 0
         for candidate in candidates {
+            guard abs(candidate.unicodeScalars.count - w.count) <= limit else { continue }
             let c = Array(candidate.lowercased().unicodeScalars)
             guard abs(c.count - w.count) <= limit, c.count <= 200 else { continue }
+            work += w.count * c.count
+            if work > maxWork { break }
             let d = distance(w, c)
             if d <= limit, d < (best?.1 ?? Int.max), candidate != word { best = (candidate, d) }
         }
         return best?.0
     }
+
+    /// Most character comparisons one suggestion may cost.
+    public static let maxWork = 20_000_000
 
     /// `did you mean "x"?` or nil.
     public static func hint(for word: String, among candidates: some Sequence<String>, kind: String = "") -> String? {

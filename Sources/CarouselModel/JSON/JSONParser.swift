@@ -12,16 +12,23 @@ public struct JSONSyntaxError: Error, Sendable, Equatable {
 /// object are an error too, since a second value silently replacing the first
 /// is exactly the kind of typo organisers make.
 ///
-/// Complexity: O(n) in the input size; recursion depth ≤ `maxDepth`.
+/// Complexity: O(n) in the input size; recursion depth ≤ `maxDepth`; at
+/// most `maxValues` values, so that the tree's memory (about 100 bytes a
+/// value) stays bounded however the bytes are spent: a 60 MB file of `0,`
+/// would otherwise hold 30 million values, 3 GB.
 public struct JSONParser {
     /// Deepest nesting accepted; problem files need about six levels.
     public static let defaultMaxDepth = 200
+    /// Most values accepted; the 100,000-visitor generated week has 111,557
+    /// (and `carousel generate` makes at most 500,000 visitors).
+    public static let maxValues = 1_000_000
 
     private let bytes: [UInt8]
     private var index = 0
     private var line = 1
     private var lineStart = 0
     private let maxDepth: Int
+    private var values = 0
 
     private init(bytes: [UInt8], maxDepth: Int) {
         self.bytes = bytes
@@ -123,6 +130,10 @@ public struct JSONParser {
     private mutating func parseValue(depth: Int) throws(JSONSyntaxError) -> JSONValue {
         guard depth < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
         guard index < bytes.count else { throw error("unexpected end of file; expected a value") }
+        values += 1
+        guard values <= Self.maxValues else {
+            throw error("more than \(Self.maxValues) values; Carousel's files hold far fewer (is this the right file?)")
+        }
         let start = location
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject(depth: depth)

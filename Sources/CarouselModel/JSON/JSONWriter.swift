@@ -97,7 +97,10 @@ public enum JSONOutput: Sendable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where u.value < 0x20:
+            case _ where TerminalText.needsStandIn(u):
+                // Every control character (C0, DEL, C1), line separator and
+                // bidirectional override as \uXXXX: the same text for a
+                // program, and nothing that can drive a terminal it is shown in.
                 let hex = String(u.value, radix: 16)
                 out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(u)

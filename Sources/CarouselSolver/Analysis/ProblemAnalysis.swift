@@ -77,7 +77,7 @@ public struct ProblemAnalysis {
         let suitable = rooms.filter { r in unit.groups.allSatisfy { I.groupNeedsMet.contains(Int($0), r) } }
         if suitable.isEmpty {
             let needs = Set(unit.groups.flatMap { I.problem.groups[Int($0)].needs }).sorted().joined(separator: ", ")
-            return "none of \(I.activityID(a))'s rooms (\(rooms.map { I.roomID($0) }.joined(separator: ", "))) has \(needs)"
+            return "none of \(I.activityID(a))'s rooms (\(ListText.joined(rooms.map { I.roomID($0) }))) has \(needs)"
         }
         let big = suitable.filter { unit.pupils <= I.activityCapacity[a] && (I.weights.overCapacity != nil || unit.pupils <= I.roomCapacity[$0]) }
         if big.isEmpty { return "\(unit.pupils) pupils do not fit \(I.activityID(a)) in any suitable room (largest holds \(suitable.map { I.roomCapacity[$0] }.max() ?? 0), activity capacity \(I.activityCapacity[a] == CompiledInstance.unlimited ? "none" : String(I.activityCapacity[a])))" }
@@ -225,9 +225,9 @@ public struct ProblemAnalysis {
                 let needText = need == need.rounded() ? String(Int(need)) : String(format: "%.1f", need)
                 let when = d == week ? "the event" : I.dayID(d)
                 if need > Double(supply) {
-                    out.append(Finding(severity: .error, message: "\(when) needs at least \(needText) room-periods in \(names) (for \(labels.joined(separator: ", "))); \(supply) exist"))
+                    out.append(Finding(severity: .error, message: "\(when) needs at least \(needText) room-periods in \(names) (for \(ListText.joined(labels))); \(supply) exist"))
                 } else if d != week && need > 0.9 * Double(supply) {
-                    out.append(Finding(severity: .warning, message: "\(when) needs at least \(needText) of the \(supply) room-periods in \(names) (for \(labels.joined(separator: ", "))): tight"))
+                    out.append(Finding(severity: .warning, message: "\(when) needs at least \(needText) of the \(supply) room-periods in \(names) (for \(ListText.joined(labels))): tight"))
                 }
             }
         }
@@ -295,7 +295,7 @@ public struct ProblemAnalysis {
         for (i, f) in I.fixed.enumerated() {
             let a = f.activity, t = I.slot(day: f.day, period: f.start), k = Int(I.duration[a])
             let label = "fixed[\(i)] \(I.activityID(a)) on \(I.dayID(f.day)) \(I.periodID(f.start)) in \(I.roomID(f.room))"
-            if !I.sessionFits.contains(a, t) {
+            if !I.fitsGrid.contains(a, t) {
                 out.append(Finding(severity: .error, message: "\(label): \(k) period\(k == 1 ? "" : "s") from \(I.periodID(f.start)) do not fit the day's periods"))
                 continue
             }

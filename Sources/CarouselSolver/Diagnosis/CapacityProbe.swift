@@ -4,6 +4,10 @@ import CarouselModel
 /// group (on one day, or as it visits) until the `FeasibilityOracle` says
 /// no — doubling, then bisecting — and, at the first count that fails,
 /// tries one extra resource at a time to name what binds.
+///
+/// Stopped early (a deadline, Ctrl-C), it answers with what it had
+/// established: the most copies known to fit, the fewest known not to, and
+/// the resources tried so far (`Answer.isComplete` false).
 public struct CapacityProbe {
     public let problem: Problem
     public let group: Int
@@ -13,7 +17,13 @@ public struct CapacityProbe {
     public var oracle: FeasibilityOracle
     /// The largest number of copies tried.
     public var ceiling = 512
+    /// Copies that would make the problem larger than this many bytes
+    /// (`InstanceSizeEstimate`) are not tried; nil: no limit.
+    public var sizeLimit: Int?
     public private(set) var checks = 0
+    /// Called after every search.
+    public var progress: ((DiagnosisProgress) -> Void)?
+    private var stage = "checking the problem as it is"
 
     public init(_ problem: Problem, like group: Int, day: Int?, oracle: FeasibilityOracle = FeasibilityOracle()) {
         self.problem = problem
@@ -42,6 +52,14 @@ public struct CapacityProbe {
         public var nearest: [Binding]
         public var unplaced: Int
         public var hitCeiling: Bool
+        /// false when stopped before the end: `extra` copies are known to
+        /// fit, `notFitting` (when known) not, and `binding`/`nearest` hold
+        /// only the resources tried.
+        public var isComplete = true
+        /// The fewest copies found not to fit.
+        public var notFitting: Int?
+        /// The count stopped at `ceiling` or at the size limit.
+        public var limitedBySize = false
     }
 
     /// The problem with `n` copies of the group.
@@ -66,42 +84,76 @@ public struct CapacityProbe {
         return p
     }
 
-    mutating func fits(_ n: Int) -> Bool {
+    mutating func fits(_ n: Int) throws(DiagnosisStopped) -> Bool {
+        try ask { $0.feasible($1.withCopies(n)) }
+    }
+
+    /// Asks the oracle, counting the search and reporting progress; throws
+    /// when the answer was cut short.
+    mutating func ask<T>(_ question: (FeasibilityOracle, Self) -> T) throws(DiagnosisStopped) -> T {
         checks += 1
-        return oracle.feasible(withCopies(n))
+        let answer = question(oracle, self)
+        guard !oracle.isCutShort else { throw DiagnosisStopped() }
+        progress?(DiagnosisProgress(stage: stage, checks: checks))
+        return answer
+    }
+
+    /// Whether `n` copies stay within the size limit.
+    func withinSize(_ n: Int) -> Bool {
+        guard let sizeLimit else { return true }
+        return InstanceSizeEstimate(withCopies(n)).bytes <= sizeLimit
     }
 
     public mutating func run() -> Answer {
-        guard fits(0) else { return Answer(extra: nil, binding: [], nearest: [], unplaced: 0, hitCeiling: false) }
-        var good = 0, bad = 1
-        while bad <= ceiling && fits(bad) {
-            good = bad
-            bad *= 2
+        var answer = Answer(extra: nil, binding: [], nearest: [], unplaced: 0, hitCeiling: false)
+        do {
+            guard try fits(0) else { return answer }
+            answer.extra = 0
+            var bad = 1
+            stage = "adding copies"
+            while bad <= ceiling && withinSize(bad) {
+                guard try fits(bad) else { break }
+                answer.extra = bad
+                bad *= 2
+            }
+            if bad > ceiling || !withinSize(bad) {
+                answer.hitCeiling = true
+                answer.limitedBySize = bad <= ceiling
+                return answer
+            }
+            answer.notFitting = bad
+            stage = "narrowing between \(answer.extra!) and \(bad) copies"
+            while bad - answer.extra! > 1 {
+                let mid = (answer.extra! + bad) / 2
+                if try fits(mid) { answer.extra = mid } else { bad = mid; answer.notFitting = mid }
+                stage = "narrowing between \(answer.extra!) and \(bad) copies"
+            }
+            let base = withCopies(answer.extra! + 1)
+            stage = "trying one more of each resource"
+            answer.unplaced = try ask { oracle, _ in oracle.unplaced(base) }
+            try bindings(base, into: &answer)
+            return answer
+        } catch {
+            answer.isComplete = false
+            return answer
         }
-        if bad > ceiling { return Answer(extra: good, binding: [], nearest: [], unplaced: 0, hitCeiling: true) }
-        while bad - good > 1 {
-            let mid = (good + bad) / 2
-            if fits(mid) { good = mid } else { bad = mid }
-        }
-        let base = withCopies(good + 1)
-        checks += 1
-        let left = oracle.unplaced(base)
-        let tried = bindings(base)
-        let binding = tried.filter { $0.unplaced == 0 }
-        let nearest = binding.isEmpty ? Array(tried.filter { $0.unplaced < left }.sorted { $0.unplaced < $1.unplaced }.prefix(3)) : []
-        return Answer(extra: good, binding: binding, nearest: nearest, unplaced: left, hitCeiling: false)
     }
 
-    /// Each candidate resource, added alone to `base`, with what it leaves unplaced.
-    mutating func bindings(_ base: Problem) -> [Binding] {
-        var found: [Binding] = []
+    /// Each candidate resource, added alone to `base`, with what it leaves
+    /// unplaced: those that place everything bind; otherwise the three that
+    /// place the most are the nearest.
+    mutating func bindings(_ base: Problem, into answer: inout Answer) throws(DiagnosisStopped) {
+        var tried: [Binding] = []
+        defer {
+            answer.binding = tried.filter { $0.unplaced == 0 }
+            answer.nearest = answer.binding.isEmpty
+                ? Array(tried.filter { $0.unplaced < answer.unplaced }.sorted { $0.unplaced < $1.unplaced }.prefix(3)) : []
+        }
         for (what, how, change) in candidates(base) {
             var p = base
             change(&p)
-            checks += 1
-            found.append(Binding(resource: what, relaxation: how, unplaced: oracle.unplaced(p)))
+            tried.append(Binding(resource: what, relaxation: how, unplaced: try ask { oracle, _ in oracle.unplaced(p) }))
         }
-        return found
     }
 
     /// Resources the group's activities use, each with a way to add one more.

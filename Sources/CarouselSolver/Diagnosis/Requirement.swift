@@ -154,7 +154,7 @@ public enum Requirement: Hashable, Sendable {
             let act = p.activities[a]
             var parts: [String] = []
             if !act.roomFeatures.isEmpty { parts.append("a room with \(act.roomFeatures.sorted().joined(separator: ", "))") }
-            if let rooms = act.rooms { parts.append("one of \(rooms.map { p.rooms[$0].id }.joined(separator: ", "))") }
+            if let rooms = act.rooms { parts.append("one of \(ListText.joined(rooms.map { p.rooms[$0].id }))") }
             return ("\(act.id) needs \(parts.joined(separator: ", "))", "hold \(act.id) in other rooms too (or add a room like these)")
         case .activityStaff(let a):
             let rows = p.activities[a].staff.map { row -> String in

@@ -4,8 +4,8 @@ import CarouselModel
 /// the cost of every soft term (spec sections 7 and 8).
 public struct Evaluation: Sendable {
     public var violations: [Violation]
-    /// Unweighted cost per soft term, indexed like `Weights.Term.allCases`.
-    /// Whole numbers except `hostBalance`, which may be fractional.
+    /// Unweighted cost per soft term, indexed like `Weights.Term.allCases`:
+    /// whole numbers but for `hostBalance`, which may be fractional.
     public var costs: [Double]
     public let weights: Weights
 
@@ -27,26 +27,4 @@ public struct Evaluation: Sendable {
 
     /// Σ weight × cost over all terms.
     public var soft: Double { Weights.Term.allCases.reduce(0) { $0 + weighted($1) } }
-}
-
-extension Weights.Term {
-    /// Position in `allCases`.
-    public var index: Int {
-        switch self {
-        case .preference: 0
-        case .idleGap: 1
-        case .siteChange: 2
-        case .spread: 3
-        case .isolated: 4
-        case .roomStability: 5
-        case .mixSchools: 6
-        case .sessions: 7
-        case .staffOverload: 8
-        case .overCapacity: 9
-        case .travel: 10
-        case .continuity: 11
-        case .hostBalance: 12
-        case .displaced: 13
-        }
-    }
 }

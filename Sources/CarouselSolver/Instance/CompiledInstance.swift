@@ -99,7 +99,7 @@ public final class CompiledInstance: Sendable {
     public let maxPerDay: [Int32]
     public let maxSessions: [Int32]
     /// Activity × slot: a session may start here by the period grid alone.
-    public let sessionFits: BitMatrix
+    public let fitsGrid: BitMatrix
     /// Activity × slot: a session starting here lies inside one window range.
     public let inWindow: BitMatrix
     /// Activity × room: the room has the features and is in `rooms`.
@@ -118,7 +118,7 @@ public final class CompiledInstance: Sendable {
     /// that takes no seats (`seats: false`).
     public let groupSize: [Int32]
     /// Per group, bit `term.index` set when the group is exempt from that term.
-    public let groupExempt: [UInt16]
+    public let groupExempt: [UInt32]
     /// `Int32.min` when the group has no year. For a team (spec section 11),
     /// the earliest year of the pools it has members from, `Int32.min` when
     /// one of them has no year.
@@ -143,6 +143,9 @@ public final class CompiledInstance: Sendable {
     public let groupNeedsMet: BitMatrix
     public let direct: [[DirectDemand]]
     public let choice: [[ChoiceDemand]]
+    /// Whether some activity is in two of the group's `oneOf` lists (then
+    /// its picks need the general assignment to items, `ChoiceAssignment`).
+    public let choiceListsOverlap: [Bool]
     public let spread: [[SpreadDemand]]
 
     // MARK: Staff
@@ -168,6 +171,10 @@ public final class CompiledInstance: Sendable {
     public let sites: SiteTable
     /// Rule 12 (spec section 13).
     public let spacing: SpacingTable
+    /// Most periods in a row in sessions (`maxConsecutive`), or `unlimited`;
+    /// and the staff with such a limit, ascending.
+    public let staffMaxConsecutive: [Int32]
+    public let runLimitedStaff: [Int32]
 
     // MARK: Fixed sessions and weights
     public let fixed: [FixedSession]
@@ -263,7 +270,7 @@ public final class CompiledInstance: Sendable {
             }
             rowStarts.append(Int32(allRows.count))
         }
-        sessionFits = fits
+        fitsGrid = fits
         inWindow = window
         roomAllowed = allowed
         activityRooms = actRooms
@@ -278,7 +285,7 @@ public final class CompiledInstance: Sendable {
         // Groups
         let G = problem.groups.count
         groupSize = problem.groups.map { $0.seats ? Int32(clamping: $0.size) : 0 }
-        groupExempt = problem.groups.map { $0.exempt.reduce(UInt16(0)) { $0 | (1 << UInt16($1.index)) } }
+        groupExempt = problem.groups.map { $0.exempt.reduce(UInt32(0)) { $0 | (1 << UInt32($1.index)) } }
         let years: [(Int32, Int32)] = problem.groups.map { g in
             let ys = g.team?.years ?? [g.year]
             guard !ys.isEmpty, ys.allSatisfy({ $0 != nil }) else { return (Int32.min, Int32.min) }
@@ -372,6 +379,10 @@ public final class CompiledInstance: Sendable {
         groupNeedsMet = needsMet
         direct = directs
         choice = choices
+        choiceListsOverlap = choices.map { items in
+            let all = items.flatMap(\.choices)
+            return Set(all).count != all.count
+        }
         spread = spreads
 
         // Staff
@@ -392,7 +403,9 @@ public final class CompiledInstance: Sendable {
             problem.continuityRoles.map { roles in member.role.map(roles.contains) ?? false } ?? true
         }
         hasSameStaff = problem.groups.contains(where: \.sameStaff)
-        wantsContinuity = problem.weights.continuity > 0 || hasSameStaff
+        wantsContinuity = problem.weights[.continuity] > 0 || hasSameStaff
+        staffMaxConsecutive = problem.staff.map { $0.maxConsecutive.map { Int32(clamping: $0) } ?? Self.unlimited }
+        runLimitedStaff = problem.staff.indices.filter { problem.staff[$0].maxConsecutive != nil }.map { Int32($0) }
 
         fixed = problem.fixed
         weights = problem.weights
@@ -405,7 +418,7 @@ public final class CompiledInstance: Sendable {
 
     /// Whether activity `a` may start at slot `t` (grid and window).
     @inline(__always)
-    public func canStart(_ a: Int, at t: Int) -> Bool { sessionFits.contains(a, t) && inWindow.contains(a, t) }
+    public func canStart(_ a: Int, at t: Int) -> Bool { fitsGrid.contains(a, t) && inWindow.contains(a, t) }
 
     /// Whether group `g`'s year is within activity `a`'s `years`.
     @inline(__always)
@@ -435,7 +448,7 @@ public final class CompiledInstance: Sendable {
     /// Whether group g's costs for `term` count.
     @inline(__always)
     public func counts(_ term: Weights.Term, forGroup g: Int) -> Bool {
-        groupExempt[g] & (1 << UInt16(term.index)) == 0
+        groupExempt[g] & (1 << UInt32(term.index)) == 0
     }
 
     /// Staff rows of activity `a`.

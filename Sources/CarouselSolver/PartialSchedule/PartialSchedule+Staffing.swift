@@ -47,14 +47,14 @@ extension PartialSchedule {
     }
 
     /// Adds `staff` to session s when every one of them may serve in it
-    /// (`staffUsable`); false, with nothing added, otherwise.
+    /// (`staffMayServe`); false, with nothing added, otherwise.
     mutating func giveStaff(_ staff: [Int32], to s: Int) -> Bool {
         guard staff.allSatisfy({ staffMayServe(Int($0), session: s) }) else { return false }
         for st in staff { addStaff(Int(st), to: s) }
         return true
     }
 
-    /// The staff who may serve in session s as `staffUsable` says, as a
+    /// The staff who may serve in session s as `staffMayServe` says, as a
     /// staff set written into `words` (s itself must hold no staff).
     func staffWhoMayServe(_ s: Int, into words: inout [UInt64]) {
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), d = t / instance.periodCount
@@ -64,6 +64,9 @@ extension PartialSchedule {
             var x = ~(staffDayFull.words[d * W + w] | staffAllFull.words[w])
             for q in t..<(t + k) { x &= instance.staffAvailableAt.words[q * W + w] & ~staffBusy.words[q * W + w] }
             words[w] = x
+        }
+        for st in instance.runLimitedStaff where words[Int(st) >> 6] & (1 << UInt64(st & 63)) != 0 {
+            if !staffRunAllows(Int(st), session: s) { words[Int(st) >> 6] &= ~(1 << UInt64(st & 63)) }
         }
         guard instance.sites.hasTravel else { return }
         // Rule 9: drop those whose sessions just before or after are too far away.
@@ -78,14 +81,41 @@ extension PartialSchedule {
         }
     }
 
-    /// Whether staff member st is available over session s's periods and
-    /// busy with no other session then (limits aside).
+    /// Whether staff member st is available over session s's periods, busy
+    /// with no other session then, and within `maxConsecutive` with it
+    /// (the limits per day and in all aside).
     @inline(__always)
     func staffCanAttend(_ st: Int, session s: Int) -> Bool {
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
         guard instance.staffAvailable.containsAll(st, from: t, count: k) else { return false }
         for q in t..<(t + k) where staffAt[st * T + q] != -1 && staffAt[st * T + q] != Int32(s) { return false }
-        return staffTravelAllows(st, session: s)
+        return staffRunAllows(st, session: s) && staffTravelAllows(st, session: s)
+    }
+
+    /// Whether staff member st may be in session s as far as their
+    /// `maxConsecutive` goes: the periods in a row they would then be in
+    /// sessions — s's, and the busy ones next to them that day — are
+    /// within the limit. (A break or a free period ends a run: no session
+    /// covers a break.)
+    @inline(__always)
+    func staffRunAllows(_ st: Int, session s: Int) -> Bool {
+        let limit = instance.staffMaxConsecutive[st]
+        guard limit != CompiledInstance.unlimited else { return true }
+        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])])
+        let T = instance.slotCount, P = instance.periodCount, first = t - t % P
+        func busy(_ q: Int) -> Bool { staffAt[st * T + q] >= 0 && staffAt[st * T + q] != Int32(s) }
+        var run = k
+        var q = t - 1
+        while q >= first && busy(q) {
+            run += 1
+            q -= 1
+        }
+        q = t + k
+        while q < first + P && busy(q) {
+            run += 1
+            q += 1
+        }
+        return run <= Int(limit)
     }
 
     /// Whether staff member st may serve in session s (available, free of

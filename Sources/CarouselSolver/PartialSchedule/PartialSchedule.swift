@@ -22,8 +22,9 @@ import CarouselModel
 ///
 /// Everything is a flat array indexed by dense ids (`entity * slotCount +
 /// slot` for the occupancy tables): the layout the search's speed rests on.
-/// Other modules see only the result (`schedule`, `table`,
-/// `unassignedCount`); the search and construction read the tables directly.
+/// Other modules see only what they use (`instance`, `table`, `schedule`,
+/// `unassignedCount`, `openFrom`); the search and construction read the
+/// tables directly.
 public struct PartialSchedule: Sendable {
     public let instance: CompiledInstance
     public let table: UnitTable
@@ -151,8 +152,9 @@ public struct PartialSchedule: Sendable {
 
     // MARK: - Bookkeeping
 
-    /// Adds staff member st to session s beyond its rows (fixed sessions may
-    /// name staff who match no row). The caller has checked availability.
+    /// Adds staff member st to session s's staff, booked over its periods
+    /// and counted on its day (a fixed session may name staff who fill no
+    /// row). The caller has checked that st may serve (`staffMayServe`).
     mutating func addStaff(_ st: Int, to s: Int) {
         guard !sessionStaff[s].contains(Int32(st)) else { return }
         occupyStaff(st, session: s)

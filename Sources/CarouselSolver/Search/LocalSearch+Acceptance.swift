@@ -7,8 +7,10 @@ extension LocalSearch {
     /// annealing — except while units are unplaced, when every such move is
     /// taken, so that insertions walk the plateau.
     @inline(__always)
-    static func accepts(_ next: (level: Level, soft: Double), from current: (level: Level, soft: Double),
-                        annealing: SimulatedAnnealing, random: inout SeededRandom) -> Bool {
+    static func accepts(
+        _ next: (level: Level, soft: Double), from current: (level: Level, soft: Double),
+        annealing: SimulatedAnnealing, random: inout SeededRandom
+    ) -> Bool {
         let delta = next.soft - current.soft
         return next.level < current.level
             || (next.level == current.level

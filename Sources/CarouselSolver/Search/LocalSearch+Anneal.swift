@@ -20,15 +20,18 @@ extension LocalSearch {
             if moves & 255 == 0 {
                 if termination.shouldStop(iterations: moves) { break }
                 let byTime = (termination.elapsed - startTime) / budget
-                let byMoves = termination.iterationLimit == .max ? 0 : Double(moves) / Double(termination.iterationLimit)
+                let byMoves =
+                    termination.iterationLimit == .max ? 0 : Double(moves) / Double(termination.iterationLimit)
                 fraction = min(1, max(byTime, byMoves))
                 annealing.cool(to: fraction)
                 if let progress, termination.elapsed - lastReport >= 1 {
                     lastReport = termination.elapsed
                     let repairing = best.level.unplaced > 0
-                    progress(SearchProgress(phase: repairing ? "repair" : "improve", elapsed: lastReport, iterations: moves,
-                                            unplaced: state.unassignedCount, bestUnplaced: best.level.unplaced,
-                                            soft: repairing ? nil : best.soft))
+                    progress(
+                        SearchProgress(
+                            phase: repairing ? "repair" : "improve", elapsed: lastReport, iterations: moves,
+                            unplaced: state.unassignedCount, bestUnplaced: best.level.unplaced,
+                            soft: repairing ? nil : best.soft))
                 }
             }
             moves += 1
@@ -59,12 +62,15 @@ extension LocalSearch {
             }
             accepted += 1
             current = next
-            if startedIncomplete && completedAt == nil && current.level.unplaced == 0 { completedAt = termination.elapsed }
+            if startedIncomplete && completedAt == nil && current.level.unplaced == 0 {
+                completedAt = termination.elapsed
+            }
             if best.isBeaten(by: current.level, current.soft) { best.note(current.level, current.soft) }
         }
         best.finish(state, level: current.level, soft: current.soft)
-        return Result(state: best.schedule, soft: best.soft, perturbation: best.level.change, completedAt: completedAt,
-                      moves: moves, refused: refused, applied: applied, accepted: accepted, elapsed: termination.elapsed)
+        return Result(
+            state: best.schedule, soft: best.soft, perturbation: best.level.change, completedAt: completedAt,
+            moves: moves, refused: refused, applied: applied, accepted: accepted, elapsed: termination.elapsed)
     }
 
     /// The annealing schedule for this search: 200 moves are made and taken

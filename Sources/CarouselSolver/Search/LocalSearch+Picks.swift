@@ -17,4 +17,16 @@ extension LocalSearch {
         for d in 0..<I.dayCount where groups.allSatisfy({ I.groupVisitsDay.contains(Int($0), d) }) { targets.append(d) }
         return targets.isEmpty ? nil : targets[random.below(targets.count)]
     }
+
+    /// A random unit that a move may take out of its session — placed, in a
+    /// session that is not fixed, and not a cohort (which is its session) —
+    /// with that session; nil when the one draw falls on another.
+    mutating func randomMovableUnit() -> (unit: Int, session: Int)? {
+        let U = state.table.units.count
+        guard U > 0 else { return nil }
+        let u = random.below(U)
+        let s = Int(state.unitSession[u])
+        guard s >= 0, !state.sessionLocked[s], state.table.units[u].kind != .cohort else { return nil }
+        return (u, s)
+    }
 }

@@ -107,7 +107,7 @@ public struct LocalSearch {
         tracker = ScoreTracker(state, reference: reference)
         random = SeededRandom(seed: seed)
         I = state.instance
-        compactness = I.weights.isolated > 0 || I.weights.idleGap > 0
+        compactness = I.weights[.isolated] > 0 || I.weights[.idleGap] > 0
         checksAfterMoves = state.hasCheckedRules
         mix = MoveMix.mix(for: I)
         touchedGroupDays = TouchedSet(capacity: I.groupCount * I.dayCount)

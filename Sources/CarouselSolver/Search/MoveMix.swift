@@ -24,14 +24,15 @@ extension LocalSearch {
         }
 
         /// The mix the search uses (weights in percent).
-        static let standard = MoveMix([
-            (.relocateUnit, 30),
-            (.exchangeUnits, 15),
-            (.moveSession, 20),
-            (.swapSessions, 19),
-            (.kempeChain, 8),
-            (.reassignStaff, 8),
-        ], insertionPercent: 30)
+        static let standard = MoveMix(
+            [
+                (.relocateUnit, 30),
+                (.exchangeUnits, 15),
+                (.moveSession, 20),
+                (.swapSessions, 19),
+                (.kempeChain, 8),
+                (.reassignStaff, 8),
+            ], insertionPercent: 30)
 
         /// The mix for an instance: the standard one, and where staff
         /// continuity counts, the group staff move as well.

@@ -1,16 +1,11 @@
 /// The exchange move: two groups at the same time trade sessions.
 extension LocalSearch {
     /// Two groups at the same time trade sessions (and so rooms, and for
-    /// targets activities): u leaves s1 for s2 while v leaves s2 for s1. No
+    /// `oneOf` picks activities): u leaves s1 for s2 while v leaves s2 for s1. No
     /// session changes time or room.
     mutating func exchangeUnits() -> Bool {
-        let U = state.table.units.count
-        guard U > 1 else { return false }
-        let u = random.below(U)
-        let s1 = Int(state.unitSession[u])
-        guard s1 >= 0, !state.sessionLocked[s1] else { return false }
+        guard state.table.units.count > 1, let (u, s1) = randomMovableUnit() else { return false }
         let unitU = state.table.units[u]
-        guard unitU.kind != .cohort else { return false }
         let t = Int(state.sessionSlot[s1])
         let a2 = Int(unitU.activities[random.below(unitU.activities.count)])
         let others = state.sessionsAt[a2 * I.slotCount + t]

@@ -51,7 +51,7 @@ extension LocalSearch {
     /// A room other than `r0` that another session of activity a is in, or
     /// nil (also when `roomStability` does not count).
     mutating func siblingRoom(of a: Int, besides r0: Int) -> Int? {
-        guard I.weights.roomStability > 0 else { return nil }
+        guard I.weights[.roomStability] > 0 else { return nil }
         let R = I.roomCount
         targets.clearKeepingCapacity()
         for r in I.activityRooms[a] where Int(r) != r0 && state.activityRoomSessions[a * R + Int(r)] > 0 { targets.append(Int(r)) }

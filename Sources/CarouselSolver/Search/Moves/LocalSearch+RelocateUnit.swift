@@ -2,11 +2,7 @@
 extension LocalSearch {
     /// Moves a random unit to a random other time/room, session or activity.
     mutating func relocateUnit() -> Bool {
-        let U = state.table.units.count
-        guard U > 0 else { return false }
-        let u = random.below(U)
-        let s0 = Int(state.unitSession[u])
-        guard s0 >= 0, !state.sessionLocked[s0] else { return false }
+        guard let (u, s0) = randomMovableUnit() else { return false }
         // (The unit's lists, and the schedule's, are read in place: a copy
         // would retain them, and most draws are refused.)
         let kind = state.table.units[u].kind, unitDay = Int(state.table.units[u].day)

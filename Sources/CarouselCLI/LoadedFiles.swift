@@ -1,0 +1,52 @@
+import CarouselModel
+import CarouselSolver
+import CarouselIO
+import CarouselCommandLine
+
+/// A problem file loaded and compiled, with its JSON (for scenarios and
+/// for locating errors found later).
+struct LoadedProblem {
+    var path: String
+    var tree: JSONValue
+    var problem: Problem
+    var instance: CompiledInstance
+
+    /// How messages name the file (`<stdin>` for `-`).
+    var file: String { StandardInput.name(of: path) }
+
+    /// The index of the day with id `id`, given with `--option`.
+    func day(_ id: String, option: String) throws(UsageError) -> Int {
+        let ids = problem.calendar.days.map(\.id)
+        guard let d = ids.firstIndex(of: id) else {
+            throw UsageError("--\(option): unknown day \"\(id)\"; the days are \(ListText.joined(ids))\(didYouMean(id, among: ids))")
+        }
+        return d
+    }
+}
+
+/// A schedule file read against its problem and laid out for people (for
+/// `export` and `show`). Sessions that name unknown ids are left out, with a
+/// warning on stderr; a schedule made for another problem is refused.
+struct LoadedTimetable {
+    var problem: LoadedProblem
+    var file: ScheduleFile.Loaded
+    var path: String
+    var view: TimetableView
+
+    init(schedule path: String, problem problemPath: String, context: CommandContext) throws {
+        problem = try context.loadProblem(problemPath)
+        file = try context.loadSchedule(path, for: problem)
+        self.path = path
+        view = TimetableView(instance: file.instance, schedule: file.schedule)
+        if let first = file.formatViolations.first {
+            let n = file.formatViolations.count
+            context.console.error("warning: \(StandardInput.name(of: path)): \(n) entr\(n == 1 ? "y does" : "ies do") not match the problem and \(n == 1 ? "is" : "are") left out, e.g. \(first.message)")
+        }
+    }
+
+    /// When the timetable was made and from what, for the printed copies.
+    func provenance(environment: [String: String]) -> Provenance {
+        Provenance(stamp: Provenance.stamp(environment: environment), version: CarouselTool.version,
+                   problem: Provenance.fingerprint(of: problem.problem), schedule: Provenance.fingerprint(of: file.schedule, instance: problem.instance))
+    }
+}
