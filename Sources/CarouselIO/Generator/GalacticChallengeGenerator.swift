@@ -11,7 +11,7 @@ import CarouselSolver
 /// fifteen-minute slots, before the awards.
 ///
 /// Scale multiplies the visiting schools, the host pools, station rooms,
-/// leaders and panels (about 127 pupils at 1). The bottleneck is the pitch
+/// leaders and panels (about 125 pupils from eight schools at 1). The bottleneck is the pitch
 /// slots: there are at least ⌈pupils / 6⌉ teams and each pitches once.
 /// Over-constrained (tightness > 1): panels × 6 slots < ⌈pupils / 6⌉.
 struct GalacticChallengeGenerator {
@@ -47,8 +47,8 @@ struct GalacticChallengeGenerator {
         // forms, enough for one per team (teams have at most six members).
         struct Pool { var school: String, year: Int, size: Int }
         var visiting: [Pool] = []
-        for s in 0..<parameters.scaled(10, minimum: 4) {
-            let secondary = s % 10 == 9
+        for s in 0..<parameters.scaled(8, minimum: 4) {
+            let secondary = s % 8 == 7
             let school = secondary ? names.school("Academy", stems: NamePool.secondaryStems.filter { $0 != "Kingsmead" })
                                    : names.school(random.chance(0.25) ? "Primary Academy" : "Primary School")
             let years = secondary ? [7] : random.chance(0.4) ? [5, 6] : [random.pick([5, 6])]

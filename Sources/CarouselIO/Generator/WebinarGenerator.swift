@@ -108,8 +108,12 @@ struct WebinarGenerator {
                                          staff: [.init(ids: [chair], count: 1)]))
         draft.fixed = [FixedSession(activity: keynote, day: 0, start: 0, room: stage, staff: [chair])]
 
-        for party in parties {
-            let choices = party.inPerson ? hubPanels : onlinePanels
+        for party in parties {   // wishes from one or more areas of interest: at least eight panels, or all
+            let mine = party.inPerson ? hubPanels : onlinePanels
+            var choices: [Int] = []
+            for area in random.shuffled(Self.areas.map(\.id)) where choices.count < min(8, mine.count) {
+                choices += mine.filter { panel in draft.activities[panel].staff[0].skills.contains(area) }
+            }
             draft.add(Group(id: draft.uniqueID(party.name, kind: "group"), name: party.name + (party.inPerson ? " (in the hub)" : " (online)"),
                             school: party.school, size: party.size, needs: [party.inPerson ? "in-person" : "link"],
                             attend: [.activity(activity: keynote, times: 1, daily: false, minDays: nil),
