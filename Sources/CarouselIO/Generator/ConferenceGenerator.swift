@@ -71,22 +71,12 @@ struct ConferenceGenerator {
                                   features: ["hall"]))
         draft.add(Room(id: "atrium", name: delegates > 400 ? "Exhibition Hall" : "Atrium Restaurant", capacity: delegates + 10,
                        features: ["dining"]))
-        let seats = parameters.supply(for: Double(delegates))
-        var seated = 0, n = 0
-        while true {
-            n += 1
-            let special = n % 12 == 6 ? "computers" : n % 12 == 7 ? "outdoor" : "seminar"
-            let capacity = n % 12 == 1 ? 120 : special == "seminar" ? random.pick([36, 40, 45, 50, 56, 60]) : random.pick([32, 40])
-            if seated + capacity > seats && (parameters.isOverConstrained || seated >= seats) {
-                if parameters.isOverConstrained && seated < seats { // fill the rest exactly, below the need
-                    draft.add(Room(id: "seminar-\(n)", name: "Seminar Room \(n)", capacity: seats - seated, features: ["seminar"]))
-                }
-                break
-            }
-            seated += capacity
-            let site = n % 2 == 0 ? "learning-centre" : "main"
-            let name = special == "computers" ? "ICT Lab \(n)" : special == "outdoor" ? "Forest Garden \(n)" : n % 12 == 1 ? "Lecture Theatre \(n)" : "Seminar Room \(n)"
-            draft.add(Room(id: ProblemDraft.slug(name), name: name, capacity: capacity, features: [special], site: site))
+        draft.addRooms(seating: parameters.supply(for: Double(delegates)), exactly: parameters.isOverConstrained) { n in
+            let feature = n % 12 == 6 ? "computers" : n % 12 == 7 ? "outdoor" : "seminar"
+            let name = feature == "computers" ? "ICT Lab \(n)" : feature == "outdoor" ? "Forest Garden \(n)"
+                : n % 12 == 1 ? "Lecture Theatre \(n)" : "Seminar Room \(n)"
+            let capacity = n % 12 == 1 ? 120 : feature == "seminar" ? random.pick([36, 40, 45, 50, 56, 60]) : random.pick([32, 40])
+            return Room(id: ProblemDraft.slug(name), name: name, capacity: capacity, features: [feature], site: n % 2 == 0 ? "learning-centre" : "main")
         }
 
         // Staff and activities: the keynote speaker, a presenter per workshop.

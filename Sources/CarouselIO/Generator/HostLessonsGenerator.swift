@@ -54,7 +54,7 @@ struct HostLessonsGenerator {
         let hosts = max(1, Int(parameters.scale.rounded()))
         let delegatesPerHost = max(20, parameters.scaled(131) / hosts)
         var lessonsMoving = 0, teachersInAll = 0
-        for h in 0..<hosts {
+        for _ in 0..<hosts {
             let host = hosts == 1 ? "St Anselm's School" : names.school(random.chance(0.5) ? "Academy" : "School", stems: NamePool.secondaryStems)
             let site = hosts == 1 ? "main" : ProblemDraft.slug(host)
             let prefix = hosts == 1 ? "" : "\(site)-"

@@ -89,6 +89,22 @@ struct ProblemDraft {
         return groups.count - 1
     }
 
+    /// Adds the rooms `room(n)` makes (n = 1, 2, …) until they seat `seats`
+    /// in all. With `exactly` the last room is cut to the seats still wanted,
+    /// so that they seat no more than `seats` (an over-constrained problem's
+    /// room supply).
+    @discardableResult
+    mutating func addRooms(seating seats: Int, exactly: Bool, _ room: (_ n: Int) -> Room) -> [Int] {
+        var added: [Int] = [], seated = 0
+        while seated < seats {
+            var next = room(added.count + 1)
+            if exactly { next.capacity = min(next.capacity ?? seats, seats - seated) }
+            seated += next.capacity ?? seats
+            added.append(add(next))
+        }
+        return added
+    }
+
     /// Every day of the calendar whose index passes `keep`, as whole-day ranges
     /// (a `visit` or `available` list), or with `window` on each.
     func days(where keep: (Int) -> Bool, window: String? = nil) -> [TimeRange] {

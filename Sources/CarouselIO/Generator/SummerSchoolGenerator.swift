@@ -39,7 +39,7 @@ struct SummerSchoolGenerator {
             ProblemDraft.period("p3", nil, "11:45", "12:30"), ProblemDraft.period("p4", nil, "12:30", "13:15"),
             ProblemDraft.period("p5", nil, "13:15", "14:15"), ProblemDraft.period("p6", nil, "14:15", "15:15"),
         ]
-        var draft = ProblemDraft(days: dates.enumerated().map { d, date in
+        var draft = ProblemDraft(days: dates.map { date in
             EventCalendar.Day(id: CivilDate.weekdayNames[date.weekday].prefix(3).lowercased(),
                               name: CivilDate.weekdayNames[date.weekday], date: date.isoText, periods: Array(periods.indices))
         }, periods: periods)

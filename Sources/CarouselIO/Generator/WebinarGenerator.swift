@@ -68,13 +68,9 @@ struct WebinarGenerator {
         // everyone in the hub (the bottleneck).
         let stage = draft.add(Room(id: "main-stage", name: "Main stage (hub hall, streamed)", features: ["in-person", "link", "stage"], site: "online"))
         let links = (1...parameters.scaled(4)).map { i in draft.add(Room(id: "link-\(i)", name: "Panel link \(i)", features: ["link"], site: "online")) }
-        let seats = parameters.supply(for: Double(hub))
-        var seated = 0, n = 0, hubRooms: [Int] = []
-        while seated < seats {
-            n += 1
-            let capacity = min(random.pick([24, 28, 30, 36, 45, 60]), parameters.isOverConstrained ? seats - seated : Int.max)
-            hubRooms.append(draft.add(Room(id: "seminar-\(n)", name: n == 1 ? "Lecture Theatre" : "Seminar Room \(n)", capacity: capacity, features: ["in-person"], site: "main")))
-            seated += capacity
+        let hubRooms = draft.addRooms(seating: parameters.supply(for: Double(hub)), exactly: parameters.isOverConstrained) { n in
+            Room(id: "seminar-\(n)", name: n == 1 ? "Lecture Theatre" : "Seminar Room \(n)", capacity: random.pick([24, 28, 30, 36, 45, 60]),
+                 features: ["in-person"], site: "main")
         }
 
         // Staff: the chair; per panel two panellists of its area (in person
