@@ -45,7 +45,7 @@ struct EnrichmentVisitsGenerator {
         for f in 0..<sixthForms {
             let (x, y) = townCentre(f % towns)
             let school = names.school("School", stems: NamePool.secondaryStems)
-            map.places.append(.init(id: ProblemDraft.slug(school), name: "\(school) (sixth form), \(townNames[f % towns % townNames.count])",
+            map.places.append(.init(id: draft.uniqueID(school, kind: "site"), name: "\(school) (sixth form), \(townNames[f % towns % townNames.count])",
                                     x: x + random.unit() * 1.6 - 0.8, y: y + random.unit() * 1.6 - 0.8))
         }
         for p in 0..<primaries {
@@ -60,7 +60,6 @@ struct EnrichmentVisitsGenerator {
 
         // Each primary: a hall and a classroom (some with a food area, some a
         // second classroom); one or two classes asking for three to five lessons.
-        struct Lesson { var group: Int, subject: Int, times: Int }
         var farLessons = 0, lessonsOf = [Int](repeating: 0, count: Self.subjects.count), studentSessions = 0
         var classes: [(primary: Int, name: String, year: Int, size: Int, wants: [(Int, Int)], far: Bool)] = []
         for p in 0..<primaries {
