@@ -39,6 +39,17 @@ extension PartialSchedule {
         return out
     }
 
+    /// Whether staff member st may leave session s: not a fixed entry's
+    /// named staff, and the others still fill every row for its pupils.
+    func mayWithdraw(_ st: Int32, from s: Int) -> Bool {
+        guard sessionStaff[s].contains(st), !sessionRequiredStaff[s].contains(st) else { return false }
+        let rows = instance.rowRange(Int(sessionActivity[s]))
+        guard !rows.isEmpty else { return true }
+        let need = rows.map { instance.rows[$0].needed(pupils: sessionPupils[s]) }
+        let others = sessionStaff[s].filter { $0 != st }
+        return StaffMatching(instance: instance, rows: rows, need: need, staff: others).matched == need.reduce(0) { $0 + Int($1) }
+    }
+
     /// Copies session s's staff into `movedStaff[i]` (kept storage).
     mutating func saveStaff(of s: Int, as i: Int) {
         while movedStaff.count <= i { movedStaff.append([]) }

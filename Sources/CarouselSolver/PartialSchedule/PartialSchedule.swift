@@ -155,6 +155,14 @@ public struct PartialSchedule: Sendable {
     /// Adds staff member st to session s's staff, booked over its periods
     /// and counted on its day (a fixed session may name staff who fill no
     /// row). The caller has checked that st may serve (`staffMayServe`).
+    /// Takes staff member st out of session s's staff, unbooking them (the
+    /// caller has checked the rows stay filled: `mayWithdraw`).
+    mutating func withdraw(_ st: Int32, from s: Int) {
+        guard let i = sessionStaff[s].firstIndex(of: st) else { return }
+        vacateStaff(Int(st), session: s)
+        sessionStaff[s].remove(at: i)
+    }
+
     mutating func addStaff(_ st: Int, to s: Int) {
         guard !sessionStaff[s].contains(Int32(st)) else { return }
         occupyStaff(st, session: s)

@@ -12,6 +12,9 @@ extension LocalSearch {
         case staff(session: Int, old: Int32, new: Int32)
         /// A group's staff member handed over in the sessions in `groupStaffSessions`.
         case groupStaff(old: Int32, new: Int32)
+        /// A staff member joined session s beyond its rows, or left it.
+        case lentStaff(session: Int, staff: Int32)
+        case withdrawnStaff(session: Int, staff: Int32)
         /// Two units traded sessions; the sessions' staff before are in `undoStaff`.
         case exchange(first: Int, second: Int)
         /// The unit inserted; the units it ejected are in `ejected`.
@@ -72,6 +75,14 @@ extension LocalSearch {
         case let .groupStaff(old, new):
             restored(takeBackGroupStaff(old: old, new: new))
             return
+        case let .lentStaff(s, st):
+            state.withdraw(st, from: s)
+            restored(true)
+            return
+        case let .withdrawnStaff(s, st):
+            state.addStaff(Int(st), to: s)
+            restored(true)
+            return
         case let .exchange(u, v):
             // The sessions get back exactly the staff they had (`undoStaff`:
             // u's old session first), not whoever trading back would pick.
@@ -81,7 +92,57 @@ extension LocalSearch {
             takeBackInsertion(u)
         }
         undo = .none
+        // Taking back a unit move or an insertion re-fills rows, which need
+        // not give back the very staff they had: the rules checked after
+        // changes are asked again, and what breaks one is taken out.
+        if checksAfterMoves && !Self.keepsCheckedRules(state, groupDays: touchedGroupDays, groups: touchedGroups,
+                                                        sessions: touchedSessions, staffDays: touchedStaffDays) {
+            settleCheckedRules()
+        }
         refreshTouched()
+    }
+
+    /// Unplaces what breaks a rule checked after changes among what the last
+    /// move touched: first each `sameStaff` group's rows are filled again
+    /// with the staff it knows; a group still in breach, or whose day breaks
+    /// rule 9, leaves its unlocked sessions, as do the sessions of a staff
+    /// member whose day breaks rule 9. (Only after an inexact take-back; the
+    /// insertion move places the units again.)
+    mutating func settleCheckedRules() {
+        let D = I.dayCount
+        var groups: [Int] = Array(touchedGroups) + touchedGroupDays.map { $0 / D }
+        for s in touchedSessions where s < state.sessionAlive.count && state.sessionAlive[s] {
+            groups += state.sessionGroups[s].map(Int.init)
+        }
+        for g in groups {
+            if !state.keepsSameStaff(g) {
+                for v in state.table.unitsOfGroup[g] where state.unitSession[Int(v)] >= 0 {
+                    let s = Int(state.unitSession[Int(v)])
+                    noteSession(s)
+                    state.refill(s)
+                    noteSession(s)
+                }
+            }
+            let travelBroken = (0..<D).contains { !state.groupDayKeepsCheckedTravel(g, day: $0) }
+            guard travelBroken || !state.keepsSameStaff(g) else { continue }
+            for v in state.table.unitsOfGroup[g] { unplaceChecked(Int(v)) }
+        }
+        for key in Array(touchedStaffDays) where !state.staffDayKeepsCheckedTravel(key / D, day: key % D) {
+            for s in state.sessions(ofStaff: key / D, day: key % D) where !state.sessionLocked[s] {
+                for v in state.sessionUnits[s] { unplaceChecked(Int(v)) }
+            }
+        }
+    }
+
+    /// Takes unit u out of its session (unless it is unplaced or locked in).
+    private mutating func unplaceChecked(_ u: Int) {
+        let s = Int(state.unitSession[u])
+        guard s >= 0, !state.sessionLocked[s] else { return }
+        noteUnit(u)
+        noteSession(s)
+        state.unassign(u)
+        noteSession(s)
+        unplaced.append(Int32(u))
     }
 
     /// Finishes taking back a move that restores the schedule exactly: rolls

@@ -2,6 +2,7 @@ extension LocalSearch {
     /// The kinds of move, each in its own file under `Moves/`.
     enum Move: CaseIterable {
         case relocateUnit, exchangeUnits, moveSession, swapSessions, kempeChain, reassignStaff, insertUnit, reassignGroupStaff
+        case lendStaff, withdrawStaff
     }
 
     /// Which kind of move to try next: cpsolver's weighted neighbour
@@ -38,7 +39,9 @@ extension LocalSearch {
         /// continuity counts, the group staff move as well.
         static func mix(for I: CompiledInstance) -> MoveMix {
             guard I.wantsContinuity else { return standard }
-            return MoveMix(standard.weights + [(.reassignGroupStaff, 8)], insertionPercent: standard.insertionPercent)
+            var extra: [(move: Move, weight: Int)] = [(.reassignGroupStaff, 8)]
+            if I.weights[.continuity] > 0 { extra += [(.lendStaff, 4), (.withdrawStaff, 4)] }
+            return MoveMix(standard.weights + extra, insertionPercent: standard.insertionPercent)
         }
 
         /// Draws the next kind of move; `repairing` while units are unplaced.
@@ -69,6 +72,8 @@ extension LocalSearch {
         case .reassignStaff: reassignStaff()
         case .insertUnit: insertUnit()
         case .reassignGroupStaff: reassignGroupStaff()
+        case .lendStaff: lendStaff()
+        case .withdrawStaff: withdrawStaff()
         }
     }
 }
