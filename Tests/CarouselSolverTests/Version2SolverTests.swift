@@ -63,4 +63,27 @@ struct Version2SolverTests {
         }
         #expect(checked >= 20)
     }
+
+    /// On each bundled version 2 example, with every soft term weighted
+    /// (`IncrementalScoreTests.weights`), the tracker equals a full rescore
+    /// term by term after thousands of random moves, kept or taken back.
+    /// Where construction leaves units unplaced the walk runs on the partial
+    /// schedule (the search's repair moves then join the mix).
+    @Test(arguments: ["galactic-challenge", "year12-enrichment", "term-sports", "partnership-year", "host-lessons", "webinar"])
+    func trackerStaysExactOnTheExamples(example: String) throws {
+        var problem = try ProblemDecoder.decode(contentsOf: IncrementalScoreTests.examplePath(example))
+        let weighted = try IncrementalScoreTests.instance("summer-school").problem.weights
+        problem.weights = weighted
+        let I = CompiledInstance(problem.withFormedTeams())
+        let built = construct(I, seed: 3)
+        var search = LocalSearch(built.state, seed: 11)
+        let evaluator = Evaluator(I)
+        var checked = 0
+        let made = IncrementalScoreTests.walk(&search, steps: 3_000, checkingEvery: 10) { search, made in
+            IncrementalScoreTests.expectMatchesFullRescore(search, evaluator, "\(example) after \(made) moves", partial: !built.isComplete)
+            checked += 1
+        }
+        #expect(made >= 100, "too few moves were possible (\(made))")
+        #expect(checked >= 10)
+    }
 }

@@ -26,6 +26,14 @@ extension PartialSchedule {
         return true
     }
 
+    /// Undoes `replaceStaff(in: s, old, with: new)` exactly: `old` takes
+    /// its place back without the checks (it held it a moment ago; `new`
+    /// may sit in rows `old` does not, so the forward check would refuse).
+    mutating func undoReplaceStaff(in s: Int, _ old: Int32, with new: Int32) {
+        guard let i = sessionStaff[s].firstIndex(of: new) else { preconditionFailure("staff \(new) is not in session \(s)") }
+        substituteStaff(in: s, at: i, with: old)
+    }
+
     /// Fills session s's rows afresh (as `fillStaff` does, the staff it has
     /// and its groups know first); false when a row stays empty.
     @discardableResult

@@ -12,8 +12,9 @@ extension LocalSearch {
         case staff(session: Int, old: Int32, new: Int32)
         /// A group's staff member handed over in the sessions in `groupStaffSessions`.
         case groupStaff(old: Int32, new: Int32)
-        /// A staff member joined session s beyond its rows, or left it.
+        /// A staff member joined session s beyond its rows.
         case lentStaff(session: Int, staff: Int32)
+        /// A staff member the rows could do without left session s.
         case withdrawnStaff(session: Int, staff: Int32)
         /// Two units traded sessions; the sessions' staff before are in `undoStaff`.
         case exchange(first: Int, second: Int)
@@ -70,10 +71,12 @@ extension LocalSearch {
             restored(state.undoRelocate(undoPlaces, staff: undoStaff))
             return
         case let .staff(s, old, new):
-            restored(state.replaceStaff(in: s, new, with: old))
+            state.undoReplaceStaff(in: s, old, with: new)
+            restored(true)
             return
         case let .groupStaff(old, new):
-            restored(takeBackGroupStaff(old: old, new: new))
+            takeBackGroupStaff(old: old, new: new)
+            restored(true)
             return
         case let .lentStaff(s, st):
             state.withdraw(st, from: s)

@@ -30,7 +30,7 @@ extension LocalSearch {
             noteSession(s)
             guard state.replaceStaff(in: s, old, with: new) else {
                 // Hand back the sessions already changed.
-                for done in groupStaffSessions.reversed() { _ = state.replaceStaff(in: done, new, with: old) }
+                for done in groupStaffSessions.reversed() { state.undoReplaceStaff(in: done, old, with: new) }
                 clearTouched()
                 return refuse()
             }
@@ -42,11 +42,8 @@ extension LocalSearch {
         return true
     }
 
-    /// Takes back `reassignGroupStaff` exactly; false if a session would not
-    /// take `old` back (never expected: nothing else changed).
-    mutating func takeBackGroupStaff(old: Int32, new: Int32) -> Bool {
-        var exact = true
-        for s in groupStaffSessions.reversed() where !state.replaceStaff(in: s, new, with: old) { exact = false }
-        return exact
+    /// Takes back `reassignGroupStaff` exactly.
+    mutating func takeBackGroupStaff(old: Int32, new: Int32) {
+        for s in groupStaffSessions.reversed() { state.undoReplaceStaff(in: s, old, with: new) }
     }
 }
