@@ -39,7 +39,8 @@ func runSingle(_ arguments: ParsedArguments) -> Int32 {
     do {
         let start = Termination.now()
         let problem = try ProblemDecoder.decode(contentsOf: path)
-        let instance = CompiledInstance(problem)
+        // Teams are formed as `carousel solve` forms them (spec section 11).
+        let instance = CompiledInstance(problem.withFormedTeams())
         let setup = Termination.now() - start
         var options = Solver.Options()
         options.seed = seed
@@ -57,7 +58,7 @@ func runSingle(_ arguments: ParsedArguments) -> Int32 {
         let run = RunResult(
             instance: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, seed: Int(seed), threads: threads,
             timeLimit: limit, groups: instance.groupCount, units: result.state.table.units.count,
-            sessions: result.state.schedule.sessions.count, feasible: result.construction.isComplete && evaluation.isFeasible,
+            sessions: result.state.schedule.sessions.count, feasible: result.unplaced.isEmpty && evaluation.isFeasible,
             firstFeasibleSeconds: result.firstFeasibleSeconds.map { $0 + setup },
             soft: evaluation.soft, moves: result.moves, evaluatedMoves: result.evaluatedMoves, appliedMoves: result.appliedMoves,
             movesPerSecond: Double(result.moves) / searchSeconds / Double(threads),

@@ -59,7 +59,7 @@ struct GenerateCommand: Command {
         let out = arguments.string("output")
         try context.requireSize(problem, file: out ?? "the generated problem")
         try context.emit(ProblemFile.render(problem), to: out, output: "the problem", kind: .problem,
-                         summary: "wrote \(out ?? ""): \(problem.groups.count) groups, \(problem.rooms.count) rooms, \(problem.staff.count) staff, \(problem.calendar.days.count) days")
+                         summary: "wrote \(out ?? ""): \(problem.groups.count) groups, \(problem.rooms.count) rooms, \(problem.staff.count) staff, \(problem.calendar.days.count == 1 ? "1 day" : "\(problem.calendar.days.count) days")")
         return ExitCode.success
     }
 
