@@ -12,7 +12,7 @@ import CarouselModel
         .days: "id,name,date\nmon,Monday,2026-03-09\ntue,Tuesday,2026-03-10\nwed,Wednesday,2026-03-11\n",
         .periods: "id,start,end,break\np1,09:00,10:00,\np2,10:00,11:00,\nlunch,11:00,11:30,yes\np3,11:30,12:30,\n",
         .sites: "id,name,travel,online,host,share\nmain,Main school,,,yes,2\nannex,Annex,main 20,,yes,\nweb,Video call,,yes,,\n",
-        .rooms: "id,capacity,features,site\nlab,30,lab,annex\nhall,200,hall,main\nlink,,,web\n",
+        .rooms: "id,capacity,features,site,url\nlab,30,lab,annex,\nhall,200,hall,main,\nlink,,,web,https://meet.example.org/talk\n",
         .staff: "id,role,skills,home,max consecutive\nms-smith,teacher,chemistry,main,2\namir,student,,annex,\n",
         .activities: "id,room features,staff,together,rooms\nchem,lab,1 with chemistry,,\nshow,hall,,yes,\ntalk,,,,link\n",
         .classes: "id,school,year,size,home,same staff,pool,attend,choices,within\n5a,St Mary's,5,28,main,yes,,show; chem within mon to tue,talk,wed\nclub-a,St Mary's,6,,,,yes,,,\nclub-b,Oakfield,6,6,,,yes,,,\n",
@@ -43,6 +43,7 @@ import CarouselModel
         #expect(sites[1].travel == [0: 20] && p.travelMinutes(from: "main", to: "annex") == 20)
         #expect(sites[0].host && sites[0].share == 2 && sites[1].host && sites[1].share == 1 && !sites[2].host)
         #expect(sites[2].online && p.isOnline(room: 2) && p.rooms[0].site == "annex")
+        #expect(p.rooms.map(\.url) == [nil, nil, "https://meet.example.org/talk"])
         #expect(p.staff[0].home == "main" && p.staff[0].maxConsecutive == 2 && p.staff[1].home == "annex")
         #expect(p.continuityRoles == ["student"] && p.weights[.travel] == 1)
         let g = p.groups[0]
@@ -86,6 +87,7 @@ import CarouselModel
         #expect(error(adding(.sites, "far,,,maybe,,")) == #"sites.csv:5: column "online": expected yes or no, found "maybe""#)
         #expect(error(adding(.sites, "main,,,,,")) == #"sites.csv:5: column "id": "main" is already the id of the site on line 2"#)
         #expect(error(adding(.rooms, "gym,30,,anex")) == #"rooms.csv:5: column "site": unknown site "anex"; the sites are main, annex, web (did you mean "annex"?)"#)
+        #expect(error(adding(.rooms, "link-2,,,web,https://meet.example.org/a b")) == #"rooms.csv:5: column "url": expected a meeting address without spaces, such as "https://meet.example.org/panel-1", got "https://meet.example.org/a b""#)
         #expect(error(adding(.rooms, "studio,30,,web")) == #"rooms.csv:5: column "capacity": room is at the online site "web", which has no capacity limit: remove "capacity""#)
     }
 

@@ -53,8 +53,10 @@ import CarouselSolver
        {"activity": "trip", "day": "mon2", "start": "p1", "room": "barn", "groups": ["c1"], "staff": ["van"]}]}
     """#
 
-    static func view() throws -> TimetableView {
-        let problem = try ProblemDecoder.decode(bytes: Array(problemJSON.utf8), file: "farm.json")
+    /// The farm's timetable; `url`, when given, is the online room's meeting address.
+    static func view(url: String? = nil) throws -> TimetableView {
+        var problem = try ProblemDecoder.decode(bytes: Array(problemJSON.utf8), file: "farm.json")
+        problem.rooms[3].url = url
         let root = try ProblemDecoder.parseJSON(Array(scheduleJSON.utf8), file: "farm.schedule.json")
         let loaded = try ScheduleFile.decode(root, file: "farm.schedule.json", for: CompiledInstance(problem))
         #expect(loaded.formatViolations.isEmpty, "\(loaded.formatViolations)")
@@ -80,8 +82,24 @@ import CarouselSolver
         #expect(sections.map(\.title) == ["Lab: running order"])
         #expect(sections[0].rows == [["Lab", "Mon 9 Mar 09:45-10:30", "Pitch", "gc-1", "Oak 2 (Amy, Ben), Elm 1"],
                                      ["Lab", "Mon 9 Mar 10:50-11:35", "Pitch", "gc-2", "Oak 1 (Cal), Elm 2"]])
-        #expect(sections[0].shownFacts == ["With Judge Joy", "Activity: Pitch"], "one activity is said once")
+        #expect(sections[0].shownFacts == ["2 teams, one at a time", "With Judge Joy", "Activity: Pitch"], "one activity is said once")
         #expect(sections[0].shownColumns == [1, 3, 4])
+    }
+
+    @Test func panelsThatSeeOneTeamAtATimeComeBeforeStations() throws {
+        let view = try Self.view()
+        let gc1 = Int32(try #require(view.problem.groups.firstIndex { $0.id == "gc-1" }))
+        let gc2 = Int32(try #require(view.problem.groups.firstIndex { $0.id == "gc-2" }))
+        // Both teams at a lesson in the hall (room 0) at 09:00, then each pitches in the lab (room 1).
+        let rotation = TimetableView(instance: view.instance, schedule: Schedule(sessions: [
+            ScheduledSession(activity: 4, day: 0, start: 0, room: 0, groups: [gc1, gc2], staff: []),
+            ScheduledSession(activity: 1, day: 0, start: 1, room: 1, groups: [gc2], staff: [2]),
+            ScheduledSession(activity: 1, day: 0, start: 3, room: 1, groups: [gc1], staff: [2]),
+        ]))
+        let sections = try #require(rotation.listing(.runningOrder)).sections
+        #expect(sections.map(\.title) == ["Lab: running order", "Hall: running order"])
+        #expect(sections.map { $0.rows.map { $0[3] } } == [["gc-2", "gc-1"], ["gc-1", "gc-2"]])
+        #expect(sections.map { $0.facts[0] } == ["2 teams, one at a time", "2 team visits"])
     }
 
     @Test func seatingGivesABlockPerSchoolAndPerTeamAndTheSeatsLeft() throws {
@@ -173,6 +191,47 @@ import CarouselSolver
         #expect(unfold(ics).contains { $0.contains("Online: join at Link 1") })
     }
 
+    @Test func joiningLinksListEachPersonsOnlineSessionsAndWhereToJoin() throws {
+        // Only the call (Tue 10:50, Link 1, c1 with Ann) is online: Ann has 3 sessions, c1 has 4.
+        let sections = try Self.sections(.links)
+        #expect(sections.map(\.title) == ["Joining links for Ann", "Joining links for c1"])
+        #expect(sections[0].rows == [["Ann", "Tue 10 Mar 10:50-11:35", "Call", "Link 1", "Link 1"]])
+        #expect(sections[0].facts == ["1 session to join online and 2 in person (see the timetable)"])
+        #expect(sections[1].facts == ["1 session to join online and 3 in person (see the timetable)"])
+        #expect(sections[1].shownFacts.suffix(2) == ["Room: Link 1", "Link: Link 1"], "one link is said once")
+
+        // With a meeting address, the address is the link everywhere.
+        let url = "https://meet.example.org/farm-call?id=7,8"
+        let view = try Self.view(url: url)
+        #expect(view.listing(.links)?.sections.first?.rows.first?.last == url)
+        let call = try #require(view.sessions.first { $0.activity == 3 })
+        #expect(view.cell(.room, of: call, in: nil) == "online: Link 1 (\(url))")
+        let c1 = try #require(view.entities(.group).first { $0.key == "c1" })
+        let ics = unfold(try ICalendarWriter.render(view, entity: c1, stamp: 0))
+        #expect(ics.contains("LOCATION:https://meet.example.org/farm-call?id=7\\,8") && ics.contains("URL:\(url)"))
+        #expect(ics.contains { $0.contains("Online: join at https://meet.example.org/farm-call") })
+        // In-person rooms without one have no link: nobody's list holds the briefing.
+        #expect(view.listing(.links)?.sections.allSatisfy { $0.rows.allSatisfy { $0[2] == "Call" } } == true)
+        #expect(try ExportFixtures.view().listing(.links) == nil)
+    }
+
+    @Test func aRoomsURLIsReadCheckedAndWrittenBack() throws {
+        var problem = try ProblemDecoder.decode(bytes: Array(Self.problemJSON.utf8), file: "farm.json")
+        problem.rooms[3].url = "https://meet.example.org/x"
+        let again = try ProblemDecoder.decode(bytes: Array(ProblemFile.render(problem).utf8), file: "again.json")
+        #expect(again.rooms.map(\.url) == [nil, nil, nil, "https://meet.example.org/x"])
+        for bad in ["\"\"", "\"https://meet.example.org/a b\"", "7"] {
+            let json = Self.problemJSON.replacingOccurrences(of: #""site": "web"}"#, with: #""site": "web", "url": "# + bad + "}")
+            #expect(json != Self.problemJSON)
+            do {
+                _ = try ProblemDecoder.decode(bytes: Array(json.utf8), file: "bad.json")
+                Issue.record("url \(bad) was accepted")
+            } catch {
+                #expect(error.path == "rooms[3].url", "\(error)")
+            }
+        }
+    }
+
     @Test func listsAsCSVAreOneTableWithProvenanceAndNeutralisedCells() throws {
         let listing = try #require(try Self.view().listing(.teams))
         let provenance = Provenance(stamp: 0, version: "test", problem: "00000000", schedule: "11111111")
@@ -193,7 +252,7 @@ import CarouselSolver
         #expect(tagBalanceProblem(html) == nil)
         let ids = htmlIDs(html)
         for id in ["list-teams-1", "list-running-order-1", "list-seating-1", "list-travel-1", "list-programme-1", "list-hosting-1",
-                   "list-notices-2", "site-main", "group-gc-1"] {
+                   "list-notices-2", "list-links-2", "site-main", "group-gc-1"] {
             #expect(ids.contains(id), "no view \(id)")
         }
         #expect(Set(ids).count == ids.count)

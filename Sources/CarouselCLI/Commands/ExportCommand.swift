@@ -50,9 +50,10 @@ struct ExportCommand: Command {
         room's teams in time order: judging panels), seating (blocks per school
         or team for a together session, and the seats left), travel (moves
         between sites with times; vehicle rotas), programme (week by week),
-        hosting (the hosting table; each site's calendar is --by site) or
-        notices (lessons moved for the event, per teacher and class). The html
-        report has every list that applies.
+        hosting (the hosting table; each site's calendar is --by site),
+        notices (lessons moved for the event, per teacher and class) or links
+        (each person's online sessions and where to join). The html report
+        has every list that applies.
 
         html, csv and text state when, by which Carousel version and from
         which problem and schedule (short fingerprints) they were made.

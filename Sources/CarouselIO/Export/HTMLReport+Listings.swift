@@ -2,7 +2,7 @@ import CarouselModel
 
 /// The report's views of the lists (`Listing`): team lists, running orders,
 /// seating plans, travel legs, the programme week by week, the hosting table
-/// and the notices of moved lessons, each section a view of its own, so that
+/// the notices of moved lessons and the joining links, each section a view of its own, so that
 /// the filter finds it and printing puts it on its own page (a school's team
 /// list, a panel's running order, a teacher's notice).
 extension HTMLReport {

@@ -2,7 +2,7 @@ import CarouselModel
 
 /// A list for people that is not a timetable: team lists, running orders,
 /// seating plans, travel legs, a term's programme week by week, the hosting
-/// table, notices of moved lessons (docs/exports.md, "Lists").
+/// table, notices of moved lessons, joining links (docs/exports.md, "Lists").
 ///
 /// A listing is a title and sections, each a table with a title and a few
 /// lines of facts; `ListingText` lays it out for a terminal, `ListingCSV`
@@ -20,6 +20,7 @@ public struct Listing: Sendable {
         case programme
         case hosting
         case notices
+        case links
 
         /// What the list is, for headings and messages.
         public var title: String {
@@ -31,6 +32,7 @@ public struct Listing: Sendable {
             case .programme: "Programme by week"
             case .hosting: "Hosting"
             case .notices: "Notices of moved lessons"
+            case .links: "Online joining links"
             }
         }
 
@@ -43,6 +45,7 @@ public struct Listing: Sendable {
             case .programme: "its dated days do not span two weeks"
             case .hosting: "no site is a host (\"host\": true)"
             case .notices: "no fixed session with \"move\" was moved"
+            case .links: "no room is online or has a \"url\""
             }
         }
     }
@@ -120,6 +123,7 @@ extension TimetableView {
         case .programme: sections = programmeSections()
         case .hosting: sections = hostingSections()
         case .notices: sections = noticeSections()
+        case .links: sections = linkSections()
         }
         return sections.isEmpty ? nil : Listing(kind: kind, sections: sections)
     }

@@ -40,14 +40,15 @@ extension TimetableView {
         return out
     }
 
-    /// Running orders: per room that teams come to (judging panels, stations),
-    /// its sessions in time order with each team's make-up by school (and
-    /// the names of pupils from pools that list them).
-    /// Columns: Room, When, Activity, Team, Members.
+    /// Running orders: per room that teams come to, its sessions in time
+    /// order with each team's make-up by school (and the names of pupils
+    /// from pools that list them). Rooms that see one team at a time (judging
+    /// panels: the pitch order) come first, then the rest (stations), each
+    /// in room order. Columns: Room, When, Activity, Team, Members.
     func runningOrderSections() -> [Listing.Section] {
         guard !teamGroups.isEmpty else { return [] }
         let headers = ["Room", "When", "Activity", "Team", "Members"]
-        var out: [Listing.Section] = []
+        var out: [(section: Listing.Section, oneAtATime: Bool)] = []
         for r in problem.rooms.indices {
             let held = sessions.filter { s in
                 s.room == r && !problem.activities[s.activity].together && s.groups.contains { problem.groups[$0].team != nil }
@@ -61,13 +62,14 @@ extension TimetableView {
             }
             var staff: [Int] = []
             for s in held { for m in s.staff where !staff.contains(m) { staff.append(m) } }
-            out.append(Listing.Section(title: "\(placeText(r)): running order",
-                                       facts: staff.isEmpty ? [] : ["With " + staff.map(staffName).joined(separator: ", ")],
-                                       headers: headers, rows: rows, subject: 0,
-                                       keywords: [roomName(r)] + staff.map(staffName) + Set(held.map(\.activity)).map(activityName),
-                                       collapsible: [2]))
+            let oneAtATime = held.allSatisfy { s in s.groups.count { problem.groups[$0].team != nil } == 1 }
+            var facts = [oneAtATime ? "\(rows.count) team\(rows.count == 1 ? "" : "s"), one at a time" : "\(rows.count) team visits"]
+            if !staff.isEmpty { facts.append("With " + staff.map(staffName).joined(separator: ", ")) }
+            out.append((Listing.Section(title: "\(placeText(r)): running order", facts: facts, headers: headers, rows: rows, subject: 0,
+                                        keywords: [roomName(r)] + staff.map(staffName) + Set(held.map(\.activity)).map(activityName),
+                                        collapsible: [2]), oneAtATime))
         }
-        return out
+        return out.filter(\.oneAtATime).map(\.section) + out.filter { !$0.oneAtATime }.map(\.section)
     }
 
     /// A session's time, with its day's name first when the event has

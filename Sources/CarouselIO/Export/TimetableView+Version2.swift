@@ -17,10 +17,18 @@ extension TimetableView {
 
     /// Where a session in room r is, for people: the room, with its site
     /// when that is not `main`; a room at an online site is a meeting link,
-    /// shown as `online: NAME` instead of a place.
+    /// shown as `online: NAME` instead of a place. A room's `url` follows
+    /// its name (`online: Panel link 1 (https://…)`).
     public func placeText(_ r: Int) -> String {
-        if problem.isOnline(room: r) { return "online: \(roomName(r))" }
-        return roomName(r) + (problem.rooms[r].site == "main" ? "" : " (\(problem.rooms[r].site))")
+        let url = problem.rooms[r].url.map { " (\($0))" } ?? ""
+        if problem.isOnline(room: r) { return "online: \(roomName(r))\(url)" }
+        return roomName(r) + (problem.rooms[r].site == "main" ? "" : " (\(problem.rooms[r].site))") + url
+    }
+
+    /// Where people join a session in room r: its `url`, else (an online
+    /// room) its name, else nil.
+    public func joiningLink(_ r: Int) -> String? {
+        problem.rooms[r].url ?? (problem.isOnline(room: r) ? roomName(r) : nil)
     }
 
     /// The school a pool's pupils belong to (its `school`, or the pool as a

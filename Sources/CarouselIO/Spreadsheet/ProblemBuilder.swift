@@ -296,6 +296,7 @@ struct ProblemBuilder {
             if let c = sheet.cell(row, "features") { e.put("features", strings(c.list), from: c) }
             if let c = sheet.cell(row, "site") { e.put("site", .string(c.text), from: c) }
             if let c = sheet.cell(row, "unavailable") { e.put("unavailable", try ranges(c), from: c) }
+            if let c = sheet.cell(row, "url") { e.put("url", .string(c.text), from: c) }
         }
     }
 

@@ -100,7 +100,8 @@ public enum SheetKind: String, Sendable, CaseIterable {
              Column("capacity", "a whole number of pupils"),
              Column("features", "features separated by \";\""),
              Column("site", "a site id"),
-             Column("unavailable", Self.ranges)]
+             Column("unavailable", Self.ranges),
+             Column("url", "a meeting address such as \"https://meet.example.org/panel-1\"")]
         case .staff:
             [Column("id", "a staff id without spaces such as \"ms-smith\"", required: true),
              Column("name", "a name"),
