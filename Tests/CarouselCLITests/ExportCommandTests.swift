@@ -93,7 +93,7 @@ let chromium = onPath(["chromium", "chromium-browser"])
         let cases: [([String], String)] = [
             (["export", schedule, "--problem", problem, "--as", "pdf"], "error: --as expects one of html, csv, ics, text, got \"pdf\""),
             (["export", schedule, "--problem", problem, "--as", "csv", "--by", "scool", "-o", dir.path],
-             "error: --by expects one of school, group, room, staff, got \"scool\" (did you mean \"school\"?)"),
+             "error: --by expects one of school, group, room, staff, site, got \"scool\" (did you mean \"school\"?)"),
             (["export", schedule, "--problem", problem, "--as", "html", "--by", "room", "-o", dir.path],
              "error: --by does not apply to html: the report has every view"),
             (["export", schedule, "--problem", problem, "--as", "csv", "--by", "room"], "error: -o DIR is required: csv by room writes one file each"),
@@ -104,7 +104,7 @@ let chromium = onPath(["chromium", "chromium-browser"])
             (["export", "itc2007", problem], "error: missing SCHEDULE"),
             (["export", "itc2007", problem, schedule, "--as", "csv"], "error: unknown option --as"),
             (["show", schedule, "--problem", problem, "--group", "g1", "--room", "hall"],
-             "error: give at most one of --school, --group, --room, --staff"),
+             "error: give at most one of --school, --group, --room, --staff, --site"),
         ]
         for (arguments, message) in cases {
             let run = Run(arguments)
@@ -199,10 +199,12 @@ let chromium = onPath(["chromium", "chromium-browser"])
         print("chromium \(chromium!) rendered \(html): DOM \(page.utf8.count) bytes")
         #expect(page.contains("<div id=\"script-ok\" hidden=\"\"></div>"), "the report's script did not finish: \(messages.suffix(2000))")
         #expect(!messages.contains("Uncaught"), "\(messages.suffix(2000))")
-        // Every school, group, room and staff member has its view, under its name.
+        // Every school, group, room and staff member has its view, under its name; so has each seating plan (the show's).
         let p = try ProblemDecoder.decode(contentsOf: example("stem-week"))
         let schools = Set(p.groups.map { $0.school ?? $0.id })
-        let views = 1 + p.calendar.days.count + schools.count + p.groups.count + p.rooms.count + p.staff.count
+        let seating = page.components(separatedBy: "<section class=\"view\" id=\"list-seating-").count - 1
+        #expect(seating > 0)
+        let views = 1 + p.calendar.days.count + schools.count + p.groups.count + p.rooms.count + p.staff.count + seating
         #expect(page.contains("<span id=\"count\">\(views) views</span>"))
         func text(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
