@@ -16,14 +16,7 @@ import CarouselModel
     ]
 
     /// The error the sheets give with `changes` applied, as the CLI prints it.
-    func error(_ changes: [SheetKind: String]) -> String {
-        do {
-            _ = try SheetImport.problem(fromTexts: Self.sheets.merging(changes) { $1 })
-            return "no error"
-        } catch {
-            return error.description
-        }
-    }
+    func error(_ changes: [SheetKind: String]) -> String { importError(Self.sheets.merging(changes) { $1 }) }
 
     /// `classes.csv` with one more row after the two good ones (line 4).
     func classRow(_ row: String) -> [SheetKind: String] { [.classes: Self.sheets[.classes]! + row + "\n"] }
@@ -173,5 +166,15 @@ import CarouselModel
             if error(changes) == "no error" { outcomes.ok += 1 } else { outcomes.errors += 1 }
         }
         #expect(outcomes.errors > 0 && outcomes.ok > 0)
+    }
+}
+
+/// The error `sheets` give on import, as the CLI prints it, or "no error".
+func importError(_ sheets: [SheetKind: String]) -> String {
+    do {
+        _ = try SheetImport.problem(fromTexts: sheets)
+        return "no error"
+    } catch {
+        return error.description
     }
 }

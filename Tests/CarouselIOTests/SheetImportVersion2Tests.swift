@@ -24,14 +24,7 @@ import CarouselModel
     ]
 
     /// The error the sheets give with `changes` applied, as the CLI prints it.
-    func error(_ changes: [SheetKind: String]) -> String {
-        do {
-            _ = try SheetImport.problem(fromTexts: Self.sheets.merging(changes) { $1 })
-            return "no error"
-        } catch {
-            return error.description
-        }
-    }
+    func error(_ changes: [SheetKind: String]) -> String { importError(Self.sheets.merging(changes) { $1 }) }
 
     /// `sheet` with `row` added after its rows.
     func adding(_ kind: SheetKind, _ row: String) -> [SheetKind: String] { [kind: Self.sheets[kind]! + row + "\n"] }
