@@ -56,6 +56,38 @@ let chromium = onPath(["chromium", "chromium-browser"])
         #expect(g1.contains("mon 2026-03-09") && g1.contains("11:15-12:15  assembly"))
     }
 
+    /// `export --list` on the Galactic Challenge: every pupil of the twelve
+    /// pools (127) is in exactly one school's team list, the lists name only
+    /// the solver's teams, and a list that does not apply, or a format that
+    /// has no lists, is a usage error.
+    @Test func listsOfTheGalacticChallenge() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let problem = example("galactic-challenge"), schedule = dir.appendingPathComponent("gc.schedule.json").path
+        let solve = Run(["solve", problem, "-o", schedule, "--first", "--quiet"])
+        #expect(solve.code == 0, "\(solve.err)")
+        let csv = Run(["export", schedule, "-p", problem, "--as", "csv", "--list", "teams", "--raw"])
+        #expect(csv.code == 0, "\(csv.err)")
+        let rows = csv.out.components(separatedBy: "\r\n").dropLast().map { $0.components(separatedBy: ",") }
+        #expect(rows.first == ["Team", "School", "Pool", "Pupils", "Names"])
+        // A school's rows, then each team's: every pupil counted once in each half.
+        let pupils = rows.dropFirst().compactMap { Int($0[3]) }
+        #expect(pupils.reduce(0, +) == 2 * 127, "\(csv.out.prefix(500))")
+        let text = Run(["export", schedule, "-p", problem, "--as", "text", "--list", "running-order"])
+        #expect(text.code == 0 && text.out.contains("Seminar Room 1 (Panel A): running order"), "\(text.err)")
+        let panel = try #require(text.out.components(separatedBy: "\n\n").first { $0.hasPrefix("Seminar Room 1 (Panel A)") })
+        #expect(panel.contains("one at a time") && panel.contains("Activity: Pitch to Panel A: space industry"))
+        let out = dir.appendingPathComponent("seating.txt").path
+        #expect(Run(["export", schedule, "-p", problem, "--as", "text", "--list", "seating", "-o", out]).code == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("The room holds 320: 193 seats left for parents, guests and staff"))
+
+        let wrong = Run(["export", schedule, "-p", problem, "--as", "text", "--list", "hosting"])
+        #expect(wrong.code == 2 && wrong.err.hasPrefix("error: ") && wrong.err.contains("nothing to list as hosting: no site is a host"))
+        #expect(Run(["export", schedule, "-p", problem, "--as", "html", "--list", "teams"]).err
+            .hasPrefix("error: --list applies to csv and text (the html report has every list)\n"))
+        #expect(Run(["export", schedule, "-p", problem, "--as", "csv", "--list", "tems"]).code == 2)
+    }
+
     @Test func htmlReportIsWrittenToAFile() throws {
         let (dir, problem, schedule) = try smallEvent()
         defer { try? FileManager.default.removeItem(at: dir) }
