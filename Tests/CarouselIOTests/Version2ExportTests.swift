@@ -210,6 +210,9 @@ import CarouselSolver
         let ics = unfold(try ICalendarWriter.render(view, entity: c1, stamp: 0))
         #expect(ics.contains("LOCATION:https://meet.example.org/farm-call?id=7\\,8") && ics.contains("URL:\(url)"))
         #expect(ics.contains { $0.contains("Online: join at https://meet.example.org/farm-call") })
+        let html = HTMLReport.render(view, evaluation: Evaluator(view.instance).evaluate(Schedule(sessions: [])))
+        #expect(html.contains("Join at <a href=\"https://meet.example.org/farm-call?id=7,8\" rel=\"noopener noreferrer\""), "one link, said once")
+        #expect(tagBalanceProblem(html) == nil)
         // In-person rooms without one have no link: nobody's list holds the briefing.
         #expect(view.listing(.links)?.sections.allSatisfy { $0.rows.allSatisfy { $0[2] == "Call" } } == true)
         #expect(try ExportFixtures.view().listing(.links) == nil)

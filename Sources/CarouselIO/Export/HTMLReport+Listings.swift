@@ -35,14 +35,26 @@ extension HTMLReport {
             out += "<p class=\"facts\">\(section.shownFacts.map(escape).joined(separator: "<br>"))</p>\n"
         }
         let shown = section.shownColumns
+        if let link = section.link, !shown.contains(link), let address = section.rows.first?[link], linked(address) != escape(address) {
+            out += "<p class=\"facts\">Join at \(linked(address))</p>\n"
+        }
         out += "<table class=\"tt\"><thead><tr>" + shown.map { "<th>\(escape(section.headers[$0]))</th>" }.joined() + "</tr></thead><tbody>\n"
         for row in section.rows {
             out += "<tr>" + shown.map { c in
-                section.rightAligned.contains(c) ? "<td class=\"num\">\(escape(row[c]))</td>" : "<td>\(escape(row[c]))</td>"
+                if section.rightAligned.contains(c) { return "<td class=\"num\">\(escape(row[c]))</td>" }
+                return "<td>\(c == section.link ? linked(row[c]) : escape(row[c]))</td>"
             }.joined() + "</tr>\n"
         }
         out += "</tbody></table>\n"
         if let provenance { out += "<p class=\"made\">\(escape(provenance.text))</p>\n" }
         return out + "</section>\n"
+    }
+
+    /// A web address as a link that opens apart from the report; anything
+    /// else as text.
+    static func linked(_ address: String) -> String {
+        let lower = address.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return escape(address) }
+        return "<a href=\"\(escape(address))\" rel=\"noopener noreferrer\" target=\"_blank\">\(escape(address))</a>"
     }
 }

@@ -72,10 +72,13 @@ public struct Listing: Sendable {
         /// A column of long text that a terminal shows under each row
         /// instead of beside it, if any.
         public var note: Int?
+        /// A column of addresses that the HTML report makes links of
+        /// (those that begin `https://` or `http://`), if any.
+        public var link: Int?
 
         public init(title: String, facts: [String] = [], headers: [String], rows: [[String]], subject: Int? = nil,
                     rightAligned: Set<Int> = [], wide: Bool = false, keywords: [String] = [], collapsible: Set<Int> = [],
-                    note: Int? = nil) {
+                    note: Int? = nil, link: Int? = nil) {
             self.title = title
             self.facts = facts
             self.headers = headers
@@ -86,6 +89,7 @@ public struct Listing: Sendable {
             self.keywords = keywords
             self.collapsible = collapsible
             self.note = note
+            self.link = link
         }
 
         /// Collapsible columns whose rows all hold one value.

@@ -20,7 +20,8 @@ extension TimetableView {
             x == x.rounded() ? String(Int(x)) : String((x * 10).rounded() / 10)
         }
         let rows = zip(hosts, held).map { h, list -> [String] in
-            let target = Double(n) * h.share / shares
+            // The difference from the target as shown, so that the columns add up for the reader.
+            let target = (Double(n) * h.share / shares * 10).rounded() / 10
             let difference = Double(list.count) - target
             let events = list.map { s in
                 let date = problem.calendar.days[s.day].date.flatMap(CivilDate.init(iso:))

@@ -26,7 +26,7 @@ extension TimetableView {
             if inPerson > 0 { facts.append("and \(inPerson) in person (see the timetable)") }
             out.append(Listing.Section(title: "Joining links for \(entity.title)", facts: [facts.joined(separator: " ")],
                                        headers: headers, rows: rows, subject: 0, keywords: [entity.key, entity.title],
-                                       collapsible: Set(3..<headers.count)))
+                                       collapsible: Set(3..<headers.count), link: headers.count - 1))
         }
         return out
     }
