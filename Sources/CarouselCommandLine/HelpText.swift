@@ -54,10 +54,10 @@ public enum HelpText {
             var current = lead
             var first = true
             // A group too long for a line of its own breaks after its bars.
-            let words = usageWords(line).flatMap { word in
-                hang.count + word.count <= width ? [word] : word.components(separatedBy: " | ").enumerated().map { k, part in
-                    k == word.components(separatedBy: " | ").count - 1 ? part : part + " |"
-                }
+            let words = usageWords(line).flatMap { word -> [String] in
+                guard hang.count + word.count > width else { return [word] }
+                let parts = word.components(separatedBy: " | ")
+                return parts.indices.map { k in k == parts.count - 1 ? parts[k] : parts[k] + " |" }
             }
             for word in words {
                 if !first && current.count + 1 + word.count > width {
