@@ -53,7 +53,13 @@ public enum HelpText {
             let hang = String(repeating: " ", count: label.count + min(command.count + 1, 30))
             var current = lead
             var first = true
-            for word in usageWords(line) {
+            // A group too long for a line of its own breaks after its bars.
+            let words = usageWords(line).flatMap { word -> [String] in
+                guard hang.count + word.count > width else { return [word] }
+                let parts = word.components(separatedBy: " | ")
+                return parts.indices.map { k in k == parts.count - 1 ? parts[k] : parts[k] + " |" }
+            }
+            for word in words {
                 if !first && current.count + 1 + word.count > width {
                     out += current + "\n"
                     current = hang + word

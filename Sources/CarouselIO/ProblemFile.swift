@@ -70,6 +70,7 @@ public enum ProblemFile {
             if !r.features.isEmpty { o.append(("features", strings(r.features))) }
             if r.site != "main" { o.append(("site", .string(r.site))) }
             if !r.unavailable.isEmpty { o.append(("unavailable", ranges(r.unavailable))) }
+            if let url = r.url { o.append(("url", .string(url))) }
             return .object(o)
         })))
         top.append(("staff", .array(p.staff.map { s in

@@ -56,6 +56,38 @@ let chromium = onPath(["chromium", "chromium-browser"])
         #expect(g1.contains("mon 2026-03-09") && g1.contains("11:15-12:15  assembly"))
     }
 
+    /// `export --list` on the Galactic Challenge: every pupil of the twelve
+    /// pools (127) is in exactly one school's team list, the lists name only
+    /// the solver's teams, and a list that does not apply, or a format that
+    /// has no lists, is a usage error.
+    @Test func listsOfTheGalacticChallenge() throws {
+        let dir = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let problem = example("galactic-challenge"), schedule = dir.appendingPathComponent("gc.schedule.json").path
+        let solve = Run(["solve", problem, "-o", schedule, "--first", "--quiet"])
+        #expect(solve.code == 0, "\(solve.err)")
+        let csv = Run(["export", schedule, "-p", problem, "--as", "csv", "--list", "teams", "--raw"])
+        #expect(csv.code == 0, "\(csv.err)")
+        let rows = csv.out.components(separatedBy: "\r\n").dropLast().map { $0.components(separatedBy: ",") }
+        #expect(rows.first == ["Team", "School", "Pool", "Pupils", "Names"])
+        // A school's rows, then each team's: every pupil counted once in each half.
+        let pupils = rows.dropFirst().compactMap { Int($0[3]) }
+        #expect(pupils.reduce(0, +) == 2 * 127, "\(csv.out.prefix(500))")
+        let text = Run(["export", schedule, "-p", problem, "--as", "text", "--list", "running-order"])
+        #expect(text.code == 0 && text.out.contains("Seminar Room 1 (Panel A): running order"), "\(text.err)")
+        let panel = try #require(text.out.components(separatedBy: "\n\n").first { $0.hasPrefix("Seminar Room 1 (Panel A)") })
+        #expect(panel.contains("one at a time") && panel.contains("Activity: Pitch to Panel A: space industry"))
+        let out = dir.appendingPathComponent("seating.txt").path
+        #expect(Run(["export", schedule, "-p", problem, "--as", "text", "--list", "seating", "-o", out]).code == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("The room holds 320: 193 seats left for parents, guests and staff"))
+
+        let wrong = Run(["export", schedule, "-p", problem, "--as", "text", "--list", "hosting"])
+        #expect(wrong.code == 2 && wrong.err.hasPrefix("error: ") && wrong.err.contains("nothing to list as hosting: no site is a host"))
+        #expect(Run(["export", schedule, "-p", problem, "--as", "html", "--list", "teams"]).err
+            .hasPrefix("error: --list applies to csv and text (the html report has every list)\n"))
+        #expect(Run(["export", schedule, "-p", problem, "--as", "csv", "--list", "tems"]).code == 2)
+    }
+
     @Test func htmlReportIsWrittenToAFile() throws {
         let (dir, problem, schedule) = try smallEvent()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -93,7 +125,7 @@ let chromium = onPath(["chromium", "chromium-browser"])
         let cases: [([String], String)] = [
             (["export", schedule, "--problem", problem, "--as", "pdf"], "error: --as expects one of html, csv, ics, text, got \"pdf\""),
             (["export", schedule, "--problem", problem, "--as", "csv", "--by", "scool", "-o", dir.path],
-             "error: --by expects one of school, group, room, staff, got \"scool\" (did you mean \"school\"?)"),
+             "error: --by expects one of school, group, room, staff, site, got \"scool\" (did you mean \"school\"?)"),
             (["export", schedule, "--problem", problem, "--as", "html", "--by", "room", "-o", dir.path],
              "error: --by does not apply to html: the report has every view"),
             (["export", schedule, "--problem", problem, "--as", "csv", "--by", "room"], "error: -o DIR is required: csv by room writes one file each"),
@@ -104,7 +136,7 @@ let chromium = onPath(["chromium", "chromium-browser"])
             (["export", "itc2007", problem], "error: missing SCHEDULE"),
             (["export", "itc2007", problem, schedule, "--as", "csv"], "error: unknown option --as"),
             (["show", schedule, "--problem", problem, "--group", "g1", "--room", "hall"],
-             "error: give at most one of --school, --group, --room, --staff"),
+             "error: give at most one of --school, --group, --room, --staff, --site"),
         ]
         for (arguments, message) in cases {
             let run = Run(arguments)
@@ -199,10 +231,12 @@ let chromium = onPath(["chromium", "chromium-browser"])
         print("chromium \(chromium!) rendered \(html): DOM \(page.utf8.count) bytes")
         #expect(page.contains("<div id=\"script-ok\" hidden=\"\"></div>"), "the report's script did not finish: \(messages.suffix(2000))")
         #expect(!messages.contains("Uncaught"), "\(messages.suffix(2000))")
-        // Every school, group, room and staff member has its view, under its name.
+        // Every school, group, room and staff member has its view, under its name; so has each seating plan (the show's).
         let p = try ProblemDecoder.decode(contentsOf: example("stem-week"))
         let schools = Set(p.groups.map { $0.school ?? $0.id })
-        let views = 1 + p.calendar.days.count + schools.count + p.groups.count + p.rooms.count + p.staff.count
+        let seating = page.components(separatedBy: "<section class=\"view\" id=\"list-seating-").count - 1
+        #expect(seating > 0)
+        let views = 1 + p.calendar.days.count + schools.count + p.groups.count + p.rooms.count + p.staff.count + seating
         #expect(page.contains("<span id=\"count\">\(views) views</span>"))
         func text(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")

@@ -11,13 +11,13 @@ import CarouselCLI
         let sheets = dir.appendingPathComponent("my-event").path
         let template = Run(["template", sheets])
         #expect(template.code == 0, "\(template.err)")
-        #expect(template.out.hasPrefix("wrote 8 sheets to \(sheets): settings.csv, days.csv"))
-        #expect(try String(contentsOfFile: sheets + "/classes.csv", encoding: .utf8).hasPrefix("id,name,school,year,size,visit,needs,attend,choices,choose,prefer\n"))
+        #expect(template.out.hasPrefix("wrote 12 sheets to \(sheets): settings.csv, days.csv, periods.csv, sites.csv"))
+        #expect(try String(contentsOfFile: sheets + "/classes.csv", encoding: .utf8).hasPrefix("id,name,school,year,size,visit,needs,home,same staff,pool,attend,choices,choose,prefer,within\n"))
 
         let problem = dir.appendingPathComponent("my-event.json").path
         let imported = Run(["import", "csv", sheets, "-o", problem])
         #expect(imported.code == 0, "\(imported.err)")
-        #expect(imported.out == "wrote \(problem): 2 classes (58 pupils), 3 activities, 2 rooms, 3 staff, 2 days × 5 periods\n")
+        #expect(imported.out == "wrote \(problem): 2 classes (58 pupils), 2 pools (12 pupils) in 1 team formation, 4 sites, 3 activities, 2 rooms, 3 staff, 2 days × 5 periods\n")
 
         let schedule = dir.appendingPathComponent("my-event.schedule.json").path
         let solve = Run(["solve", problem, "-o", schedule, "--moves", "2000", "--quiet"])

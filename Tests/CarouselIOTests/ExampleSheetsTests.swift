@@ -5,7 +5,8 @@ import CarouselModel
 import CarouselSolver
 
 /// The CSV versions of the examples (`Examples/sheets/…`) import to exactly
-/// the problem of the JSON example, and solve feasibly.
+/// the problem of the JSON example, and solve feasibly (the version 2 ones
+/// solve in `Version2ValidateAgreementTests`, from their JSON).
 @Suite struct ExampleSheetsTests {
     static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Examples")
@@ -23,6 +24,21 @@ import CarouselSolver
         // Not only the counts: the same problem, key for key.
         #expect(ProblemFile.render(imported) == ProblemFile.render(original))
 
+        try solve(imported)
+    }
+
+    /// The version 2 sheets: sites, pupils, teams, spacing; homes, pools,
+    /// same staff, within, move and continuity roles in the other sheets.
+    @Test(arguments: ["galactic-challenge", "year12-enrichment", "term-sports", "partnership-year", "host-lessons", "webinar"])
+    func version2SheetsImportToTheJSONExample(name: String) throws {
+        let folder = Self.examples.appendingPathComponent("sheets/\(name)").path
+        let imported = try SheetImport.problem(from: try SheetImport.sheets(inFolder: folder))
+        let original = try ProblemDecoder.decode(contentsOf: Self.examples.appendingPathComponent("\(name).json").path)
+        #expect(imported.usesVersion2)
+        #expect(ProblemFile.render(imported) == ProblemFile.render(original))
+    }
+
+    func solve(_ imported: Problem) throws {
         let I = CompiledInstance(imported)
         var options = Solver.Options()
         options.timeLimit = 600

@@ -320,10 +320,12 @@ func htmlIDs(_ html: String) -> [String] {
         let ids = htmlIDs(html)
         #expect(Set(ids).count == ids.count)
         #expect(!html.contains("http://") && !html.contains("https://"))
-        // A view per school, group, room and staff member, and a grid per day.
+        // A view per school, group, room and staff member, a grid per day, and one per section of a list (the show's seating).
         let p = view.problem
+        let listed = view.listings.reduce(0) { $0 + $1.sections.count }
+        #expect(view.listings.map(\.kind) == [.seating] && listed > 0)
         #expect(html.components(separatedBy: "<section class=\"view").count - 1
-                == 1 + p.calendar.days.count + view.entities(.school).count + p.groups.count + p.rooms.count + p.staff.count)
+                == 1 + p.calendar.days.count + view.entities(.school).count + p.groups.count + p.rooms.count + p.staff.count + listed)
         for dimension in [TimetableView.Dimension.school, .room, .staff] {
             for entity in view.entities(dimension) {
                 #expect(TextTimetable.render(view, entity: entity).split(separator: "\n").allSatisfy { $0.count <= 80 })

@@ -16,14 +16,7 @@ import CarouselModel
     ]
 
     /// The error the sheets give with `changes` applied, as the CLI prints it.
-    func error(_ changes: [SheetKind: String]) -> String {
-        do {
-            _ = try SheetImport.problem(fromTexts: Self.sheets.merging(changes) { $1 })
-            return "no error"
-        } catch {
-            return error.description
-        }
-    }
+    func error(_ changes: [SheetKind: String]) -> String { importError(Self.sheets.merging(changes) { $1 }) }
 
     /// `classes.csv` with one more row after the two good ones (line 4).
     func classRow(_ row: String) -> [SheetKind: String] { [.classes: Self.sheets[.classes]! + row + "\n"] }
@@ -72,7 +65,7 @@ import CarouselModel
         #expect(error(classRow("7c,St Anne's,Y6,20,,,show,,,")) == #"classes.csv:4: column "year": expected a school year such as 5, found "Y6""#)
         #expect(error(classRow("St Anne's 7C,St Anne's,6,20,,,show,,,")) == #"classes.csv:4: column "id": expected a class id without spaces such as "st-marys-5a", found "St Anne's 7C""#)
         #expect(error(classRow("5a,St Anne's,6,20,,,show,,,")) == #"classes.csv:4: column "id": "5a" is already the id of the class on line 2"#)
-        #expect(error(classRow("7c,St Anne's,6,20,,,show x,,,")) == #"classes.csv:4: column "attend": cannot read "show x"; expected an activity id, then optionally "xN" (N sessions) or "daily" (once on every visit day), and "over N days" (spread them, softly), e.g. "maths x3 over 3 days""#)
+        #expect(error(classRow("7c,St Anne's,6,20,,,show x,,,")) == #"classes.csv:4: column "attend": cannot read "show x"; expected an activity id, then optionally "xN" (N sessions) or "daily" (once on every visit day), "over N days" (spread them, softly), and last "within" and the days, e.g. "maths x3 over 3 days" or "football within sep16 to oct21""#)
         #expect(error(classRow("7c,St Anne's,6,20,,,show daily x2,,,")) == #"classes.csv:4: column "attend": cannot read "show daily x2"; "daily" already means once on every visit day; give either daily or xN"#)
         #expect(error(classRow("7c,St Anne's,6,20,,,show,chem,2,")) == #"classes.csv:4: column "choose": expected at most 1, the number of choices, found "2""#)
         #expect(error(classRow("7c,St Anne's,6,20,,,,chem; show,,shw")) == #"classes.csv:4: column "prefer": "shw" is not one of the choices (chem; show) (did you mean "show"?)"#)
@@ -120,13 +113,13 @@ import CarouselModel
     }
 
     @Test func headersAreMatchedLooselyAndUnknownOnesRejected() {
-        #expect(error([.classes: "id,sise,attend\n5a,28,show\n"]) == ##"classes.csv:1: column "sise": unknown column for a classes.csv sheet; expected one of id, name, school, year, size, visit, needs, attend, choices, choose, prefer (or start the header with "#" to keep a column of your own that the import skips) (did you mean "size"?)"##)
+        #expect(error([.classes: "id,sise,attend\n5a,28,show\n"]) == ##"classes.csv:1: column "sise": unknown column for a classes.csv sheet; expected one of id, name, school, year, size, visit, needs, home, same staff, pool, attend, choices, choose, prefer, within (or start the header with "#" to keep a column of your own that the import skips) (did you mean "size"?)"##)
         #expect(error([.classes: "id,attend\n5a,show\n"]) == #"classes.csv:1: missing column "size" (a whole number of pupils); the header has id, attend"#)
         #expect(error([.classes: "id,Size,SIZE\n5a,28,28\n"]) == #"classes.csv:1: column "SIZE": the column appears twice (as "Size" and "SIZE")"#)
         #expect(error([.classes: "id,size,,attend\n5a,28,x,show\n"]) == #"classes.csv:2: cell "x" is in column 3, which has no header; name the column or clear it"#)
-        #expect(error([.classes: ""]) == "classes.csv: the sheet is empty; expected a header row with the columns id, name, school, year, size, visit, needs, attend, choices, choose, prefer")
+        #expect(error([.classes: ""]) == "classes.csv: the sheet is empty; expected a header row with the columns id, name, school, year, size, visit, needs, home, same staff, pool, attend, choices, choose, prefer, within")
         #expect(error([.classes: "id,size\n\"5a,28\n"]) == #"classes.csv:2: the quoted field that starts on line 2 is never closed; a closing " is missing"#)
-        #expect(error([.settings: "setting,value\nidle gaps,2\n"]) == #"settings.csv:2: column "setting": unknown setting "idle gaps"; expected one of name, description, preference, idle gap, site change, spread, isolated, room stability, mix schools, sessions, staff overload, over capacity, travel, continuity, host balance, displaced, staff idle gap (did you mean "idle gap"?)"#)
+        #expect(error([.settings: "setting,value\nidle gaps,2\n"]) == #"settings.csv:2: column "setting": unknown setting "idle gaps"; expected one of name, description, continuity roles, preference, idle gap, site change, spread, isolated, room stability, mix schools, sessions, staff overload, over capacity, travel, continuity, host balance, displaced, staff idle gap (did you mean "idle gap"?)"#)
         #expect(error([.settings: "setting,value\nspread,2\nSpread,3\n"]) == #"settings.csv:3: column "setting": "spread" is already set on line 2"#)
         // Blank rows, a blank column at the end, `# notes` columns and spaced headers are fine.
         #expect(error([.classes: "ID , Size ,# notes,\n\n5a,28,late coach,\n,,,\n"]) == "no error")
@@ -141,7 +134,7 @@ import CarouselModel
         }
         try Self.sheets[.classes]!.write(to: dir.appendingPathComponent("class.csv"), atomically: true, encoding: .utf8)
         #expect(throws: InputError(file: dir.appendingPathComponent("class.csv").path, location: nil, path: "",
-                                   message: "not a sheet Carousel reads; expected settings.csv, days.csv, periods.csv, rooms.csv, staff.csv, activities.csv, classes.csv, fixed.csv (move other files out of the folder)",
+                                   message: "not a sheet Carousel reads; expected settings.csv, days.csv, periods.csv, sites.csv, rooms.csv, staff.csv, activities.csv, classes.csv, pupils.csv, teams.csv, fixed.csv, spacing.csv (move other files out of the folder)",
                                    hint: "did you mean \"classes.csv\"?")) {
             try SheetImport.sheets(inFolder: dir.path)
         }
@@ -173,5 +166,15 @@ import CarouselModel
             if error(changes) == "no error" { outcomes.ok += 1 } else { outcomes.errors += 1 }
         }
         #expect(outcomes.errors > 0 && outcomes.ok > 0)
+    }
+}
+
+/// The error `sheets` give on import, as the CLI prints it, or "no error".
+func importError(_ sheets: [SheetKind: String]) -> String {
+    do {
+        _ = try SheetImport.problem(fromTexts: sheets)
+        return "no error"
+    } catch {
+        return error.description
     }
 }

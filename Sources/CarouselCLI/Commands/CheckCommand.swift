@@ -14,7 +14,10 @@ struct CheckCommand: Command {
         in plain words: room-periods needed versus available per kind of room and
         day, staff-periods needed versus available per skill or role and day,
         groups whose needs no room meets, activities no group can attend, visits
-        too short for what a group must attend.
+        too short for what a group must attend; and for version 2 files, teams a
+        formation cannot form, spacing the dates cannot fit, same-staff groups
+        whose staff are not there on the days they must come, travel no start
+        times allow, and fixed sessions that may move but have nowhere to go.
 
         Errors mean no schedule can exist; warnings mean it will be tight.
         Exit status: 0 no errors, 1 errors found, 2 the file cannot be read (or
@@ -39,7 +42,14 @@ struct CheckCommand: Command {
             console.print(json.rendered(), terminator: "")
         } else {
             let I = loaded.instance
-            console.reportWrapped("\(loaded.file): \(I.groupCount) groups (\(I.groupSize.reduce(0) { $0 + Int($1) }) pupils), \(I.activityCount) activities, \(I.roomCount) rooms, \(I.staffCount) staff, \(I.dayCount) days × \(I.periodCount) periods")
+            // Pools' pupils are counted once, not again in their teams.
+            let groups = I.problem.groups.filter { !$0.pool && $0.team == nil }, pools = I.problem.groups.filter(\.pool)
+            var who = groups.isEmpty && !pools.isEmpty ? [] : ["\(groups.count) groups (\(groups.reduce(0) { $0 + $1.size }) pupils)"]
+            if !pools.isEmpty {
+                let teams = I.problem.teams.count
+                who.append("\(pools.count) pools (\(pools.reduce(0) { $0 + $1.size }) pupils) in \(teams) team\(teams == 1 ? "" : "s")")
+            }
+            console.reportWrapped("\(loaded.file): \(who.joined(separator: ", ")), \(I.activityCount) activities, \(I.roomCount) rooms, \(I.staffCount) staff, \(I.dayCount) days × \(I.periodCount) periods")
             for f in findings { console.print("\(f.severity.rawValue): \(f.message)") }
             let warnings = findings.count - errors
             console.print(findings.isEmpty ? "no problems found" : "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")

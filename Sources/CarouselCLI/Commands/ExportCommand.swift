@@ -45,11 +45,21 @@ struct ExportCommand: Command {
 
         text: aligned timetables for 80 columns (see also 'carousel show').
 
+        --list KIND (csv or text) writes a list instead of timetables: teams
+        (each school's team list, each team's members), running-order (each
+        room's teams in time order: judging panels), seating (blocks per school
+        or team for a together session, and the seats left), travel (moves
+        between sites with times; vehicle rotas), programme (week by week),
+        hosting (the hosting table; each site's calendar is --by site),
+        notices (lessons moved for the event, per teacher and class) or links
+        (each person's online sessions and where to join). The html report
+        has every list that applies.
+
         html, csv and text state when, by which Carousel version and from
         which problem and schedule (short fingerprints) they were made.
 
-        With --by, csv and text write one file per school, group, room or staff
-        member into the folder -o DIR (made if missing), named after it
+        With --by, csv and text write one file per school, group, room, staff
+        member or site into the folder -o DIR (made if missing), named after it
         (st-marys-ce-primary-school.csv); entities without sessions are left out.
         Without --by, csv, text and html go to -o FILE or standard output (-).
 
@@ -60,13 +70,17 @@ struct ExportCommand: Command {
               --as ics -o calendars/ --previous calendars/
           carousel export stem-week.schedule.json -p Examples/stem-week.json \\
               --as csv --by room -o rooms/
+          carousel export galactic.schedule.json \\
+              -p Examples/galactic-challenge.json --as text --list teams
         """,
         positionals: [Positional("SCHEDULE", help: "The schedule file (- for standard input).")],
         options: [
             .value("problem", short: "p", "PROBLEM", .file, required: true, help: "The problem file the schedule was made for."),
             .value("as", "FORMAT", .choice(Format.allCases.map(\.rawValue)), required: true, help: "html, csv, ics or text."),
             .value("by", "KIND", .choice(TimetableView.Dimension.allCases.map(\.rawValue)), defaultNote: "school for ics, else none",
-                   help: "One file per school, group, room or staff member."),
+                   help: "One file per school, group, room, staff member or site."),
+            .value("list", "KIND", .choice(Listing.Kind.allCases.map(\.rawValue)),
+                   help: "csv, text: a list (teams, running-order, seating, travel, …)."),
             .value("output", short: "o", "FILE|DIR", .path, defaultNote: "standard output",
                    help: "Where to write: a file, or a folder with --by and ics."),
             .flag("no-bom", help: "csv: leave out the UTF-8 byte order mark."),
@@ -85,6 +99,11 @@ struct ExportCommand: Command {
         }
         if arguments.flag("bom") && arguments.flag("no-bom") { throw UsageError("give --bom or --no-bom, not both") }
         if format != .ics, arguments.isGiven("previous") { throw UsageError("--previous applies to ics only") }
+        let list = arguments.choice("list", as: Listing.Kind.self)
+        if list != nil, format != .csv && format != .text {
+            throw UsageError("--list applies to csv and text (the html report has every list)")
+        }
+        if list != nil, arguments.isGiven("by") { throw UsageError("give --list or --by, not both") }
         let out = arguments.string("output")
         if let by, out == nil || out == "-" {
             throw UsageError("-o DIR is required: \(format.rawValue) by \(by.rawValue) writes one file each")
@@ -114,6 +133,17 @@ struct ExportCommand: Command {
             }
         }
 
+        if let list {
+            guard let listing = view.listing(list) else {
+                throw InputError(file: loaded.problem.file, location: nil, path: "",
+                                 message: "nothing to list as \(list.rawValue): \(list.absence)")
+            }
+            let text = format == .csv ? ListingCSV.render(listing, byteOrderMark: bom, provenance: provenance, raw: arguments.flag("raw"))
+                                      : ListingText.render(view, listing, provenance: provenance)
+            try context.emit(text, to: out, output: "the \(list.rawValue) list", kind: nil,
+                             summary: "wrote \(out ?? ""): \(listing.title.lowercased()), \(listing.sections.count) sections")
+            return ExitCode.success
+        }
         guard let by, let out else {
             let text = try render(nil)
             try context.emit(text, to: out, output: "the \(format.rawValue) export", kind: nil,

@@ -10,8 +10,11 @@ struct ImportCSVCommand: Command {
         discussion: """
         The sheets, one CSV file each, in a folder: days.csv, periods.csv,
         rooms.csv, activities.csv and classes.csv, and optionally staff.csv,
-        fixed.csv (sessions already placed) and settings.csv (event name and
-        weights). Any sheet can be given (or replaced) with its own option (-
+        fixed.csv (sessions already placed), settings.csv (event name and
+        weights), sites.csv (travel times, online and host sites), pupils.csv
+        (names in pool classes), teams.csv (how to mix pools into teams) and
+        spacing.csv (days between sessions). Any sheet can be given (or
+        replaced) with its own option (-
         reads it from standard input). Lists in a cell are separated by ";".
         Every cell is checked, and the problem is validated before it is
         written; an error names the file, line and column. A cell that a
@@ -41,9 +44,16 @@ struct ImportCSVCommand: Command {
         for (kind, path) in paths { context.input(path, role: "the \(kind.fileName) sheet") }
         let (problem, warnings) = try SheetImport.read(paths)
         for warning in warnings { context.console.error("warning: \(warning)") }
-        let pupils = problem.groups.reduce(0) { $0 + $1.size }
-        try ImportCommand.write(problem, to: arguments.string("output"), context: context,
-                                summary: "\(problem.groups.count) classes (\(pupils) pupils), \(problem.activities.count) activities, \(problem.rooms.count) rooms, \(problem.staff.count) staff, \(problem.calendar.days.count) days × \(problem.calendar.periods.count) periods")
+        let classes = problem.groups.filter { !$0.pool }, pools = problem.groups.filter(\.pool)
+        var counts = ["\(classes.count) classes (\(classes.reduce(0) { $0 + $1.size }) pupils)"]
+        if !pools.isEmpty {
+            let n = problem.formations.count
+            counts.append("\(pools.count) pools (\(pools.reduce(0) { $0 + $1.size }) pupils) in \(n) team formation\(n == 1 ? "" : "s")")
+        }
+        if let sites = problem.sites { counts.append("\(sites.count) sites") }
+        counts += ["\(problem.activities.count) activities", "\(problem.rooms.count) rooms", "\(problem.staff.count) staff",
+                   "\(problem.calendar.days.count) days × \(problem.calendar.periods.count) periods"]
+        try ImportCommand.write(problem, to: arguments.string("output"), context: context, summary: counts.joined(separator: ", "))
         return ExitCode.success
     }
 }

@@ -3,11 +3,11 @@ import CarouselIO
 import CarouselCommandLine
 
 /// `carousel show SCHEDULE --problem PROBLEM [--school NAME | --group ID |
-/// --room ID | --staff ID]`: a timetable in the terminal.
+/// --room ID | --staff ID | --site ID]`: a timetable in the terminal.
 struct ShowCommand: Command {
     static let spec = CommandSpec(
         name: "show",
-        abstract: "Print the timetable of a school, group, room or staff member.",
+        abstract: "Print the timetable of a school, group, room, staff member or site.",
         discussion: """
         Prints aligned tables, one per day (time, activity, room, groups, staff),
         that fit 80 columns; long cells wrap, and wide characters (CJK, emoji)
@@ -32,6 +32,7 @@ struct ShowCommand: Command {
             .value("group", "ID", help: "A group's timetable."),
             .value("room", "ID", help: "A room's timetable (its door sheet)."),
             .value("staff", "ID", help: "A staff member's rota."),
+            .value("site", "ID", help: "A site's timetable (what it hosts)."),
             .value("width", "N", .integer(40...1000), default: "80", help: "Columns to fit."),
         ],
         exclusive: [TimetableView.Dimension.allCases.map(\.rawValue)])

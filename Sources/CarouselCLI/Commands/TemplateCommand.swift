@@ -9,10 +9,11 @@ struct TemplateCommand: Command {
         name: "template",
         abstract: "Write starter CSV sheets to fill in for 'carousel import csv'.",
         discussion: """
-        Writes settings.csv, days.csv, periods.csv, rooms.csv, staff.csv,
-        activities.csv, classes.csv and fixed.csv into FOLDER (default: the
-        current folder, created if needed): every column each sheet may have,
-        and a small example event that imports and solves as it is. Open them
+        Writes settings.csv, days.csv, periods.csv, sites.csv, rooms.csv,
+        staff.csv, activities.csv, classes.csv, pupils.csv, teams.csv,
+        fixed.csv and spacing.csv into FOLDER (default: the current folder,
+        created if needed): every column each sheet may have, and a small
+        example event that imports and solves as it is. Open them
         in a spreadsheet, replace the examples with your own, and import.
         Existing files are left alone unless --force is given.
         docs/csv-import.md describes every column.

@@ -23,6 +23,7 @@ extension HTMLReport {
     .tt { width: 100%; }
     .tt th, .tt td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #e3e8ef; vertical-align: top; }
     .tt td:first-child { white-space: nowrap; font-variant-numeric: tabular-nums; }
+    .tt td.num { text-align: right; font-variant-numeric: tabular-nums; }
     .sw { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin-right: .35em; vertical-align: -.05em;
       border: 1px solid rgba(0,0,0,.2); }
     .mg { font-size: .78rem; table-layout: fixed; }

@@ -25,12 +25,16 @@ public enum HTMLReport {
         let kinds: [(TimetableView.Dimension, String, [TimetableView.Entity])] = [
             (.school, "Schools", view.entities(.school)), (.group, "Groups", view.entities(.group)),
             (.room, "Rooms", view.entities(.room)), (.staff, "Staff", view.entities(.staff)),
-        ]
+        ] + (p.sites == nil ? [] : [(.site, "Sites", view.entities(.site).filter { !$0.sessions.isEmpty })])
+        let lists = listingViews(view, provenance: provenance)
+        // A day without sessions gets no grid (a year's calendar has hundreds).
+        let gridDays = p.calendar.days.indices.filter { d in view.sessions.contains { $0.day == d } }
         var nav = [link("summary", "Summary")]
-        if !dayStems.isEmpty { nav.append(link("grid-" + dayStems[0], "Grid")) }
+        if let first = gridDays.first { nav.append(link("grid-" + dayStems[first], "Grid")) }
         for (dimension, title, list) in kinds where !list.isEmpty {
             nav.append(link("\(dimension.rawValue)-\(list[0].fileStem)", title))
         }
+        nav += lists.links
         var out = """
         <!DOCTYPE html>
         <html lang="en">
@@ -52,10 +56,11 @@ public enum HTMLReport {
 
         """
         out += summary(view, evaluation: evaluation)
-        for d in p.calendar.days.indices { out += grid(view, day: d, id: "grid-" + dayStems[d]) }
+        for d in gridDays { out += grid(view, day: d, id: "grid-" + dayStems[d]) }
         for (_, _, list) in kinds {
             for entity in list { out += timetable(view, entity, provenance: provenance) }
         }
+        out += lists.html
         out += """
         </main>
         <footer>\(escape(provenance.map { $0.text + "." } ?? "Made by Carousel from the schedule of \(p.name)."))</footer>
@@ -76,6 +81,9 @@ public enum HTMLReport {
         var facts: [String]
         var keyWords = [entity.dimension.rawValue, entity.title, entity.key]
         switch (entity.dimension, entity.index) {
+        case let (.group, g?) where p.groups[g].team != nil:
+            facts = ["team of \(p.groups[g].size): \(view.makeUp(ofTeam: g))"]
+            keyWords.append(view.makeUp(ofTeam: g))
         case let (.group, g?):
             let group = p.groups[g]
             facts = [view.schoolName(g)] + (group.year.map { ["Year \($0)"] } ?? []) + ["\(group.size) pupils"]
@@ -89,9 +97,12 @@ public enum HTMLReport {
             let member = p.staff[m]
             facts = (member.role.map { [$0] } ?? []) + (member.skills.isEmpty ? [] : [member.skills.sorted().joined(separator: ", ")])
             keyWords += member.role.map { [$0] } ?? []
+        case (.site, _):
+            facts = [entity.key] + (p.sites?.first { $0.id == entity.key }.map { $0.host ? ["host"] : [] } ?? [])
         default:
+            // A school's teams are listed, but its pupils counted in its own groups.
             let groups = entity.groups.map { $0.sorted() } ?? []
-            let pupils = groups.reduce(0) { $0 + p.groups[$1].size }
+            let pupils = groups.filter { p.groups[$0].team == nil }.reduce(0) { $0 + p.groups[$1].size }
             facts = ["\(groups.count) group\(groups.count == 1 ? "" : "s"), \(pupils) pupils: "
                      + groups.map(view.groupName).joined(separator: ", ")]
         }

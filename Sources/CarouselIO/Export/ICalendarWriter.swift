@@ -5,6 +5,9 @@ import CarouselModel
 ///
 /// - Lines end with CRLF and are folded at 75 octets, never inside a UTF-8
 ///   sequence; TEXT values escape `\`, `;`, `,` and newlines.
+/// - LOCATION is the room and its site; a room at an online site is a
+///   meeting link, so LOCATION is its `url` (else its name) alone, and the
+///   description says to join there; a room's `url` is also the URL.
 /// - DTSTART and DTEND are floating local times (no time zone: the event is
 ///   at 09:15 wherever the reader is) from the day's `date` and the periods'
 ///   clock times; an end of `24:00` is midnight of the next day.
@@ -59,19 +62,23 @@ public enum ICalendarWriter {
                 "Groups: " + view.groups(of: s, in: nil).map { "\(view.groupName($0)) (\(view.schoolName($0)))" }.joined(separator: ", "),
             ]
             if !s.staff.isEmpty { description.append("Staff: " + s.staff.map(view.staffName).joined(separator: ", ")) }
+            let online = p.isOnline(room: s.room), link = view.joiningLink(s.room)
+            if let link { description.append("\(online ? "Online" : "Also online"): join at \(link)") }
             description.append(p.name)
             let what = [p.activities[s.activity].id] + mine.map { p.groups[$0].id }.sorted()
             let whatKey = what.joined(separator: "\u{1F}")
             let occurrence = occurrences[whatKey, default: 0]
             occurrences[whatKey] = occurrence + 1
             let key = [eventKey, entity?.dimension.rawValue ?? "", entity?.key ?? "", whatKey, String(occurrence)].joined(separator: "\u{1F}")
-            events.append(ICalendarEvent(uid: Fingerprint.hex(Fingerprint.fnv1a(key)) + "@carousel", properties: [
+            var properties: [(name: String, value: String)] = [
                 ("DTSTART", localText(date, s.start)),
                 ("DTEND", localText(date, s.end)),
                 ("SUMMARY", escape(summary)),
-                ("LOCATION", escape("\(view.roomName(s.room)), \(p.rooms[s.room].site)")),
+                ("LOCATION", escape(online ? link! : "\(view.roomName(s.room)), \(p.rooms[s.room].site)")),
                 ("DESCRIPTION", escape(description.joined(separator: "\n"))),
-            ]))
+            ]
+            if let url = p.rooms[s.room].url { properties.append(("URL", url)) }
+            events.append(ICalendarEvent(uid: Fingerprint.hex(Fingerprint.fnv1a(key)) + "@carousel", properties: properties))
         }
         return calendar(name: "\(p.name): \(entity?.title ?? "all sessions")", events: events, previous: previous, stamp: stamp)
     }

@@ -16,6 +16,9 @@ public struct TextTable: Sendable {
     /// Columns that keep their natural width while others can give way (a
     /// name people look rows up by).
     public var keptWhole: Set<Int> = []
+    /// Per row, a note printed under it across the whole width (indented
+    /// two more spaces), or nil: text too long for a column of its own.
+    public var notes: [String?] = []
 
     /// Narrowest a column is squeezed to.
     static let minimumWidth = 6
@@ -49,6 +52,12 @@ public struct TextTable: Sendable {
         let pad = String(repeating: " ", count: indent)
         var out: [String] = []
         for (k, row) in ([cells[0], widths.map { String(repeating: "-", count: $0) }] + cells.dropFirst()).enumerated() {
+            defer {
+                if k >= 2, k - 2 < notes.count, let note = notes[k - 2] {
+                    let inset = String(repeating: " ", count: indent + 2)
+                    out += TerminalText.wrap(TerminalText.sanitized(note), width: max(Self.minimumWidth, width - indent - 2)).map { inset + $0 }
+                }
+            }
             let wrapped = row.indices.map { TerminalText.wrap(row[$0], width: widths[$0]) }
             for line in 0..<(wrapped.map(\.count).max() ?? 1) {
                 var text = pad

@@ -28,17 +28,20 @@ public struct TimetableView: Sendable {
     }
 
     /// What a timetable is for: `--by` and `carousel show` take these words.
+    /// A site's timetable is every session in its rooms (a host school's
+    /// calendar of what it hosts).
     public enum Dimension: String, CaseIterable, Sendable {
-        case school, group, room, staff
+        case school, group, room, staff, site
     }
 
     /// One school, group, room or staff member and the sessions it is in.
     public struct Entity: Sendable {
         public var dimension: Dimension
-        /// The id of a group, room or staff member; the name of a school (a
-        /// group without a school is a school of its own, keyed by its id).
+        /// The id of a group, room, staff member or site; the name of a
+        /// school (a group without a school is a school of its own, keyed by
+        /// its id).
         public var key: String
-        /// The index of the group, room or staff member; nil for a school.
+        /// The index of the group, room or staff member; nil for a school or a site.
         public var index: Int?
         /// The name to show people.
         public var title: String
@@ -47,9 +50,10 @@ public struct TimetableView: Sendable {
         public var fileStem: String
         /// Indices into `TimetableView.sessions`, in time order.
         public var sessions: [Int]
-        /// The groups this timetable is about (a school's groups, or the
-        /// group itself); nil for a room or staff member, whose timetable
-        /// covers every group in its sessions.
+        /// The groups this timetable is about (a school's groups and the
+        /// teams its pupils are in, or the group itself); nil for a room,
+        /// staff member or site, whose timetable covers every group in its
+        /// sessions.
         public var groups: Set<Int>?
     }
 
@@ -111,33 +115,40 @@ public struct TimetableView: Sendable {
     // MARK: Entities
 
     /// Every entity of a dimension, each with its sessions: schools sorted by
-    /// name, groups, rooms and staff in problem order. O(S · k + E) where k is
-    /// the groups and staff per session.
+    /// name, groups, rooms, staff and sites in problem order. A team (spec
+    /// section 11) belongs to the school of every pool it has members from.
+    /// O(S · k + E) where k is the groups and staff per session.
     public func entities(_ dimension: Dimension) -> [Entity] {
         var members: [[Int]]
         var keys: [String], titles: [String], groupSets: [Set<Int>?]
         switch dimension {
         case .school:
             var schoolOf: [String: Int] = [:]
-            var index: [Int] = []
+            var index: [[Int]] = []
             keys = []
             titles = []
             var groupLists: [[Int]] = []
             for g in problem.groups.indices {
-                let key = problem.groups[g].school ?? problem.groups[g].id
-                let k = schoolOf[key] ?? {
-                    schoolOf[key] = keys.count
-                    keys.append(key)
-                    titles.append(schoolName(g))
-                    groupLists.append([])
-                    return keys.count - 1
-                }()
-                groupLists[k].append(g)
-                index.append(k)
+                let owners = problem.groups[g].team.map { $0.members.keys.sorted() } ?? [g]
+                index.append([])
+                for o in owners {
+                    let key = problem.groups[o].school ?? problem.groups[o].id
+                    let k = schoolOf[key] ?? {
+                        schoolOf[key] = keys.count
+                        keys.append(key)
+                        titles.append(schoolName(o))
+                        groupLists.append([])
+                        return keys.count - 1
+                    }()
+                    if !index[g].contains(k) {
+                        groupLists[k].append(g)
+                        index[g].append(k)
+                    }
+                }
             }
             members = Array(repeating: [], count: keys.count)
             for (i, s) in sessions.enumerated() {
-                for k in Set(s.groups.map { index[$0] }).sorted() { members[k].append(i) }
+                for k in Set(s.groups.flatMap { index[$0] }).sorted() { members[k].append(i) }
             }
             groupSets = groupLists.map { Set($0) }
         case .group:
@@ -158,10 +169,16 @@ public struct TimetableView: Sendable {
             members = Array(repeating: [], count: keys.count)
             for (i, s) in sessions.enumerated() { for m in Set(s.staff) { members[m].append(i) } }
             groupSets = Array(repeating: nil, count: keys.count)
+        case .site:
+            keys = siteIDs
+            titles = keys.map(siteName)
+            members = Array(repeating: [], count: keys.count)
+            for (i, s) in sessions.enumerated() { members[keys.firstIndex(of: problem.rooms[s.room].site)!].append(i) }
+            groupSets = Array(repeating: nil, count: keys.count)
         }
         let stems = Self.fileStems(dimension == .school ? titles : keys, fallback: dimension.rawValue)
         var out = keys.indices.map {
-            Entity(dimension: dimension, key: keys[$0], index: dimension == .school ? nil : $0, title: titles[$0],
+            Entity(dimension: dimension, key: keys[$0], index: dimension == .school || dimension == .site ? nil : $0, title: titles[$0],
                    fileStem: stems[$0], sessions: members[$0], groups: groupSets[$0])
         }
         if dimension == .school {
@@ -255,7 +272,7 @@ extension TimetableView {
     /// repeat the entity itself (a room's sheet has no room column).
     public func columns(for entity: Entity?) -> [Column] {
         switch entity?.dimension {
-        case nil, .school: [.time, .activity, .room, .groups, .staff]
+        case nil, .school, .site: [.time, .activity, .room, .groups, .staff]
         case .group: [.time, .activity, .room, .staff]
         case .room: [.time, .activity, .groups, .staff]
         case .staff: [.time, .activity, .room, .groups]
@@ -263,13 +280,15 @@ extension TimetableView {
     }
 
     /// The text of one cell: names for people; a room off the `main` site
-    /// carries its site; the groups are the entity's own.
+    /// carries its site, and a room at an online site is its meeting link;
+    /// the groups are the entity's own (a team in a school's timetable says
+    /// how many of the school's pupils are in it).
     public func cell(_ column: Column, of s: Session, in entity: Entity?) -> String {
         switch column {
         case .time: timeText(s)
         case .activity: activityName(s.activity)
-        case .room: roomName(s.room) + (problem.rooms[s.room].site == "main" ? "" : " (\(problem.rooms[s.room].site))")
-        case .groups: groups(of: s, in: entity).map(groupName).joined(separator: ", ")
+        case .room: placeText(s.room)
+        case .groups: groups(of: s, in: entity).map { groupLabel($0, in: entity) }.joined(separator: ", ")
         case .staff: s.staff.map(staffName).joined(separator: ", ")
         }
     }

@@ -74,6 +74,7 @@ public enum ProblemSchema {
                 ("features", ref("features", "What the room offers; activities and groups may need features.")),
                 ("site", string("The building or campus (default \"main\"); moving between sites costs siteChange. With a sites list, one of its ids.")),
                 ("unavailable", ref("timeRanges", "When the room cannot be used: blocks every period that overlaps these.")),
+                ("url", string("Carousel addition: where people join a session here (an online room's meeting address), shown with the room in every export.")),
             ], required: ["id"]))),
             ("staffMember", .object(object([
                 ("id", ref("id")),

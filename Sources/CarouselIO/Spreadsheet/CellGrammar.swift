@@ -24,27 +24,38 @@ extension Cell {
         return lo...hi
     }
 
-    /// One `attend` item: `lunch daily`, `show`, `maths x3 over 3 days`.
+    /// One `attend` item: `lunch daily`, `show`, `maths x3 over 3 days`,
+    /// `football within sep16 to oct21`.
     struct AttendItem {
         var activity: String
         var times: Int?
         var daily: Bool
         var minDays: Int?
+        /// The time ranges after `within` (each a range or a span of days,
+        /// as in a time-range cell), split at `and`; nil without `within`.
+        var within: [String]?
     }
 
-    static let attendForms = "expected an activity id, then optionally \"xN\" (N sessions) or \"daily\" (once on every visit day), and \"over N days\" (spread them, softly), e.g. \"maths x3 over 3 days\""
+    static let attendForms = "expected an activity id, then optionally \"xN\" (N sessions) or \"daily\" (once on every visit day), \"over N days\" (spread them, softly), and last \"within\" and the days, e.g. \"maths x3 over 3 days\" or \"football within sep16 to oct21\""
 
     /// The items of an `attend` cell.
     func attendItems() throws(InputError) -> [AttendItem] {
         var items: [AttendItem] = []
         for text in list {
             let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
-            var item = AttendItem(activity: words[0], times: nil, daily: false, minDays: nil)
+            var item = AttendItem(activity: words[0], times: nil, daily: false, minDays: nil, within: nil)
             var k = 1
             func fail(_ why: String = Cell.attendForms) -> InputError { error("cannot read \"\(text)\"; \(why)") }
             while k < words.count {
                 let word = words[k].lowercased()
-                if word == "daily" {
+                if word == "within" {
+                    let chunks = words[(k + 1)...].split(omittingEmptySubsequences: false) { $0.lowercased() == "and" }
+                    guard k + 1 < words.count, chunks.allSatisfy({ !$0.isEmpty }) else {
+                        throw fail("\"within\" needs the days or times after it, e.g. \"within sep16 to oct21\" or \"within mon and wed\"")
+                    }
+                    item.within = chunks.map { $0.joined(separator: " ") }
+                    k = words.count
+                } else if word == "daily" {
                     guard !item.daily else { throw fail() }
                     item.daily = true
                     k += 1

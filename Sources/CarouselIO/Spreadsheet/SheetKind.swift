@@ -6,7 +6,7 @@
 /// their case and spacing (`Max per day`, `max_per_day` and `maxPerDay` are
 /// one column). See docs/csv-import.md.
 public enum SheetKind: String, Sendable, CaseIterable {
-    case settings, days, periods, rooms, staff, activities, classes, fixed
+    case settings, days, periods, sites, rooms, staff, activities, classes, pupils, teams, fixed, spacing
 
     /// One column: its header as the template writes it, and what a cell
     /// holds, worded to follow "expected" in error messages.
@@ -35,8 +35,8 @@ public enum SheetKind: String, Sendable, CaseIterable {
     /// Whether an import needs this sheet (the others may be left out).
     public var isRequired: Bool {
         switch self {
-        case .settings, .staff, .fixed: false
-        default: true
+        case .days, .periods, .rooms, .activities, .classes: true
+        default: false
         }
     }
 
@@ -46,15 +46,30 @@ public enum SheetKind: String, Sendable, CaseIterable {
         case .settings: "setting"
         case .days: "day"
         case .periods: "period"
+        case .sites: "site"
         case .rooms: "room"
         case .staff: "staff member"
         case .activities: "activity"
         case .classes: "class"
+        case .pupils: "pupil"
+        case .teams: "team formation"
         case .fixed: "fixed session"
+        case .spacing: "spacing rule"
         }
     }
 
-    static let ranges = "time ranges such as \"mon 09:30-12:00\" separated by \";\""
+    static let ranges = "time ranges such as \"mon 09:30-12:00\" or \"sep16 to oct21\" separated by \";\""
+    static let attend = "activities such as \"lunch daily; show; maths x3 over 3 days; football within sep16 to oct21\""
+
+    /// The columns of an attend list, shared by classes and teams: the
+    /// `attend` cell and numbered sets of choices.
+    static let attendColumns = [
+        Column("attend", attend),
+        Column("choices", "activity ids separated by \";\"", repeatable: true),
+        Column("choose", "how many of the choices, a whole number", repeatable: true),
+        Column("prefer", "activity ids from the choices, best first", repeatable: true),
+        Column("within", "time ranges or day spans the chosen activities lie within, such as \"sep16 to oct21\"", repeatable: true),
+    ]
 
     public var columns: [Column] {
         switch self {
@@ -72,13 +87,21 @@ public enum SheetKind: String, Sendable, CaseIterable {
              Column("start", "a time HH:MM", required: true),
              Column("end", "a time HH:MM", required: true),
              Column("break", "yes or no")]
+        case .sites:
+            [Column("id", "a site id without spaces such as \"main\"", required: true),
+             Column("name", "a name"),
+             Column("travel", "minutes to other sites such as \"main 20; goodrich 15\""),
+             Column("online", "yes or no"),
+             Column("host", "yes or no"),
+             Column("share", "a share of hosting, a number > 0 such as 2")]
         case .rooms:
             [Column("id", "a room id without spaces such as \"lab-1\"", required: true),
              Column("name", "a name"),
              Column("capacity", "a whole number of pupils"),
              Column("features", "features separated by \";\""),
-             Column("site", "a site name"),
-             Column("unavailable", Self.ranges)]
+             Column("site", "a site id"),
+             Column("unavailable", Self.ranges),
+             Column("url", "a meeting address such as \"https://meet.example.org/panel-1\"")]
         case .staff:
             [Column("id", "a staff id without spaces such as \"ms-smith\"", required: true),
              Column("name", "a name"),
@@ -87,7 +110,9 @@ public enum SheetKind: String, Sendable, CaseIterable {
              Column("available", Self.ranges),
              Column("max per day", "a whole number of sessions"),
              Column("max", "a whole number of sessions"),
-             Column("preferred max per day", "a whole number of sessions")]
+             Column("preferred max per day", "a whole number of sessions"),
+             Column("max consecutive", "a whole number of periods"),
+             Column("home", "a site id")]
         case .activities:
             [Column("id", "an activity id without spaces such as \"chem\"", required: true),
              Column("name", "a name"),
@@ -110,17 +135,32 @@ public enum SheetKind: String, Sendable, CaseIterable {
              Column("size", "a whole number of pupils", required: true),
              Column("visit", Self.ranges),
              Column("needs", "features separated by \";\""),
-             Column("attend", "activities such as \"lunch daily; show; maths x3 over 3 days\""),
-             Column("choices", "activity ids separated by \";\"", repeatable: true),
-             Column("choose", "how many of the choices, a whole number", repeatable: true),
-             Column("prefer", "activity ids from the choices, best first", repeatable: true)]
+             Column("home", "a site id"),
+             Column("same staff", "yes or no"),
+             Column("pool", "yes or no")] + Self.attendColumns
+        case .pupils:
+            [Column("pool", "a pool class id", required: true),
+             Column("name", "a pupil's name", required: true)]
+        case .teams:
+            [Column("id", "a formation id without spaces such as \"gc\"", required: true),
+             Column("name", "a name"),
+             Column("pools", "pool class ids separated by \";\"", required: true),
+             Column("size", "a team size such as 5-6"),
+             Column("min schools", "a whole number of schools"),
+             Column("require", "such as \"1 from kingsmead-y7\" or \"2 from oak-y5 or oak-y6\", separated by \";\""),
+             Column("visit", Self.ranges),
+             Column("needs", "features separated by \";\"")] + Self.attendColumns
         case .fixed:
             [Column("activity", "an activity id", required: true),
              Column("day", "a day id", required: true),
              Column("start", "a period id or start time HH:MM", required: true),
              Column("room", "a room id", required: true),
              Column("classes", "class ids separated by \";\""),
-             Column("staff", "staff ids separated by \";\"")]
+             Column("staff", "staff ids separated by \";\""),
+             Column("move", "\"room\" (another room at the same time), \"any\" (any day, time and room) or empty (stays as written)")]
+        case .spacing:
+            [Column("activities", "activity ids separated by \";\"", required: true),
+             Column("min days", "a whole number of days", required: true)]
         }
     }
 

@@ -21,7 +21,7 @@ public struct ProblemDecoder {
     static let calendarKeys = ["days", "periods"]
     static let dayKeys = ["id", "name", "date", "periods"]
     static let periodKeys = ["id", "name", "start", "end", "break"]
-    static let roomKeys = ["id", "name", "capacity", "features", "site", "unavailable"]
+    static let roomKeys = ["id", "name", "capacity", "features", "site", "unavailable", "url"]
     static let staffKeys = ["id", "name", "role", "skills", "available", "maxPerDay", "max", "preferredMaxPerDay",
                             "maxConsecutive", "home"]
     static let activityKeys = ["id", "name", "duration", "capacity", "maxGroups", "roomFeatures", "rooms", "years", "window",
@@ -308,7 +308,16 @@ public struct ProblemDecoder {
         let site = try roomSite(r, sites: sites)
         return Room(id: id, name: try r.string("name"), capacity: try r.int("capacity", minimum: 0),
                     features: try r.stringSet("features"), site: site,
-                    unavailable: try ranges(r, "unavailable") ?? [])
+                    unavailable: try ranges(r, "unavailable") ?? [], url: try meetingAddress(r))
+    }
+
+    /// A room's `url`: a non-empty string without spaces or control characters.
+    func meetingAddress(_ r: ObjectReader) throws(InputError) -> String? {
+        guard let url = try r.string("url") else { return nil }
+        guard !url.isEmpty, !url.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw r.error("url", "expected a meeting address without spaces, such as \"https://meet.example.org/panel-1\", got \"\(url)\"")
+        }
+        return url
     }
 
     mutating func decodeStaff(_ r: ObjectReader) throws(InputError) -> StaffMember {

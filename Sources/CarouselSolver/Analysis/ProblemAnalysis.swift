@@ -37,16 +37,26 @@ public struct ProblemAnalysis {
         out += roomPools()
         out += staffPools()
         out += fixedSessions()
+        out += version2Findings()
         return out
     }
 
     // MARK: Activities
 
+    /// Activities no group's attend list names (a team formation's list
+    /// counts: its teams attend them) and no fixed session holds.
     func unusedActivities() -> [Finding] {
         var asked = Set<Int32>()
         for g in 0..<I.groupCount {
             for d in I.direct[g] { asked.insert(d.activity) }
             for c in I.choice[g] { asked.formUnion(c.choices) }
+        }
+        for f in I.fixed { asked.insert(Int32(f.activity)) }
+        for item in I.problem.formations.flatMap(\.attend) {
+            switch item {
+            case let .activity(a, _, _, _, _): asked.insert(Int32(a))
+            case let .oneOf(choices, _, _, _): asked.formUnion(choices.map(Int32.init))
+            }
         }
         return (0..<I.activityCount).filter { !asked.contains(Int32($0)) }.map {
             Finding(severity: .warning, message: "activity \(I.activityID($0)): no group's attend list asks for it")
@@ -290,9 +300,12 @@ public struct ProblemAnalysis {
 
     // MARK: Fixed sessions
 
+    /// Fixed sessions that cannot be held as written (with `move: "room"`,
+    /// at the written time in any room: `movingFixedSessions` looks for
+    /// one; with `move: "any"`, anywhere: checked there).
     func fixedSessions() -> [Finding] {
         var out: [Finding] = []
-        for (i, f) in I.fixed.enumerated() {
+        for (i, f) in I.fixed.enumerated() where f.move != .any {
             let a = f.activity, t = I.slot(day: f.day, period: f.start), k = Int(I.duration[a])
             let label = "fixed[\(i)] \(I.activityID(a)) on \(I.dayID(f.day)) \(I.periodID(f.start)) in \(I.roomID(f.room))"
             if !I.fitsGrid.contains(a, t) {
@@ -300,8 +313,10 @@ public struct ProblemAnalysis {
                 continue
             }
             if !I.inWindow.contains(a, t) { out.append(Finding(severity: .error, message: "\(label): outside the activity's window")) }
-            if !I.roomAllowed.contains(a, f.room) { out.append(Finding(severity: .error, message: "\(label): the room lacks the activity's features or is not in its rooms list")) }
-            if I.roomUnavailable.containsAny(f.room, from: t, count: k) { out.append(Finding(severity: .error, message: "\(label): the room is unavailable then")) }
+            if f.move == nil {
+                if !I.roomAllowed.contains(a, f.room) { out.append(Finding(severity: .error, message: "\(label): the room lacks the activity's features or is not in its rooms list")) }
+                if I.roomUnavailable.containsAny(f.room, from: t, count: k) { out.append(Finding(severity: .error, message: "\(label): the room is unavailable then")) }
+            }
             for g in f.groups where !I.groupVisit.containsAll(g, from: t, count: k) {
                 out.append(Finding(severity: .error, message: "\(label): group \(I.groupID(g)) is not visiting then"))
             }

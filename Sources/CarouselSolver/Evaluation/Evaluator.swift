@@ -17,8 +17,34 @@ public struct Evaluator {
     /// Scores `schedule`. `formatViolations` are prepended (malformed entries
     /// found while decoding the schedule file).
     public func evaluate(_ schedule: Schedule, formatViolations: [Violation] = []) -> Evaluation {
+        var ev = Evaluation(violations: formatViolations, weights: instance.weights)
+        let placed = place(schedule, into: &ev)
+        checkSessions(placed, into: &ev)
+        checkClashes(placed, into: &ev)
+        checkStaffRuns(placed, into: &ev)
+        checkTogether(placed, into: &ev)
+        checkFixed(placed, into: &ev)
+        checkAttendance(placed, into: &ev)
+        checkTravel(placed, into: &ev)
+        checkTeams(placed, into: &ev)
+        checkSameStaff(placed, into: &ev)
+        checkSpacing(placed, into: &ev)
+        for term in Weights.Term.allCases { ev.costs[term.index] = term.scoring.evaluate(placed) }
+        return ev
+    }
+
+    /// For each fixed session (`CompiledInstance.fixed`), the index in
+    /// `schedule` of the session standing for it (rule 8, as `evaluate`
+    /// matches them), or nil when none does.
+    public func fixedSessionMatches(_ schedule: Schedule) -> [Int?] {
+        var ev = Evaluation(violations: [], weights: instance.weights)
+        return FixedSessionMatching(place(schedule, into: &ev)).session
+    }
+
+    /// The sessions that fit the period grid, laid out for scoring; a
+    /// `[time]` violation for each that does not.
+    private func place(_ schedule: Schedule, into ev: inout Evaluation) -> PlacedSchedule {
         let I = instance
-        var ev = Evaluation(violations: formatViolations, weights: I.weights)
         var sessions: [PlacedSchedule.Session] = []
         for (i, s) in schedule.sessions.enumerated() {
             let a = Int(s.activity), d = Int(s.day), p = Int(s.start)
@@ -33,19 +59,7 @@ public struct Evaluator {
             sessions.append(PlacedSchedule.Session(index: i, session: s, slot: t, duration: Int(I.duration[a]), pupils: pupils,
                                                    name: name))
         }
-        let placed = PlacedSchedule(sessions, instance: I)
-        checkSessions(placed, into: &ev)
-        checkClashes(placed, into: &ev)
-        checkStaffRuns(placed, into: &ev)
-        checkTogether(placed, into: &ev)
-        checkFixed(placed, into: &ev)
-        checkAttendance(placed, into: &ev)
-        checkTravel(placed, into: &ev)
-        checkTeams(placed, into: &ev)
-        checkSameStaff(placed, into: &ev)
-        checkSpacing(placed, into: &ev)
-        for term in Weights.Term.allCases { ev.costs[term.index] = term.scoring.evaluate(placed) }
-        return ev
+        return PlacedSchedule(sessions, instance: I)
     }
 
     // MARK: Rules 2–6 per session

@@ -11,9 +11,13 @@ struct FixedSessionMatching {
     private(set) var missing: [Int] = []
     /// Σ displaced over the matched entries with `move`.
     private(set) var displaced = 0
+    /// Per entry, the index in the schedule of the session standing for it,
+    /// or nil when it is missing.
+    private(set) var session: [Int?]
 
     init(_ placed: PlacedSchedule) {
         let I = placed.instance
+        session = Array(repeating: nil, count: I.fixed.count)
         var used = Set<Int>()
         func holds(_ S: PlacedSchedule.Session, _ f: FixedSession) -> Bool {
             Int(S.session.activity) == f.activity && Set(f.groups.map { Int32($0) }).isSubset(of: S.session.groups)
@@ -24,7 +28,12 @@ struct FixedSessionMatching {
                 !used.contains(S.index) && holds(S, f) && Int(S.session.day) == f.day && Int(S.session.start) == f.start
                     && Int(S.session.room) == f.room
             }
-            if let match { used.insert(match.index) } else { missing.append(k) }
+            if let match {
+                used.insert(match.index)
+                session[k] = match.index
+            } else {
+                missing.append(k)
+            }
         }
         let moving = I.fixed.indices.filter { I.fixed[$0].move != nil }
         guard !moving.isEmpty else { return }
@@ -41,6 +50,7 @@ struct FixedSessionMatching {
         for (i, k) in moving.enumerated() {
             if let m = match[i] {
                 displaced += candidates[i].first { $0.0 == m }!.1
+                session[k] = m
             } else {
                 missing.append(k)
             }
