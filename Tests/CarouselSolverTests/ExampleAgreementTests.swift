@@ -30,8 +30,11 @@ struct ExampleAgreementTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let schedulePath = dir.appendingPathComponent("\(name).schedule.json").path
         try AtomicFile.write(ScheduleFile.render(result.state.schedule, instance: I, evaluation: ours), to: schedulePath)
-        let theirs = try CheckPy.run(problem: problemPath, schedule: schedulePath)
+        // The examples use Carousel's on-the-day additions (docs/format.md):
+        // check.py reads them leniently and knows none of their terms.
+        let theirs = try CheckPy.run(problem: problemPath, schedule: schedulePath, lenient: true)
         #expect(theirs.feasible, "\(name): check.py says infeasible:\n\(theirs.output.prefix(2000))")
-        #expect(abs(theirs.soft - ours.soft) < 1e-6, "\(name): check.py soft \(theirs.soft), ours \(ours.soft)")
+        let carouselOnly = Weights.Term.allCases.filter { !$0.isInSpec }.reduce(0.0) { $0 + ours.weighted($1) }
+        #expect(abs(theirs.soft - (ours.soft - carouselOnly)) < 1e-6, "\(name): check.py soft \(theirs.soft), ours \(ours.soft) less \(carouselOnly) of Carousel's own terms")
     }
 }

@@ -7,8 +7,8 @@ extension PlacedSchedule {
         var day: Int
         /// Clock minutes: the first session's start less `arriveBefore`.
         var minute: Int32
-        /// Pupils and adults of its groups with a session that day.
-        var people: Int32
+        /// Its coaches that day (`ArrivalTable.partyCoaches`).
+        var coaches: Int32
     }
 
     /// Every party's arrival on every day it has a session, by party then day.
@@ -22,12 +22,9 @@ extension PlacedSchedule {
         var out: [Arrival] = []
         for (p, groups) in A.partyGroups.enumerated() {
             for d in 0..<D {
-                var minute = Int32.max, people: Int32 = 0
-                for g in groups where first[Int(g) * D + d] != .max {
-                    minute = min(minute, first[Int(g) * D + d])
-                    people += A.groupPeople[Int(g)]
-                }
-                if minute != .max { out.append(Arrival(party: p, day: d, minute: minute - A.arriveBefore, people: people)) }
+                var minute = Int32.max
+                for g in groups where first[Int(g) * D + d] != .max { minute = min(minute, first[Int(g) * D + d]) }
+                if minute != .max { out.append(Arrival(party: p, day: d, minute: minute - A.arriveBefore, coaches: A.coaches(party: p, day: d))) }
             }
         }
         return out
@@ -39,7 +36,7 @@ extension PlacedSchedule {
         let A = instance.arrivals, D = instance.dayCount
         var out = [[(quarter: Int32, coaches: Int32)]](repeating: [], count: A.gateCount * D)
         for a in arrivals() {
-            out[Int(A.partyGate[a.party]) * D + a.day].append((ArrivalTable.quarter(of: a.minute), A.coaches(people: a.people)))
+            out[Int(A.partyGate[a.party]) * D + a.day].append((ArrivalTable.quarter(of: a.minute), a.coaches))
         }
         return out
     }
@@ -60,11 +57,11 @@ extension Evaluator {
                 let quarters = Set(byGate[k * D + d].map { ArrivalTable.quarter(of: $0.minute) }).sorted()
                 for q in quarters {
                     let here = byGate[k * D + d].filter { ArrivalTable.quarter(of: $0.minute) == q }
-                    let coaches = here.reduce(0) { $0 + A.coaches(people: $1.people) }
+                    let coaches = here.reduce(0) { $0 + $1.coaches }
                     guard coaches > cap else { continue }
                     let who = here.map { a in
                         let g = Int(A.partyGroups[a.party][0])
-                        return "\(I.problem.groups[g].school ?? I.groupID(g)) \(A.coaches(people: a.people))"
+                        return "\(I.problem.groups[g].school ?? I.groupID(g)) \(a.coaches)"
                     }
                     let from = q * ArrivalTable.quarter
                     ev.violations.append(Violation(.gateCapacity, "gate \(gate) takes at most \(cap) coach\(cap == 1 ? "" : "es") a quarter hour; on \(I.dayID(d)) \(Int(from).clockText)-\(Int(from + ArrivalTable.quarter).clockText) \(coaches) arrive: \(who.joined(separator: ", "))"))

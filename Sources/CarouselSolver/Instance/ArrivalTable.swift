@@ -6,8 +6,9 @@ import CarouselModel
 /// minutes before the first session of any of its groups, and leave
 /// `leaveAfter` minutes after the last.
 ///
-/// A party's coaches on a day: ⌈(pupils + adults of its groups with a
-/// session that day) / seats⌉, or 1 when the problem gives no `coaches`.
+/// A party's coaches on a day: ⌈(pupils + adults of its groups that visit
+/// that day) / seats⌉, or 1 when the problem gives no `coaches` — fixed by
+/// the problem, so that only when they arrive depends on the schedule.
 /// Arrivals are counted per gate, day and clock quarter hour (09:00–09:15
 /// is one): the gate's `capacity` limits the coaches in each (a hard rule,
 /// `HardRule.gateCapacity`), and `arrivalCrowding` costs the coaches in
@@ -30,6 +31,10 @@ public struct ArrivalTable: Sendable {
     public let partiesAt: [[Int32]]
     /// Per group: pupils (its `size`, seated or not) and accompanying adults.
     public let groupPeople: [Int32]
+    /// Per party and day, at `party * D + day`: the pupils and adults of its
+    /// groups that visit that day, and their coaches.
+    public let partyPeople: [Int32]
+    public let partyCoaches: [Int32]
     /// Seats in one coach; 0 when the problem gives no `coaches`.
     public let seats: Int32
     public let arriveBefore: Int32
@@ -70,8 +75,16 @@ public struct ArrivalTable: Sendable {
             }
         }
         partiesAt = at
-        groupPeople = problem.groups.map { Int32(clamping: $0.size + $0.adults) }
-        seats = Int32(clamping: problem.coaches?.seats ?? 0)
+        let people = problem.groups.map { Int32(clamping: $0.size + $0.adults) }
+        groupPeople = people
+        var partyPeople = [Int32](repeating: 0, count: parties.count * D)
+        for (p, groups) in parties.enumerated() {
+            for d in 0..<D { partyPeople[p * D + d] = groups.reduce(0) { $0 + (groupVisitsDay.contains(Int($1), d) ? people[Int($1)] : 0) } }
+        }
+        self.partyPeople = partyPeople
+        let seats = Int32(clamping: problem.coaches?.seats ?? 0)
+        self.seats = seats
+        partyCoaches = partyPeople.map { Self.coaches(people: $0, seats: seats) }
         arriveBefore = Int32(clamping: problem.coaches?.arriveBefore ?? CoachPlan.defaultArriveBefore)
         leaveAfter = Int32(clamping: problem.coaches?.leaveAfter ?? CoachPlan.defaultLeaveAfter)
     }
@@ -81,11 +94,16 @@ public struct ArrivalTable: Sendable {
     public func parties(atGate k: Int, day d: Int) -> [Int32] { partiesAt[k * dayCount + d] }
 
     /// Coaches for `people` travelling together (1 without `coaches`, 0 for nobody).
-    @inline(__always)
-    public func coaches(people: Int32) -> Int32 {
+    public func coaches(people: Int32) -> Int32 { Self.coaches(people: people, seats: seats) }
+
+    static func coaches(people: Int32, seats: Int32) -> Int32 {
         guard people > 0 else { return 0 }
         return seats > 0 ? (people + seats - 1) / seats : 1
     }
+
+    /// Party p's coaches on day d.
+    @inline(__always)
+    public func coaches(party p: Int, day d: Int) -> Int32 { partyCoaches[p * dayCount + d] }
 
     /// The clock quarter hour a minute falls in (floor division).
     @inline(__always)

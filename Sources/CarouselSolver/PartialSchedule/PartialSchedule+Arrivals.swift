@@ -6,24 +6,20 @@
 /// after a change (`PartialSchedule+CheckedRules`).
 extension PartialSchedule {
     /// Party p's arrival on day d — the earliest start of a session of its
-    /// groups less `arriveBefore`, in clock minutes — and the pupils and
-    /// adults of its groups with a session that day; nil when none has one.
+    /// groups less `arriveBefore`, in clock minutes; nil when none has one.
     /// O(groups × periods).
     @inline(__always)
-    func arrival(ofParty p: Int, day d: Int) -> (minute: Int32, people: Int32)? {
+    func arrival(ofParty p: Int, day d: Int) -> Int32? {
         let I = instance, A = I.arrivals, P = I.periodCount, T = I.slotCount
-        var first = Int32.max, people: Int32 = 0
-        var present = false
+        var first = Int32.max
         for i in A.partyGroups[p].indices {
             let g = Int(A.partyGroups[p][i]), base = g * T + d * P
             for q in 0..<P where groupAt[base + q] >= 0 {
                 first = min(first, I.periodStart[q])
-                people += A.groupPeople[g]
-                present = true
                 break
             }
         }
-        return present ? (first - A.arriveBefore, people) : nil
+        return first == .max ? nil : first - A.arriveBefore
     }
 
     /// Whether gate k takes its arrivals on day d (no quarter hour over its
@@ -35,8 +31,8 @@ extension PartialSchedule {
         return withUnsafeTemporaryAllocation(of: (quarter: Int32, coaches: Int32).self, capacity: parties.count) { buffer in
             var n = 0
             for i in parties.indices {
-                guard let a = arrival(ofParty: Int(parties[i]), day: d) else { continue }
-                buffer.initializeElement(at: n, to: (ArrivalTable.quarter(of: a.minute), A.coaches(people: a.people)))
+                guard let minute = arrival(ofParty: Int(parties[i]), day: d) else { continue }
+                buffer.initializeElement(at: n, to: (ArrivalTable.quarter(of: minute), A.coaches(party: Int(parties[i]), day: d)))
                 n += 1
             }
             return ArrivalTable.load(UnsafeBufferPointer(rebasing: buffer[0..<n]), capacity: A.gateCapacity[k])
