@@ -11,9 +11,10 @@ extension ExportCommand {
     enum Table: String, CaseIterable {
         case catering, fireRegister = "fire-register", arrivals, rotations, daySheets = "day-sheets"
 
-        func tables(_ view: TimetableView) -> [ReportTable] {
+        /// The tables; `forText` lists dietary needs in one column.
+        func tables(_ view: TimetableView, forText: Bool) -> [ReportTable] {
             switch self {
-            case .catering: Headcounts(view).cateringTables(view)
+            case .catering: Headcounts(view).cateringTables(view, oneColumn: forText)
             case .fireRegister: Headcounts(view).fireRegisterTables(view)
             case .arrivals: ArrivalsBoard(view).tables(view)
             case .rotations: Rotations.tables(view)
@@ -65,7 +66,7 @@ extension ExportCommand {
         let out = arguments.string("output")
         var text: String, what: String
         if let table {
-            let tables = table.tables(view)
+            let tables = table.tables(view, forText: format == .text)
             what = "\(table.rawValue), \(tables.count) table\(tables.count == 1 ? "" : "s")"
             if format == .csv {
                 let bom = arguments.flag("bom") || (out != nil && out != "-" && !arguments.flag("no-bom"))

@@ -44,16 +44,22 @@ struct ShowCommand: Command {
             .flag("fire-register", help: "People per room and period."),
             .flag("arrivals", help: "The arrivals and departures board."),
         ],
-        exclusive: [TimetableView.Dimension.allCases.map(\.rawValue) + ["catering", "fire-register", "arrivals"]])
+        exclusive: [TimetableView.Dimension.allCases.map(\.rawValue), onTheDay])
+
+    /// The on-the-day tables `show` prints instead of a timetable.
+    static let onTheDay = ["catering", "fire-register", "arrivals"]
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let chosen = TimetableView.Dimension.allCases.compactMap { d in arguments.string(d.rawValue).map { (d, $0) } }.first
+        if let chosen, let flag = onTheDay.first(where: arguments.flag) {
+            throw UsageError("--\(flag) is for the whole event; leave out --\(chosen.0.rawValue)")
+        }
         let loaded = try LoadedTimetable(schedule: arguments.positional("SCHEDULE")!, problem: arguments.string("problem")!, context: context)
         let view = loaded.view, width = arguments.int("width")!
-        if arguments.flag("catering") { context.console.print(ReportTable.text(Headcounts(view).cateringTables(view), width: width), terminator: "") }
+        if arguments.flag("catering") { context.console.print(ReportTable.text(Headcounts(view).cateringTables(view, oneColumn: true), width: width), terminator: "") }
         if arguments.flag("fire-register") { context.console.print(ReportTable.text(Headcounts(view).fireRegisterTables(view), width: width), terminator: "") }
         if arguments.flag("arrivals") { context.console.print(ReportTable.text(ArrivalsBoard(view).tables(view), width: width), terminator: "") }
-        if ["catering", "fire-register", "arrivals"].contains(where: arguments.flag) { return ExitCode.success }
+        if onTheDay.contains(where: arguments.flag) { return ExitCode.success }
         let entity = try chosen.map { try loaded.view.entity($0.0, named: $0.1) }
         context.console.print(TextTimetable.render(loaded.view, entity: entity, width: arguments.int("width")!), terminator: "")
         return ExitCode.success

@@ -142,9 +142,11 @@ extension HTMLReport {
         return rain.map { ($0.day, ChangeMessages(old: dry, new: $0.schedule, instance: $0.instance)) }
     }
 
-    /// What a school's letter says for rain: per wet day, its classes'
-    /// changes (or that nothing changes for them).
+    /// What a school's letter says for rain: per wet day it comes on, its
+    /// classes' changes (or that nothing changes for them).
     static func rainNote(_ view: TimetableView, school entity: TimetableView.Entity, rain: [(day: Int, messages: ChangeMessages)]) -> String {
+        let days = Set(entity.sessions.map { view.sessions[$0].day })
+        let rain = rain.filter { days.contains($0.day) }
         guard entity.dimension == .school, !rain.isEmpty else { return "" }
         var out = "<div class=\"rain\"><h3>If it rains</h3>\n"
         for (d, messages) in rain {

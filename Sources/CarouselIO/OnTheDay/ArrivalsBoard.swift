@@ -6,7 +6,7 @@ import CarouselSolver
 /// gate (`ArrivalTable`) — with when its coaches arrive (`arriveBefore`
 /// minutes before its first session) and leave (`leaveAfter` minutes after
 /// its last), at which gate, how many coaches (⌈pupils and adults of its
-/// groups visiting that day / seats⌉, 1 without `coaches`), who meets them (the staff of their first session)
+/// groups visiting that day / seats⌉, 1 without `coaches`), who meets them (the lead staff member of each session they start with)
 /// and where they go first. A quarter hour in which a gate receives more
 /// coaches than its `capacity` is listed as a conflict.
 public struct ArrivalsBoard: Sendable {
@@ -26,7 +26,8 @@ public struct ArrivalsBoard: Sendable {
         /// The sessions (indices into the view) the groups start with, and end with.
         public var first: [Int]
         public var last: [Int]
-        /// The staff of the first sessions.
+        /// Who meets them: the first-listed staff member (the lead) of each
+        /// session they start the day with.
         public var meetBy: [Int]
     }
 
@@ -68,7 +69,7 @@ public struct ArrivalsBoard: Sendable {
                     groups: present, people: Int(A.partyPeople[party * p.calendar.days.count + d]), coaches: Int(A.coaches(party: party, day: d)),
                     arrival: start - Int(A.arriveBefore), departure: end + Int(A.leaveAfter),
                     first: firstSessions, last: last.sorted(),
-                    meetBy: Set(firstSessions.filter { view.sessions[$0].start == start }.flatMap { view.sessions[$0].staff }).sorted()))
+                    meetBy: Set(firstSessions.filter { view.sessions[$0].start == start }.compactMap { view.sessions[$0].staff.first }).sorted()))
             }
         }
         self.visits = visits.sorted { ($0.day, $0.arrival, $0.school) < ($1.day, $1.arrival, $1.school) }
@@ -114,13 +115,12 @@ public struct ArrivalsBoard: Sendable {
             let today = visits.filter { $0.day == d }
             guard !today.isEmpty else { continue }
             out.append(ReportTable(
-                title: view.dayTitle(d) + ": arrivals", headers: ["time", "school", "gate", "coaches", "people", "groups", "met by", "first session"],
+                title: view.dayTitle(d) + ": arrivals", headers: ["time", "school", "gate", "coaches", "people", "met by", "first sessions"],
                 rows: today.map { v in
                     let quarter = Int(ArrivalTable.quarter(of: Int32(v.arrival))) * Int(ArrivalTable.quarter)
                     let flag = v.gate.map { over.contains("\(d) \($0) \(quarter) \(v.school)") } ?? false
                     return [v.arrival.clockText, v.school, Self.gateName(v.gate, problem: p) + (flag ? " (OVER CAPACITY)" : ""), "\(v.coaches)",
-                            "\(v.people)", v.groups.map(view.groupName).joined(separator: ", "),
-                            v.meetBy.isEmpty ? "—" : v.meetBy.map(view.staffName).joined(separator: ", "), places(v.first)]
+                            "\(v.people)", v.meetBy.isEmpty ? "—" : v.meetBy.map(view.staffName).joined(separator: ", "), places(v.first)]
                 }, numeric: [3, 4]))
             out.append(ReportTable(
                 title: view.dayTitle(d) + ": departures", headers: ["time", "school", "gate", "coaches", "people", "last session"],

@@ -164,9 +164,16 @@ public struct Headcounts: Sendable {
     // MARK: Tables
 
     /// Per day and per sitting, a table by school: groups, pupils, adults,
-    /// then a column per dietary need, a staff row and a total row.
-    public func cateringTables(_ view: TimetableView) -> [ReportTable] {
-        let headers = ["school", "groups", "pupils", "adults", "staff"] + needs + ["total"]
+    /// staff, the dietary counts — a column per need, or with `oneColumn`
+    /// (for terminals) one column listing them — and the total, then a
+    /// staff row and a total row.
+    public func cateringTables(_ view: TimetableView, oneColumn: Bool = false) -> [ReportTable] {
+        let headers = ["school", "groups", "pupils", "adults", "staff"] + (oneColumn ? ["dietary"] : needs) + ["total"]
+        func dietary(_ c: Count) -> [String] {
+            guard oneColumn else { return c.dietary.map(String.init) }
+            return [zip(needs, c.dietary).filter { $0.1 > 0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")]
+        }
+        let blank = oneColumn ? [""] : needs.map { _ in "" }
         func table(_ g: Gathering) -> ReportTable {
             var title = view.dayTitle(g.day) + ": "
             if let sitting = g.sitting {
@@ -175,12 +182,13 @@ public struct Headcounts: Sendable {
                 title += "on site all day"
             }
             var rows = g.schools.map { s in
-                [s.school, "\(s.groups.count)", "\(s.count.pupils)", "\(s.count.adults)", ""] + s.count.dietary.map(String.init) + ["\(s.count.total)"]
+                [s.school, "\(s.groups.count)", "\(s.count.pupils)", "\(s.count.adults)", ""] + dietary(s.count) + ["\(s.count.total)"]
             }
-            rows.append(["staff", "", "", "", "\(g.total.staff)"] + needs.map { _ in "" } + ["\(g.total.staff)"])
+            rows.append(["staff", "", "", "", "\(g.total.staff)"] + blank + ["\(g.total.staff)"])
             rows.append(["total", "\(g.schools.reduce(0) { $0 + $1.groups.count })", "\(g.total.pupils)", "\(g.total.adults)", "\(g.total.staff)"]
-                        + g.total.dietary.map(String.init) + ["\(g.total.total)"])
-            return ReportTable(title: title, headers: headers, rows: rows, numeric: Set(1..<headers.count))
+                        + dietary(g.total) + ["\(g.total.total)"])
+            let numeric = Set(1..<headers.count).subtracting(oneColumn ? [5] : [])
+            return ReportTable(title: title, headers: headers, rows: rows, numeric: numeric)
         }
         return days.map(table) + sittings.map(table)
     }
