@@ -15,9 +15,10 @@ $C solve Examples/stem-week.json -o "$T/base.json" --quiet --seed "${1:-1}" >/de
 total=$(python3 -c "import json; print(sum(len(s['groups']) for s in json.load(open('$T/base.json'))['sessions']))")
 echo "| event (repair --now) | feasible | repair time | command wall time | sessions changed | group attendances changed | target |"
 echo "|---|---|---|---|---|---|---|"
-for event in "coach-late|tue 09:40|Hillcrest's coach 40 min late, tue 09:40" \
-             "room-lost|tue 11:00|VR Studio lost at 11:00 tue" \
-             "presenter-ill|tue 12:30|Dr Okafor ill after lunch tue, 12:30"; do
+for event in "coach-late|tue 09:40|St Joseph coach 40 min late, tue 09:40" \
+             "room-lost|tue 11:00|VR Studio (the only VR room) lost at 11:00 tue" \
+             "lab-lost|tue 11:00|Chemistry Lab S1 lost at 11:00 tue" \
+             "presenter-ill|tue 12:30|Dr Grant ill after lunch tue, 12:30"; do
   IFS='|' read -r file now label <<<"$event"
   start=$(date +%s.%N)
   $C repair Examples/stem-week.json "$T/base.json" --change "Examples/scenarios/on-the-day/$file.json" --now "$now" \

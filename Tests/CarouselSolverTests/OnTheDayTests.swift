@@ -201,7 +201,9 @@ struct OnTheDayTests {
         for s in new.sessions where slot(s) < scope.openFrom {
             #expect(before.contains("\(s.activity) \(s.day) \(s.start) \(s.room)"), "\(event): a new session before the moment")
         }
-        // Something later did change to absorb the event.
-        #expect(ScheduleDiff(old: old, new: new, instance: I).sessionsChanged > 0)
+        // Where the event breaks the old schedule, something later changed to absorb it.
+        if !Evaluator(I).evaluate(old).isFeasible {
+            #expect(ScheduleDiff(old: old, new: new, instance: I).sessionsChanged > 0)
+        }
     }
 }
