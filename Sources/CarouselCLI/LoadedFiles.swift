@@ -22,6 +22,17 @@ struct LoadedProblem {
         }
         return d
     }
+
+    /// A moment `"tue 09:40"` (a day id or name, then HH:MM), given with `--option`.
+    func moment(_ text: String, option: String) throws(UsageError) -> (day: Int, minute: Int) {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2, let minute = TimeRange.parseClock(String(parts[1])) else {
+            throw UsageError("--\(option): expected a day and a time such as \"tue 09:40\", got \"\(text)\"")
+        }
+        let word = String(parts[0])
+        if let d = problem.calendar.days.firstIndex(where: { $0.name?.lowercased() == word.lowercased() }) { return (d, minute) }
+        return (try day(word, option: option), minute)
+    }
 }
 
 /// A schedule file read against its problem and laid out for people (for
@@ -48,5 +59,17 @@ struct LoadedTimetable {
     func provenance(environment: [String: String]) -> Provenance {
         Provenance(stamp: Provenance.stamp(environment: environment), version: CarouselTool.version,
                    problem: Provenance.fingerprint(of: problem.problem), schedule: Provenance.fingerprint(of: file.schedule, instance: problem.instance))
+    }
+}
+
+extension CommandContext {
+    /// `problem` with the changes of the scenario at `path` applied
+    /// (`repair --change`); its tree stays the base file's, for locating
+    /// errors in it.
+    func applying(scenario path: String, to problem: LoadedProblem) throws(InputError) -> LoadedProblem {
+        input(path, role: "a scenario file")
+        let changed = try Scenario.read(contentsOf: path).apply(to: problem.tree, baseFile: problem.file)
+        try requireSize(changed, file: path)
+        return LoadedProblem(path: problem.path, tree: problem.tree, problem: changed, instance: CompiledInstance(changed.withFormedTeams()))
     }
 }

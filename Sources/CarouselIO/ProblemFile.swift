@@ -73,6 +73,20 @@ public enum ProblemFile {
             if let url = r.url { o.append(("url", .string(url))) }
             return .object(o)
         })))
+        if !p.gates.isEmpty {
+            top.append(("gates", .array(p.gates.map { gate in
+                var o = named(gate.id, gate.name)
+                if gate.site != "main" { o.append(("site", .string(gate.site))) }
+                if let c = gate.capacity { o.append(("capacity", .int(c))) }
+                return .object(o)
+            })))
+        }
+        if let c = p.coaches {
+            var o: [(String, JSONOutput)] = [("seats", .int(c.seats))]
+            if c.arriveBefore != CoachPlan.defaultArriveBefore { o.append(("arriveBefore", .int(c.arriveBefore))) }
+            if c.leaveAfter != CoachPlan.defaultLeaveAfter { o.append(("leaveAfter", .int(c.leaveAfter))) }
+            top.append(("coaches", .object(o)))
+        }
         top.append(("staff", .array(p.staff.map { s in
             var o = named(s.id, s.name)
             if let role = s.role { o.append(("role", .string(role))) }
@@ -97,6 +111,13 @@ public enum ProblemFile {
             if let m = a.maxPerDay { o.append(("maxPerDay", .int(m))) }
             if let m = a.maxSessions { o.append(("maxSessions", .int(m))) }
             if a.together { o.append(("together", .bool(true))) }
+            if a.outdoor { o.append(("outdoor", .bool(true))) }
+            switch a.wetWeather {
+            case let .rooms(rooms)?: o.append(("wetWeather", .object([("rooms", .array(rooms.map { .string(p.rooms[$0].id) }))])))
+            case let .activity(b)?: o.append(("wetWeather", .object([("activity", .string(p.activities[b].id))])))
+            case nil: break
+            }
+            if !a.equipment.isEmpty { o.append(("equipment", .array(a.equipment.map { .string($0) }))) }
             if !a.staff.isEmpty {
                 o.append(("staff", .array(a.staff.map { row in
                     var r: [(String, JSONOutput)] = []
@@ -125,6 +146,9 @@ public enum ProblemFile {
             if g.pool { o.append(("pool", .bool(true))) }
             if let names = g.pupils { o.append(("pupils", .array(names.map { .string($0) }))) }
             if g.sameStaff { o.append(("sameStaff", .bool(true))) }
+            if g.adults != 0 { o.append(("adults", .int(g.adults))) }
+            if !g.dietary.isEmpty { o.append(("dietary", .object(g.dietary.map { ($0.need, .int($0.count)) }))) }
+            if let gate = g.gate { o.append(("gate", .string(p.gates[gate].id))) }
             if !g.pool || !g.attend.isEmpty { o.append(("attend", attend(g.attend))) }
             return .object(o)
         })))

@@ -15,6 +15,9 @@ public enum ScheduleFile {
         /// the problem has.
         public var entries = 0
         public var matchingEntries = 0
+        /// The file's wet-weather plans (`planB`, written by `solve
+        /// --plan-b`), unread: `WetWeatherFile.read` reads them.
+        public var planB: JSONValue? = nil
 
         /// An error when the schedule was evidently made for another
         /// problem: none of its sessions fits this one, or it names another
@@ -58,6 +61,7 @@ public enum ScheduleFile {
         }
         var out = Loaded(schedule: Schedule(), formatViolations: [], instance: base)
         out.problemName = top["problem"]?.string
+        out.planB = top["planB"]
         out.entries = list.count
         if !base.problem.formations.isEmpty {
             let problem = base.problem.withoutTeams

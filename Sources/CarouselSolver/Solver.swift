@@ -58,8 +58,16 @@ public enum Solver {
     /// sessions stay, and nothing new is placed on them.
     public static func repair(_ instance: CompiledInstance, old: Schedule, keepDays: Int = 0, options: Options,
                               progress: (@Sendable (SearchProgress) -> Void)? = nil) -> Result {
+        repair(instance, old: old, scope: .from(day: keepDays, instance: instance), options: options, progress: progress)
+    }
+
+    /// Repairs `old` within `scope` (`RepairScope`): the sessions it keeps —
+    /// started before a moment, or on kept days — stay as they were, and
+    /// nothing new starts before its `openFrom` (`carousel repair --now`).
+    public static func repair(_ instance: CompiledInstance, old: Schedule, scope: RepairScope, options: Options,
+                              progress: (@Sendable (SearchProgress) -> Void)? = nil) -> Result {
         let termination = Termination(timeLimit: options.timeLimit, stop: options.stop)
-        let (built, reference) = Construction.repair(instance, old: old, keepDays: keepDays, seed: options.seed,
+        let (built, reference) = Construction.repair(instance, old: old, scope: scope, seed: options.seed,
                                                      termination: constructionShare(of: termination), progress: progress)
         return improve(built, reference: reference, termination: termination, options: options, progress: progress)
     }

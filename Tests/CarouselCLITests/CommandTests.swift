@@ -138,7 +138,7 @@ func example(_ name: String) -> String {
             .write(toFile: problem, atomically: true, encoding: .utf8)
         let run = Run(["check", problem])
         #expect(run.code == 2)
-        #expect(run.err == "error: \(problem):3:3: grups: unknown key \"grups\"; expected one of format, name, description, calendar, rooms, staff, activities, groups, fixed, weights, sites, teams, spacing, continuityRoles (did you mean \"groups\"?)\n")
+        #expect(run.err == "error: \(problem):3:3: grups: unknown key \"grups\"; expected one of format, name, description, calendar, rooms, staff, activities, groups, fixed, weights, sites, teams, spacing, continuityRoles, gates, coaches (did you mean \"groups\"?)\n")
         let absent = Run(["check", dir.appendingPathComponent("nope.json").path])
         #expect(absent.code == 2)
         #expect(absent.err.contains("no such file"))

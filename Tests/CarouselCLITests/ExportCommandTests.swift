@@ -234,9 +234,15 @@ let chromium = onPath(["chromium", "chromium-browser"])
         // Every school, group, room and staff member has its view, under its name; so has each seating plan (the show's).
         let p = try ProblemDecoder.decode(contentsOf: example("stem-week"))
         let schools = Set(p.groups.map { $0.school ?? $0.id })
+        // … and the on-the-day views (issue 17): catering, fire registers, arrivals, day sheets, class cards.
+        let onTheDay = ["catering\"", "fire-", "arrivals-", "plan-b-", "sheets\"", "sheet-", "cards\"", "card-"]
+        let sections = page.components(separatedBy: "<section class=\"view").dropFirst().map { $0.prefix(120) }
+        let onTheDayViews = sections.filter { head in onTheDay.contains { head.contains(" id=\"\($0)") } }.count
+        #expect(onTheDayViews > 0)
         let seating = page.components(separatedBy: "<section class=\"view\" id=\"list-seating-").count - 1
         #expect(seating > 0)
         let views = 1 + p.calendar.days.count + schools.count + p.groups.count + p.rooms.count + p.staff.count + seating
+            + onTheDayViews
         #expect(page.contains("<span id=\"count\">\(views) views</span>"))
         func text(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")

@@ -119,7 +119,7 @@ import CarouselModel
         #expect(error([.classes: "id,size,,attend\n5a,28,x,show\n"]) == #"classes.csv:2: cell "x" is in column 3, which has no header; name the column or clear it"#)
         #expect(error([.classes: ""]) == "classes.csv: the sheet is empty; expected a header row with the columns id, name, school, year, size, visit, needs, home, same staff, pool, attend, choices, choose, prefer, within")
         #expect(error([.classes: "id,size\n\"5a,28\n"]) == #"classes.csv:2: the quoted field that starts on line 2 is never closed; a closing " is missing"#)
-        #expect(error([.settings: "setting,value\nidle gaps,2\n"]) == #"settings.csv:2: column "setting": unknown setting "idle gaps"; expected one of name, description, continuity roles, preference, idle gap, site change, spread, isolated, room stability, mix schools, sessions, staff overload, over capacity, travel, continuity, host balance, displaced, staff idle gap (did you mean "idle gap"?)"#)
+        #expect(error([.settings: "setting,value\nidle gaps,2\n"]) == #"settings.csv:2: column "setting": unknown setting "idle gaps"; expected one of name, description, continuity roles, preference, idle gap, site change, spread, isolated, room stability, mix schools, sessions, staff overload, over capacity, travel, continuity, host balance, displaced, staff idle gap, arrival crowding (did you mean "idle gap"?)"#)
         #expect(error([.settings: "setting,value\nspread,2\nSpread,3\n"]) == #"settings.csv:3: column "setting": "spread" is already set on line 2"#)
         // Blank rows, a blank column at the end, `# notes` columns and spaced headers are fine.
         #expect(error([.classes: "ID , Size ,# notes,\n\n5a,28,late coach,\n,,,\n"]) == "no error")

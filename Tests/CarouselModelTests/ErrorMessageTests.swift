@@ -21,12 +21,12 @@ struct ErrorMessageTests {
 
     @Test func misspeltTopLevelKey() {
         #expect(msg(#""groups": ["#, #""grups": ["#)
-                == #"p.json:9:3: grups: unknown key "grups"; expected one of format, name, description, calendar, rooms, staff, activities, groups, fixed, weights, sites, teams, spacing, continuityRoles (did you mean "groups"?)"#)
+                == #"p.json:9:3: grups: unknown key "grups"; expected one of format, name, description, calendar, rooms, staff, activities, groups, fixed, weights, sites, teams, spacing, continuityRoles, gates, coaches (did you mean "groups"?)"#)
     }
 
     @Test func misspeltKeyInsideAGroup() {
         #expect(msg(#""attend":"#, #""atend":"#)
-                == #"p.json:9:39: groups[0].atend: unknown key "atend"; expected one of id, name, school, year, size, visit, needs, attend, seats, exempt, home, pool, pupils, sameStaff (did you mean "attend"?)"#)
+                == #"p.json:9:39: groups[0].atend: unknown key "atend"; expected one of id, name, school, year, size, visit, needs, attend, seats, exempt, home, pool, pupils, sameStaff, adults, dietary, gate (did you mean "attend"?)"#)
     }
 
     @Test func misspeltKeyInsideAnAttendItem() {

@@ -33,11 +33,12 @@ enum CheckPy {
         var output: String
     }
 
-    /// Runs `python3 check.py PROBLEM SCHEDULE` and parses its last line.
-    static func run(problem: String, schedule: String) throws -> Verdict {
+    /// Runs `python3 check.py PROBLEM SCHEDULE` and parses its last line;
+    /// `lenient` passes `--lenient` (Carousel's additions become warnings).
+    static func run(problem: String, schedule: String, lenient: Bool = false) throws -> Verdict {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python!)
-        process.arguments = [script!, problem, schedule]
+        process.arguments = [script!] + (lenient ? ["--lenient"] : []) + [problem, schedule]
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -58,6 +58,8 @@ struct ExportCommand: Command {
         html, csv and text state when, by which Carousel version and from
         which problem and schedule (short fingerprints) they were made.
 
+        \(onTheDayHelp)
+
         With --by, csv and text write one file per school, group, room, staff
         member or site into the folder -o DIR (made if missing), named after it
         (st-marys-ce-primary-school.csv); entities without sessions are left out.
@@ -87,11 +89,12 @@ struct ExportCommand: Command {
             .flag("bom", help: "csv: write the byte order mark to standard output too."),
             .flag("raw", help: "csv: cells as they are and no provenance row (for programs)."),
             .value("previous", "DIR", .folder, help: "ics: the previous export, to number changes and cancel what is gone."),
-        ],
+        ] + onTheDayOptions,
         extraArgumentHint: "give the problem with --problem")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let format = arguments.choice("as", as: Format.self)!
+        if let code = try runOnTheDay(arguments, format: format, context: context) { return code }
         let by = arguments.choice("by", as: TimetableView.Dimension.self) ?? (format == .ics ? .school : nil)
         if format == .html, by != nil { throw UsageError("--by does not apply to html: the report has every view") }
         for flag in ["no-bom", "bom", "raw"] where format != .csv && arguments.flag(flag) {
@@ -120,7 +123,7 @@ struct ExportCommand: Command {
             case .html:
                 let file = loaded.file
                 return HTMLReport.render(view, evaluation: Evaluator(file.instance).evaluate(file.schedule, formatViolations: file.formatViolations),
-                                         provenance: provenance)
+                                         provenance: provenance, pages: HTMLReport.Pages.allCases, rain: rain(loaded))
             case .csv: return CSVWriter.render(view, entity: entity, byteOrderMark: bom, provenance: provenance, raw: arguments.flag("raw"))
             case .text: return TextTimetable.render(view, entity: entity, provenance: provenance)
             case .ics:

@@ -20,6 +20,17 @@ struct RepairCommand: Command {
         --keep-until DAY treats DAY and the days before it as over: their
         sessions stay exactly as they were and nothing new is placed on them.
 
+        --now "tue 09:40" repairs on the day: sessions that have ended stay,
+        sessions under way cannot move, and only sessions that start at or
+        after that moment change (a class whose coach is late drops out of
+        what it missed and is placed later). It then prints the messages to
+        send, in plain words with names: to each school, for each room and to
+        each staff member.
+
+        --change SCENARIO applies a scenario's changes (docs/scenarios.md:
+        {"late": 40, "school": "…", "day": "tue"}, {"close": ROOM, "when":
+        [...]}, {"absent": STAFF, "when": [...]}) to PROBLEM first.
+
         Prints who has to be told — each school's changed groups with what
         changed, and the rooms and staff whose bookings changed — and writes the
         new schedule (default: OLD_SCHEDULE's name with .repaired.json; never
@@ -32,6 +43,8 @@ struct RepairCommand: Command {
         EXAMPLE:
           carousel repair whatif/robotics-teacher-ill-thursday.problem.json \\
               stem-week.schedule.json --keep-until mon
+          carousel repair Examples/stem-week.json stem-week.schedule.json \\
+              --change Examples/scenarios/on-the-day/coach-late.json --now "tue 09:40"
         """,
         positionals: [
             Positional("PROBLEM", help: "The problem as it is now."),
@@ -41,25 +54,33 @@ struct RepairCommand: Command {
             .value("output", short: "o", "NEW", .file, defaultNote: "OLD_SCHEDULE's name with .repaired.json",
                    help: "Where to write the repaired schedule (- for standard output)."),
             .value("keep-until", "DAY", help: "Days up to and including DAY are over: keep them as they were."),
+            .value("now", "WHEN", help: "The moment, \"tue 09:40\": what has started stays; print the messages to send."),
+            .value("change", "SCENARIO", .file, help: "Apply a scenario's changes to PROBLEM first (docs/scenarios.md)."),
             .flag("json", help: "Print the result as JSON (for programs)."),
-        ] + SearchSettings.options(timeLimit: 10, moves: 300_000))
+        ] + SearchSettings.options(timeLimit: 10, moves: 300_000),
+        exclusive: [["keep-until", "now"]])
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let settings = SearchSettings(arguments)
-        let loaded = try context.loadProblem(arguments.positional("PROBLEM")!, threads: settings.options.threads)
+        var loaded = try context.loadProblem(arguments.positional("PROBLEM")!, threads: settings.options.threads)
+        if let change = arguments.string("change") { loaded = try context.applying(scenario: change, to: loaded) }
         let oldPath = arguments.positional("OLD_SCHEDULE")!
         let old = try context.loadSchedule(oldPath, for: loaded, role: "the old schedule")
         // With formations, the old schedule's teams stay: they are groups of the instance it is read for.
         let I = old.instance
-        var keepDays = 0
-        if let day = arguments.string("keep-until") { keepDays = try loaded.day(day, option: "keep-until") + 1 }
+        var scope = RepairScope()
+        if let day = arguments.string("keep-until") { scope = .from(day: try loaded.day(day, option: "keep-until") + 1, instance: I) }
+        if let now = arguments.string("now") {
+            let (d, minute) = try loaded.moment(now, option: "now")
+            scope = .moment(day: d, minute: minute, instance: I)
+        }
         if oldPath == "-" && !arguments.isGiven("output") { throw UsageError("give -o NEW when the old schedule comes from standard input") }
         let output = arguments.string("output") ?? defaultOutput(for: oldPath)
         if output == "-" && arguments.flag("json") { throw UsageError("-o - and --json would both use standard output; choose one") }
         try context.outputs.check(output, output: "the repaired schedule", kind: .schedule)
         let console = context.console
         let (result, signal) = settings.stoppable {
-            Solver.repair(I, old: old.schedule, keepDays: keepDays, options: settings.options, progress: settings.progress(console))
+            Solver.repair(I, old: old.schedule, scope: scope, options: settings.options, progress: settings.progress(console))
         }
         let schedule = result.state.schedule
         let evaluation = Evaluator(I).evaluate(schedule)
@@ -67,6 +88,7 @@ struct RepairCommand: Command {
         let feasible = evaluation.isFeasible && unmet.isEmpty
         let diff = ScheduleDiff(old: old.schedule, new: schedule, instance: I)
         let report = ChangeReport(diff, instance: I)
+        let messages = ChangeMessages(old: old.schedule, new: schedule, instance: I)
         let dropped = old.formatViolations.map { "old schedule: \($0.message); dropped" }
         let notes = dropped + result.notes
         var extra: [(String, JSONOutput)] = [("seed", .int(Int(settings.options.seed))), ("repairedFrom", .string(oldPath))]
@@ -82,7 +104,7 @@ struct RepairCommand: Command {
                 ("sessionsBefore", .int(diff.sessionsBefore)), ("sessionsAfter", .int(diff.sessionsAfter)),
                 ("sessionsChanged", .int(diff.sessionsChanged)), ("sessionsChangedPercent", .number((percent * 100).rounded() / 100)),
                 ("attendancesChanged", .int(diff.attendancesChanged)), ("change", .int(result.perturbation)),
-                ("affected", report.json), ("notes", .array(notes.map { .string($0) })),
+                ("affected", report.json), ("messages", messages.json), ("notes", .array(notes.map { .string($0) })),
                 ("unmet", .array(unmet.map { .string($0) })), ("score", ScheduleSummary.scoreJSON(evaluation)),
                 ("stoppedBy", signal.map { .string(SignalHandler.name($0)) } ?? .null),
             ]).rendered(), terminator: "")
@@ -94,6 +116,10 @@ struct RepairCommand: Command {
             for note in notes.prefix(20) { console.reportWrapped("note: \(note)") }
             if notes.count > 20 { console.report("note: … and \(ListText.grouped(notes.count - 20)) more") }
             for line in report.lines { console.reportWrapped(line) }
+            if arguments.isGiven("now") {
+                console.report("Messages to send:")
+                for line in messages.lines { console.reportWrapped("  " + line) }
+            }
             if feasible {
                 console.report("wrote \(output == "-" ? "the schedule to standard output" : output)")
             } else {

@@ -18,12 +18,19 @@ struct ShowCommand: Command {
         "did you mean". Control characters in names are shown as stand-ins
         (␛), never sent to the terminal.
 
+        --catering prints the numbers for the kitchen: per day and per meal
+        sitting, by school, pupils, adults, staff and dietary counts;
+        --fire-register the people in each room in each period; --arrivals
+        the arrivals and departures board (coaches per school and gate, who
+        meets them, first and last sessions).
+
         EXAMPLES:
           carousel show stem-week.schedule.json -p Examples/stem-week.json --room lab-s1
           carousel show stem-week.schedule.json -p Examples/stem-week.json \\
               --school oakfield
           carousel show stem-week.schedule.json -p Examples/stem-week.json \\
               --group st-marys-5p
+          carousel show stem-week.schedule.json -p Examples/stem-week.json --catering
         """,
         positionals: [Positional("SCHEDULE", help: "The schedule file (- for standard input).")],
         options: [
@@ -34,12 +41,26 @@ struct ShowCommand: Command {
             .value("staff", "ID", help: "A staff member's rota."),
             .value("site", "ID", help: "A site's timetable (what it hosts)."),
             .value("width", "N", .integer(40...1000), default: "80", help: "Columns to fit."),
+            .flag("catering", help: "Headcounts per day and meal sitting, by school, with dietary counts."),
+            .flag("fire-register", help: "People per room and period."),
+            .flag("arrivals", help: "The arrivals and departures board."),
         ],
-        exclusive: [TimetableView.Dimension.allCases.map(\.rawValue)])
+        exclusive: [TimetableView.Dimension.allCases.map(\.rawValue), onTheDay])
+
+    /// The on-the-day tables `show` prints instead of a timetable.
+    static let onTheDay = ["catering", "fire-register", "arrivals"]
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
         let chosen = TimetableView.Dimension.allCases.compactMap { d in arguments.string(d.rawValue).map { (d, $0) } }.first
+        if let chosen, let flag = onTheDay.first(where: arguments.flag) {
+            throw UsageError("--\(flag) is for the whole event; leave out --\(chosen.0.rawValue)")
+        }
         let loaded = try LoadedTimetable(schedule: arguments.positional("SCHEDULE")!, problem: arguments.string("problem")!, context: context)
+        let view = loaded.view, width = arguments.int("width")!
+        if arguments.flag("catering") { context.console.print(ReportTable.text(Headcounts(view).cateringTables(view, oneColumn: true), width: width), terminator: "") }
+        if arguments.flag("fire-register") { context.console.print(ReportTable.text(Headcounts(view).fireRegisterTables(view), width: width), terminator: "") }
+        if arguments.flag("arrivals") { context.console.print(ReportTable.text(ArrivalsBoard(view).tables(view), width: width), terminator: "") }
+        if onTheDay.contains(where: arguments.flag) { return ExitCode.success }
         let entity = try chosen.map { try loaded.view.entity($0.0, named: $0.1) }
         context.console.print(TextTimetable.render(loaded.view, entity: entity, width: arguments.int("width")!), terminator: "")
         return ExitCode.success

@@ -37,9 +37,18 @@ struct SolveCommand: Command {
         schedule is written all the same, the unmet requirements are listed, and
         the exit status is 1. Run 'carousel explain PROBLEM' to find out why.
 
+        --plan-b also makes, for each day with an outdoor session, the schedule
+        for that day being wet that changes least from the dry one: the outdoor
+        rooms are closed that day and outdoor activities use their wet-weather
+        rooms or replacement (docs/format.md, "Wet weather"). Each is a repair
+        (as 'carousel repair', with the days before over and the days after
+        kept); the plans go into the schedule file under "planB", and the
+        HTML report prints them beside the dry timetables.
+
         EXAMPLES:
           carousel solve Examples/stem-week.json -o stem-week.schedule.json
           carousel solve Examples/conference.json --time-limit 10 --seed 7
+          carousel solve Examples/stem-week.json --plan-b -o stem-week.schedule.json
         """,
         positionals: [Positional("PROBLEM", help: "The problem file (- for standard input).")],
         options: [
@@ -47,6 +56,7 @@ struct SolveCommand: Command {
                    help: "Where to write the schedule (- for standard output)."),
             .flag("first", help: "Stop at the first feasible schedule (no improvement phase)."),
             .flag("json", help: "Print the summary as JSON (for programs)."),
+            .flag("plan-b", help: "Also plan each day with outdoor sessions for wet weather, changing least."),
         ] + SearchSettings.options(timeLimit: 60, moves: 3_000_000))
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> Int32 {
@@ -71,6 +81,11 @@ struct SolveCommand: Command {
 
         var extra: [(String, JSONOutput)] = [("seed", .int(seed))]
         if !unmet.isEmpty { extra.append(("unmet", .array(unmet.map { .string($0) }))) }
+        var plans: [WetWeatherPlan.Day] = []
+        if arguments.flag("plan-b"), signal == nil, evaluation.isFeasible, unmet.isEmpty {
+            plans = planB(I, dry: schedule, settings: settings, console: console)
+            extra.append(("planB", WetWeatherFile.json(plans, dry: schedule)))
+        }
         try context.write(ScheduleFile.render(schedule, instance: I, evaluation: evaluation, extra: extra), to: output,
                           output: "the schedule", kind: .schedule)
 
@@ -84,6 +99,7 @@ struct SolveCommand: Command {
                 ("appliedMoves", .int(result.appliedMoves)),
                 ("sessions", .int(schedule.sessions.count)), ("unmet", .array(unmet.map { .string($0) })),
                 ("score", ScheduleSummary.scoreJSON(evaluation)),
+                ("planB", .array(plans.map { planSummary($0, dry: schedule).json })),
                 ("stoppedBy", signal.map { .string(SignalHandler.name($0)) } ?? .null),
             ])
             console.print(json.rendered(), terminator: "")
@@ -96,6 +112,14 @@ struct SolveCommand: Command {
             for line in ScheduleSummary.days(schedule, instance: I) { report(line) }
             for line in ScheduleSummary.scoreLines(evaluation) { report(line) }
             for note in result.notes { report("note: \(note)") }
+            if arguments.flag("plan-b") {
+                if !I.problem.hasOutdoorActivities {
+                    report("Plan B: no activity is outdoor, so rain changes nothing")
+                } else if plans.isEmpty && feasible {
+                    report("Plan B: no day holds an outdoor session")
+                }
+                for plan in plans { console.reportWrapped(planSummary(plan, dry: schedule).text) }
+            }
             if feasible {
                 report("wrote \(output == "-" ? "the schedule to standard output" : output)")
             } else {
@@ -109,6 +133,30 @@ struct SolveCommand: Command {
         }
         if let signal { return ExitCode.stopped(by: signal) }
         return feasible ? ExitCode.success : ExitCode.infeasible
+    }
+
+    /// The wet-weather plan of every day with an outdoor session, each a
+    /// repair with repair's budget (at most 300,000 moves, 10 s).
+    static func planB(_ I: CompiledInstance, dry: Schedule, settings: SearchSettings, console: Console) -> [WetWeatherPlan.Day] {
+        var options = settings.options
+        options.moveLimit = min(options.moveLimit, 300_000)
+        options.timeLimit = min(options.timeLimit, 10)
+        return WetWeatherPlan.wetDays(I, dry: dry).map { d in
+            if !settings.quiet { console.status("Plan B: \(I.dayID(d)) wet…") }
+            return WetWeatherPlan.plan(I, dry: dry, day: d, options: options)
+        }
+    }
+
+    /// One plan in a line, and for programs.
+    static func planSummary(_ plan: WetWeatherPlan.Day, dry: Schedule) -> (text: String, json: JSONOutput) {
+        let I = plan.instance, schedule = plan.schedule
+        let evaluation = Evaluator(I).evaluate(schedule)
+        let feasible = evaluation.isFeasible && plan.result.unplaced.isEmpty
+        let diff = ScheduleDiff(old: dry, new: schedule, instance: I)
+        let text = "Plan B if \(I.dayID(plan.day)) is wet: \(diff.sessionsChanged) sessions changed, \(diff.attendancesChanged) group attendances"
+            + (feasible ? "" : "; NOT FEASIBLE: \(plan.result.unplaced.count) attendances unplaced, \(evaluation.hard) rules broken")
+        return (text, .object([("day", .string(I.dayID(plan.day))), ("feasible", .bool(feasible)),
+                               ("sessionsChanged", .int(diff.sessionsChanged)), ("attendancesChanged", .int(diff.attendancesChanged))]))
     }
 
     /// `stem-week.json` → `stem-week.schedule.json` in the current folder.

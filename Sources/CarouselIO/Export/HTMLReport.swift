@@ -19,7 +19,10 @@ public enum HTMLReport {
     /// The page. O(S · k + R · D · P) for S sessions of k groups and staff,
     /// R rooms, D days and P periods. With `provenance`, the footer and every
     /// timetable (each printed page) say when and from what it was made.
-    public static func render(_ view: TimetableView, evaluation: Evaluation, provenance: Provenance? = nil) -> String {
+    /// `pages` adds the on-the-day pages (`HTMLReport+OnTheDay`), and `rain`
+    /// the wet-weather plans, each school's letter saying what changes.
+    public static func render(_ view: TimetableView, evaluation: Evaluation, provenance: Provenance? = nil,
+                              pages: [Pages] = [], rain: [WetWeatherFile.Day] = []) -> String {
         let p = view.problem
         let dayStems = TimetableView.fileStems(p.calendar.days.map(\.id), fallback: "day")
         let kinds: [(TimetableView.Dimension, String, [TimetableView.Entity])] = [
@@ -35,6 +38,8 @@ public enum HTMLReport {
             nav.append(link("\(dimension.rawValue)-\(list[0].fileStem)", title))
         }
         nav += lists.links
+        nav += onTheDayLinks(view, pages: pages, rain: rain)
+        let rainMessages = rainMessages(view, rain: rain)
         var out = """
         <!DOCTYPE html>
         <html lang="en">
@@ -43,7 +48,7 @@ public enum HTMLReport {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(p.name)): timetables</title>
         <style>
-        \(style)\(activityStyles(count: p.activities.count))</style>
+        \(style)\(onTheDayStyle)\(activityStyles(count: p.activities.count))</style>
         </head>
         <body>
         <header class="toolbar">
@@ -58,9 +63,10 @@ public enum HTMLReport {
         out += summary(view, evaluation: evaluation)
         for d in gridDays { out += grid(view, day: d, id: "grid-" + dayStems[d]) }
         for (_, _, list) in kinds {
-            for entity in list { out += timetable(view, entity, provenance: provenance) }
+            for entity in list { out += timetable(view, entity, provenance: provenance, note: rainNote(view, school: entity, rain: rainMessages)) }
         }
         out += lists.html
+        out += onTheDay(view, pages: pages, rain: rain, provenance: provenance)
         out += """
         </main>
         <footer>\(escape(provenance.map { $0.text + "." } ?? "Made by Carousel from the schedule of \(p.name)."))</footer>
@@ -76,7 +82,7 @@ public enum HTMLReport {
     // MARK: Views
 
     /// One entity's timetable: a heading, facts, and a table per day.
-    static func timetable(_ view: TimetableView, _ entity: TimetableView.Entity, provenance: Provenance?) -> String {
+    static func timetable(_ view: TimetableView, _ entity: TimetableView.Entity, provenance: Provenance?, note: String = "") -> String {
         let p = view.problem
         var facts: [String]
         var keyWords = [entity.dimension.rawValue, entity.title, entity.key]
@@ -129,6 +135,7 @@ public enum HTMLReport {
             }
             out += "</tbody></table></div>\n"
         }
+        out += note
         if let provenance { out += "<p class=\"made\">\(escape(provenance.text))</p>\n" }
         return out + "</section>\n"
     }

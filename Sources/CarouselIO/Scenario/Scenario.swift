@@ -24,7 +24,7 @@ public struct Scenario: Sendable {
     static let topKeys = ["format", "name", "description", "base", "changes"]
     static let kinds = ["rooms", "staff", "activities", "groups", "fixed"]
     static let changeKeys = ["add", "remove", "edit", "close", "absent", "when", "scaleSizes", "copyGroups", "scaleGroups",
-                             "groups", "school", "times", "set", "weights"]
+                             "groups", "school", "times", "set", "weights", "late", "day"]
 
     /// Reads a scenario file (structure only; ids are checked when applied).
     public static func read(contentsOf path: String) throws(InputError) -> Scenario {
@@ -141,10 +141,11 @@ struct ScenarioEditor {
         case "copyGroups": try copyGroups(verb.value, object, path: here)
         case "scaleGroups": try scaleGroups(verb.value, path: here)
         case "weights": try weights(verb.value, path: here)
+        case "late": try late(verb.value, object, path: here)
         default:
             throw InputError(file: scenarioFile, location: verb.keyLocation, path: here,
-                             message: "a change starts with one of add, remove, edit, close, absent, scaleSizes, copyGroups, scaleGroups, weights",
-                             hint: Suggestion.hint(for: verb.key, among: ["add", "remove", "edit", "close", "absent", "scaleSizes", "copyGroups", "scaleGroups", "weights"], kind: "change"))
+                             message: "a change starts with one of add, remove, edit, close, absent, late, scaleSizes, copyGroups, scaleGroups, weights",
+                             hint: Suggestion.hint(for: verb.key, among: ["add", "remove", "edit", "close", "absent", "late", "scaleSizes", "copyGroups", "scaleGroups", "weights"], kind: "change"))
         }
     }
 
@@ -284,6 +285,39 @@ struct ScenarioEditor {
         staff[i].set("available", JSONValue(.array(Self.ranges(free, calendar: calendar).map { JSONValue(.string($0), at: member.location) }),
                                              at: member.location))
         setList("staff", staff)
+    }
+
+    /// `{"late": 40, "school": "…", "day": "tue"}`: the selected groups (a
+    /// school's, `"groups": [ids]`, or all) arrive that many minutes after
+    /// their visit began on that day (on every day they visit, without
+    /// `day`): the periods that start before then leave their `visit`,
+    /// which is rewritten as the periods that remain.
+    mutating func late(_ minutes: JSONValue, _ object: JSONObject, path: String) throws(InputError) {
+        let delay = Int(try number(minutes, path: path, in: 1...1_440).rounded())
+        let current = try ProblemDecoder.decode(root, file: "\(scenarioFile) (applied to \(baseFile))")
+        let calendar = current.calendar, P = calendar.periods.count
+        var days = Array(calendar.days.indices)
+        if let dv = object["day"] {
+            let ids = calendar.days.map(\.id)
+            guard let id = dv.string, let d = ids.firstIndex(of: id) else {
+                throw error(dv, "\(path.dropLast(".late".count)).day", "unknown day \(dv.string.map { "\"\($0)\"" } ?? dv.kindName)",
+                            hint: dv.string.flatMap { Suggestion.hint(for: $0, among: ids, kind: "day") })
+            }
+            days = [d]
+        }
+        var groups = list("groups")
+        for g in try selectedGroups(object, path: path) {
+            let visited = calendar.periods(coveredBy: current.groups[g].visit ?? [TimeRange(day: nil, window: nil)], touching: false)
+            var slots = Set(visited.map { $0.day * P + $0.period })
+            for d in days {
+                let mine = visited.filter { $0.day == d && !calendar.periods[$0.period].isBreak }
+                guard let first = mine.map({ calendar.periods[$0.period].start }).min() else { continue }
+                for (_, p) in mine where calendar.periods[p].start < first + delay { slots.remove(d * P + p) }
+            }
+            groups[g].set("visit", JSONValue(.array(Self.ranges(slots, calendar: calendar).map { JSONValue(.string($0), at: minutes.location) }),
+                                             at: minutes.location))
+        }
+        setList("groups", groups)
     }
 
     /// Time-range strings covering exactly the non-break periods in `slots`:

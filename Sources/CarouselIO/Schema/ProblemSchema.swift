@@ -33,6 +33,8 @@ public enum ProblemSchema {
             ("teams", list(ref("formation"), "Version 2: how to form mixed teams from pool groups.")),
             ("spacing", list(ref("spacing"), "Version 2: activities whose sessions start on dates at least minDays apart.")),
             ("continuityRoles", list(string("A staff role."), "Version 2: roles whose people should stay the same for a group (default: every staff member).")),
+            ("gates", list(ref("gate"), "Carousel addition: entrances where coaches arrive; the first is every group's default.")),
+            ("coaches", ref("coaches", "Carousel addition: the seats in one coach and when coaches come and go around a school's sessions.")),
         ], required: ["calendar"]) + [("$defs", .object(definitions))])
     }
 
@@ -112,7 +114,25 @@ public enum ProblemSchema {
                 ("maxSessions", integer("Most sessions in all.", minimum: 0)),
                 ("together", bool("Every group that attends attends every session, all together (a cohort lecture, an assembly).")),
                 ("staff", list(ref("staffRow"), "Staffing rows; each needs count + ceil(pupils / perPupils) distinct matching staff, and one person fills at most one row.")),
+                ("outdoor", bool("Carousel addition: held outdoors; needs wetWeather, the plan for a wet day (solve --plan-b).")),
+                ("wetWeather", ref("wetWeather", "Carousel addition: what an outdoor activity becomes on a wet day.")),
+                ("equipment", list(string("A thing to set up, such as \"32 goggles\"."), "Carousel addition: what to set up for a session (day sheets).")),
             ], required: ["id"]))),
+            ("wetWeather", .object(object([
+                ("rooms", list(string("A room id."), "Held in one of these indoor rooms instead.", minItems: 1, unique: true)),
+                ("activity", string("Replaced by this indoor activity.")),
+            ], description: "Exactly one of rooms and activity."))),
+            ("gate", .object(object([
+                ("id", ref("id")),
+                ("name", string("A name to show, such as \"North Gate coach bay\".")),
+                ("site", string("The site the gate is at (default \"main\").")),
+                ("capacity", integer("Most coaches that may arrive within one clock quarter hour (hard).", minimum: 1, maximum: 1_000)),
+            ], required: ["id"]))),
+            ("coaches", .object(object([
+                ("seats", integer("Seats in one coach, for pupils and adults.", minimum: 1, maximum: 1_000)),
+                ("arriveBefore", integer("Minutes before a school's first session that its coaches arrive (default 15).", minimum: 0, maximum: 240)),
+                ("leaveAfter", integer("Minutes after a school's last session that its coaches leave (default 10).", minimum: 0, maximum: 240)),
+            ], required: ["seats"]))),
             ("attendActivity", .object(object([
                 ("activity", string("The activity's id.")),
                 ("times", integer("In this many distinct sessions (default 1).", minimum: 0)),
@@ -142,6 +162,11 @@ public enum ProblemSchema {
                 ("pool", bool("Version 2: a pool of pupils that the solver splits into the teams of one formation; it attends nothing itself.")),
                 ("pupils", list(string("A pupil's name."), "Version 2, pools only: exactly size distinct names.", unique: true)),
                 ("sameStaff", bool("Version 2: the group sees the same continuity-role staff every time (hard).")),
+                ("adults", integer("Carousel addition: teachers and helpers who come with the group (coaches, catering, fire registers).", minimum: 0, maximum: 10_000)),
+                ("dietary", .object([("type", .string("object")),
+                                     ("description", .string("Carousel addition: pupils with each dietary need, e.g. {\"vegetarian\": 4, \"halal\": 3}.")),
+                                     ("additionalProperties", integer("Pupils.", minimum: 0, maximum: 100_000))])),
+                ("gate", string("Carousel addition: the gate the group's coach uses (default: the first gate).")),
             ], required: ["id", "size"]))),
             ("site", .object(object([
                 ("id", ref("id")),

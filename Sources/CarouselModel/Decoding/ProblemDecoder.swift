@@ -17,7 +17,7 @@ public struct ProblemDecoder {
     public static let maxSlots = 1_000_000
 
     static let topKeys = ["format", "name", "description", "calendar", "rooms", "staff", "activities", "groups", "fixed", "weights",
-                          "sites", "teams", "spacing", "continuityRoles"]
+                          "sites", "teams", "spacing", "continuityRoles", "gates", "coaches"]
     static let calendarKeys = ["days", "periods"]
     static let dayKeys = ["id", "name", "date", "periods"]
     static let periodKeys = ["id", "name", "start", "end", "break"]
@@ -25,10 +25,10 @@ public struct ProblemDecoder {
     static let staffKeys = ["id", "name", "role", "skills", "available", "maxPerDay", "max", "preferredMaxPerDay",
                             "maxConsecutive", "home"]
     static let activityKeys = ["id", "name", "duration", "capacity", "maxGroups", "roomFeatures", "rooms", "years", "window",
-                               "maxPerDay", "maxSessions", "together", "staff"]
+                               "maxPerDay", "maxSessions", "together", "staff", "outdoor", "wetWeather", "equipment"]
     static let rowKeys = ["role", "skills", "count", "perPupils", "ids"]
     static let groupKeys = ["id", "name", "school", "year", "size", "visit", "needs", "attend", "seats", "exempt",
-                            "home", "pool", "pupils", "sameStaff"]
+                            "home", "pool", "pupils", "sameStaff", "adults", "dietary", "gate"]
     static let attendKeys = ["activity", "times", "daily", "minDays", "oneOf", "count", "prefer", "within"]
     static let fixedKeys = ["activity", "day", "start", "room", "groups", "staff", "move"]
     /// The `format` values understood.
@@ -42,6 +42,7 @@ public struct ProblemDecoder {
     var activityIndex: [String: Int] = [:]
     var groupIndex: [String: Int] = [:]
     var siteIndex: [String: Int] = [:]
+    var gateIndex: [String: Int] = [:]
     /// Whether the file gives a `sites` list (version 2).
     var hasSiteList = false
     /// Without a `sites` list: the sites rooms name (a `home` may name one).
@@ -148,8 +149,11 @@ public struct ProblemDecoder {
         hasSiteList = sites != nil
         let rooms = try Self.each(top, "rooms", Self.roomKeys) { r throws(InputError) in try decodeRoom(r, sites: sites) }
         implicitSites.formUnion(rooms.map(\.site))
+        let gates = try decodeGates(top)
+        let coaches = try decodeCoaches(top)
         let staff = try Self.each(top, "staff", Self.staffKeys) { r throws(InputError) in try decodeStaff(r) }
-        let activities = try Self.each(top, "activities", Self.activityKeys) { r throws(InputError) in try decodeActivity(r) }
+        var activities = try Self.each(top, "activities", Self.activityKeys) { r throws(InputError) in try decodeActivity(r) }
+        try decodeWetWeather(top, activities: &activities, rooms: rooms)
         let groups = try Self.each(top, "groups", Self.groupKeys) { r throws(InputError) in
             try decodeGroup(r, activities: activities)
         }
@@ -160,9 +164,12 @@ public struct ProblemDecoder {
         let spacing = try decodeSpacing(top, activities: activities)
         let continuityRoles = try decodeContinuityRoles(top)
         let weights = try decodeWeights(top)
-        return Problem(name: try top.string("name") ?? "", description: try top.string("description"), calendar: calendar,
-                       rooms: rooms, staff: staff, activities: activities, groups: groups, fixed: fixed, weights: weights,
-                       sites: sites, formations: formations, spacing: spacing, continuityRoles: continuityRoles)
+        var problem = Problem(name: try top.string("name") ?? "", description: try top.string("description"), calendar: calendar,
+                              rooms: rooms, staff: staff, activities: activities, groups: groups, fixed: fixed, weights: weights,
+                              sites: sites, formations: formations, spacing: spacing, continuityRoles: continuityRoles)
+        problem.gates = gates
+        problem.coaches = coaches
+        return problem
     }
 
     /// Decodes every object of the list `key`, in order.
@@ -357,11 +364,13 @@ public struct ProblemDecoder {
                               count: try row.int("count", minimum: 0) ?? 0, perPupils: try row.int("perPupils", minimum: 1)))
         }
         let together = try r.bool("together") ?? false
-        return Activity(id: id, name: try r.string("name"), duration: duration, capacity: try r.int("capacity", minimum: 0),
-                        maxGroups: try r.int("maxGroups", minimum: 1), roomFeatures: try r.stringSet("roomFeatures"),
-                        rooms: try resolveList(r, "rooms", in: roomIndex, kind: "room"), years: years,
-                        window: try ranges(r, "window"), maxPerDay: try r.int("maxPerDay", minimum: 0),
-                        maxSessions: try r.int("maxSessions", minimum: 0), together: together, staff: rows)
+        var activity = Activity(id: id, name: try r.string("name"), duration: duration, capacity: try r.int("capacity", minimum: 0),
+                                maxGroups: try r.int("maxGroups", minimum: 1), roomFeatures: try r.stringSet("roomFeatures"),
+                                rooms: try resolveList(r, "rooms", in: roomIndex, kind: "room"), years: years,
+                                window: try ranges(r, "window"), maxPerDay: try r.int("maxPerDay", minimum: 0),
+                                maxSessions: try r.int("maxSessions", minimum: 0), together: together, staff: rows)
+        try decodeSetUp(r, into: &activity)
+        return activity
     }
 
     /// The most consecutive non-break periods on any day, and that day.
@@ -410,10 +419,12 @@ public struct ProblemDecoder {
         if pool && !items.isEmpty {
             throw r.error("attend", "pool group \"\(id)\" has attend items: a pool's pupils attend through the teams formed from it (teams[].attend)")
         }
-        return Group(id: id, name: try r.string("name"), school: try r.string("school"), year: year, size: size,
-                     visit: try ranges(r, "visit"), needs: try r.stringSet("needs"), attend: items,
-                     seats: try r.bool("seats") ?? true, exempt: exempt, home: try siteReference(r, "home"), pool: pool,
-                     pupils: pupils, sameStaff: try r.bool("sameStaff") ?? false)
+        var group = Group(id: id, name: try r.string("name"), school: try r.string("school"), year: year, size: size,
+                          visit: try ranges(r, "visit"), needs: try r.stringSet("needs"), attend: items,
+                          seats: try r.bool("seats") ?? true, exempt: exempt, home: try siteReference(r, "home"), pool: pool,
+                          pupils: pupils, sameStaff: try r.bool("sameStaff") ?? false)
+        try decodeVisitors(r, into: &group)
+        return group
     }
 
     /// The `attend` list of a group or a team formation (spec sections 5 and

@@ -51,6 +51,12 @@ public struct Activity: Sendable {
     public var maxSessions: Int?
     public var together: Bool
     public var staff: [StaffRow]
+    /// Carousel addition: held outdoors, so a wet day needs `wetWeather`.
+    public var outdoor = false
+    /// Carousel addition: the indoor fallback of an `outdoor` activity.
+    public var wetWeather: WetWeather?
+    /// Carousel addition: what to set up for a session (listed on day sheets).
+    public var equipment: [String] = []
 
     public init(id: String, name: String? = nil, duration: Int = 1, capacity: Int? = nil, maxGroups: Int? = nil,
                 roomFeatures: Set<String> = [], rooms: [Int]? = nil, years: ClosedRange<Int>? = nil,

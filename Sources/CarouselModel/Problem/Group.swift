@@ -70,6 +70,14 @@ public struct Group: Sendable {
     public var sameStaff: Bool
     /// Set for a team formed by the solver (`Problem.addingTeams`).
     public var team: TeamInfo?
+    /// Carousel addition: teachers and helpers who come with the group (for
+    /// coaches, catering and fire registers; they take no seat in sessions).
+    public var adults: Int = 0
+    /// Carousel addition: pupils with each dietary need, as listed.
+    public var dietary: [DietaryCount] = []
+    /// Carousel addition: the gate the group's coach uses (index into
+    /// `Problem.gates`); nil: the first gate listed.
+    public var gate: Int?
 
     /// The soft terms `exempt` may name.
     public static let exemptableTerms: [Weights.Term] = [.preference, .idleGap, .siteChange, .spread, .isolated]

@@ -25,6 +25,11 @@ public struct Problem: Sendable {
     /// The roles whose people should stay the same for a group (spec section
     /// 12); nil means every staff member, with or without a role.
     public var continuityRoles: Set<String>?
+    /// Carousel addition: entrances where coaches arrive, in file order (the
+    /// first is every group's default).
+    public var gates: [Gate] = []
+    /// Carousel addition: coach seats and timing; nil when not given.
+    public var coaches: CoachPlan?
 
     public init(name: String, description: String? = nil, calendar: EventCalendar, rooms: [Room], staff: [StaffMember],
                 activities: [Activity], groups: [Group], fixed: [FixedSession] = [], weights: Weights = Weights(),

@@ -15,8 +15,8 @@ public struct Weights: Sendable, Equatable {
         case preference, idleGap, siteChange, spread, isolated, roomStability, mixSchools, sessions, staffOverload,
             overCapacity
         case travel, continuity, hostBalance, displaced
-        /// Carousel's own (not in the spec; `check.py` does not know it).
-        case staffIdleGap
+        /// Carousel's own (not in the spec; `check.py` does not know them).
+        case staffIdleGap, arrivalCrowding
 
         /// What a term is: its default weight and what it costs.
         public struct Definition: Sendable {
@@ -93,6 +93,11 @@ public struct Weights: Sendable, Equatable {
                     defaultWeight: 0,
                     cost: "per staff per day: non-break periods between their first and last "
                         + "session spent in none")
+            case .arrivalCrowding:
+                Definition(
+                    defaultWeight: 0,
+                    cost: "per gate per day per clock quarter hour: coaches arriving in it, less those of the school "
+                        + "with the most")
             }
         }
 
@@ -100,7 +105,7 @@ public struct Weights: Sendable, Equatable {
         /// than Carousel alone.
         public var isInSpec: Bool {
             switch self {
-            case .staffIdleGap: false
+            case .staffIdleGap, .arrivalCrowding: false
             default: true
             }
         }
@@ -136,6 +141,7 @@ public struct Weights: Sendable, Equatable {
             case .hostBalance: 12
             case .displaced: 13
             case .staffIdleGap: 14
+            case .arrivalCrowding: 15
             }
         }
     }

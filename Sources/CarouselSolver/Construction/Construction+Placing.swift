@@ -57,8 +57,10 @@ extension Construction {
     /// rule checked after changes — the units of a group whose day broke
     /// rule 9 or whose staff broke rule 11 (their rows are first refilled
     /// with the staff the group knows), and the units of a session whose
-    /// staff broke rule 9. Locked sessions stay.
+    /// staff broke rule 9, and the units of a party whose arrival now
+    /// overfills its gate (`settleArrivals`). Locked sessions stay.
     mutating func settle(session s: Int, groups: [Int32], day d: Int) {
+        settleArrivals(groups: groups, day: d)
         var queue: [Int32] = groups
         if s >= 0 && state.sessionAlive[s] { queue += state.sessionGroups[s] }
         for g32 in queue {

@@ -115,15 +115,15 @@ public struct Construction {
 
     /// Runs the phase from the sessions of `old` that the changed problem
     /// still allows (see `restore`), placing the rest with a preference for
-    /// their old times and rooms. Days before `keepDays` are over: their
-    /// sessions are kept as they were and nothing new goes there.
-    public static func repair(_ instance: CompiledInstance, old: Schedule, keepDays: Int, seed: UInt64,
+    /// their old times and rooms. What `scope` keeps stays as it was, and
+    /// nothing new starts before its `openFrom`.
+    public static func repair(_ instance: CompiledInstance, old: Schedule, scope: RepairScope, seed: UInt64,
                               termination: Termination, progress: ((SearchProgress) -> Void)? = nil) -> (Result, Reference) {
         var search = Construction(instance: instance, seed: seed)
         let reference = Reference(old, table: search.table, instance: instance)
         search.reference = reference
         search.placeFixed()
-        search.restore(old, keepDays: keepDays)
+        search.restore(old, scope: scope)
         return (search.solve(termination: termination, progress: progress), reference)
     }
 

@@ -29,6 +29,7 @@ public struct Evaluator {
         checkTeams(placed, into: &ev)
         checkSameStaff(placed, into: &ev)
         checkSpacing(placed, into: &ev)
+        checkGates(placed, into: &ev)
         for term in Weights.Term.allCases { ev.costs[term.index] = term.scoring.evaluate(placed) }
         return ev
     }

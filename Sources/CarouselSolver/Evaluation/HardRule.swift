@@ -53,6 +53,9 @@ public enum HardRule: Sendable, Hashable, CaseIterable {
     /// `maxConsecutive` (a Carousel addition; a break or a free period ends
     /// a run).
     case staffConsecutive
+    /// More coaches arriving at a gate within one clock quarter hour than
+    /// its `capacity` (a Carousel addition, `ArrivalTable`).
+    case gateCapacity
 
     /// The rule's number in the spec (section 8), or nil for Carousel's own checks.
     public var number: Int? {
@@ -69,7 +72,7 @@ public enum HardRule: Sendable, Hashable, CaseIterable {
         case .teams: 10
         case .sameStaff: 11
         case .spacing: 12
-        case .malformedEntry, .periodGrid, .staffConsecutive: nil
+        case .malformedEntry, .periodGrid, .staffConsecutive, .gateCapacity: nil
         }
     }
 
@@ -80,6 +83,7 @@ public enum HardRule: Sendable, Hashable, CaseIterable {
         case .malformedEntry: "format"
         case .periodGrid: "time"
         case .staffConsecutive: "maxConsecutive"
+        case .gateCapacity: "gate"
         case .attendance, .groupTime, .roomUse, .sessionMakeUp, .activityTimes, .staffing, .together, .fixedSession,
              .travel, .teams, .sameStaff, .spacing:
             "rule \(number ?? 0)"

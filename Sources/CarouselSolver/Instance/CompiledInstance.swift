@@ -175,6 +175,9 @@ public final class CompiledInstance: Sendable {
     /// and the staff with such a limit, ascending.
     public let staffMaxConsecutive: [Int32]
     public let runLimitedStaff: [Int32]
+    /// Parties, gates and coaches (a Carousel addition: gate capacity and
+    /// `arrivalCrowding`).
+    public let arrivals: ArrivalTable
 
     // MARK: Fixed sessions and weights
     public let fixed: [FixedSession]
@@ -407,6 +410,7 @@ public final class CompiledInstance: Sendable {
         staffMaxConsecutive = problem.staff.map { $0.maxConsecutive.map { Int32(clamping: $0) } ?? Self.unlimited }
         runLimitedStaff = problem.staff.indices.filter { problem.staff[$0].maxConsecutive != nil }.map { Int32($0) }
 
+        arrivals = ArrivalTable(problem, groupSchool: schools, groupVisitsDay: visitsDay, dayCount: D)
         fixed = problem.fixed
         weights = problem.weights
     }

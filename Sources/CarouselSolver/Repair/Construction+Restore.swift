@@ -5,9 +5,10 @@ extension Construction {
     /// they were, wherever the changed problem still allows them: same
     /// activity, day, start and room, with their old staff where those can
     /// still come (others fill the rows otherwise). A session whose groups
-    /// cannot all stay keeps those that can. Sessions on days before
-    /// `keepDays` are locked; a past session that cannot be kept is noted.
-    mutating func restore(_ old: Schedule, keepDays: Int) {
+    /// cannot all stay keeps those that can. Sessions the scope keeps (they
+    /// have happened, are under way, or are on a kept day) are locked; one
+    /// that cannot be kept as it was is noted.
+    mutating func restore(_ old: Schedule, scope: RepairScope) {
         guard let reference else { return }
         let I = instance
         let order = old.sessions.indices.sorted { (old.sessions[$0].day, $0) < (old.sessions[$1].day, $1) }
@@ -16,7 +17,7 @@ extension Construction {
             let units = reference.unitsOfSession[i].filter { state.unitSession[$0] < 0 }
             guard !units.isEmpty else { continue }
             let a = Int(session.activity), d = Int(session.day), t = I.slot(day: d, period: Int(session.start))
-            let past = d < keepDays
+            let past = scope.keeps(slot: t, day: d)
             let place = FixedSession(activity: a, day: d, start: Int(session.start), room: Int(session.room))
             var placed: Int?
             var why: String?
@@ -42,10 +43,13 @@ extension Construction {
                 }
             }
             if past, let why {
-                notes.append("\(I.activityID(a)) on \(I.dayID(d)) \(I.periodID(Int(session.start))) in \(I.roomID(Int(session.room))) is on a day that is over but cannot be kept as it was: \(why)")
+                notes.append("\(I.activityID(a)) on \(I.dayID(d)) \(I.periodID(Int(session.start))) in \(I.roomID(Int(session.room))) \(scope.reason(slot: t, instance: I)) but cannot be kept as it was: \(why)")
             }
         }
-        state.openFrom = keepDays * I.periodCount
+        state.openFrom = scope.openFrom
+        // The changed problem may move a party's arrival into a quarter
+        // hour its gate cannot take: such parties start afresh.
+        for d in 0..<I.dayCount { settleArrivals(groups: (0..<Int32(I.groupCount)).map { $0 }, day: d) }
         markAllDirty()
     }
 }

@@ -49,6 +49,9 @@ public struct ScoreTracker: Sendable {
     private let sessionTerms: [EntityTerm]
     private let activityTerms: [EntityTerm]
     private let staffDayTerms: [StaffDayTerm]
+    /// Per-(gate, day) terms (`arrivalCrowding`), refreshed with the (group,
+    /// day) of any group of the gate: the cost type is a staff day's.
+    private let gateDayTerms: [StaffDayTerm]
 
     /// The cached components of the kept terms but the session ones, term
     /// after term: component i of a term at `values[base + i]`.
@@ -93,7 +96,7 @@ public struct ScoreTracker: Sendable {
         var groupDay: [GroupDayTerm] = []
         var group: [EntityTerm] = [], groupStaff: [EntityTerm] = [], session: [EntityTerm] = [], activity: [EntityTerm] = []
         var hosting = false
-        var staffDay: [StaffDayTerm] = []
+        var staffDay: [StaffDayTerm] = [], gateDay: [StaffDayTerm] = []
         var size = 0
         for term in Weights.Term.allCases where I.weights[term] != 0 {
             switch term.scoring.component {
@@ -116,6 +119,9 @@ public struct ScoreTracker: Sendable {
             case .staffDay(let cost):
                 staffDay.append(StaffDayTerm(term: term.index, base: size, cost: cost))
                 size += I.staffCount * I.dayCount
+            case .gateDay(let cost):
+                gateDay.append(StaffDayTerm(term: term.index, base: size, cost: cost))
+                size += I.arrivals.gateCount * I.dayCount
             }
         }
         groupDayTerms = groupDay
@@ -126,6 +132,7 @@ public struct ScoreTracker: Sendable {
         sessionTerms = session
         activityTerms = activity
         staffDayTerms = staffDay
+        gateDayTerms = gateDay
         values = Array(repeating: 0, count: size)
         for g in 0..<I.groupCount {
             for d in 0..<I.dayCount { refreshGroupDay(g, d, state) }
@@ -219,6 +226,10 @@ public struct ScoreTracker: Sendable {
     /// Recomputes the per-(group, day) terms of group g on day d, from one
     /// pass over the day (`GroupDayShape`).
     mutating func refreshGroupDay(_ g: Int, _ d: Int, _ state: PartialSchedule) {
+        if !gateDayTerms.isEmpty {
+            let A = instance.arrivals
+            refreshGateDay(Int(A.partyGate[Int(A.partyOfGroup[g])]), d, state)
+        }
         guard !groupDayTerms.isEmpty else { return }
         let shape = GroupDayShape(group: g, day: d, state)
         let i = g * instance.dayCount + d
@@ -315,6 +326,16 @@ public struct ScoreTracker: Sendable {
             Self.update(
                 &values, .values, activityTerms[k].base + a, to: activityTerms[k].cost(a, state),
                 term: activityTerms[k].term, costs: &costs, perturbation: &perturbation, journal: &journal)
+        }
+    }
+
+    /// Recomputes the per-(gate, day) terms of gate k on day d.
+    private mutating func refreshGateDay(_ k: Int, _ d: Int, _ state: PartialSchedule) {
+        let i = k * instance.dayCount + d
+        for j in gateDayTerms.indices {
+            Self.update(
+                &values, .values, gateDayTerms[j].base + i, to: gateDayTerms[j].cost(k, d, state),
+                term: gateDayTerms[j].term, costs: &costs, perturbation: &perturbation, journal: &journal)
         }
     }
 

@@ -32,6 +32,9 @@ struct SoftTermScoring: Sendable {
         case activity(@Sendable (_ activity: Int, _ state: PartialSchedule) -> Int)
         /// Per staff member per day.
         case staffDay(@Sendable (_ staff: Int, _ day: Int, _ state: PartialSchedule) -> Int)
+        /// Per gate per day: a function of the arrivals of every party at
+        /// the gate, refreshed with the (group, day) of each of its groups.
+        case gateDay(@Sendable (_ gate: Int, _ day: Int, _ state: PartialSchedule) -> Int)
     }
 
     /// The term's cost of a whole schedule (a whole number but for

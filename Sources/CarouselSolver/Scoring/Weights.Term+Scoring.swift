@@ -21,6 +21,7 @@ extension Weights.Term {
         case .hostBalance: HostBalance.scoring
         case .displaced: Displaced.scoring
         case .staffIdleGap: StaffIdleGap.scoring
+        case .arrivalCrowding: ArrivalCrowding.scoring
         }
     }
 }

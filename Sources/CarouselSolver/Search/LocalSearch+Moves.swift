@@ -49,7 +49,7 @@ extension LocalSearch {
     private static func keepsCheckedRules(_ state: PartialSchedule, groupDays: TouchedSet, groups: TouchedSet,
                                           sessions: TouchedSet, staffDays: TouchedSet) -> Bool {
         let D = state.instance.dayCount
-        for key in groupDays where !state.groupDayKeepsCheckedTravel(key / D, day: key % D) { return false }
+        for key in groupDays where !state.groupDayKeepsCheckedRules(key / D, day: key % D) { return false }
         for key in staffDays where !state.staffDayKeepsCheckedTravel(key / D, day: key % D) { return false }
         guard state.instance.hasSameStaff else { return true }
         for g in groups where !state.keepsSameStaff(g) { return false }

@@ -1,0 +1,209 @@
+import Foundation
+import Testing
+import CarouselModel
+import CarouselSolver
+import CarouselIO
+
+/// Issue 17's solver side: the gate limit and `arrivalCrowding` on a
+/// hand-computed day, Plan B on the STEM Week, and repair `--now` on the
+/// three events of the day.
+@Suite("On the day: gates, Plan B, repair now")
+struct OnTheDayTests {
+    /// One day, periods 09:15, 10:00, 10:45 (45 minutes), three rooms;
+    /// coaches of 30 seats arriving 15 minutes early; the bay takes 2
+    /// coaches a quarter hour. School A (a1 25+2, a2 28+3: 58 people, 2
+    /// coaches) and B (b1 20+2: 1 coach) use the bay, C (c1 30+1: 2
+    /// coaches) the side gate.
+    static func arrivalsProblem(capacity: String = #", "capacity": 2"#, weight: Int = 1) throws -> Problem {
+        try ProblemDecoder.decode(bytes: Array("""
+        {"name": "Coaches",
+         "calendar": {"days": [{"id": "mon"}],
+           "periods": [{"id": "p1", "start": "09:15", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "10:45"},
+                       {"id": "p3", "start": "10:45", "end": "11:30"}]},
+         "rooms": [{"id": "r1"}, {"id": "r2"}, {"id": "r3"}],
+         "gates": [{"id": "bay", "name": "Coach bay"\(capacity)}, {"id": "side"}],
+         "coaches": {"seats": 30, "arriveBefore": 15, "leaveAfter": 10},
+         "staff": [],
+         "activities": [{"id": "w"}],
+         "groups": [
+           {"id": "a1", "school": "A", "size": 25, "adults": 2, "gate": "bay", "attend": [{"activity": "w"}]},
+           {"id": "a2", "school": "A", "size": 28, "adults": 3, "gate": "bay", "attend": [{"activity": "w"}]},
+           {"id": "b1", "school": "B", "size": 20, "adults": 2, "gate": "bay", "dietary": {"vegetarian": 4}, "attend": [{"activity": "w"}]},
+           {"id": "c1", "school": "C", "size": 30, "adults": 1, "gate": "side", "attend": [{"activity": "w"}]}],
+         "weights": {"arrivalCrowding": \(weight)}}
+        """.utf8), file: "coaches.json")
+    }
+
+    /// a1 p1 r1, a2 p2 r2, b1 at `bStart` in r2 or r3, c1 p2 r3.
+    static func arrivalsSchedule(bStart: Int32) -> Schedule {
+        Schedule(sessions: [
+            ScheduledSession(activity: 0, day: 0, start: 0, room: 0, groups: [0], staff: []),
+            ScheduledSession(activity: 0, day: 0, start: 1, room: 1, groups: [1], staff: []),
+            ScheduledSession(activity: 0, day: 0, start: bStart, room: bStart == 1 ? 0 : 1, groups: [2], staff: []),
+            ScheduledSession(activity: 0, day: 0, start: 1, room: 2, groups: [3], staff: []),
+        ])
+    }
+
+    /// A and B both arrive at 09:00 at the bay: 3 coaches in the 09:00-09:15
+    /// quarter, over its 2, and crowding 3 − 2 (A's) = 1. C arrives at 09:45
+    /// at the side gate alone: 0.
+    @Test func gateCapacityAndCrowdingHandComputed() throws {
+        let I = CompiledInstance(try Self.arrivalsProblem())
+        let ev = Evaluator(I).evaluate(Self.arrivalsSchedule(bStart: 0))
+        let gate = ev.violations.filter { $0.rule == .gateCapacity }
+        #expect(gate.count == 1)
+        #expect(gate.first?.message.contains("09:00-09:15 3 arrive") == true, "\(gate)")
+        #expect(ev.cost(.arrivalCrowding) == 1)
+
+        // B at p2 arrives 09:45, with C but at another gate: no conflict, no crowding.
+        let apart = Evaluator(I).evaluate(Self.arrivalsSchedule(bStart: 1))
+        #expect(apart.violations.isEmpty)
+        #expect(apart.cost(.arrivalCrowding) == 0)
+
+        // Without a capacity the rule is silent; the soft term still counts.
+        let open = Evaluator(CompiledInstance(try Self.arrivalsProblem(capacity: ""))).evaluate(Self.arrivalsSchedule(bStart: 0))
+        #expect(open.violations.isEmpty)
+        #expect(open.cost(.arrivalCrowding) == 1)
+    }
+
+    /// The board: coaches ⌈people / 30⌉, arrival 15 minutes before the first
+    /// session, departure 10 after the last, and the one conflict.
+    @Test func arrivalsBoardHandComputed() throws {
+        let I = CompiledInstance(try Self.arrivalsProblem())
+        let board = ArrivalsBoard(TimetableView(instance: I, schedule: Self.arrivalsSchedule(bStart: 0)))
+        let bySchool = Dictionary(uniqueKeysWithValues: board.visits.map { ($0.school, $0) })
+        #expect(bySchool["A"]?.people == 58 && bySchool["A"]?.coaches == 2)
+        #expect(bySchool["B"]?.people == 22 && bySchool["B"]?.coaches == 1)
+        #expect(bySchool["C"]?.people == 31 && bySchool["C"]?.coaches == 2)
+        #expect(bySchool["A"]?.arrival == 9 * 60 && bySchool["A"]?.departure == 10 * 60 + 55)
+        #expect(bySchool["B"]?.arrival == 9 * 60 && bySchool["B"]?.departure == 10 * 60 + 10)
+        #expect(bySchool["C"]?.arrival == 9 * 60 + 45 && bySchool["C"]?.gate == 1)
+        #expect(board.conflicts.count == 1)
+        let conflict = board.conflicts.first
+        #expect(conflict?.day == 0 && conflict?.gate == 0 && conflict?.from == 9 * 60 && conflict?.coaches == 3)
+        #expect(conflict?.capacity == 2 && conflict?.schools == ["A", "B"])
+        let text = ReportTable.text(board.tables(TimetableView(instance: I, schedule: Self.arrivalsSchedule(bStart: 0))), width: 200)
+        #expect(text.contains("OVER CAPACITY"))
+    }
+
+    /// The solver keeps the gate limit (A and B never arrive in one quarter
+    /// hour), and the incremental score agrees with the evaluator.
+    @Test(arguments: [1, 2, 3] as [UInt64])
+    func solverKeepsGateCapacity(seed: UInt64) throws {
+        let I = CompiledInstance(try Self.arrivalsProblem())
+        var options = Solver.Options()
+        options.seed = seed
+        options.moveLimit = 5_000
+        options.timeLimit = 20
+        let result = Solver.solve(I, options: options)
+        let ev = Evaluator(I).evaluate(result.state.schedule)
+        #expect(result.unplaced.isEmpty)
+        #expect(ev.isFeasible, "\(ev.violations.map(\.message))")
+        #expect(ArrivalsBoard(TimetableView(instance: I, schedule: result.state.schedule)).conflicts.isEmpty)
+    }
+
+    // MARK: STEM Week
+
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Examples")
+
+    /// The STEM Week and a first feasible schedule for it.
+    static let stemWeek: (CompiledInstance, Schedule) = {
+        let I = CompiledInstance(try! ProblemDecoder.decode(contentsOf: examples.appendingPathComponent("stem-week.json").path))
+        var options = Solver.Options()
+        options.constructOnly = true
+        options.timeLimit = 120
+        return (I, Solver.solve(I, options: options).state.schedule)
+    }()
+
+    static func repairOptions() -> Solver.Options {
+        var options = Solver.Options()
+        options.moveLimit = 20_000
+        options.timeLimit = 30
+        return options
+    }
+
+    /// Plan B: each wet day's plan is feasible for the wet problem, holds no
+    /// session in an outdoor room that day, keeps the other days as they
+    /// were, and changes no more sessions than a from-scratch solve of the
+    /// wet problem does.
+    @Test func planBIsFeasibleWithoutOutdoorRoomsAndChangesLeast() throws {
+        let (I, dry) = Self.stemWeek
+        let days = WetWeatherPlan.wetDays(I, dry: dry)
+        #expect(!days.isEmpty)
+        let outdoor = Set(I.problem.outdoorRooms)
+        #expect(!outdoor.isEmpty)
+        for d in days.prefix(2) {
+            let plan = WetWeatherPlan.plan(I, dry: dry, day: d, options: Self.repairOptions())
+            let wet = plan.instance
+            let ev = Evaluator(wet).evaluate(plan.schedule)
+            #expect(plan.result.unplaced.isEmpty && ev.isFeasible, "day \(d): \(ev.violations.prefix(3).map(\.message))")
+            #expect(!plan.schedule.sessions.contains { Int($0.day) == d && outdoor.contains(Int($0.room)) })
+            let others = { (s: Schedule) in Set(s.sessions.filter { Int($0.day) != d }) }
+            #expect(others(plan.schedule) == others(dry), "other days changed")
+            var fresh = Solver.Options()
+            fresh.constructOnly = true
+            fresh.timeLimit = 120
+            let scratch = Solver.solve(wet, options: fresh).state.schedule
+            let planned = ScheduleDiff(old: dry, new: plan.schedule, instance: wet).sessionsChanged
+            let fromScratch = ScheduleDiff(old: dry, new: scratch, instance: wet).sessionsChanged
+            #expect(planned <= fromScratch, "day \(d): plan B changes \(planned), from scratch \(fromScratch)")
+            #expect(planned > 0)
+        }
+    }
+
+    /// The three events of issue 17, each with its moment.
+    static let events: [(file: String, now: String)] = [
+        ("coach-late", "tue 09:40"), ("room-lost", "tue 11:00"), ("presenter-ill", "tue 12:30"),
+    ]
+
+    /// `repair --now`: every session that started before the moment stays
+    /// where it was, with its staff and the groups that are still there;
+    /// nothing new starts before it; the result is feasible.
+    @Test(arguments: events.map(\.file))
+    func repairNowNeverMovesWhatHasStarted(event: String) throws {
+        let (I0, old) = Self.stemWeek
+        let now = Self.events.first { $0.file == event }!.now
+        let scenario = try Scenario.read(contentsOf: Self.examples.appendingPathComponent("scenarios/on-the-day/\(event).json").path)
+        let path = Self.examples.appendingPathComponent("stem-week.json").path
+        let tree = try ProblemDecoder.parseJSON(try ProblemDecoder.readFile(path), file: path)
+        let changed = try scenario.apply(to: tree, baseFile: path)
+        let I = CompiledInstance(changed)
+        #expect(I.problem.groups.count == I0.problem.groups.count)
+        let parts = now.split(separator: " ")
+        let d = I.problem.calendar.days.firstIndex { $0.id == parts[0] }!
+        let minute = TimeRange.parseClock(String(parts[1]))!
+        let scope = RepairScope.moment(day: d, minute: minute, instance: I)
+        let result = Solver.repair(I, old: old, scope: scope, options: Self.repairOptions())
+        let new = result.state.schedule
+        let ev = Evaluator(I).evaluate(new)
+        #expect(result.unplaced.isEmpty && ev.isFeasible, "\(event): \(ev.violations.prefix(3).map(\.message))")
+
+        let P = I.periodCount
+        func slot(_ s: ScheduledSession) -> Int { Int(s.day) * P + Int(s.start) }
+        var startedCount = 0
+        for s in old.sessions where slot(s) < scope.openFrom {
+            startedCount += 1
+            let still = s.groups.filter { g in
+                (0..<Int(I.duration[Int(s.activity)])).allSatisfy { I.groupVisit.contains(Int(g), slot(s) + $0) }
+            }
+            let kept = new.sessions.first { $0.activity == s.activity && $0.day == s.day && $0.start == s.start && $0.room == s.room }
+            // A session none of whose groups came (the late coach's) is not held.
+            if still.isEmpty {
+                #expect(kept == nil || kept!.groups.isEmpty, "\(event): a session nobody came to is held")
+                continue
+            }
+            #expect(kept != nil, "\(event): a started session is gone")
+            #expect(kept.map { Set($0.groups) == Set(still) && Set($0.staff) == Set(s.staff) } ?? false, "\(event): a started session changed")
+        }
+        #expect(startedCount > 0)
+        let before = Set(old.sessions.filter { slot($0) < scope.openFrom }.map { "\($0.activity) \($0.day) \($0.start) \($0.room)" })
+        for s in new.sessions where slot(s) < scope.openFrom {
+            #expect(before.contains("\(s.activity) \(s.day) \(s.start) \(s.room)"), "\(event): a new session before the moment")
+        }
+        // Where the event breaks the old schedule, something later changed to absorb it.
+        if !Evaluator(I).evaluate(old).isFeasible {
+            #expect(ScheduleDiff(old: old, new: new, instance: I).sessionsChanged > 0)
+        }
+    }
+}
