@@ -110,10 +110,11 @@ public enum Solver {
         let local = Termination(timeLimit: options.timeLimit, iterationLimit: moveLimit, stop: options.stop,
                                 start: termination.start)
         let exchange = threads > 1 ? BestExchange(threads: threads) : nil
-        DispatchQueue.concurrentPerform(iterations: threads) { i in
+        let state = built.state
+        BestExchange.runTogether(threads) { i in
             let seed = options.seed &+ UInt64(i) &* 0x9E37_79B9
             let report = i == 0 ? progress : nil
-            results.set(i, LocalSearch.run(built.state, seed: seed, termination: local, reference: reference,
+            results.set(i, LocalSearch.run(state, seed: seed, termination: local, reference: reference,
                                            plan: .portfolio(thread: i), exchange: exchange, thread: i, progress: report))
         }
         let all = results.values

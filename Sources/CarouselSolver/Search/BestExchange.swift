@@ -42,6 +42,24 @@ final class BestExchange: @unchecked Sendable {
 
     init(threads: Int) { running = threads }
 
+    /// Runs `body(0)` … `body(count - 1)` each on a thread of its own, all
+    /// at once (the searches of a meeting must all be running, so not on a
+    /// pool that may have fewer threads than searches), and returns when
+    /// all have.
+    static func runTogether(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        for i in 1..<max(1, count) {
+            let thread = Thread {
+                body(i)
+                done.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        body(0)
+        for _ in 1..<max(1, count) { done.wait() }
+    }
+
     /// Offers `offer` at this search's next meeting and waits for the others;
     /// returns the best offer of the meeting.
     func meet(_ offer: Offer) -> Offer {

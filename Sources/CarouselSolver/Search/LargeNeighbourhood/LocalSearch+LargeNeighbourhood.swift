@@ -21,8 +21,13 @@ extension LocalSearch {
     /// schedule was, and is exactly as it was otherwise. Returns the places
     /// scored (the step's cost, counted as moves; at least 1).
     mutating func largeNeighbourhoodStep() -> Int {
-        let k = lns.weights.draw(&random)
-        guard choose(Neighbourhood(rawValue: k)!) else { return 1 }
+        largeNeighbourhoodStep(Neighbourhood(rawValue: lns.weights.draw(&random))!)
+    }
+
+    /// One step freeing a neighbourhood of the given kind.
+    mutating func largeNeighbourhoodStep(_ kind: Neighbourhood) -> Int {
+        let k = kind.rawValue
+        guard choose(kind) else { return 1 }
         lns.steps += 1
         let before = tracker.soft
         let savedState = state, savedTracker = tracker

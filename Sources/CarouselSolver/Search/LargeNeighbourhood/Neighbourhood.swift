@@ -49,7 +49,7 @@ extension LocalSearch {
             let g = Int(groups[random.below(groups.count)])
             for t in (d * P)..<((d + 1) * P) {
                 let x = Int(state.groupAt[g * T + t])
-                guard x >= 0 else { continue }
+                guard x >= 0, mayFree(session: x) else { continue }
                 for v in state.sessionUnits[x] where state.table.units[Int(v)].groups.contains(Int32(g)) { add(Int(v)) }
             }
         case .roomDay:
