@@ -114,11 +114,14 @@ def svg(name, series, path):
     if not ts or not ys:
         return
     t0, t1 = math.log10(max(0.01, min(ts))), math.log10(max(ts))
-    y0, y1 = 0, max(ys) * 1.05
+    # Early scores far above the final ones (CP-SAT's first) are cut at
+    # the top, so that the end of every line can be read.
+    finals = [max(v for _, v in pts[-1:]) for _, pts, _ in series if pts]
+    y0, y1 = 0, min(max(ys), 3 * max(finals)) * 1.05
     def x(t):
         return left + (math.log10(max(t, 10 ** t0)) - t0) / max(1e-9, t1 - t0) * (width - left - right)
     def y(v):
-        return height - bottom - (v - y0) / max(1e-9, y1 - y0) * (height - top - bottom)
+        return height - bottom - (min(v, y1) - y0) / max(1e-9, y1 - y0) * (height - top - bottom)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif" font-size="12">',
              f'<rect width="{width}" height="{height}" fill="white"/>',
              f'<text x="{left}" y="14">{name}: best soft score against time (log scale)</text>',

@@ -68,12 +68,15 @@ extension LocalSearch {
         return max(1, lns.evaluations)
     }
 
-    /// Steps until `budget` places have been scored or `termination` says
-    /// stop; returns the places scored.
-    mutating func largeNeighbourhoodPhase(budget: Int, termination: Termination, movesSoFar: Int) -> Int {
+    /// Steps until `budget` places have been scored, `termination` says
+    /// stop or a meeting with the other searches is due (they would wait);
+    /// returns the places scored.
+    mutating func largeNeighbourhoodPhase(budget: Int, termination: Termination, movesSoFar: Int,
+                                          meetings: Meetings?) -> Int {
         var spent = 0
         while spent < budget && mayRebuild && tracker.soft > 0 {
             if termination.shouldStop(iterations: movesSoFar + spent) { break }
+            if let meetings, meetings.isDue(moves: movesSoFar + spent, termination: termination) { break }
             spent += largeNeighbourhoodStep()
         }
         return spent
