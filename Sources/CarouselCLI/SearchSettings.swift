@@ -16,7 +16,7 @@ struct SearchSettings {
             .value("time-limit", short: "t", "S", .number(0...1_000_000), default: timeLimit.plainText, help: "Stop searching after S seconds."),
             seed,
             .value("threads", "N", .integer(1...256), default: "1", help: "Searches in parallel."),
-            .value("moves", "N", .integer(0...Int.max), default: String(moves), help: "Improvement moves per thread (0: no limit)."),
+            .value("moves", "N", .integer(0...Int.max), default: String(moves), help: "Improvement moves per thread, exactly (0: no limit). Without --moves the default budget, scaled up for problems over 400 units, applies only when no --time-limit is given."),
             quiet,
         ]
     }
@@ -29,8 +29,18 @@ struct SearchSettings {
         options.timeLimit = arguments.double("time-limit")!
         options.seed = UInt64(arguments.int("seed")!)
         options.threads = arguments.int("threads")!
+        // An explicit --moves is exact; an explicit --time-limit alone is
+        // the time used; with neither, the default budget scales with the
+        // problem (`Solver.scaledMoveLimit`).
         let budget = arguments.int("moves")!
-        options.moveLimit = budget == 0 ? Int.max : budget
+        if arguments.isGiven("moves") {
+            options.moveLimit = budget == 0 ? Int.max : budget
+        } else if arguments.isGiven("time-limit") {
+            options.moveLimit = Int.max
+        } else {
+            options.moveLimit = budget
+            options.scalesMoveLimit = true
+        }
         quiet = arguments.flag("quiet")
     }
 

@@ -2,9 +2,10 @@ import Foundation
 import CarouselModel
 
 /// The whole solve: construction (until every unit is placed), then local
-/// search for the rest of the time, in `threads` independent searches that
-/// start from the same constructed schedule with different seeds; the best
-/// schedule wins (ties to the lowest thread). When construction leaves units
+/// search for the rest of the time, in `threads` cooperating searches that
+/// start from the same constructed schedule with different seeds and plans
+/// and share their best schedules at intervals; the best schedule wins (ties
+/// to the lowest thread). When construction leaves units
 /// unplaced, the local search first tries to place them (its insertion move)
 /// and then improves as usual.
 public enum Solver {
@@ -15,6 +16,10 @@ public enum Solver {
         /// Local-search moves per thread; with it set, a run is deterministic
         /// for a given seed and thread count whatever the machine's speed.
         public var moveLimit: Int = .max
+        /// Whether `moveLimit` is a default budget, set for a problem of
+        /// `Solver.movesBudgetUnits` units and scaled up with the problem's
+        /// size (`scaledMoveLimit`), rather than an exact count.
+        public var scalesMoveLimit = false
         /// Skip the local search (first feasible schedule only).
         public var constructOnly = false
         public var stop = Termination.StopFlag()
@@ -79,9 +84,24 @@ public enum Solver {
                     start: termination.start)
     }
 
+    /// The problem size a default move budget is set for: about the units of
+    /// a 2,000-pupil week.
+    public static let movesBudgetUnits = 400
+
+    /// A default move budget of `base` moves for a problem of
+    /// `movesBudgetUnits` units, scaled in proportion to `units` (never
+    /// below `base`), so that a big problem's default run is not cut short
+    /// long before a small one's.
+    public static func scaledMoveLimit(_ base: Int, units: Int) -> Int {
+        guard base < Int.max / 1_000 else { return base }
+        return base * max(movesBudgetUnits, units) / movesBudgetUnits
+    }
+
     /// The local-search phase after construction, in `options.threads`
-    /// independent searches; the best (fewest unplaced, then least change,
-    /// then least soft) wins.
+    /// cooperating searches that follow different plans
+    /// (`SearchPlan.portfolio`) and share their best schedules at intervals
+    /// (`BestExchange`); the best (fewest unplaced, then least change, then
+    /// least soft) wins.
     static func improve(_ built: Construction.Result, reference: Reference?, termination: Termination, options: Options,
                         progress: (@Sendable (SearchProgress) -> Void)?) -> Result {
         let first = built.isComplete ? termination.elapsed : nil
@@ -93,12 +113,17 @@ public enum Solver {
         }
         let threads = max(1, options.threads)
         let results = ConcurrentSlots<LocalSearch.Result>(count: threads)
-        let local = Termination(timeLimit: options.timeLimit, iterationLimit: options.moveLimit, stop: options.stop,
+        let moveLimit = options.scalesMoveLimit
+            ? scaledMoveLimit(options.moveLimit, units: built.state.table.units.count) : options.moveLimit
+        let local = Termination(timeLimit: options.timeLimit, iterationLimit: moveLimit, stop: options.stop,
                                 start: termination.start)
-        DispatchQueue.concurrentPerform(iterations: threads) { i in
+        let exchange = threads > 1 ? BestExchange(threads: threads) : nil
+        let state = built.state
+        BestExchange.runTogether(threads) { i in
             let seed = options.seed &+ UInt64(i) &* 0x9E37_79B9
             let report = i == 0 ? progress : nil
-            results.set(i, LocalSearch.run(built.state, seed: seed, termination: local, reference: reference, progress: report))
+            results.set(i, LocalSearch.run(state, seed: seed, termination: local, reference: reference,
+                                           plan: .portfolio(thread: i), exchange: exchange, thread: i, progress: report))
         }
         let all = results.values
         func key(_ r: LocalSearch.Result) -> (Int, Int) { (r.state.unassignedCount, r.perturbation) }

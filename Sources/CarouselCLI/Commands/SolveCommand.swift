@@ -22,12 +22,16 @@ struct SolveCommand: Command {
         and -o - writes the schedule to standard output (the summary goes to
         standard error).
 
-        The improvement phase stops after --moves moves per thread (default
-        3,000,000: a few seconds for a 2,000-pupil week) or at the time limit
-        (default 60 s), whichever comes first. While the move budget is what
-        stops it, the same seed (and thread count) gives the same schedule on
-        any machine; --moves 0 removes the budget, so only the time limit stops
-        the search. --threads N runs N independent searches and keeps the best.
+        What stops the improvement phase: a --time-limit you give is the time
+        used (no move budget applies); --moves N stops after exactly N moves
+        per thread (or at the time limit, if sooner), and while it is what
+        stops the search the same seed and thread count give the same schedule
+        on any machine (--moves 0: no budget). With neither, the default budget
+        applies — 3,000,000 moves per thread for up to 400 units, in proportion
+        above that (a few seconds) — or the default time limit of 60 s if that
+        comes first. --threads N runs N cooperating searches: they share the
+        best schedule at intervals and search differently (temperatures, large
+        neighbourhoods), and the best wins.
 
         Progress goes to stderr once a second; --quiet silences it. Ctrl-C or
         SIGTERM stops the search early and still writes the best schedule found

@@ -29,11 +29,13 @@ public struct ScoreTracker: Sendable {
         let term: Int
         let base: Int
         let cost: @Sendable (GroupDayShape) -> Int
+        let placement: SoftTermScoring.Placement
     }
     private struct EntityTerm: Sendable {
         let term: Int
         let base: Int
         let cost: @Sendable (Int, PartialSchedule) -> Int
+        let placement: SoftTermScoring.Placement
     }
     private struct StaffDayTerm: Sendable {
         let term: Int
@@ -52,6 +54,9 @@ public struct ScoreTracker: Sendable {
     /// Per-(gate, day) terms (`arrivalCrowding`), refreshed with the (group,
     /// day) of any group of the gate: the cost type is a staff day's.
     private let gateDayTerms: [StaffDayTerm]
+    /// The kept terms that placing a unit may lower anywhere
+    /// (`SoftTermScoring.Placement.mayLowerAny`).
+    private let termsLoweredAnywhere: [Int]
 
     /// The cached components of the kept terms but the session ones, term
     /// after term: component i of a term at `values[base + i]`.
@@ -98,23 +103,26 @@ public struct ScoreTracker: Sendable {
         var hosting = false
         var staffDay: [StaffDayTerm] = [], gateDay: [StaffDayTerm] = []
         var size = 0
+        var lowerAnywhere: [Int] = []
         for term in Weights.Term.allCases where I.weights[term] != 0 {
+            let placement = term.scoring.placement
+            if placement == .mayLowerAny { lowerAnywhere.append(term.index) }
             switch term.scoring.component {
             case .groupDay(let cost):
-                groupDay.append(GroupDayTerm(term: term.index, base: size, cost: cost))
+                groupDay.append(GroupDayTerm(term: term.index, base: size, cost: cost, placement: placement))
                 size += I.groupCount * I.dayCount
             case .group(let cost):
-                group.append(EntityTerm(term: term.index, base: size, cost: cost))
+                group.append(EntityTerm(term: term.index, base: size, cost: cost, placement: placement))
                 size += I.groupCount
             case .groupStaff(let cost):
-                groupStaff.append(EntityTerm(term: term.index, base: size, cost: cost))
+                groupStaff.append(EntityTerm(term: term.index, base: size, cost: cost, placement: placement))
                 size += I.groupCount
             case .hosting:
                 hosting = I.sites.hasHosts
             case .session(let cost):
-                session.append(EntityTerm(term: term.index, base: session.count, cost: cost))
+                session.append(EntityTerm(term: term.index, base: session.count, cost: cost, placement: placement))
             case .activity(let cost):
-                activity.append(EntityTerm(term: term.index, base: size, cost: cost))
+                activity.append(EntityTerm(term: term.index, base: size, cost: cost, placement: placement))
                 size += I.activityCount
             case .staffDay(let cost):
                 staffDay.append(StaffDayTerm(term: term.index, base: size, cost: cost))
@@ -124,6 +132,7 @@ public struct ScoreTracker: Sendable {
                 size += I.arrivals.gateCount * I.dayCount
             }
         }
+        termsLoweredAnywhere = lowerAnywhere
         groupDayTerms = groupDay
         groupTerms = group
         groupStaffTerms = groupStaff
@@ -151,6 +160,9 @@ public struct ScoreTracker: Sendable {
         self = ScoreTracker(state, reference: reference)
     }
 
+    /// Whether the score has a reference schedule (a repair's).
+    var hasReference: Bool { reference != nil }
+
     /// Σ weight × cost.
     public var soft: Double {
         var total = 0.0
@@ -162,6 +174,31 @@ public struct ScoreTracker: Sendable {
     /// a term without weight, which is not kept).
     public func cost(_ term: Weights.Term) -> Double {
         term == .hostBalance ? hostBalance : Double(costs[term.index])
+    }
+
+    /// A lower bound on the soft score once units of the groups in
+    /// `groups` are placed as well (none taken out): the score without every
+    /// component such placements may lower (`SoftTermScoring.Placement`) —
+    /// the groups' own components of the terms placements lower there, and
+    /// the whole of the terms they may lower anywhere. What the large-
+    /// neighbourhood search's branch and bound prunes with.
+    func floor(placing groups: TouchedSet) -> Double {
+        var total = soft
+        for term in termsLoweredAnywhere {
+            total -= term == Weights.Term.hostBalance.index ? weight[term] * hostBalance : weight[term] * Double(costs[term])
+        }
+        let D = instance.dayCount
+        for k in groupDayTerms.indices where groupDayTerms[k].placement == .mayLowerItsGroups {
+            let w = weight[groupDayTerms[k].term], base = groupDayTerms[k].base
+            for g in groups {
+                for d in 0..<D { total -= w * Double(values[base + g * D + d]) }
+            }
+        }
+        for k in groupTerms.indices where groupTerms[k].placement == .mayLowerItsGroups {
+            let w = weight[groupTerms[k].term], base = groupTerms[k].base
+            for g in groups { total -= w * Double(values[base + g]) }
+        }
+        return total
     }
 
     // MARK: - Taking a move back

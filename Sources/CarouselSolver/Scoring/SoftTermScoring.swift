@@ -37,19 +37,40 @@ struct SoftTermScoring: Sendable {
         case gateDay(@Sendable (_ gate: Int, _ day: Int, _ state: PartialSchedule) -> Int)
     }
 
+    /// Which of the term's components placing one more unit can lower —
+    /// what the large-neighbourhood search's bound may count on
+    /// (`ScoreTracker.floor(placing:)`): the cost of a component that
+    /// placements only raise stays in the bound, the others leave it.
+    enum Placement: Sendable {
+        /// Placing a unit never lowers any component (`sessions`,
+        /// `roomStability`, …).
+        case onlyRaises
+        /// Placing a unit may lower the components of its own groups only
+        /// (the group's, or its group-days', as an adjacent session ends
+        /// an isolated one).
+        case mayLowerItsGroups
+        /// Placing a unit may lower any component: it can change the staff
+        /// of the session it joins (a refill), and so what other groups and
+        /// staff members see, or the term is a function of every session.
+        case mayLowerAny
+    }
+
     /// The term's cost of a whole schedule (a whole number but for
     /// `hostBalance`).
     let evaluate: @Sendable (PlacedSchedule) -> Double
     let component: Component
+    let placement: Placement
 
-    init(evaluate: @escaping @Sendable (PlacedSchedule) -> Int, component: Component) {
+    init(evaluate: @escaping @Sendable (PlacedSchedule) -> Int, component: Component, placement: Placement) {
         self.evaluate = { Double(evaluate($0)) }
         self.component = component
+        self.placement = placement
     }
 
-    init(exactly evaluate: @escaping @Sendable (PlacedSchedule) -> Double, component: Component) {
+    init(exactly evaluate: @escaping @Sendable (PlacedSchedule) -> Double, component: Component, placement: Placement) {
         self.evaluate = evaluate
         self.component = component
+        self.placement = placement
     }
 }
 

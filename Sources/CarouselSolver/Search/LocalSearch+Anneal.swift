@@ -16,6 +16,8 @@ extension LocalSearch {
         refused = 0
         var fraction = 0.0
         var lastReport = termination.elapsed
+        var nextRebuild = plan.period
+        var meetings = exchange.map { Meetings(exchange: $0, thread: thread, termination: termination) }
         while !best.isPerfect {
             if moves & 255 == 0 {
                 if termination.shouldStop(iterations: moves) { break }
@@ -24,6 +26,20 @@ extension LocalSearch {
                     termination.iterationLimit == .max ? 0 : Double(moves) / Double(termination.iterationLimit)
                 fraction = min(1, max(byTime, byMoves))
                 annealing.cool(to: fraction)
+                if plan.phaseBudget > 0 && moves >= nextRebuild && fraction >= plan.rebuildFrom && mayRebuild {
+                    let spent = largeNeighbourhoodPhase(budget: plan.phaseBudget, termination: termination, movesSoFar: moves,
+                                                        meetings: meetings)
+                    moves += spent
+                    applied += spent
+                    current = (level, tracker.soft)
+                    if best.isBeaten(by: current.level, current.soft) { best.note(current.level, current.soft) }
+                    nextRebuild = moves + plan.period
+                    if best.isPerfect { break }
+                }
+                if let due = meetings, due.isDue(moves: moves, termination: termination) {
+                    current = meet(due, best: &best, current: current, moves: moves)
+                    meetings?.scheduleNext(moves: moves, termination: termination)
+                }
                 if let progress, termination.elapsed - lastReport >= 1 {
                     lastReport = termination.elapsed
                     let repairing = best.level.unplaced > 0
@@ -67,6 +83,7 @@ extension LocalSearch {
             }
             if best.isBeaten(by: current.level, current.soft) { best.note(current.level, current.soft) }
         }
+        meetings?.exchange.leave()
         best.finish(state, level: current.level, soft: current.soft)
         return Result(
             state: best.schedule, soft: best.soft, perturbation: best.level.change, completedAt: completedAt,
@@ -87,6 +104,6 @@ extension LocalSearch {
             }
             takeBack()
         }
-        return SimulatedAnnealing(sampledWorsening: worsening, count: count)
+        return SimulatedAnnealing(sampledWorsening: worsening * plan.temperatureScale, count: count)
     }
 }

@@ -101,6 +101,14 @@ public struct LocalSearch {
     var refused = 0
     /// Which kinds of move to draw, how often.
     let mix: MoveMix
+    /// The large-neighbourhood search run between the moves
+    /// (`LargeNeighbourhood/`), and its share of the search's effort.
+    var lns = LargeNeighbourhoodState()
+    var plan = SearchPlan()
+    /// The other searches of a cooperative run (`--threads N`) and this
+    /// search's index among them; nil for a search on its own.
+    var exchange: BestExchange?
+    var thread = 0
 
     public init(_ state: PartialSchedule, seed: UInt64, reference: Reference? = nil) {
         self.state = state
@@ -114,6 +122,8 @@ public struct LocalSearch {
         touchedGroups = TouchedSet(capacity: I.groupCount)
         touchedActivities = TouchedSet(capacity: I.activityCount)
         touchedStaffDays = TouchedSet(capacity: I.staffCount * I.dayCount)
+        lns.chosen = TouchedSet(capacity: state.table.units.count)
+        lns.placing = TouchedSet(capacity: I.groupCount)
     }
 
     /// The current soft score.
@@ -126,6 +136,18 @@ public struct LocalSearch {
     public static func run(_ start: PartialSchedule, seed: UInt64, termination: Termination, reference: Reference? = nil,
                            progress: ((SearchProgress) -> Void)? = nil) -> Result {
         var search = LocalSearch(start, seed: seed, reference: reference)
+        return search.anneal(termination: termination, progress: progress)
+    }
+
+    /// Runs one of a cooperative run's searches: thread `thread` of the
+    /// searches meeting at `exchange`, following `plan`.
+    static func run(_ start: PartialSchedule, seed: UInt64, termination: Termination, reference: Reference?,
+                    plan: SearchPlan, exchange: BestExchange?, thread: Int,
+                    progress: ((SearchProgress) -> Void)?) -> Result {
+        var search = LocalSearch(start, seed: seed, reference: reference)
+        search.plan = plan
+        search.exchange = exchange
+        search.thread = thread
         return search.anneal(termination: termination, progress: progress)
     }
 }

@@ -39,6 +39,10 @@ struct TouchedSet: RandomAccessCollection {
         used += 1
     }
 
+    /// Whether index i is in the set: O(1).
+    @inline(__always)
+    func contains(_ i: Int) -> Bool { i < capacity && storage[i] == stamp }
+
     /// Makes room for indices up to i, at least doubling (so that growing
     /// one index at a time stays cheap overall).
     private mutating func grow(toInclude i: Int) {

@@ -6,7 +6,7 @@ import CarouselModel
 /// another school's. Staggered arrivals cost nothing. (`ArrivalTable` says
 /// who travels together and when they arrive.)
 enum ArrivalCrowding {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .gateDay(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .gateDay(cost), placement: .mayLowerAny)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         placed.gateArrivals().reduce(0) { total, arrivals in

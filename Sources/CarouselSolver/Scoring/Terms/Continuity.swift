@@ -3,7 +3,7 @@
 /// session — 0 when the same people see the group every time. Rule 11 holds
 /// a `sameStaff` group to 0 (`Evaluator.checkSameStaff`).
 enum Continuity {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .groupStaff(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .groupStaff(cost), placement: .mayLowerAny)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         (0..<placed.instance.groupCount).reduce(0) { total, g in

@@ -3,7 +3,7 @@
 /// another day or start — for the matching rule 8 reads
 /// (`FixedSessionMatching`); a missing one costs nothing.
 enum Displaced {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .activity(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .activity(cost), placement: .mayLowerAny)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int { FixedSessionMatching(placed).displaced }
 

@@ -4,7 +4,7 @@
 /// be fractional, so the tracker keeps the per-site counts and computes it
 /// from them (`SoftTermScoring.Component.hosting`).
 public enum HostBalance {
-    static let scoring = SoftTermScoring(exactly: evaluate, component: .hosting)
+    static let scoring = SoftTermScoring(exactly: evaluate, component: .hosting, placement: .mayLowerAny)
 
     static func evaluate(_ placed: PlacedSchedule) -> Double {
         let I = placed.instance

@@ -2,7 +2,7 @@
 /// between the start of its first session and the end of its last that it
 /// spends in no session.
 enum IdleGap {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .groupDay(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .groupDay(cost), placement: .mayLowerItsGroups)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         placed.sumOverGroupDays(counting: .idleGap) { spans, occupied in

@@ -2,7 +2,7 @@
 /// no session in the nearest non-break period before it, nor in the nearest
 /// one after it, on that day.
 enum Isolated {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .groupDay(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .groupDay(cost), placement: .mayLowerItsGroups)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         placed.sumOverGroupDays(counting: .isolated) { spans, occupied in

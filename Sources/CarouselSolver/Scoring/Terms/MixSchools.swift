@@ -2,7 +2,7 @@
 /// minus the distinct schools among them (a group without `school` is a
 /// school of its own).
 enum MixSchools {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .session(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .session(cost), placement: .onlyRaises)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         let I = placed.instance

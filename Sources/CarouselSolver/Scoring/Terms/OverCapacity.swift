@@ -2,7 +2,7 @@
 /// makes it soft, at that cost per pupil over a room's capacity (an
 /// activity's `capacity` stays hard).
 enum OverCapacity {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .session(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .session(cost), placement: .onlyRaises)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         let I = placed.instance

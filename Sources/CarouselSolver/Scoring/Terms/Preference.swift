@@ -3,7 +3,7 @@
 /// When a group's lists overlap, its picks are assigned to items as
 /// `ChoiceAssignment` says (count mismatches, then preference, least).
 enum Preference {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .group(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .group(cost), placement: .mayLowerItsGroups)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         placed.sumOverGroups(counting: .preference) { g in

@@ -1,7 +1,7 @@
 /// `roomStability` (spec §7): per activity, the distinct rooms its sessions
 /// use, minus 1.
 enum RoomStability {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .activity(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .activity(cost), placement: .onlyRaises)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         var rooms: [Int: Set<Int32>] = [:]

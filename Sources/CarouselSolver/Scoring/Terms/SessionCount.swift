@@ -1,6 +1,6 @@
 /// `sessions` (spec §7): 1 per session (fewer, fuller sessions save staff).
 enum SessionCount {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .session(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .session(cost), placement: .onlyRaises)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int { placed.sessions.count }
 

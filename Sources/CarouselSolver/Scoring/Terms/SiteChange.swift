@@ -2,7 +2,7 @@
 /// time-consecutive sessions (next in time, whatever the gap) in rooms of
 /// different sites.
 enum SiteChange {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .groupDay(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .groupDay(cost), placement: .mayLowerItsGroups)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         let I = placed.instance

@@ -1,7 +1,7 @@
 /// `spread` (spec §7): per attend item with `minDays`, the days it is short
 /// of them (distinct days of the group's sessions of that activity).
 enum Spread {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .group(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .group(cost), placement: .mayLowerItsGroups)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         placed.sumOverGroups(counting: .spread) { g in

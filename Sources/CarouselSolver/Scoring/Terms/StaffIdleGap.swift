@@ -3,7 +3,7 @@
 /// the end of their last that they spend in no session — `idleGap` for
 /// staff, for teachers who would rather not wait between sessions.
 enum StaffIdleGap {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .staffDay(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .staffDay(cost), placement: .mayLowerAny)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         let I = placed.instance

@@ -1,7 +1,7 @@
 /// `staffOverload` (spec §7): per staff member per day, the sessions above
 /// their `preferredMaxPerDay`.
 enum StaffOverload {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .staffDay(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .staffDay(cost), placement: .mayLowerAny)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         let I = placed.instance

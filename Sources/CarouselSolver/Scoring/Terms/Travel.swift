@@ -2,7 +2,7 @@
 /// member in it with a `home`, the minutes from home to the session's site
 /// (once per session, one way, not per pupil; teams have no home).
 enum Travel {
-    static let scoring = SoftTermScoring(evaluate: evaluate, component: .session(cost))
+    static let scoring = SoftTermScoring(evaluate: evaluate, component: .session(cost), placement: .mayLowerAny)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         placed.sessions.reduce(0) { $0 + minutes(groups: $1.session.groups, staff: $1.session.staff, room: Int($1.session.room), placed.instance) }

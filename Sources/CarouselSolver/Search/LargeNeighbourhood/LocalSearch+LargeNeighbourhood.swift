@@ -1,0 +1,84 @@
+/// Large-neighbourhood search with an exact repair, adaptive (ALNS; Shaw;
+/// Ropke and Pisinger), run by the annealing between its moves: a step frees
+/// a structured part of the schedule (`Neighbourhood`), rebuilds it by
+/// branch and bound on the soft score (`LocalSearch+Rebuild.swift`) and
+/// keeps the rebuild when it is no worse than the schedule was; which kind
+/// of part to free is drawn by recent success (`AdaptiveWeights`).
+///
+/// Where the annealing needs a chain of worsening moves to leave a plateau
+/// — a group's day rearranged, an activity's sessions moved to new days
+/// together — the rebuild finds the arrangement at once. Every change goes
+/// through `PartialSchedule`, and a rebuild is kept only when it keeps every
+/// hard rule, so the schedule stays feasible throughout.
+extension LocalSearch {
+    /// Whether the large-neighbourhood search may run now: every unit placed
+    /// and no reference schedule (a repair's change from the old schedule
+    /// is left to the annealing's moves).
+    var mayRebuild: Bool { state.unassignedCount == 0 && !tracker.hasReference }
+
+    /// One step: a neighbourhood drawn by its weight is freed and rebuilt;
+    /// the schedule keeps the best rebuild found if it is no worse than the
+    /// schedule was, and is exactly as it was otherwise. Returns the places
+    /// scored (the step's cost, counted as moves; at least 1).
+    mutating func largeNeighbourhoodStep() -> Int {
+        largeNeighbourhoodStep(Neighbourhood(rawValue: lns.weights.draw(&random))!)
+    }
+
+    /// One step freeing a neighbourhood of the given kind.
+    mutating func largeNeighbourhoodStep(_ kind: Neighbourhood) -> Int {
+        let k = kind.rawValue
+        guard choose(kind) else { return 1 }
+        lns.steps += 1
+        let before = tracker.soft
+        let savedState = state, savedTracker = tracker
+        tracker.beginMove()
+        clearTouched()
+        for i in lns.freed.indices {
+            let u = lns.freed[i], s = Int(state.unitSession[u])
+            noteUnit(u)
+            noteSession(s)
+            state.unassign(u)
+            noteSession(s)
+        }
+        refreshTouched()
+        lns.evaluations = 0
+        rebuild(below: before, takingEqual: true)
+        let searchedThrough = lns.evaluations < lns.evaluationLimit
+        if let bestState = lns.bestState, let bestTracker = lns.bestTracker {
+            state = bestState
+            tracker = bestTracker
+        } else {
+            state = savedState
+            tracker = savedTracker
+        }
+        // (Dropped, so that the schedule's tables are its own again.)
+        lns.bestState = nil
+        lns.bestTracker = nil
+        clearTouched()
+        tracker.beginMove()
+        undo = .none
+        let improved = tracker.soft < before - 1e-9
+        if improved { lns.improvements += 1 }
+        lns.weights.reward(k, improved ? 1 : 0)
+        if !searchedThrough {
+            lns.size = max(LargeNeighbourhoodState.sizes.lowerBound, lns.size - 1)
+        } else if !improved {
+            lns.size = min(LargeNeighbourhoodState.sizes.upperBound, lns.size + 1)
+        }
+        return max(1, lns.evaluations)
+    }
+
+    /// Steps until `budget` places have been scored, `termination` says
+    /// stop or a meeting with the other searches is due (they would wait);
+    /// returns the places scored.
+    mutating func largeNeighbourhoodPhase(budget: Int, termination: Termination, movesSoFar: Int,
+                                          meetings: Meetings?) -> Int {
+        var spent = 0
+        while spent < budget && mayRebuild && tracker.soft > 0 {
+            if termination.shouldStop(iterations: movesSoFar + spent) { break }
+            if let meetings, meetings.isDue(moves: movesSoFar + spent, termination: termination) { break }
+            spent += largeNeighbourhoodStep()
+        }
+        return spent
+    }
+}

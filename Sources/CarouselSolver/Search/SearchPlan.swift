@@ -1,0 +1,32 @@
+extension LocalSearch {
+    /// How one search spends its effort: the annealing's temperatures and
+    /// the share its large-neighbourhood phases take. Threads run different
+    /// plans (`Solver`'s portfolio), so that they do not all search alike.
+    struct SearchPlan: Sendable {
+        /// The share of the moves given to large-neighbourhood phases (the
+        /// places a rebuild scores count as moves); 0 for none.
+        var rebuildShare = 0.2
+        /// Annealing moves between two large-neighbourhood phases.
+        var period = 50_000
+        /// The part of the budget (time or moves) after which the phases begin.
+        var rebuildFrom = 0.0
+        /// A factor on the annealing's start temperature.
+        var temperatureScale = 1.0
+
+        /// Places a phase scores: its share of a period.
+        var phaseBudget: Int { rebuildShare <= 0 ? 0 : Int(Double(period) * rebuildShare / (1 - rebuildShare)) }
+    }
+}
+
+extension LocalSearch.SearchPlan {
+    /// The plan of thread i of a run: thread 0 the default, the others
+    /// diversified — cooler annealing with a larger share of large-
+    /// neighbourhood steps, then alternately hotter and cooler.
+    static func portfolio(thread i: Int) -> Self {
+        var plan = Self()
+        guard i > 0 else { return plan }
+        plan.temperatureScale = i % 2 == 1 ? 0.3 : 3.0
+        plan.rebuildShare = i % 2 == 1 ? 0.5 : 0.1
+        return plan
+    }
+}

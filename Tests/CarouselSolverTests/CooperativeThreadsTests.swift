@@ -1,0 +1,92 @@
+import CarouselModel
+import Dispatch
+import Foundation
+import Testing
+
+@testable import CarouselSolver
+
+/// Cooperative threads (`--threads N`): the searches meet at intervals and
+/// leave each meeting with the best schedule offered; with a move budget a
+/// run is reproducible.
+@Suite struct CooperativeThreadsTests {
+    static func offer(_ soft: Double, thread: Int, _ state: PartialSchedule) -> BestExchange.Offer {
+        BestExchange.Offer(level: LocalSearch.Level(unplaced: 0, change: 0), soft: soft, state: state, thread: thread)
+    }
+
+    @Test func everySearchLeavesAMeetingWithTheBestOffer() throws {
+        let I = try IncrementalScoreTests.instance("summer-school")
+        let state = Construction.run(I, seed: 3, termination: Termination(timeLimit: 600)).state
+        let exchange = BestExchange(threads: 3)
+        let received = ConcurrentSlots<[Double]>(count: 3)
+        let softs: [[Double]] = [[9, 7, 1], [4, 8, 1], [6, 3, 1]]
+        BestExchange.runTogether(3) { i in
+            var got: [Double] = []
+            for round in 0..<3 { got.append(exchange.meet(Self.offer(softs[i][round], thread: i, state)).soft) }
+            received.set(i, got)
+        }
+        for got in received.values { #expect(got == [4, 3, 1]) }
+    }
+
+    @Test func aMeetingDoesNotWaitForASearchThatLeft() throws {
+        let I = try IncrementalScoreTests.instance("summer-school")
+        let state = Construction.run(I, seed: 3, termination: Termination(timeLimit: 600)).state
+        let exchange = BestExchange(threads: 2)
+        let received = ConcurrentSlots<Int>(count: 2)
+        BestExchange.runTogether(2) { i in
+            if i == 1 {
+                exchange.leave()
+                received.set(1, -1)
+            } else {
+                received.set(0, exchange.meet(Self.offer(5, thread: 0, state)).thread)
+            }
+        }
+        #expect(received.values == [0, -1])
+    }
+
+    /// A search that meets one with a better schedule continues from it,
+    /// with its score exact; the better one keeps its own.
+    @Test func aWorseSearchAdoptsTheBetterSchedule() throws {
+        let I = try IncrementalScoreTests.instance("stem-week")
+        let built = Construction.run(I, seed: 3, termination: Termination(timeLimit: 600))
+        try #require(built.isComplete)
+        let improved = LocalSearch.run(built.state, seed: 1, termination: Termination(timeLimit: 600, iterationLimit: 20_000))
+        try #require(improved.soft < ScoreTracker(built.state, reference: nil).soft)
+        let exchange = BestExchange(threads: 2)
+        let termination = Termination(timeLimit: 600, iterationLimit: 100_000)
+        let after = ConcurrentSlots<Schedule>(count: 2)
+        BestExchange.runTogether(2) { i in
+            var search = LocalSearch(i == 0 ? improved.state : built.state, seed: UInt64(i))
+            let level = search.level, soft = search.soft
+            var best = LocalSearch.BestSchedule(search.state, level: level, soft: soft)
+            let meetings = LocalSearch.Meetings(exchange: exchange, thread: i, termination: termination)
+            let current = search.meet(meetings, best: &best, current: (level, soft), moves: 10)
+            #expect(abs(current.soft - improved.soft) < 1e-9)
+            #expect(abs(best.soft - improved.soft) < 1e-9)
+            IncrementalScoreTests.expectMatchesFullRescore(search, Evaluator(I), "thread \(i) after the meeting")
+            after.set(i, search.state.schedule)
+        }
+        for schedule in after.values { #expect(schedule == improved.state.schedule) }
+    }
+
+    /// Two cooperating threads with a move budget: the same seed gives the
+    /// same schedule, and it validates.
+    @Test func twoThreadsWithAMoveBudgetAreReproducible() throws {
+        let I = try IncrementalScoreTests.instance("stem-week")
+        var options = Solver.Options()
+        options.timeLimit = 600
+        options.threads = 2
+        options.moveLimit = 120_000
+        let a = Solver.solve(I, options: options), b = Solver.solve(I, options: options)
+        #expect(a.state.schedule == b.state.schedule)
+        #expect(a.moves == b.moves)
+        let ev = Evaluator(I).evaluate(a.state.schedule)
+        #expect(ev.isFeasible, "\(describe(ev))")
+    }
+
+    @Test func theDefaultMoveBudgetScalesWithTheProblem() {
+        #expect(Solver.scaledMoveLimit(3_000_000, units: 150) == 3_000_000)
+        #expect(Solver.scaledMoveLimit(3_000_000, units: 400) == 3_000_000)
+        #expect(Solver.scaledMoveLimit(3_000_000, units: 4_000) == 30_000_000)
+        #expect(Solver.scaledMoveLimit(.max, units: 4_000) == .max)
+    }
+}
