@@ -4,10 +4,11 @@
 /// The spec lets more staff than needed be assigned (section 4); for
 /// `continuity` (section 12) a session in which a group meets all of its
 /// people makes the others' changing faces cost nothing. Only in the mix
-/// when continuity carries weight.
+/// when continuity carries weight; lending waits until every unit is placed.
 extension LocalSearch {
     mutating func lendStaff() -> Bool {
-        guard I.groupCount > 0 else { return false }
+        // Not while units are unplaced: a lent member is one fewer free for them.
+        guard I.groupCount > 0, state.unassignedCount == 0 else { return false }
         let g = random.below(I.groupCount)
         targets.clearKeepingCapacity()
         for i in state.table.unitsOfGroup[g].indices {
