@@ -64,6 +64,11 @@ struct SolveCommand: Command {
         let I = loaded.instance
         let console = context.console
         let seed = Int(settings.options.seed), timeLimit = settings.options.timeLimit
+        // Infeasibility a count proves: no search for what cannot exist
+        // (the first schedule is still built and written, with what it leaves unmet).
+        let proofs = ProblemAnalysis(I).proofs().map(\.message)
+        if !proofs.isEmpty { settings.options.constructOnly = true }
+        let bound = SoftLowerBound(I)
         let (result, signal) = settings.stoppable { Solver.solve(I, options: settings.options, progress: settings.progress(console)) }
         let schedule = result.state.schedule
         let evaluation = Evaluator(I).evaluate(schedule)
@@ -84,6 +89,8 @@ struct SolveCommand: Command {
                 ("appliedMoves", .int(result.appliedMoves)),
                 ("sessions", .int(schedule.sessions.count)), ("unmet", .array(unmet.map { .string($0) })),
                 ("score", ScheduleSummary.scoreJSON(evaluation)),
+                ("lowerBound", ScheduleSummary.boundJSON(bound, evaluation: evaluation, complete: feasible)),
+                ("infeasibleBecause", .array(proofs.map { .string($0) })),
                 ("stoppedBy", signal.map { .string(SignalHandler.name($0)) } ?? .null),
             ])
             console.print(json.rendered(), terminator: "")
@@ -95,6 +102,8 @@ struct SolveCommand: Command {
             console.reportWrapped("\(name): \(schedule.sessions.count) sessions for \(I.groupCount) groups; \(first)\(result.moves) improvement moves; \(how) \(String(format: "%.2f", result.elapsed)) s (seed \(seed))")
             for line in ScheduleSummary.days(schedule, instance: I) { report(line) }
             for line in ScheduleSummary.scoreLines(evaluation) { report(line) }
+            if feasible { for line in ScheduleSummary.boundLines(bound, evaluation: evaluation) { report(line) } }
+            for proof in proofs { report("proved infeasible: \(proof)") }
             for note in result.notes { report("note: \(note)") }
             if feasible {
                 report("wrote \(output == "-" ? "the schedule to standard output" : output)")

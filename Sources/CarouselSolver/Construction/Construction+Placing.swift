@@ -29,7 +29,7 @@ extension Construction {
             guard state.open(activity: o.activity, slot: o.slot, room: o.room, unit: u) != nil else { return false }
         }
         placedAt[u] = iteration
-        markStale(day: o.slot / instance.periodCount, groups: table.units[u].groups)
+        markStale(day: o.slot / instance.periodCount, groups: table.units[u].groups, unit: u, placed: true)
         if state.hasCheckedRules || instance.sites.hasTravel {
             // Rules checked after the change (and rule 9 for a placement
             // that ejected what was in its way): the placement is withdrawn.
@@ -49,7 +49,7 @@ extension Construction {
         guard s >= 0 else { return }
         let d = state.day(ofSession: s)
         state.unassign(u)
-        markStale(day: d, groups: table.units[u].groups)
+        markStale(day: d, groups: table.units[u].groups, unit: u, placed: false)
         if state.hasCheckedRules { settle(session: s, groups: table.units[u].groups, day: d) }
     }
 

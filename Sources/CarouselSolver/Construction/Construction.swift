@@ -48,6 +48,9 @@ public struct Construction {
     var optionCount: [Int32]
     var dirty: [Bool]
     var dirtyUnits: [Int32]
+    /// Lower bounds on the units' options (see `OptionBounds`): a unit whose
+    /// bound stays at the cap after a change keeps its count uncounted.
+    var bounds: OptionBounds
     /// The unplaced units in the order `selectUnit` takes them.
     var queue: UnitQueue
     /// How often each unit was undone by backjumping; raises its weight.
@@ -87,6 +90,7 @@ public struct Construction {
         optionCount = Array(repeating: Self.countCap, count: U)
         dirty = Array(repeating: true, count: U)
         dirtyUnits = (0..<U).map { Int32($0) }
+        bounds = OptionBounds(units: U)
         queue = UnitQueue(units: U)
         conflicts = Array(repeating: 0, count: U)
         forced = Array(repeating: 0, count: U)
@@ -182,17 +186,49 @@ public struct Construction {
             dirty[u] = false
             // A placed unit is marked again when it is undone (`undo`).
             guard state.unitSession[u] < 0 && !impossible[u] else { continue }
-            optionCount[u] = countOptions(u, cap: Self.countCap)
+            if table.units[u].fixedEntry >= 0 {
+                // Another unit's placement may bar its opening (`entryPlaced`): never bounded.
+                optionCount[u] = countOptions(u, cap: Self.countCap)
+            } else {
+                let n = countOptions(u, cap: OptionBounds.countedTo)
+                bounds.set(u, n)
+                optionCount[u] = min(n, Self.countCap)
+            }
             queue.push(u, count: optionCount[u], priority: priority[u], tie: tieBreak[u])
         }
         dirtyUnits.removeAll(keepingCapacity: true)
         return queue.first { state.unitSession[$0] < 0 && !impossible[$0] }
     }
 
-    /// Marks stale the counts of units that could use day d or group g.
-    mutating func markStale(day d: Int, groups: [Int32]) {
-        for u in table.unitsOfDay[d] { markDirty(Int(u)) }
-        for g in groups { for u in table.unitsOfGroup[Int(g)] { markDirty(Int(u)) } }
+    /// Marks stale the counts of units that could use day d or group g,
+    /// after unit u was placed (`placed`) or taken out. The units of u's
+    /// groups are always recounted; another unit of day d only when its
+    /// bound, less the most this change can have taken from it
+    /// (`OptionBounds.loss`), could be below the cap: the counts stay exact.
+    mutating func markStale(day d: Int, groups: [Int32], unit u: Int, placed: Bool) {
+        for g in groups { for v in table.unitsOfGroup[Int(g)] { markDirty(Int(v)) } }
+        let s = placed ? Int(state.unitSession[u]) : -1
+        let activity = s >= 0 ? Int(state.sessionActivity[s]) : -1
+        let opened = s >= 0 && state.sessionUnits[s].count == 1
+        if placed ? bounds.invalidatedByPlacing(activity: activity, opened: opened, state: state)
+                  : bounds.invalidatedByRemoving(table.units[u], instance: instance) {
+            bounds.invalidateAll()
+        }
+        let dayFull = opened && state.activityDay[activity * instance.dayCount + d] >= instance.maxPerDay[activity]
+        let room = opened ? Int(state.sessionRoom[s]) : -1
+        let duration = s >= 0 ? Int(instance.duration[activity]) : 0
+        for v32 in table.unitsOfDay[d] {
+            let v = Int(v32)
+            guard !dirty[v] else { continue }
+            if placed {
+                let loss = bounds.loss(of: table.units[v], activity: activity, dayFull: dayFull, room: room, duration: duration,
+                                       instance: instance)
+                if bounds.keepsCap(v, after: loss, cap: Self.countCap) { continue }
+            } else if bounds.keepsCap(v, after: 0, cap: Self.countCap) {
+                continue
+            }
+            markDirty(v)
+        }
     }
 
     @inline(__always)
@@ -205,6 +241,7 @@ public struct Construction {
     /// Every count is stale (a restart, or a restored schedule).
     mutating func markAllDirty() {
         queue.removeAll()
+        bounds.invalidateAll()
         dirtyUnits.removeAll(keepingCapacity: true)
         for u in dirty.indices {
             dirty[u] = true
