@@ -182,12 +182,20 @@ public struct ProblemAnalysis {
         // units count towards the union of their options' rooms.
         struct Demand { var rooms: Set<Int32>; var day: Int; var periods: Double; var label: String; var activities: [Int32] }
         var demands: [Demand] = []
+        // The units in one pass: pinned single-activity units per (activity,
+        // day), every single-activity unit per activity.
+        let D = I.dayCount
+        var pinned = [[Int32]](repeating: [], count: I.activityCount * D)
+        var ofActivity = [[Int32]](repeating: [], count: I.activityCount)
+        for d in 0..<D {
+            for u in table.unitsOfDay[d] where daysOfUnit[Int(u)] == 1 && table.units[Int(u)].activities.count == 1 {
+                pinned[Int(table.units[Int(u)].activities[0]) * D + d].append(u)
+            }
+        }
+        for (u, unit) in table.units.enumerated() where unit.activities.count == 1 { ofActivity[Int(unit.activities[0])].append(Int32(u)) }
         for a in 0..<I.activityCount {
-            for d in 0..<I.dayCount {
-                let units = table.unitsOfDay[d].filter { u in
-                    let unit = table.units[Int(u)]
-                    return unit.activities == [Int32(a)] && daysOfUnit[Int(u)] == 1
-                }
+            for d in 0..<D {
+                let units = pinned[a * D + d]
                 guard !units.isEmpty else { continue }
                 let groups = units.reduce(0) { $0 + table.units[Int($1)].groups.count }
                 let pupils = units.reduce(0) { $0 + Int(table.units[Int($1)].pupils) }
@@ -199,30 +207,39 @@ public struct ProblemAnalysis {
                                       activities: [Int32(a)]))
             }
         }
-        for d in 0..<I.dayCount {
+        for d in 0..<D {
+            // Choice units with the same options add up into one demand.
+            var index: [[Int32]: Int] = [:]
             for u in table.unitsOfDay[d] where daysOfUnit[Int(u)] == 1 && table.units[Int(u)].activities.count > 1 {
                 let unit = table.units[Int(u)]
-                let rooms = Set(unit.activities.flatMap { I.activityRooms[Int($0)] })
                 let share = unit.activities.map { Double(I.maxGroups[Int($0)]) }.max() ?? 1
                 let length = unit.activities.map { Double(I.duration[Int($0)]) }.min() ?? 1
-                demands.append(Demand(rooms: rooms, day: d, periods: length / share, label: "choices", activities: unit.activities))
+                if let i = index[unit.activities] {
+                    demands[i].periods += length / share
+                } else {
+                    index[unit.activities] = demands.count
+                    let rooms = Set(unit.activities.flatMap { I.activityRooms[Int($0)] })
+                    demands.append(Demand(rooms: rooms, day: d, periods: length / share, label: "choices", activities: unit.activities))
+                }
             }
         }
         // The whole event too, counting every unit whatever day it may take.
         let week = -1
         for a in 0..<I.activityCount {
-            let units = table.units.indices.filter { table.units[$0].activities == [Int32(a)] }
+            let units = ofActivity[a]
             guard !units.isEmpty else { continue }
-            let groups = units.reduce(0) { $0 + table.units[$1].groups.count }
+            let groups = units.reduce(0) { $0 + table.units[Int($1)].groups.count }
             let sessions = I.together[a] ? units.count : (groups + Int(I.maxGroups[a]) - 1) / Int(I.maxGroups[a])
             demands.append(Demand(rooms: Set(I.activityRooms[a]), day: week, periods: Double(sessions * Int(I.duration[a])), label: I.activityID(a),
                                activities: [Int32(a)]))
         }
+        var byDay: [Int: [Demand]] = [:]
+        for dm in demands { byDay[dm.day, default: []].append(dm) }
         var pools: [Set<Int32>] = []
         for dm in demands where !dm.rooms.isEmpty && !pools.contains(dm.rooms) { pools.append(dm.rooms) }
         for pool in pools {
             for d in (I.dayCount > 1 ? [week] : []) + Array(0..<I.dayCount) {
-                let within = demands.filter { $0.day == d && $0.rooms.isSubset(of: pool) }
+                let within = (byDay[d] ?? []).filter { $0.rooms.isSubset(of: pool) }
                 let need = within.reduce(0.0) { $0 + $1.periods }
                 guard need > 0 else { continue }
                 // A room-period counts when one of these activities could be
@@ -267,9 +284,16 @@ public struct ProblemAnalysis {
         var out: [Finding] = []
         struct Demand { var members: Set<Int32>; var day: Int; var periods: Int; var label: String }
         var demands: [Demand] = []
+        let D = I.dayCount
+        var pinned = [[Int32]](repeating: [], count: I.activityCount * D)
+        for d in 0..<D {
+            for u in table.unitsOfDay[d] where daysOfUnit[Int(u)] == 1 && table.units[Int(u)].activities.count == 1 {
+                pinned[Int(table.units[Int(u)].activities[0]) * D + d].append(u)
+            }
+        }
         for a in 0..<I.activityCount where !I.rowRange(a).isEmpty {
             for d in 0..<I.dayCount {
-                let units = table.unitsOfDay[d].filter { table.units[Int($0)].activities == [Int32(a)] && daysOfUnit[Int($0)] == 1 }
+                let units = pinned[a * D + d]
                 guard !units.isEmpty else { continue }
                 let groups = units.reduce(0) { $0 + table.units[Int($1)].groups.count }
                 let pupils = units.reduce(0) { $0 + Int(table.units[Int($1)].pupils) }
@@ -285,7 +309,7 @@ public struct ProblemAnalysis {
         // The whole event too, counting every unit whatever day it may take.
         let week = -1
         for a in 0..<I.activityCount where !I.rowRange(a).isEmpty && I.dayCount > 1 {
-            let units = table.units.filter { $0.activities == [Int32(a)] }
+            let units = table.units.filter { $0.activities.count == 1 && $0.activities[0] == Int32(a) }
             guard !units.isEmpty else { continue }
             let groups = units.reduce(0) { $0 + $1.groups.count }
             let pupils = units.reduce(0) { $0 + Int($1.pupils) }
@@ -300,9 +324,11 @@ public struct ProblemAnalysis {
         let longest = Int(I.duration.max() ?? 1)
         var pools: [Set<Int32>] = []
         for dm in demands where !pools.contains(dm.members) { pools.append(dm.members) }
+        var byDay: [Int: [Demand]] = [:]
+        for dm in demands { byDay[dm.day, default: []].append(dm) }
         for pool in pools {
             for d in [week] + Array(0..<I.dayCount) {
-                let within = demands.filter { $0.day == d && $0.members.isSubset(of: pool) }
+                let within = (byDay[d] ?? []).filter { $0.members.isSubset(of: pool) }
                 let need = within.reduce(0) { $0 + $1.periods }
                 guard need > 0 else { continue }
                 var supply = 0

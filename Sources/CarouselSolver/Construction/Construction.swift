@@ -90,7 +90,7 @@ public struct Construction {
         optionCount = Array(repeating: Self.countCap, count: U)
         dirty = Array(repeating: true, count: U)
         dirtyUnits = (0..<U).map { Int32($0) }
-        bounds = OptionBounds(units: U)
+        bounds = OptionBounds(table)
         queue = UnitQueue(units: U)
         conflicts = Array(repeating: 0, count: U)
         forced = Array(repeating: 0, count: U)
@@ -194,40 +194,36 @@ public struct Construction {
                 bounds.set(u, n)
                 optionCount[u] = min(n, Self.countCap)
             }
-            queue.push(u, count: optionCount[u], priority: priority[u], tie: tieBreak[u])
+            // An unchanged count keeps its entry: no push, no stale entry to pop later.
+            if !queue.holds(u, count: optionCount[u]) { queue.push(u, count: optionCount[u], priority: priority[u], tie: tieBreak[u]) }
         }
         dirtyUnits.removeAll(keepingCapacity: true)
         return queue.first { state.unitSession[$0] < 0 && !impossible[$0] }
     }
 
     /// Marks stale the counts of units that could use day d or group g,
-    /// after unit u was placed (`placed`) or taken out. The units of u's
-    /// groups are always recounted; another unit of day d only when its
-    /// bound, less the most this change can have taken from it
-    /// (`OptionBounds.loss`), could be below the cap: the counts stay exact.
-    mutating func markStale(day d: Int, groups: [Int32], unit u: Int, placed: Bool) {
+    /// after `change` (a unit of `groups` placed in or taken out of a
+    /// session). The units of those groups are always recounted. The other
+    /// units of day d are taken by kind (`OptionBounds.Kind`: their activity
+    /// list): a kind the change cannot touch keeps its counts; a unit of
+    /// another kind is recounted only when its bound, less the most the
+    /// change can have taken from it, could be below the cap. The first
+    /// change to a day after the bounds were dropped recounts all its units.
+    /// The counts stay exactly those of recounting every unit of the day.
+    mutating func markStale(day d: Int, groups: [Int32], change: OptionBounds.Change) {
         for g in groups { for v in table.unitsOfGroup[Int(g)] { markDirty(Int(v)) } }
-        let s = placed ? Int(state.unitSession[u]) : -1
-        let activity = s >= 0 ? Int(state.sessionActivity[s]) : -1
-        let opened = s >= 0 && state.sessionUnits[s].count == 1
-        if placed ? bounds.invalidatedByPlacing(activity: activity, opened: opened, state: state)
-                  : bounds.invalidatedByRemoving(table.units[u], instance: instance) {
-            bounds.invalidateAll()
+        if change.dropsBounds { bounds.invalidateAll() }
+        guard bounds.isCurrent(day: d) else {
+            for v in table.unitsOfDay[d] { markDirty(Int(v)) }
+            return
         }
-        let dayFull = opened && state.activityDay[activity * instance.dayCount + d] >= instance.maxPerDay[activity]
-        let room = opened ? Int(state.sessionRoom[s]) : -1
-        let duration = s >= 0 ? Int(instance.duration[activity]) : 0
-        for v32 in table.unitsOfDay[d] {
-            let v = Int(v32)
-            guard !dirty[v] else { continue }
-            if placed {
-                let loss = bounds.loss(of: table.units[v], activity: activity, dayFull: dayFull, room: room, duration: duration,
-                                       instance: instance)
-                if bounds.keepsCap(v, after: loss, cap: Self.countCap) { continue }
-            } else if bounds.keepsCap(v, after: 0, cap: Self.countCap) {
-                continue
+        for kind in bounds.kinds[d] {
+            guard let loss = change.loss(of: kind.activities, instance: instance) else { continue }
+            for v32 in kind.units {
+                let v = Int(v32)
+                guard !dirty[v] else { continue }
+                if table.units[v].fixedEntry >= 0 || !bounds.keepsCap(v, after: loss, cap: Self.countCap) { markDirty(v) }
             }
-            markDirty(v)
         }
     }
 
