@@ -90,7 +90,7 @@ public struct Construction {
         optionCount = Array(repeating: Self.countCap, count: U)
         dirty = Array(repeating: true, count: U)
         dirtyUnits = (0..<U).map { Int32($0) }
-        bounds = OptionBounds(table)
+        bounds = OptionBounds(table, instance: instance)
         queue = UnitQueue(units: U)
         conflicts = Array(repeating: 0, count: U)
         forced = Array(repeating: 0, count: U)
@@ -205,7 +205,7 @@ public struct Construction {
     /// after `change` (a unit of `groups` placed in or taken out of a
     /// session). The units of those groups are always recounted. The other
     /// units of day d are taken by kind (`OptionBounds.Kind`: their activity
-    /// list): a kind the change cannot touch keeps its counts; a unit of
+    /// list, pupils and needs): a kind the change cannot touch keeps its counts; a unit of
     /// another kind is recounted only when its bound, less the most the
     /// change can have taken from it, could be below the cap. The first
     /// change to a day after the bounds were dropped recounts all its units.
@@ -213,12 +213,13 @@ public struct Construction {
     mutating func markStale(day d: Int, groups: [Int32], change: OptionBounds.Change) {
         for g in groups { for v in table.unitsOfGroup[Int(g)] { markDirty(Int(v)) } }
         if change.dropsBounds { bounds.invalidateAll() }
+        bounds.update(after: change, state: state)
         guard bounds.isCurrent(day: d) else {
             for v in table.unitsOfDay[d] { markDirty(Int(v)) }
             return
         }
         for kind in bounds.kinds[d] {
-            guard let loss = change.loss(of: kind.activities, instance: instance) else { continue }
+            guard let loss = change.loss(of: kind, freeRooms: bounds.freeRooms, instance: instance) else { continue }
             for v32 in kind.units {
                 let v = Int(v32)
                 guard !dirty[v] else { continue }

@@ -15,7 +15,11 @@
 /// - a placement takes at most `Change.loss` options from the others: the
 ///   start of a where the session filled up (all of the day's starts of a
 ///   when a new session brought a to its `maxPerDay`), and for a new
-///   session each start, of each activity allowed in r, that overlaps it;
+///   session each start, of each activity b allowed in r, that overlaps it
+///   and is left with no more free rooms of b (`freeRooms`) than b has
+///   rooms that cannot take the unit (`Kind.unsuitable`): where more are
+///   free, one that takes the unit is free. (Under travel, rule 9, a free
+///   room may be at the wrong site: every overlapping start counts.);
 /// - taking a unit out only adds options (its room frees where its session
 ///   closes).
 /// A unit counted up to `countedTo` keeps that count as a bound, lowered
@@ -33,17 +37,29 @@ struct OptionBounds {
     /// cap, so that several placements fit under its bound.
     static let countedTo: Int32 = 48
 
-    /// Units of one day with the same activity list: the change's effect is
-    /// worked out once for all of them.
+    /// Units of one day with the same activity list, pupils and needs: the
+    /// change's effect is worked out once for all of them.
     struct Kind {
         var activities: [Int32]
         var units: [Int32]
+        /// Per activity (as in `activities`): its rooms that cannot take
+        /// these units (too small, or lacking what their groups need).
+        var unsuitable: [Int32]
     }
 
-    /// What a change did: `activity` placed in or taken out of a session in
-    /// `room` (-1 when the session was joined: no room changed hands).
+    private struct KindKey: Hashable {
+        var activities: [Int32]
+        var pupils: Int32
+        var needs: [Int32]
+    }
+
+    /// What a change did: `activity` placed in or taken out of session
+    /// `session` at `slot` in `room` (-1 when the session was joined: no room
+    /// changed hands).
     struct Change {
         var activity: Int
+        var session: Int
+        var slot: Int
         var room: Int
         var duration: Int
         var placed: Bool
@@ -55,6 +71,8 @@ struct OptionBounds {
         init(placing u: Int, in state: PartialSchedule, instance I: CompiledInstance) {
             let s = Int(state.unitSession[u])
             activity = Int(state.sessionActivity[s])
+            session = s
+            slot = Int(state.sessionSlot[s])
             let opened = state.sessionUnits[s].count == 1
             room = opened ? Int(state.sessionRoom[s]) : -1
             duration = Int(I.duration[activity])
@@ -66,6 +84,8 @@ struct OptionBounds {
         /// Unit u is about to leave session s.
         init(removing u: Int, from s: Int, in state: PartialSchedule, instance I: CompiledInstance) {
             activity = Int(state.sessionActivity[s])
+            session = s
+            slot = Int(state.sessionSlot[s])
             room = Int(state.sessionRoom[s])
             duration = Int(I.duration[activity])
             placed = false
@@ -73,20 +93,28 @@ struct OptionBounds {
             dropsBounds = !I.spacing.entriesOfActivity[activity].isEmpty
         }
 
-        /// The most options a unit with these activities can have lost, or
-        /// nil when the change cannot have altered its options at all.
-        func loss(of activities: [Int32], instance I: CompiledInstance) -> Int32? {
-            let P = I.periodCount
+        /// The most options a unit of `kind` can have lost, or nil when the
+        /// change cannot have altered its options at all. `freeRooms` as
+        /// after the change, or nil (every overlapping start counts).
+        func loss(of kind: Kind, freeRooms: [Int32]?, instance I: CompiledInstance) -> Int32? {
+            let P = I.periodCount, T = I.slotCount
             var related = false, lost = 0
-            for b32 in activities {
+            for (i, b32) in kind.activities.enumerated() {
                 let b = Int(b32)
                 if b == activity {
                     related = true
                     lost += dayFull ? P : 1
                 }
-                if room >= 0 && I.roomAllowed.contains(b, room) {
-                    related = true
+                guard room >= 0 && I.roomAllowed.contains(b, room) else { continue }
+                related = true
+                guard placed else { continue }
+                guard let freeRooms else {
                     lost += min(P, duration + Int(I.duration[b]) - 1)
+                    continue
+                }
+                for t in OptionBounds.starts(of: b, overlapping: slot, duration: duration, instance: I)
+                where freeRooms[b * T + t] <= kind.unsuitable[i] {
+                    lost += 1
                 }
             }
             guard related else { return nil }
@@ -94,31 +122,69 @@ struct OptionBounds {
         }
     }
 
+    /// The starts of activity b on slot t's day whose sessions would
+    /// overlap slots `t ..< t + k`.
+    @inline(__always)
+    static func starts(of b: Int, overlapping t: Int, duration k: Int, instance I: CompiledInstance) -> ClosedRange<Int> {
+        let P = I.periodCount, first = t / P * P, kb = Int(I.duration[b])
+        let lo = max(first, t - kb + 1), hi = min(t + k - 1, first + P - kb)
+        return lo <= hi ? lo...hi : 1...0
+    }
+
     /// Per day, its units by kind.
     let kinds: [[Kind]]
+    /// Per (activity b, start t), at `b * slotCount + t`: b's rooms free
+    /// and available throughout a session of b from t (0 where b cannot
+    /// start). Nil under travel. Rebuilt from the schedule when stale (at
+    /// first, after a restart or restore), else kept by `update`.
+    private(set) var freeRooms: [Int32]?
+    private var roomsStale = true
+    /// Activities allowed in each room.
+    private let activitiesOfRoom: [[Int32]]
     private var bound: [Int32]
     /// The epoch each bound was counted in, and each day's last full recount.
     private var epochOf: [UInt32]
     private var dayEpoch: [UInt32]
     private var epoch: UInt32 = 1
 
-    init(_ table: UnitTable) {
+    init(_ table: UnitTable, instance I: CompiledInstance) {
+        // Groups with the same needs share a class.
+        var needsClass: [Set<String>: Int32] = [:]
+        let needsOf = I.problem.groups.map { group in
+            if let c = needsClass[group.needs] { return c }
+            let c = Int32(needsClass.count)
+            needsClass[group.needs] = c
+            return c
+        }
         var kinds: [[Kind]] = []
         for list in table.unitsOfDay {
-            var index: [[Int32]: Int] = [:]
+            var index: [KindKey: Int] = [:]
             var day: [Kind] = []
             for u in list {
-                let acts = table.units[Int(u)].activities
-                if let i = index[acts] {
+                let unit = table.units[Int(u)]
+                let key = KindKey(activities: unit.activities, pupils: unit.pupils,
+                                  needs: Array(Set(unit.groups.map { needsOf[Int($0)] })).sorted())
+                if let i = index[key] {
                     day[i].units.append(u)
                 } else {
-                    index[acts] = day.count
-                    day.append(Kind(activities: acts, units: [u]))
+                    index[key] = day.count
+                    let unsuitable = unit.activities.map { b in
+                        Int32(I.activityRooms[Int(b)].filter { r in
+                            let fits = unit.pupils <= I.activityCapacity[Int(b)]
+                                && (I.weights.overCapacity != nil || unit.pupils <= I.roomCapacity[Int(r)])
+                            return !fits || !unit.groups.allSatisfy { I.groupNeedsMet.contains(Int($0), Int(r)) }
+                        }.count)
+                    }
+                    day.append(Kind(activities: unit.activities, units: [u], unsuitable: unsuitable))
                 }
             }
             kinds.append(day)
         }
         self.kinds = kinds
+        var ofRoom = [[Int32]](repeating: [], count: I.roomCount)
+        for a in 0..<I.activityCount { for r in I.activityRooms[a] { ofRoom[Int(r)].append(Int32(a)) } }
+        activitiesOfRoom = ofRoom
+        freeRooms = I.sites.hasTravel ? nil : []
         bound = [Int32](repeating: 0, count: table.units.count)
         epochOf = [UInt32](repeating: 0, count: table.units.count)
         dayEpoch = [UInt32](repeating: 0, count: table.unitsOfDay.count)
@@ -132,7 +198,57 @@ struct OptionBounds {
     }
 
     /// Every bound is dropped: each day is recounted at its next change.
-    mutating func invalidateAll() { epoch &+= 1 }
+    /// (The free rooms are rebuilt then too: a restart or restore changed
+    /// the schedule wholesale.)
+    mutating func invalidateAll() {
+        epoch &+= 1
+        roomsStale = true
+    }
+
+    /// Brings `freeRooms` up to the schedule after `change`: rebuilt when
+    /// stale, else the starts overlapping the change's session in its room
+    /// (taken when a session opened, freed when one closed).
+    mutating func update(after change: Change, state: PartialSchedule) {
+        guard freeRooms != nil else { return }
+        let I = state.instance, T = I.slotCount
+        if roomsStale {
+            roomsStale = false
+            var free = [Int32](repeating: 0, count: I.activityCount * T)
+            for b in 0..<I.activityCount {
+                for t in 0..<T where I.canStart(b, at: t) {
+                    free[b * T + t] = I.activityRooms[b].reduce(0) { $0 + (roomFree(Int($1), at: t, activity: b, besides: -1, state: state) ? 1 : 0) }
+                }
+            }
+            freeRooms = free
+            return
+        }
+        let r = change.room, s = change.session
+        guard r >= 0 else { return }
+        let closed = !change.placed && !state.sessionAlive[s]
+        guard change.placed || closed else { return }
+        for b32 in activitiesOfRoom[r] {
+            let b = Int(b32)
+            for t in Self.starts(of: b, overlapping: change.slot, duration: change.duration, instance: I) where I.canStart(b, at: t) {
+                // Opened: r was free here before unless something else holds it too.
+                // Closed: r is free here now unless something else holds it.
+                guard roomFree(r, at: t, activity: b, besides: change.placed ? s : -1, state: state) else { continue }
+                freeRooms![b * T + t] += change.placed ? -1 : 1
+            }
+        }
+    }
+
+    /// Whether room r is available and held by no session (other than
+    /// `besides`) throughout a session of activity b from slot t.
+    @inline(__always)
+    private func roomFree(_ r: Int, at t: Int, activity b: Int, besides s: Int, state: PartialSchedule) -> Bool {
+        let I = state.instance, k = Int(I.duration[b]), T = I.slotCount
+        guard !I.roomUnavailable.containsAny(r, from: t, count: k) else { return false }
+        for q in t..<(t + k) {
+            let x = Int(state.roomAt[r * T + q])
+            if x != -1 && x != s { return false }
+        }
+        return true
+    }
 
     /// Whether day d was recounted since the bounds were last dropped; if
     /// not, it is taken as recounted now (the caller marks all its units).
