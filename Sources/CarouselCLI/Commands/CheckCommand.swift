@@ -12,9 +12,11 @@ struct CheckCommand: Command {
         Reads the problem file (every format error is reported with its line and
         column), then runs quick necessary-condition checks that name bottlenecks
         in plain words: room-periods needed versus available per kind of room and
-        day, staff-periods needed versus available per skill or role and day,
-        groups whose needs no room meets, activities no group can attend, visits
-        too short for what a group must attend.
+        day and over the event, staff-periods needed versus available per skill
+        or role, per day and over the event, groups whose needs no room meets,
+        activities no group can attend, visits too short for what a group must
+        attend; in each period the groups must spend in a session, the rooms,
+        seats and staff they need at once; spacing against the dated days.
 
         Errors mean no schedule can exist; warnings mean it will be tight.
         Exit status: 0 no errors, 1 errors found, 2 the file cannot be read (or

@@ -291,35 +291,26 @@ public struct ProblemAnalysis {
                 pinned[Int(table.units[Int(u)].activities[0]) * D + d].append(u)
             }
         }
-        for a in 0..<I.activityCount where !I.rowRange(a).isEmpty {
-            for d in 0..<I.dayCount {
-                let units = pinned[a * D + d]
-                guard !units.isEmpty else { continue }
-                let groups = units.reduce(0) { $0 + table.units[Int($1)].groups.count }
-                let pupils = units.reduce(0) { $0 + Int(table.units[Int($1)].pupils) }
-                let sessions = I.together[a] ? units.count : (groups + Int(I.maxGroups[a]) - 1) / Int(I.maxGroups[a])
-                for i in I.rowRange(a) {
-                    let row = I.rows[i]
-                    let n = Int(row.count) * sessions + (row.perPupils > 0 ? (pupils + Int(row.perPupils) - 1) / Int(row.perPupils) : 0)
-                    guard n > 0 else { continue }
-                    demands.append(Demand(members: Set(row.members), day: d, periods: n * Int(I.duration[a]), label: I.activityID(a)))
-                }
-            }
-        }
-        // The whole event too, counting every unit whatever day it may take.
-        let week = -1
-        for a in 0..<I.activityCount where !I.rowRange(a).isEmpty && I.dayCount > 1 {
-            let units = table.units.filter { $0.activities.count == 1 && $0.activities[0] == Int32(a) }
-            guard !units.isEmpty else { continue }
-            let groups = units.reduce(0) { $0 + $1.groups.count }
-            let pupils = units.reduce(0) { $0 + Int($1.pupils) }
+        /// Each row's staff-periods for the sessions these units of activity a need.
+        func addDemands(activity a: Int, units: [Int32], day: Int) {
+            guard !units.isEmpty else { return }
+            let groups = units.reduce(0) { $0 + table.units[Int($1)].groups.count }
+            let pupils = units.reduce(0) { $0 + Int(table.units[Int($1)].pupils) }
             let sessions = I.together[a] ? units.count : (groups + Int(I.maxGroups[a]) - 1) / Int(I.maxGroups[a])
             for i in I.rowRange(a) {
                 let row = I.rows[i]
                 let n = Int(row.count) * sessions + (row.perPupils > 0 ? (pupils + Int(row.perPupils) - 1) / Int(row.perPupils) : 0)
                 guard n > 0 else { continue }
-                demands.append(Demand(members: Set(row.members), day: week, periods: n * Int(I.duration[a]), label: I.activityID(a)))
+                demands.append(Demand(members: Set(row.members), day: day, periods: n * Int(I.duration[a]), label: I.activityID(a)))
             }
+        }
+        for a in 0..<I.activityCount where !I.rowRange(a).isEmpty {
+            for d in 0..<I.dayCount { addDemands(activity: a, units: pinned[a * D + d], day: d) }
+        }
+        // The whole event too, counting every unit whatever day it may take.
+        let week = -1
+        for a in 0..<I.activityCount where !I.rowRange(a).isEmpty && I.dayCount > 1 {
+            addDemands(activity: a, units: table.units.indices.filter { table.units[$0].activities.count == 1 && table.units[$0].activities[0] == Int32(a) }.map { Int32($0) }, day: week)
         }
         let longest = Int(I.duration.max() ?? 1)
         var pools: [Set<Int32>] = []

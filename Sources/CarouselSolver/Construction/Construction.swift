@@ -181,6 +181,7 @@ public struct Construction {
     /// ties to higher priority, then the seeded tie-break: stale counts of
     /// unplaced units are recomputed first.
     mutating func selectUnit() -> Int? {
+        bounds.rebuildIfStale(state)
         for u32 in dirtyUnits {
             let u = Int(u32)
             dirty[u] = false

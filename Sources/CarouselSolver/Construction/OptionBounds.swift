@@ -141,6 +141,26 @@ struct OptionBounds {
     private var roomsStale = true
     /// Activities allowed in each room.
     private let activitiesOfRoom: [[Int32]]
+    /// Each unit's kind's `unsuitable` (a row shared by units alike).
+    private let unsuitableRow: [Int32]
+    private let unsuitableRows: [[Int32]]
+
+    /// Whether unit u may open a session of the activity at `index` in its
+    /// list at slot t in some room, as far as the rooms go: more of the
+    /// activity's rooms are free then than cannot take the unit. False when
+    /// the free rooms cannot tell (travel, stale counts) or too few are free
+    /// to be sure (the caller then scans the rooms).
+    @inline(__always)
+    func freeRoomTakes(unit u: Int, activityAt index: Int, activity b: Int, slot t: Int, instance I: CompiledInstance) -> Bool {
+        guard let freeRooms, !roomsStale else { return false }
+        return freeRooms[b * I.slotCount + t] > unsuitableRows[Int(unsuitableRow[u])][index]
+    }
+
+    /// Rebuilds `freeRooms` from the schedule if a restart or restore made it stale.
+    mutating func rebuildIfStale(_ state: PartialSchedule) {
+        guard freeRooms != nil && roomsStale else { return }
+        rebuild(state)
+    }
     private var bound: [Int32]
     /// The epoch each bound was counted in, and each day's last full recount.
     private var epochOf: [UInt32]
@@ -156,26 +176,37 @@ struct OptionBounds {
             needsClass[group.needs] = c
             return c
         }
+        var rowOf: [KindKey: Int32] = [:]
+        var rows: [[Int32]] = []
+        var unitRow = [Int32](repeating: 0, count: table.units.count)
+        for (u, unit) in table.units.enumerated() {
+            let key = KindKey(activities: unit.activities, pupils: unit.pupils, needs: Array(Set(unit.groups.map { needsOf[Int($0)] })).sorted())
+            if let row = rowOf[key] {
+                unitRow[u] = row
+                continue
+            }
+            unitRow[u] = Int32(rows.count)
+            rowOf[key] = Int32(rows.count)
+            rows.append(unit.activities.map { b in
+                Int32(I.activityRooms[Int(b)].filter { r in
+                    let fits = unit.pupils <= I.activityCapacity[Int(b)] && (I.weights.overCapacity != nil || unit.pupils <= I.roomCapacity[Int(r)])
+                    return !fits || !unit.groups.allSatisfy { I.groupNeedsMet.contains(Int($0), Int(r)) }
+                }.count)
+            })
+        }
+        unsuitableRows = rows
+        unsuitableRow = unitRow
         var kinds: [[Kind]] = []
         for list in table.unitsOfDay {
-            var index: [KindKey: Int] = [:]
+            var index: [Int32: Int] = [:]
             var day: [Kind] = []
             for u in list {
-                let unit = table.units[Int(u)]
-                let key = KindKey(activities: unit.activities, pupils: unit.pupils,
-                                  needs: Array(Set(unit.groups.map { needsOf[Int($0)] })).sorted())
-                if let i = index[key] {
+                let row = unitRow[Int(u)]
+                if let i = index[row] {
                     day[i].units.append(u)
                 } else {
-                    index[key] = day.count
-                    let unsuitable = unit.activities.map { b in
-                        Int32(I.activityRooms[Int(b)].filter { r in
-                            let fits = unit.pupils <= I.activityCapacity[Int(b)]
-                                && (I.weights.overCapacity != nil || unit.pupils <= I.roomCapacity[Int(r)])
-                            return !fits || !unit.groups.allSatisfy { I.groupNeedsMet.contains(Int($0), Int(r)) }
-                        }.count)
-                    }
-                    day.append(Kind(activities: unit.activities, units: [u], unsuitable: unsuitable))
+                    index[row] = day.count
+                    day.append(Kind(activities: table.units[Int(u)].activities, units: [u], unsuitable: rows[Int(row)]))
                 }
             }
             kinds.append(day)
@@ -212,14 +243,7 @@ struct OptionBounds {
         guard freeRooms != nil else { return }
         let I = state.instance, T = I.slotCount
         if roomsStale {
-            roomsStale = false
-            var free = [Int32](repeating: 0, count: I.activityCount * T)
-            for b in 0..<I.activityCount {
-                for t in 0..<T where I.canStart(b, at: t) {
-                    free[b * T + t] = I.activityRooms[b].reduce(0) { $0 + (roomFree(Int($1), at: t, activity: b, besides: -1, state: state) ? 1 : 0) }
-                }
-            }
-            freeRooms = free
+            rebuild(state)
             return
         }
         let r = change.room, s = change.session
@@ -235,6 +259,18 @@ struct OptionBounds {
                 freeRooms![b * T + t] += change.placed ? -1 : 1
             }
         }
+    }
+
+    private mutating func rebuild(_ state: PartialSchedule) {
+        let I = state.instance, T = I.slotCount
+        roomsStale = false
+        var free = [Int32](repeating: 0, count: I.activityCount * T)
+        for b in 0..<I.activityCount {
+            for t in 0..<T where I.canStart(b, at: t) {
+                free[b * T + t] = I.activityRooms[b].reduce(0) { $0 + (roomFree(Int($1), at: t, activity: b, besides: -1, state: state) ? 1 : 0) }
+            }
+        }
+        freeRooms = free
     }
 
     /// Whether room r is available and held by no session (other than
