@@ -15,7 +15,7 @@ extension PartialSchedule {
     @inline(__always)
     func groupSession(_ g: Int, at t: Int) -> Int32 {
         let P = instance.periodCount, start = Int(groupDayStart[g * instance.dayCount + t / P])
-        return start < 0 ? -1 : groupAt[start + t % P]
+        return start < 0 ? -1 : groupCells[start + t % P]
     }
 
     /// Whether group g is in no session over slots `t ..< t + k` (one day).
@@ -24,7 +24,7 @@ extension PartialSchedule {
         let P = instance.periodCount, start = Int(groupDayStart[g * instance.dayCount + t / P])
         guard start >= 0 else { return true }
         let base = start + t % P
-        for q in 0..<k where groupAt[base + q] != -1 { return false }
+        for q in 0..<k where groupCells[base + q] != -1 { return false }
         return true
     }
 

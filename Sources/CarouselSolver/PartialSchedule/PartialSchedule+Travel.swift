@@ -17,7 +17,7 @@ extension PartialSchedule {
     func groupTravelAllows(_ g: Int, at t: Int, duration k: Int, site: Int, besides a: Int = -1, or b: Int = -1) -> Bool {
         guard instance.sites.hasTravel else { return true }
         let dayStart = Int(groupDayStart[g * instance.dayCount + t / instance.periodCount])
-        return dayStart < 0 || travelAllows(groupAt, dayStart: dayStart, at: t, duration: k, site: site, besides: a, or: b)
+        return dayStart < 0 || travelAllows(groupCells, dayStart: dayStart, at: t, duration: k, site: site, besides: a, or: b)
     }
 
     /// Whether staff member st may serve in session s where it is now, next
@@ -61,7 +61,7 @@ extension PartialSchedule {
     func groupDayKeepsTravel(_ g: Int, day d: Int) -> Bool {
         guard instance.sites.hasTravel else { return true }
         let dayStart = Int(groupDayStart[g * instance.dayCount + d])
-        return dayStart < 0 || dayKeepsTravel(groupAt, dayStart: dayStart)
+        return dayStart < 0 || dayKeepsTravel(groupCells, dayStart: dayStart)
     }
 
     /// Whether staff member st's sessions on day d keep rule 9.

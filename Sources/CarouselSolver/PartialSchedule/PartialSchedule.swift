@@ -52,12 +52,12 @@ public struct PartialSchedule: Sendable {
     private(set) var roomAt: [Int32]
     /// Groups' occupancy is kept only over the days each group may be on
     /// site (`groupSession(_:at:)` reads it): a day's `periodCount` cells
-    /// start at `groupDayStart[g * D + d]` in `groupAt`, or the group has no
+    /// start at `groupDayStart[g * D + d]` in `groupCells`, or the group has no
     /// cells that day (-1: free throughout). On the 1,000,000-visitor
     /// programme (37,081 groups, each visiting 1–2 of 100 days) this is 2 %
     /// of a groups × slots table (118 MB), which every copy of the schedule
     /// (a kept best, each search thread) would otherwise repeat.
-    private(set) var groupAt: [Int32]
+    private(set) var groupCells: [Int32]
     private(set) var groupDayStart: [Int32]
     private(set) var staffAt: [Int32]
 
@@ -127,7 +127,7 @@ public struct PartialSchedule: Sendable {
         self.table = table
         let T = I.slotCount
         roomAt = Array(repeating: -1, count: I.roomCount * T)
-        (groupDayStart, groupAt) = Self.groupCells(I)
+        (groupDayStart, groupCells) = Self.groupTables(I)
         staffAt = Array(repeating: -1, count: I.staffCount * T)
         staffDay = Array(repeating: 0, count: I.staffCount * I.dayCount)
         staffTotal = Array(repeating: 0, count: I.staffCount)
@@ -171,7 +171,7 @@ public struct PartialSchedule: Sendable {
 
     /// The days each group may be on site get cells (every day for a group
     /// without `visit`), and days with a fixed session naming it.
-    static func groupCells(_ I: CompiledInstance) -> (start: [Int32], cells: [Int32]) {
+    static func groupTables(_ I: CompiledInstance) -> (start: [Int32], cells: [Int32]) {
         let D = I.dayCount, P = I.periodCount
         var start = [Int32](repeating: -1, count: I.groupCount * D)
         for f in I.fixed { for g in f.groups { start[g * D + f.day] = 0 } }
@@ -191,8 +191,8 @@ public struct PartialSchedule: Sendable {
     mutating func groupCellStart(_ g: Int, day d: Int) -> Int {
         let i = g * instance.dayCount + d
         if groupDayStart[i] < 0 {
-            groupDayStart[i] = Int32(groupAt.count)
-            groupAt.append(contentsOf: repeatElement(-1, count: instance.periodCount))
+            groupDayStart[i] = Int32(groupCells.count)
+            groupCells.append(contentsOf: repeatElement(-1, count: instance.periodCount))
         }
         return Int(groupDayStart[i])
     }
@@ -203,7 +203,7 @@ public struct PartialSchedule: Sendable {
     mutating func setGroupCells(_ g: Int, from t: Int, duration k: Int, to value: Int32, where only: Int32? = nil) {
         let P = instance.periodCount
         let base = groupCellStart(g, day: t / P) + t % P
-        for q in base..<(base + k) where only == nil || groupAt[q] == only! { groupAt[q] = value }
+        for q in base..<(base + k) where only == nil || groupCells[q] == only! { groupCells[q] = value }
     }
 
     mutating func attach(_ u: Int, to s: Int) {
