@@ -49,6 +49,26 @@ public enum ScheduleSummary {
     }
 
     /// The score as JSON for programs.
+    /// `lower bound 40 (sessions 40), gap 83 (67.5 %)`: how far the soft
+    /// score may still be from the best (`SoftLowerBound`).
+    public static func boundLines(_ bound: SoftLowerBound, evaluation e: Evaluation, width: Int = 80) -> [String] {
+        let parts = bound.terms.map { "\($0.term.rawValue) \(number($0.weighted))" }
+        let gap = e.soft - bound.soft
+        let share = e.soft > 0 ? String(format: " (%.1f %% of the score)", 100 * gap / e.soft) : ""
+        return TerminalText.hanging("lower bound on soft: \(number(bound.soft))" + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")")
+                                    + ", gap \(number(gap))\(share)", width: width)
+    }
+
+    /// The bound as JSON; the gap only for a complete schedule (the bound is
+    /// for complete schedules).
+    public static func boundJSON(_ bound: SoftLowerBound, evaluation e: Evaluation, complete: Bool) -> JSONOutput {
+        .object([
+            ("soft", .number(bound.soft)),
+            ("terms", .object(bound.terms.map { ($0.term.rawValue, .number($0.weighted)) })),
+            ("gap", complete ? .number(e.soft - bound.soft) : .null),
+        ])
+    }
+
     public static func scoreJSON(_ e: Evaluation) -> JSONOutput {
         .object([
             ("feasible", .bool(e.isFeasible)), ("hard", .int(e.hard)), ("soft", .number(e.soft)),

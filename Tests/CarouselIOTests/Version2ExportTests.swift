@@ -130,7 +130,6 @@ import CarouselSolver
     }
 
     @Test func travelBetweenTwoSessionsSaysTheMinutesToSpare() throws {
-        let view = try Self.view()
         // Ann: a lesson in the hall (main) at mon p1, then the barn (far) at p3: 09:45 to 10:50 is 65 minutes, 20 of them on the road.
         let problem = try ProblemDecoder.decode(bytes: Array(Self.problemJSON.utf8), file: "farm.json")
         let I = CompiledInstance(problem.addingTeams([]))

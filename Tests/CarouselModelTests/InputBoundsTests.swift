@@ -83,7 +83,7 @@ import CarouselModel
 
     @Test func tooManyValuesAreRefusedWhileParsing() {
         let text = "[" + String(repeating: "0,", count: JSONParser.maxValues) + "0]"
-        #expect(Fixtures.message(text) == "p.json:1:\(2 * JSONParser.maxValues): more than 1000000 values; Carousel's files hold far fewer (is this the right file?)")
+        #expect(Fixtures.message(text) == "p.json:1:\(2 * JSONParser.maxValues): more than \(JSONParser.maxValues) values; Carousel's files hold far fewer (is this the right file?)")
     }
 
     @Test func longNamesInMessagesAreCut() {

@@ -10,7 +10,7 @@ import CarouselModel
 @Suite struct RelocationTests {
     /// Everything a relocation may touch, to compare before and after.
     static func snapshot(_ p: PartialSchedule) -> [[Int32]] {
-        [p.sessionSlot, p.sessionRoom, p.groupAt, p.roomAt, p.staffAt, p.staffDay, p.staffTotal, p.activityDay, p.activityTotal,
+        [p.sessionSlot, p.sessionRoom, p.groupCells, p.roomAt, p.staffAt, p.staffDay, p.staffTotal, p.activityDay, p.activityTotal,
          p.activityRoomSessions, p.activityRoomsUsed] + p.sessionStaff
     }
 

@@ -12,10 +12,12 @@ struct CheckCommand: Command {
         Reads the problem file (every format error is reported with its line and
         column), then runs quick necessary-condition checks that name bottlenecks
         in plain words: room-periods needed versus available per kind of room and
-        day, staff-periods needed versus available per skill or role and day,
-        groups whose needs no room meets, activities no group can attend, visits
-        too short for what a group must attend; and for version 2 files, teams a
-        formation cannot form, spacing the dates cannot fit, same-staff groups
+        day and over the event, staff-periods needed versus available per skill
+        or role, per day and over the event, groups whose needs no room meets,
+        activities no group can attend, visits too short for what a group must
+        attend; in each period the groups must spend in a session, the rooms,
+        seats and staff they need at once; spacing against the dated days; and
+        for version 2 files, teams a formation cannot form, same-staff groups
         whose staff are not there on the days they must come, travel no start
         times allow, and fixed sessions that may move but have nowhere to go.
 

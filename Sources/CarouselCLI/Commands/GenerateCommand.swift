@@ -35,7 +35,8 @@ struct GenerateCommand: Command {
         options: [
             .value("kind", "KIND", .choice(GeneratorKind.allCases.map(\.rawValue)), default: GeneratorKind.stemWeek.rawValue,
                    help: "What kind of event (see KINDS)."),
-            .value("visitors", "N", .integer(1...500_000), default: "1900", help: "STEM week: pupils in all."),
+            .value("visitors", "N", .integer(1...1_000_000), default: "1900",
+                   help: "STEM week: pupils in all (up to 1,000,000: the most a problem file may hold)."),
             .value("schools", "N", .integer(0...1_000_000), defaultNote: "one per 110 pupils", help: "STEM week: visiting schools."),
             .value("days", "N", .integer(1...366), default: "5", help: "STEM week: days."),
             .value("scale", "X", .number(GeneratorParameters.scaleRange), default: "1",

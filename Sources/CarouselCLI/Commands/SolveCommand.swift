@@ -78,6 +78,11 @@ struct SolveCommand: Command {
         let I = loaded.instance
         let console = context.console
         let seed = Int(settings.options.seed), timeLimit = settings.options.timeLimit
+        // Infeasibility a count proves: no search for what cannot exist
+        // (the first schedule is still built and written, with what it leaves unmet).
+        let proofs = ProblemAnalysis(I).proofs().map(\.message)
+        if !proofs.isEmpty { settings.options.constructOnly = true }
+        let bound = SoftLowerBound(I)
         let (result, signal) = settings.stoppable { Solver.solve(I, options: settings.options, progress: settings.progress(console)) }
         let schedule = result.state.schedule
         let evaluation = Evaluator(I).evaluate(schedule)
@@ -104,6 +109,8 @@ struct SolveCommand: Command {
                 ("sessions", .int(schedule.sessions.count)), ("unmet", .array(unmet.map { .string($0) })),
                 ("score", ScheduleSummary.scoreJSON(evaluation)),
                 ("planB", .array(plans.map { planSummary($0, dry: schedule).json })),
+                ("lowerBound", ScheduleSummary.boundJSON(bound, evaluation: evaluation, complete: feasible)),
+                ("infeasibleBecause", .array(proofs.map { .string($0) })),
                 ("stoppedBy", signal.map { .string(SignalHandler.name($0)) } ?? .null),
             ])
             console.print(json.rendered(), terminator: "")
@@ -115,6 +122,8 @@ struct SolveCommand: Command {
             console.reportWrapped("\(name): \(schedule.sessions.count) sessions for \(I.groupCount) groups; \(first)\(result.moves) improvement moves; \(how) \(String(format: "%.2f", result.elapsed)) s (seed \(seed))")
             for line in ScheduleSummary.days(schedule, instance: I) { report(line) }
             for line in ScheduleSummary.scoreLines(evaluation) { report(line) }
+            if feasible { for line in ScheduleSummary.boundLines(bound, evaluation: evaluation) { report(line) } }
+            for proof in proofs { report("proved infeasible: \(proof)") }
             for note in result.notes { report("note: \(note)") }
             if arguments.flag("plan-b") {
                 if !I.problem.hasOutdoorActivities {

@@ -29,6 +29,15 @@ public struct ProblemAnalysis {
         daysOfUnit = days
     }
 
+    /// The errors that prove no schedule exists and cost little even on the
+    /// largest problems (counting only: no per-unit search for a start), for
+    /// `solve` to report before it searches.
+    public func proofs() -> [Finding] {
+        let out: [Finding] = table.notes.map { Finding(severity: .error, message: $0) } + shortVisits() + roomPools() + staffPools()
+            + busySlots() + spacingShortage()
+        return out.filter { $0.severity == .error }
+    }
+
     public func findings() -> [Finding] {
         var out: [Finding] = table.notes.map { Finding(severity: .error, message: $0) }
         out += unusedActivities()
@@ -36,6 +45,8 @@ public struct ProblemAnalysis {
         out += shortVisits()
         out += roomPools()
         out += staffPools()
+        out += busySlots()
+        out += spacingShortage()
         out += fixedSessions()
         out += version2Findings()
         return out
@@ -179,14 +190,22 @@ public struct ProblemAnalysis {
         var out: [Finding] = []
         // Demand per (activity, day) from units pinned to one day; choice
         // units count towards the union of their options' rooms.
-        struct Demand { var rooms: Set<Int32>; var day: Int; var periods: Double; var label: String }
+        struct Demand { var rooms: Set<Int32>; var day: Int; var periods: Double; var label: String; var activities: [Int32] }
         var demands: [Demand] = []
+        // The units in one pass: pinned single-activity units per (activity,
+        // day), every single-activity unit per activity.
+        let D = I.dayCount
+        var pinned = [[Int32]](repeating: [], count: I.activityCount * D)
+        var ofActivity = [[Int32]](repeating: [], count: I.activityCount)
+        for d in 0..<D {
+            for u in table.unitsOfDay[d] where daysOfUnit[Int(u)] == 1 && table.units[Int(u)].activities.count == 1 {
+                pinned[Int(table.units[Int(u)].activities[0]) * D + d].append(u)
+            }
+        }
+        for (u, unit) in table.units.enumerated() where unit.activities.count == 1 { ofActivity[Int(unit.activities[0])].append(Int32(u)) }
         for a in 0..<I.activityCount {
-            for d in 0..<I.dayCount {
-                let units = table.unitsOfDay[d].filter { u in
-                    let unit = table.units[Int(u)]
-                    return unit.activities == [Int32(a)] && daysOfUnit[Int(u)] == 1
-                }
+            for d in 0..<D {
+                let units = pinned[a * D + d]
                 guard !units.isEmpty else { continue }
                 let groups = units.reduce(0) { $0 + table.units[Int($1)].groups.count }
                 let pupils = units.reduce(0) { $0 + Int(table.units[Int($1)].pupils) }
@@ -194,39 +213,54 @@ public struct ProblemAnalysis {
                 let sessions = max((groups + Int(I.maxGroups[a]) - 1) / Int(I.maxGroups[a]),
                                    biggest == CompiledInstance.unlimited ? 1 : (pupils + Int(biggest) - 1) / max(Int(biggest), 1))
                 let perSession = I.together[a] ? 1 : sessions
-                demands.append(Demand(rooms: Set(I.activityRooms[a]), day: d, periods: Double(perSession * Int(I.duration[a])), label: I.activityID(a)))
+                demands.append(Demand(rooms: Set(I.activityRooms[a]), day: d, periods: Double(perSession * Int(I.duration[a])), label: I.activityID(a),
+                                      activities: [Int32(a)]))
             }
         }
-        for d in 0..<I.dayCount {
+        for d in 0..<D {
+            // Choice units with the same options add up into one demand.
+            var index: [[Int32]: Int] = [:]
             for u in table.unitsOfDay[d] where daysOfUnit[Int(u)] == 1 && table.units[Int(u)].activities.count > 1 {
                 let unit = table.units[Int(u)]
-                let rooms = Set(unit.activities.flatMap { I.activityRooms[Int($0)] })
                 let share = unit.activities.map { Double(I.maxGroups[Int($0)]) }.max() ?? 1
                 let length = unit.activities.map { Double(I.duration[Int($0)]) }.min() ?? 1
-                demands.append(Demand(rooms: rooms, day: d, periods: length / share, label: "choices"))
+                if let i = index[unit.activities] {
+                    demands[i].periods += length / share
+                } else {
+                    index[unit.activities] = demands.count
+                    let rooms = Set(unit.activities.flatMap { I.activityRooms[Int($0)] })
+                    demands.append(Demand(rooms: rooms, day: d, periods: length / share, label: "choices", activities: unit.activities))
+                }
             }
         }
         // The whole event too, counting every unit whatever day it may take.
         let week = -1
         for a in 0..<I.activityCount {
-            let units = table.units.indices.filter { table.units[$0].activities == [Int32(a)] }
+            let units = ofActivity[a]
             guard !units.isEmpty else { continue }
-            let groups = units.reduce(0) { $0 + table.units[$1].groups.count }
+            let groups = units.reduce(0) { $0 + table.units[Int($1)].groups.count }
             let sessions = I.together[a] ? units.count : (groups + Int(I.maxGroups[a]) - 1) / Int(I.maxGroups[a])
-            demands.append(Demand(rooms: Set(I.activityRooms[a]), day: week, periods: Double(sessions * Int(I.duration[a])), label: I.activityID(a)))
+            demands.append(Demand(rooms: Set(I.activityRooms[a]), day: week, periods: Double(sessions * Int(I.duration[a])), label: I.activityID(a),
+                               activities: [Int32(a)]))
         }
+        var byDay: [Int: [Demand]] = [:]
+        for dm in demands { byDay[dm.day, default: []].append(dm) }
         var pools: [Set<Int32>] = []
         for dm in demands where !dm.rooms.isEmpty && !pools.contains(dm.rooms) { pools.append(dm.rooms) }
         for pool in pools {
             for d in (I.dayCount > 1 ? [week] : []) + Array(0..<I.dayCount) {
-                let within = demands.filter { $0.day == d && $0.rooms.isSubset(of: pool) }
+                let within = (byDay[d] ?? []).filter { $0.rooms.isSubset(of: pool) }
                 let need = within.reduce(0.0) { $0 + $1.periods }
                 guard need > 0 else { continue }
+                // A room-period counts when one of these activities could be
+                // held in the room then (a start its grid and window allow).
+                let acts = Set(within.flatMap(\.activities))
                 var supply = 0
                 for dd in (d == week ? Array(0..<I.dayCount) : [d]) {
                     for r in pool {
                         for p in 0..<I.periodCount where I.position[dd * I.periodCount + p] >= 0 && !I.roomUnavailable.contains(Int(r), dd * I.periodCount + p) {
-                            supply += 1
+                            let t = dd * I.periodCount + p
+                            if acts.contains(where: { I.roomAllowed.contains(Int($0), Int(r)) && covers(Int($0), t) }) { supply += 1 }
                         }
                     }
                 }
@@ -244,6 +278,14 @@ public struct ProblemAnalysis {
         return out
     }
 
+    /// Whether a session of activity a may be under way at slot t: some
+    /// start the grid and window allow covers it.
+    func covers(_ a: Int, _ t: Int) -> Bool {
+        let k = Int(I.duration[a])
+        for start in max(0, t - k + 1)...t where I.canStart(a, at: start) { return true }
+        return false
+    }
+
     // MARK: Staff
 
     /// Staff-periods needed versus available per day, for each set of staff
@@ -252,46 +294,67 @@ public struct ProblemAnalysis {
         var out: [Finding] = []
         struct Demand { var members: Set<Int32>; var day: Int; var periods: Int; var label: String }
         var demands: [Demand] = []
-        for a in 0..<I.activityCount where !I.rowRange(a).isEmpty {
-            for d in 0..<I.dayCount {
-                let units = table.unitsOfDay[d].filter { table.units[Int($0)].activities == [Int32(a)] && daysOfUnit[Int($0)] == 1 }
-                guard !units.isEmpty else { continue }
-                let groups = units.reduce(0) { $0 + table.units[Int($1)].groups.count }
-                let pupils = units.reduce(0) { $0 + Int(table.units[Int($1)].pupils) }
-                let sessions = I.together[a] ? units.count : (groups + Int(I.maxGroups[a]) - 1) / Int(I.maxGroups[a])
-                for i in I.rowRange(a) {
-                    let row = I.rows[i]
-                    let n = Int(row.count) * sessions + (row.perPupils > 0 ? (pupils + Int(row.perPupils) - 1) / Int(row.perPupils) : 0)
-                    guard n > 0 else { continue }
-                    demands.append(Demand(members: Set(row.members), day: d, periods: n * Int(I.duration[a]), label: I.activityID(a)))
-                }
+        let D = I.dayCount
+        var pinned = [[Int32]](repeating: [], count: I.activityCount * D)
+        for d in 0..<D {
+            for u in table.unitsOfDay[d] where daysOfUnit[Int(u)] == 1 && table.units[Int(u)].activities.count == 1 {
+                pinned[Int(table.units[Int(u)].activities[0]) * D + d].append(u)
             }
         }
+        /// Each row's staff-periods for the sessions these units of activity a need.
+        func addDemands(activity a: Int, units: [Int32], day: Int) {
+            guard !units.isEmpty else { return }
+            let groups = units.reduce(0) { $0 + table.units[Int($1)].groups.count }
+            let pupils = units.reduce(0) { $0 + Int(table.units[Int($1)].pupils) }
+            let sessions = I.together[a] ? units.count : (groups + Int(I.maxGroups[a]) - 1) / Int(I.maxGroups[a])
+            for i in I.rowRange(a) {
+                let row = I.rows[i]
+                let n = Int(row.count) * sessions + (row.perPupils > 0 ? (pupils + Int(row.perPupils) - 1) / Int(row.perPupils) : 0)
+                guard n > 0 else { continue }
+                demands.append(Demand(members: Set(row.members), day: day, periods: n * Int(I.duration[a]), label: I.activityID(a)))
+            }
+        }
+        for a in 0..<I.activityCount where !I.rowRange(a).isEmpty {
+            for d in 0..<I.dayCount { addDemands(activity: a, units: pinned[a * D + d], day: d) }
+        }
+        // The whole event too, counting every unit whatever day it may take.
+        let week = -1
+        for a in 0..<I.activityCount where !I.rowRange(a).isEmpty && I.dayCount > 1 {
+            addDemands(activity: a, units: table.units.indices.filter { table.units[$0].activities.count == 1 && table.units[$0].activities[0] == Int32(a) }.map { Int32($0) }, day: week)
+        }
+        let longest = Int(I.duration.max() ?? 1)
         var pools: [Set<Int32>] = []
         for dm in demands where !pools.contains(dm.members) { pools.append(dm.members) }
+        var byDay: [Int: [Demand]] = [:]
+        for dm in demands { byDay[dm.day, default: []].append(dm) }
         for pool in pools {
-            for d in 0..<I.dayCount {
-                let within = demands.filter { $0.day == d && $0.members.isSubset(of: pool) }
+            for d in [week] + Array(0..<I.dayCount) {
+                let within = (byDay[d] ?? []).filter { $0.members.isSubset(of: pool) }
                 let need = within.reduce(0) { $0 + $1.periods }
                 guard need > 0 else { continue }
                 var supply = 0
                 for s in pool {
-                    var periods = 0
-                    for p in 0..<I.periodCount where I.position[d * I.periodCount + p] >= 0 && I.staffAvailable.contains(Int(s), d * I.periodCount + p) {
-                        periods += 1
+                    var total = 0
+                    for dd in (d == week ? Array(0..<I.dayCount) : [d]) {
+                        var periods = 0
+                        for p in 0..<I.periodCount where I.position[dd * I.periodCount + p] >= 0 && I.staffAvailable.contains(Int(s), dd * I.periodCount + p) {
+                            periods += 1
+                        }
+                        let cap = I.staffMaxPerDay[Int(s)]
+                        if cap != CompiledInstance.unlimited { periods = min(periods, Int(cap) * longest) }
+                        total += periods
                     }
-                    let cap = I.staffMaxPerDay[Int(s)]
-                    if cap != CompiledInstance.unlimited {
-                        periods = min(periods, Int(cap) * Int(I.duration.max() ?? 1))
-                    }
-                    supply += periods
+                    let cap = I.staffMax[Int(s)]
+                    if cap != CompiledInstance.unlimited { total = min(total, Int(cap) * longest) }
+                    supply += total
                 }
                 let labels = Array(Set(within.map(\.label))).sorted().joined(separator: ", ")
                 let who = pool.isEmpty ? "matching staff (none match)" : "staff like \(pool.sorted().prefix(3).map { I.staffID(Int($0)) }.joined(separator: ", "))\(pool.count > 3 ? " (\(pool.count) in all)" : "")"
+                let when = d == week ? "the event" : I.dayID(d)
                 if need > supply {
-                    out.append(Finding(severity: .error, message: "\(I.dayID(d)) needs at least \(need) staff-periods from \(who) for \(labels); \(supply) are available"))
-                } else if Double(need) > 0.9 * Double(supply) {
-                    out.append(Finding(severity: .warning, message: "\(I.dayID(d)) needs at least \(need) of \(supply) available staff-periods from \(who) for \(labels): tight"))
+                    out.append(Finding(severity: .error, message: "\(when) needs at least \(need) staff-periods from \(who) for \(labels); \(supply) are available"))
+                } else if d != week && Double(need) > 0.9 * Double(supply) {
+                    out.append(Finding(severity: .warning, message: "\(when) needs at least \(need) of \(supply) available staff-periods from \(who) for \(labels): tight"))
                 }
             }
         }

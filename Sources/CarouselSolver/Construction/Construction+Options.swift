@@ -21,11 +21,22 @@ extension Construction {
     /// Counts (activity, start) pairs where unit u could go now, up to `cap`:
     /// a session to join, or a free suitable room. Staff are checked only
     /// when a value is tried.
+    ///
+    /// Where more of the activity's rooms are free than cannot take the unit
+    /// (`OptionBounds.freeRoomTakes`), a free room takes it and no room is
+    /// scanned (the same answer: checked in debug builds).
     func countOptions(_ u: Int, cap: Int32) -> Int32 {
-        let I = instance, T = I.slotCount
+        let I = instance, T = I.slotCount, P = I.periodCount, unit = table.units[u]
+        let fast = unit.fixedEntry < 0
         var n: Int32 = 0
         forEachStart(u) { a, t in
-            var ok = state.sessionsAt[a * T + t].contains { state.sessionHasPlace(for: u, in: Int($0)) }
+            var ok = false
+            if fast, let i = unit.activities.firstIndex(of: Int32(a)), state.mayAddSession(activity: a, day: t / P),
+               bounds.freeRoomTakes(unit: u, activityAt: i, activity: a, slot: t, instance: I) {
+                ok = true
+                assert(I.activityRooms[a].contains { state.mayOpen(unit: u, activity: a, at: t, room: Int($0)) }, "free rooms miscounted")
+            }
+            if !ok { ok = state.sessionsAt[a * T + t].contains { state.sessionHasPlace(for: u, in: Int($0)) } }
             if !ok { ok = I.activityRooms[a].contains { state.mayOpen(unit: u, activity: a, at: t, room: Int($0)) } }
             if ok { n += 1 }
             return n < cap

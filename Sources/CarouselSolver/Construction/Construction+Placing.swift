@@ -29,7 +29,8 @@ extension Construction {
             guard state.open(activity: o.activity, slot: o.slot, room: o.room, unit: u) != nil else { return false }
         }
         placedAt[u] = iteration
-        markStale(day: o.slot / instance.periodCount, groups: table.units[u].groups)
+        markStale(day: o.slot / instance.periodCount, groups: table.units[u].groups,
+                  change: OptionBounds.Change(placing: u, in: state, instance: instance))
         if state.hasCheckedRules || instance.sites.hasTravel {
             // Rules checked after the change (and rule 9 for a placement
             // that ejected what was in its way): the placement is withdrawn.
@@ -48,8 +49,9 @@ extension Construction {
         let s = Int(state.unitSession[u])
         guard s >= 0 else { return }
         let d = state.day(ofSession: s)
+        let change = OptionBounds.Change(removing: u, from: s, in: state, instance: instance)
         state.unassign(u)
-        markStale(day: d, groups: table.units[u].groups)
+        markStale(day: d, groups: table.units[u].groups, change: change)
         if state.hasCheckedRules { settle(session: s, groups: table.units[u].groups, day: d) }
     }
 

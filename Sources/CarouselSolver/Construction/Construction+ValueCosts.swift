@@ -14,7 +14,7 @@ extension Construction {
     /// idle periods it would create between sessions, a session far from the
     /// others, a change of site next to it.
     func dayShapeCost(_ unit: Unit, slot t: Int, duration k: Int, site: Int32) -> Double {
-        let I = instance, P = I.periodCount, T = I.slotCount, W = I.weights
+        let I = instance, P = I.periodCount, W = I.weights
         let d = t / P
         let lo0 = Int(I.position[t]), hi0 = Int(I.position[t + k - 1])
         var cost = 0.0
@@ -24,7 +24,7 @@ extension Construction {
             var prevSite: Int32 = -1, nextSite: Int32 = -1, prevPos = Int.min, nextPos = Int.max
             var before = false, after = false
             for p in 0..<P {
-                let s = state.groupAt[g * T + d * P + p]
+                let s = state.groupSession(g, at: d * P + p)
                 guard s >= 0 else { continue }
                 let pos = Int(I.position[d * P + p])
                 busy += 1

@@ -48,6 +48,9 @@ public struct Construction {
     var optionCount: [Int32]
     var dirty: [Bool]
     var dirtyUnits: [Int32]
+    /// Lower bounds on the units' options (see `OptionBounds`): a unit whose
+    /// bound stays at the cap after a change keeps its count uncounted.
+    var bounds: OptionBounds
     /// The unplaced units in the order `selectUnit` takes them.
     var queue: UnitQueue
     /// How often each unit was undone by backjumping; raises its weight.
@@ -87,6 +90,7 @@ public struct Construction {
         optionCount = Array(repeating: Self.countCap, count: U)
         dirty = Array(repeating: true, count: U)
         dirtyUnits = (0..<U).map { Int32($0) }
+        bounds = OptionBounds(table, instance: instance)
         queue = UnitQueue(units: U)
         conflicts = Array(repeating: 0, count: U)
         forced = Array(repeating: 0, count: U)
@@ -177,22 +181,52 @@ public struct Construction {
     /// ties to higher priority, then the seeded tie-break: stale counts of
     /// unplaced units are recomputed first.
     mutating func selectUnit() -> Int? {
+        bounds.rebuildIfStale(state)
         for u32 in dirtyUnits {
             let u = Int(u32)
             dirty[u] = false
             // A placed unit is marked again when it is undone (`undo`).
             guard state.unitSession[u] < 0 && !impossible[u] else { continue }
-            optionCount[u] = countOptions(u, cap: Self.countCap)
-            queue.push(u, count: optionCount[u], priority: priority[u], tie: tieBreak[u])
+            if table.units[u].fixedEntry >= 0 {
+                // Another unit's placement may bar its opening (`entryPlaced`): never bounded.
+                optionCount[u] = countOptions(u, cap: Self.countCap)
+            } else {
+                let n = countOptions(u, cap: OptionBounds.countedTo)
+                bounds.set(u, n)
+                optionCount[u] = min(n, Self.countCap)
+            }
+            // An unchanged count keeps its entry: no push, no stale entry to pop later.
+            if !queue.holds(u, count: optionCount[u]) { queue.push(u, count: optionCount[u], priority: priority[u], tie: tieBreak[u]) }
         }
         dirtyUnits.removeAll(keepingCapacity: true)
         return queue.first { state.unitSession[$0] < 0 && !impossible[$0] }
     }
 
-    /// Marks stale the counts of units that could use day d or group g.
-    mutating func markStale(day d: Int, groups: [Int32]) {
-        for u in table.unitsOfDay[d] { markDirty(Int(u)) }
-        for g in groups { for u in table.unitsOfGroup[Int(g)] { markDirty(Int(u)) } }
+    /// Marks stale the counts of units that could use day d or group g,
+    /// after `change` (a unit of `groups` placed in or taken out of a
+    /// session). The units of those groups are always recounted. The other
+    /// units of day d are taken by kind (`OptionBounds.Kind`: their activity
+    /// list, pupils and needs): a kind the change cannot touch keeps its counts; a unit of
+    /// another kind is recounted only when its bound, less the most the
+    /// change can have taken from it, could be below the cap. The first
+    /// change to a day after the bounds were dropped recounts all its units.
+    /// The counts stay exactly those of recounting every unit of the day.
+    mutating func markStale(day d: Int, groups: [Int32], change: OptionBounds.Change) {
+        for g in groups { for v in table.unitsOfGroup[Int(g)] { markDirty(Int(v)) } }
+        if change.dropsBounds { bounds.invalidateAll() }
+        bounds.update(after: change, state: state)
+        guard bounds.isCurrent(day: d) else {
+            for v in table.unitsOfDay[d] { markDirty(Int(v)) }
+            return
+        }
+        for kind in bounds.kinds[d] {
+            guard let loss = change.loss(of: kind, freeRooms: bounds.freeRooms, instance: instance) else { continue }
+            for v32 in kind.units {
+                let v = Int(v32)
+                guard !dirty[v] else { continue }
+                if table.units[v].fixedEntry >= 0 || !bounds.keepsCap(v, after: loss, cap: Self.countCap) { markDirty(v) }
+            }
+        }
     }
 
     @inline(__always)
@@ -205,6 +239,7 @@ public struct Construction {
     /// Every count is stale (a restart, or a restored schedule).
     mutating func markAllDirty() {
         queue.removeAll()
+        bounds.invalidateAll()
         dirtyUnits.removeAll(keepingCapacity: true)
         for u in dirty.indices {
             dirty[u] = true

@@ -4,7 +4,8 @@
 /// the scan (which made a placement O(units): 185,000 units took 200 s).
 ///
 /// A binary min-heap with lazy deletion: a unit is pushed whenever its
-/// option count is recomputed, with a fresh stamp; an entry whose stamp is
+/// option count is recomputed to a value other than its entry's (or it has
+/// none), with a fresh stamp; an entry whose stamp is
 /// no longer the unit's, or whose unit is placed or given up, is skipped
 /// when it reaches the top.
 struct UnitQueue {
@@ -26,12 +27,24 @@ struct UnitQueue {
 
     private var heap: [Entry] = []
     private var stamps: [UInt32]
+    /// The count in each unit's current entry, or -1 when it has none (never
+    /// pushed, or popped): a recount that finds the same count need not push.
+    private var live: [Int32]
 
-    init(units: Int) { stamps = [UInt32](repeating: 0, count: units) }
+    init(units: Int) {
+        stamps = [UInt32](repeating: 0, count: units)
+        live = [Int32](repeating: -1, count: units)
+    }
+
+    /// Whether unit u's current entry has this count (its priority and
+    /// tie-break change only with `removeAll`).
+    @inline(__always)
+    func holds(_ u: Int, count: Int32) -> Bool { live[u] == count }
 
     /// Adds unit u with its current key; earlier entries of u become stale.
     mutating func push(_ u: Int, count: Int32, priority: Double, tie: UInt64) {
         stamps[u] &+= 1
+        live[u] = count
         heap.append(Entry(count: count, priority: priority, tie: tie, unit: Int32(u), stamp: stamps[u]))
         var i = heap.count - 1
         while i > 0 {
@@ -43,7 +56,10 @@ struct UnitQueue {
     }
 
     /// Drops every entry (a restart pushes every unit again).
-    mutating func removeAll() { heap.removeAll(keepingCapacity: true) }
+    mutating func removeAll() {
+        heap.removeAll(keepingCapacity: true)
+        for u in live.indices { live[u] = -1 }
+    }
 
     /// The least current entry whose unit `isWaiting`, left in the queue
     /// (stale entries on the way are dropped), or nil.
@@ -57,6 +73,7 @@ struct UnitQueue {
     }
 
     private mutating func popFirst() {
+        if let top = heap.first, top.stamp == stamps[Int(top.unit)] { live[Int(top.unit)] = -1 }
         let last = heap.removeLast()
         guard !heap.isEmpty else { return }
         heap[0] = last

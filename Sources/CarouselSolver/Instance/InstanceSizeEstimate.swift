@@ -12,9 +12,10 @@ import CarouselModel
 ///   activity × slot starts and windows) and per-slot arrays;
 /// - the units (one per attendance to place) and, for each, the days it may
 ///   go on (`UnitTable.unitsOfDay`, the construction's domains);
-/// - each search's occupancy tables: rooms, groups and staff × slots
-///   (Int32 each), activity × slot session lists, the per-day counters —
-///   twice per thread (the search's state and its best copy).
+/// - each search's occupancy tables: rooms and staff × slots, groups × the
+///   slots of the days they visit (Int32 each), activity × slot session
+///   lists, the per-day counters — twice per thread (the search's state and
+///   its best copy).
 ///
 /// It leaves out what is proportional to the file itself (already read)
 /// and small tables. O(groups × attend items + days).
@@ -47,9 +48,10 @@ public struct InstanceSizeEstimate: Sendable {
         let D = problem.calendar.days.count, P = problem.calendar.periods.count, T = D * P
         let R = problem.rooms.count, S = problem.staff.count, A = problem.activities.count, G = problem.groups.count
         let rows = problem.activities.reduce(0) { $0 + $1.staff.count }
-        var units = 0, unitDays = 0
+        var units = 0, unitDays = 0, groupDays = 0
         for group in problem.groups {
             let visitDays = Self.visitDays(group, days: D)
+            groupDays = groupDays.addingClamped(visitDays)
             for item in group.attend {
                 switch item {
                 case let .activity(_, times, daily, _, _):
@@ -71,7 +73,8 @@ public struct InstanceSizeEstimate: Sendable {
         let searches = 2 * max(1, threads)
         var terms: [(String, Int)] = [
             ("days × periods × rooms = \(D) × \(P) × \(R) slots of rooms", cells(T, R, 4 * searches).addingClamped(bits(R, T))),
-            ("days × periods × groups = \(D) × \(P) × \(G) slots of groups", cells(T, G, 4 * searches).addingClamped(bits(G, T))),
+            ("visiting days × periods = \(groupDays) × \(P) slots of groups",
+             cells(groupDays, P, 4 * searches).addingClamped(bits(G, T)).addingClamped(cells(G, D, 4))),
             ("days × periods × staff = \(D) × \(P) × \(S) slots of staff",
              cells(T, S, 4 * searches).addingClamped(bits(S, T).multipliedClamped(by: 2 + searches))),
             ("days × periods × activities = \(D) × \(P) × \(A) possible starts", cells(T, A, 8 * searches).addingClamped(bits(A, T).multipliedClamped(by: 2))),

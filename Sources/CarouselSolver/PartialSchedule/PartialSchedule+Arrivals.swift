@@ -10,11 +10,12 @@ extension PartialSchedule {
     /// O(groups × periods).
     @inline(__always)
     func arrival(ofParty p: Int, day d: Int) -> Int32? {
-        let I = instance, A = I.arrivals, P = I.periodCount, T = I.slotCount
+        let I = instance, A = I.arrivals, P = I.periodCount
         var first = Int32.max
         for i in A.partyGroups[p].indices {
-            let g = Int(A.partyGroups[p][i]), base = g * T + d * P
-            for q in 0..<P where groupAt[base + q] >= 0 {
+            let g = Int(A.partyGroups[p][i]), start = Int(groupDayStart[g * I.dayCount + d])
+            guard start >= 0 else { continue }  // not here that day
+            for q in 0..<P where groupCells[start + q] >= 0 {
                 first = min(first, I.periodStart[q])
                 break
             }

@@ -7,10 +7,9 @@ extension PartialSchedule {
     /// session stay. False when a fixed session holds one of the groups then.
     /// O(groups × k × units per session).
     func unitsHolding(groups: [Int32], from t: Int, duration k: Int, into list: inout [Int]) -> Bool {
-        let T = instance.slotCount
         for g in groups {
             for q in t..<(t + k) {
-                let s = Int(groupAt[Int(g) * T + q])
+                let s = Int(groupSession(Int(g), at: q))
                 guard s >= 0 else { continue }
                 if sessionLocked[s] { return false }
                 for v in sessionUnits[s] where table.units[Int(v)].groups.contains(g) && !list.contains(Int(v)) {

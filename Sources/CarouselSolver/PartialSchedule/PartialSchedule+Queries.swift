@@ -11,11 +11,20 @@ import CarouselModel
 extension PartialSchedule {
     @inline(__always) func day(ofSession s: Int) -> Int { Int(sessionSlot[s]) / instance.periodCount }
 
-    /// Whether group g is in no session over slots `t ..< t + k`.
+    /// The session group g is in at slot t, or -1.
+    @inline(__always)
+    func groupSession(_ g: Int, at t: Int) -> Int32 {
+        let P = instance.periodCount, start = Int(groupDayStart[g * instance.dayCount + t / P])
+        return start < 0 ? -1 : groupCells[start + t % P]
+    }
+
+    /// Whether group g is in no session over slots `t ..< t + k` (one day).
     @inline(__always)
     func groupFree(_ g: Int, at t: Int, duration k: Int) -> Bool {
-        let base = g * instance.slotCount + t
-        for q in 0..<k where groupAt[base + q] != -1 { return false }
+        let P = instance.periodCount, start = Int(groupDayStart[g * instance.dayCount + t / P])
+        guard start >= 0 else { return true }
+        let base = start + t % P
+        for q in 0..<k where groupCells[base + q] != -1 { return false }
         return true
     }
 
@@ -30,9 +39,8 @@ extension PartialSchedule {
     @inline(__always)
     func groupAvailable(_ g: Int, at t: Int, duration k: Int, besides a: Int, or b: Int) -> Bool {
         guard groupVisits(g, at: t, duration: k) else { return false }
-        let base = g * instance.slotCount
         for q in t..<(t + k) {
-            let x = Int(groupAt[base + q])
+            let x = Int(groupSession(g, at: q))
             if x != -1 && x != a && x != b { return false }
         }
         return true

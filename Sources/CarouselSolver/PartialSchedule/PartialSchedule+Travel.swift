@@ -15,7 +15,9 @@ extension PartialSchedule {
     /// are moving away and do not count).
     @inline(__always)
     func groupTravelAllows(_ g: Int, at t: Int, duration k: Int, site: Int, besides a: Int = -1, or b: Int = -1) -> Bool {
-        !instance.sites.hasTravel || travelAllows(groupAt, row: g, at: t, duration: k, site: site, besides: a, or: b)
+        guard instance.sites.hasTravel else { return true }
+        let dayStart = Int(groupDayStart[g * instance.dayCount + t / instance.periodCount])
+        return dayStart < 0 || travelAllows(groupCells, dayStart: dayStart, at: t, duration: k, site: site, besides: a, or: b)
     }
 
     /// Whether staff member st may serve in session s where it is now, next
@@ -24,12 +26,14 @@ extension PartialSchedule {
     func staffTravelAllows(_ st: Int, session s: Int) -> Bool {
         guard instance.sites.hasTravel else { return true }
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])])
-        return travelAllows(staffAt, row: st, at: t, duration: k, site: Int(instance.roomSite[Int(sessionRoom[s])]), besides: s, or: -1)
+        let dayStart = st * instance.slotCount + t / instance.periodCount * instance.periodCount
+        return travelAllows(staffAt, dayStart: dayStart, at: t, duration: k, site: Int(instance.roomSite[Int(sessionRoom[s])]), besides: s, or: -1)
     }
 
-    /// The neighbour test over one occupancy table.
-    private func travelAllows(_ at: [Int32], row: Int, at t: Int, duration k: Int, site: Int, besides a: Int, or b: Int) -> Bool {
-        let I = instance, P = I.periodCount, d = t / P, base = row * I.slotCount
+    /// The neighbour test over one occupancy table, whose cells for t's day
+    /// start at `dayStart`.
+    private func travelAllows(_ at: [Int32], dayStart: Int, at t: Int, duration k: Int, site: Int, besides a: Int, or b: Int) -> Bool {
+        let I = instance, P = I.periodCount, d = t / P, base = dayStart - d * P
         var q = t - 1
         while q >= d * P {
             let x = Int(at[base + q])
@@ -55,16 +59,18 @@ extension PartialSchedule {
 
     /// Whether group g's sessions on day d keep rule 9 among themselves.
     func groupDayKeepsTravel(_ g: Int, day d: Int) -> Bool {
-        !instance.sites.hasTravel || dayKeepsTravel(groupAt, row: g, day: d)
+        guard instance.sites.hasTravel else { return true }
+        let dayStart = Int(groupDayStart[g * instance.dayCount + d])
+        return dayStart < 0 || dayKeepsTravel(groupCells, dayStart: dayStart)
     }
 
     /// Whether staff member st's sessions on day d keep rule 9.
     func staffDayKeepsTravel(_ st: Int, day d: Int) -> Bool {
-        !instance.sites.hasTravel || dayKeepsTravel(staffAt, row: st, day: d)
+        !instance.sites.hasTravel || dayKeepsTravel(staffAt, dayStart: st * instance.slotCount + d * instance.periodCount)
     }
 
-    private func dayKeepsTravel(_ at: [Int32], row: Int, day d: Int) -> Bool {
-        let I = instance, P = I.periodCount, base = row * I.slotCount + d * P
+    private func dayKeepsTravel(_ at: [Int32], dayStart base: Int) -> Bool {
+        let I = instance, P = I.periodCount
         var current = -1, site = 0
         var end: Int32 = 0
         for p in 0..<P {

@@ -50,7 +50,15 @@ public struct PartialSchedule: Sendable {
     // MARK: Occupancy: session id or -1, per (entity, slot)
 
     private(set) var roomAt: [Int32]
-    private(set) var groupAt: [Int32]
+    /// Groups' occupancy is kept only over the days each group may be on
+    /// site (`groupSession(_:at:)` reads it): a day's `periodCount` cells
+    /// start at `groupDayStart[g * D + d]` in `groupCells`, or the group has no
+    /// cells that day (-1: free throughout). On the 1,000,000-visitor
+    /// programme (37,081 groups, each visiting 1–2 of 100 days) this is 2 %
+    /// of a groups × slots table (118 MB), which every copy of the schedule
+    /// (a kept best, each search thread) would otherwise repeat.
+    private(set) var groupCells: [Int32]
+    private(set) var groupDayStart: [Int32]
     private(set) var staffAt: [Int32]
 
     // MARK: Staff load
@@ -119,7 +127,7 @@ public struct PartialSchedule: Sendable {
         self.table = table
         let T = I.slotCount
         roomAt = Array(repeating: -1, count: I.roomCount * T)
-        groupAt = Array(repeating: -1, count: I.groupCount * T)
+        (groupDayStart, groupCells) = Self.groupTables(I)
         staffAt = Array(repeating: -1, count: I.staffCount * T)
         staffDay = Array(repeating: 0, count: I.staffCount * I.dayCount)
         staffTotal = Array(repeating: 0, count: I.staffCount)
@@ -169,12 +177,48 @@ public struct PartialSchedule: Sendable {
         sessionStaff[s].append(Int32(st))
     }
 
+    /// The days each group may be on site get cells (every day for a group
+    /// without `visit`), and days with a fixed session naming it.
+    static func groupTables(_ I: CompiledInstance) -> (start: [Int32], cells: [Int32]) {
+        let D = I.dayCount, P = I.periodCount
+        var start = [Int32](repeating: -1, count: I.groupCount * D)
+        for f in I.fixed { for g in f.groups { start[g * D + f.day] = 0 } }
+        var n = 0
+        for g in 0..<I.groupCount {
+            for d in 0..<D where start[g * D + d] == 0 || I.groupVisit.containsAny(g, from: d * P, count: P) {
+                start[g * D + d] = Int32(n)
+                n += P
+            }
+        }
+        return (start, [Int32](repeating: -1, count: n))
+    }
+
+    /// The first of group g's cells on day d, made if it has none (a
+    /// placement the visit does not allow, which the checks refuse: kept
+    /// general rather than trusted).
+    mutating func groupCellStart(_ g: Int, day d: Int) -> Int {
+        let i = g * instance.dayCount + d
+        if groupDayStart[i] < 0 {
+            groupDayStart[i] = Int32(groupCells.count)
+            groupCells.append(contentsOf: repeatElement(-1, count: instance.periodCount))
+        }
+        return Int(groupDayStart[i])
+    }
+
+    /// Writes `value` into group g's cells over slots `t ..< t + k` (one day),
+    /// where they hold `only` (any value when nil).
+    @inline(__always)
+    mutating func setGroupCells(_ g: Int, from t: Int, duration k: Int, to value: Int32, where only: Int32? = nil) {
+        let P = instance.periodCount
+        let base = groupCellStart(g, day: t / P) + t % P
+        for q in base..<(base + k) where only == nil || groupCells[q] == only! { groupCells[q] = value }
+    }
+
     mutating func attach(_ u: Int, to s: Int) {
-        let T = instance.slotCount
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])])
         for i in table.units[u].groups.indices {
             let g = table.units[u].groups[i]
-            for q in t..<(t + k) { groupAt[Int(g) * T + q] = Int32(s) }
+            setGroupCells(Int(g), from: t, duration: k, to: Int32(s))
             sessionGroups[s].append(g)
         }
         sessionPupils[s] = Int32(clamping: Int(sessionPupils[s]) + Int(table.units[u].pupils))
@@ -188,11 +232,10 @@ public struct PartialSchedule: Sendable {
     }
 
     mutating func detach(_ u: Int, from s: Int) {
-        let T = instance.slotCount
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])])
         for j in table.units[u].groups.indices {
             let g = table.units[u].groups[j]
-            for q in t..<(t + k) where groupAt[Int(g) * T + q] == Int32(s) { groupAt[Int(g) * T + q] = -1 }
+            setGroupCells(Int(g), from: t, duration: k, to: -1, where: Int32(s))
             sessionGroups[s].removeFirstOccurrence(of: g)
         }
         sessionPupils[s] = Int32(clamping: Int(sessionPupils[s]) - Int(table.units[u].pupils))
@@ -242,11 +285,8 @@ public struct PartialSchedule: Sendable {
 
     /// Writes `value` into the group occupancy of every group of session s.
     mutating func setGroupOccupancy(of s: Int, to value: Int32) {
-        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])]), T = instance.slotCount
-        for i in sessionGroups[s].indices {
-            let g = Int(sessionGroups[s][i])
-            for q in t..<(t + k) { groupAt[g * T + q] = value }
-        }
+        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])])
+        for i in sessionGroups[s].indices { setGroupCells(Int(sessionGroups[s][i]), from: t, duration: k, to: value) }
     }
 
     /// Books staff member st for session s (the caller keeps `sessionStaff`).

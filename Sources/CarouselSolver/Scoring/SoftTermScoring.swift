@@ -93,15 +93,14 @@ struct GroupDayShape {
     init(group g: Int, day d: Int, _ state: borrowing PartialSchedule) {
         group = g
         day = d
-        let I = state.instance, P = I.periodCount, T = I.slotCount
-        let base = g * T + d * P
+        let I = state.instance, P = I.periodCount
         var run: Int32 = -1
         var runHasBefore = false
         var lastSite: Int32 = -1
         for p in 0..<P {
             let pos = Int(I.position[d * P + p])
             guard pos >= 0 else { continue }
-            let s = state.groupAt[base + p]
+            let s = state.groupSession(g, at: d * P + p)
             if s != run {
                 if run >= 0 && !runHasBefore && s < 0 { isolated += 1 }
                 if s >= 0 {

@@ -48,7 +48,7 @@ extension LocalSearch {
             let groups = state.table.units[u].groups
             let g = Int(groups[random.below(groups.count)])
             for t in (d * P)..<((d + 1) * P) {
-                let x = Int(state.groupAt[g * T + t])
+                let x = Int(state.groupSession(g, at: t))
                 guard x >= 0, mayFree(session: x) else { continue }
                 for v in state.sessionUnits[x] where state.table.units[Int(v)].groups.contains(Int32(g)) { add(Int(v)) }
             }

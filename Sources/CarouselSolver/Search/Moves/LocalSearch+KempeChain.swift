@@ -32,7 +32,7 @@ extension LocalSearch {
             let g = Int(groups[random.below(groups.count)])
             targets.clearKeepingCapacity()
             for p in 0..<P {
-                let other = Int(state.groupAt[g * I.slotCount + d * P + p])
+                let other = Int(state.groupSession(g, at: d * P + p))
                 if other >= 0 && other != s1 && Int(state.sessionSlot[other]) == d * P + p
                     && I.duration[Int(state.sessionActivity[other])] == k {
                     targets.append(d * P + p)
@@ -67,7 +67,7 @@ extension LocalSearch {
             for i in state.sessionGroups[s].indices {
                 let g = Int(state.sessionGroups[s][i])
                 guard state.groupVisits(g, at: to, duration: k) else { return refuse() }
-                for q in to..<(to + k) where !enlist(Int(state.groupAt[g * T + q]), startingAt: to, duration: k) {
+                for q in to..<(to + k) where !enlist(Int(state.groupSession(g, at: q)), startingAt: to, duration: k) {
                     return refuse()
                 }
             }

@@ -26,7 +26,7 @@ extension LocalSearch {
             let g = Int(groups[random.below(groups.count)])
             let k = Int(I.duration[a]), first = d * I.periodCount, last = first + I.periodCount - k
             for q in first..<(first + I.periodCount) {
-                let x = Int(state.groupAt[g * I.slotCount + q])
+                let x = Int(state.groupSession(g, at: q))
                 guard x >= 0, x != s, Int(state.sessionSlot[x]) == q else { continue }
                 for side in 0..<2 {
                     let t = side == 0 ? q - k : q + Int(I.duration[Int(state.sessionActivity[x])])

@@ -17,7 +17,7 @@ extension LocalSearch {
             let g = Int(groups[random.below(groups.count)])
             targets.clearKeepingCapacity()
             for p in 0..<I.periodCount {
-                let other = Int(state.groupAt[g * I.slotCount + d * I.periodCount + p])
+                let other = Int(state.groupSession(g, at: d * I.periodCount + p))
                 if other >= 0 && other != s1 && !targets.contains(other) && !state.sessionLocked[other]
                     && I.duration[Int(state.sessionActivity[other])] == k {
                     targets.append(other)

@@ -1,0 +1,122 @@
+import CarouselModel
+
+/// A lower bound on the soft score of every complete schedule, from
+/// relaxations that cost a count each, so that a solve can say how far its
+/// schedule may still be from the best (the gap). Each part is sound on its
+/// own and they add up (each bounds a different term):
+///
+/// - `preference`: a `oneOf` with `prefer` and `count` c costs at least one
+///   for each of its c most preferred activities it does not get. Activity
+///   a can take at most `capacity(a)` groups in all (its sessions that fit
+///   its rooms, window, `maxPerDay` and `maxSessions`, times `maxGroups`),
+///   less the groups that must attend it directly; the items that have a
+///   among their first c beyond that pay at least one each.
+/// - `sessions`: the groups that must attend activity a directly (not by a
+///   choice) need ⌈groups ÷ maxGroups⌉ sessions of it, and ⌈pupils ÷ its
+///   largest seat⌉; a together activity one per required session.
+/// - `spread`: an item with `minDays` m whose group visits only n < m of the
+///   days the activity can be held on is m − n days short at least.
+///
+/// Groups whose `oneOf` lists overlap, and items with `within`, are left out
+/// of the preference part (their picks are assigned to items by the
+/// evaluator's matching). The bound is for complete schedules: one that
+/// leaves units unplaced may score less.
+public struct SoftLowerBound: Sendable {
+    /// The bound on the weighted soft score.
+    public let soft: Double
+    /// The part of it from each term (weighted), for terms with a non-zero part.
+    public let terms: [(term: Weights.Term, weighted: Double)]
+
+    public init(_ I: CompiledInstance) {
+        let table = UnitTable(I)
+        var direct = [Int](repeating: 0, count: I.activityCount)
+        var directPupils = [Int](repeating: 0, count: I.activityCount)
+        var cohorts = [Int](repeating: 0, count: I.activityCount)
+        for unit in table.units where unit.activities.count == 1 {
+            if case .choice = unit.kind { continue }
+            let a = Int(unit.activities[0])
+            direct[a] += unit.groups.count
+            directPupils[a] += Int(unit.pupils)
+            if unit.kind == .cohort { cohorts[a] += 1 }
+        }
+        var sessions = 0
+        var shortfall = 0
+        for a in 0..<I.activityCount where direct[a] > 0 {
+            if I.together[a] {
+                sessions += cohorts[a]
+                continue
+            }
+            let share = max(1, Int(I.maxGroups[a]))
+            let seat = I.activityRooms[a].map { r in
+                I.weights.overCapacity != nil ? Int(I.activityCapacity[a]) : min(Int(I.activityCapacity[a]), Int(I.roomCapacity[Int(r)]))
+            }.max() ?? 0
+            let bySeats = seat <= 0 || seat >= Int(CompiledInstance.unlimited) ? 0 : (directPupils[a] + seat - 1) / seat
+            sessions += max((direct[a] + share - 1) / share, bySeats)
+        }
+        // Preference: the items wanting each activity among their first c.
+        var wanting = [Int](repeating: 0, count: I.activityCount)
+        for g in 0..<I.groupCount where !I.choiceListsOverlap[g] {
+            for item in I.choice[g] where item.within < 0 {
+                guard let rank = item.rank else { continue }
+                let c = Int(item.count)
+                let top = item.choices.indices.filter { Int(rank[$0]) < c }
+                // Only items whose first c ranks are c distinct activities.
+                guard top.count == c, Set(top.map { rank[$0] }).count == c else { continue }
+                for i in top { wanting[Int(item.choices[i])] += 1 }
+            }
+        }
+        for a in 0..<I.activityCount where wanting[a] > 0 {
+            let room = Self.groupCapacity(I, activity: a) - direct[a]
+            shortfall += max(0, wanting[a] - max(0, room))
+        }
+        var daysShort = 0
+        for g in 0..<I.groupCount {
+            for item in I.spread[g] {
+                let a = Int(item.activity)
+                var days = 0
+                for d in 0..<I.dayCount {
+                    let open = (0..<I.periodCount).contains { p in
+                        let t = d * I.periodCount + p
+                        return I.canStart(a, at: t) && I.inside(within: item.within, activity: a, at: t)
+                            && I.groupVisit.containsAll(g, from: t, count: Int(I.duration[a]))
+                    }
+                    if open { days += 1 }
+                }
+                daysShort += max(0, Int(item.minDays) - days)
+            }
+        }
+        var parts: [(Weights.Term, Double)] = []
+        for (term, count) in [(Weights.Term.preference, shortfall), (.sessions, sessions), (.spread, daysShort)] {
+            let weighted = I.weights[term] * Double(count)
+            if weighted > 0 { parts.append((term, weighted)) }
+        }
+        terms = parts
+        soft = parts.reduce(0) { $0 + $1.1 }
+    }
+
+    /// The most groups activity a can take in all: its sessions that fit
+    /// (per day, the most non-overlapping starts in each of its rooms, up to
+    /// `maxPerDay`; in all up to `maxSessions`) times `maxGroups`.
+    static func groupCapacity(_ I: CompiledInstance, activity a: Int) -> Int {
+        let P = I.periodCount, k = Int(I.duration[a])
+        var total = 0
+        for d in 0..<I.dayCount {
+            var day = 0
+            for r32 in I.activityRooms[a] {
+                let r = Int(r32)
+                var p = 0
+                while p < P {
+                    let t = d * P + p
+                    if I.canStart(a, at: t) && !I.roomUnavailable.containsAny(r, from: t, count: k) {
+                        day += 1
+                        p += k
+                    } else {
+                        p += 1
+                    }
+                }
+            }
+            total += min(day, Int(I.maxPerDay[a]))
+        }
+        return min(total, Int(I.maxSessions[a])).multipliedClamped(by: max(1, Int(I.maxGroups[a])))
+    }
+}
