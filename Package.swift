@@ -44,7 +44,8 @@ let package = Package(
         .testTarget(name: "CarouselSolverTests", dependencies: ["CarouselModel", "CarouselSolver", "CarouselIO"]),
         .testTarget(name: "CarouselIOTests", dependencies: ["CarouselModel", "CarouselSolver", "CarouselIO"]),
         .testTarget(
-            name: "CarouselCLITests", dependencies: ["CarouselCLI", "CarouselCommandLine", "CarouselModel", "CarouselSolver", "CarouselIO"]),
+            name: "CarouselCLITests",
+            dependencies: ["CarouselCLI", "CarouselCommandLine", "CarouselModel", "CarouselSolver", "CarouselIO"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -3,7 +3,8 @@ import CarouselCommandLine
 /// The benchmark suite's modes and options, declared once: the parser checks
 /// every value, and `--help` prints them.
 enum BenchmarkArguments {
-    static let out = Option.value("out", "DIR", .folder, default: "Benchmarks/results", help: "Where the result tables go.")
+    static let out = Option.value(
+        "out", "DIR", .folder, default: "Benchmarks/results", help: "Where the result tables go.")
 
     /// `--single PROBLEM SEED TIME_LIMIT THREADS [SCHEDULE] [--moves N]`.
     static let single = CommandSpec(
@@ -16,18 +17,25 @@ enum BenchmarkArguments {
             Positional("THREADS", .integer(1...256), help: "Searches in parallel."),
             Positional("SCHEDULE", optional: true, help: "Also write the schedule here."),
         ],
-        options: [.value("moves", "N", .integer(0...Int.max), defaultNote: "no limit", help: "Stop after N moves per thread.")])
+        options: [
+            .value("moves", "N", .integer(0...Int.max), defaultNote: "no limit", help: "Stop after N moves per thread.")
+        ])
 
     /// `--itc2007 [DIR] [--limit S] [--seeds N] [--jobs N] [--only comp01,…] [--out DIR]`.
     static let itc2007 = CommandSpec(
         name: "--itc2007",
         abstract: "ITC-2007 track 3: import, solve, export and score every instance.",
-        positionals: [Positional("DIR", .folder, optional: true, help: "The folder of .ctt files (default: ../shared/data/itc2007).")],
+        positionals: [
+            Positional(
+                "DIR", .folder, optional: true, help: "The folder of .ctt files (default: ../shared/data/itc2007).")
+        ],
         options: [
             .value("limit", "S", .number(0...1_000_000), default: "300", help: "Seconds per solve."),
             .value("seeds", "N", .integer(1...1_000), default: "1", help: "Solves per instance (seeds 1…N)."),
             .value("jobs", "N", .integer(1...64), default: "1", help: "Solves at a time (each on one thread)."),
-            .value("only", "NAMES", .words, defaultNote: "every instance", help: "Only these instances, e.g. comp01,comp05."),
+            .value(
+                "only", "NAMES", .words, defaultNote: "every instance",
+                help: "Only these instances, e.g. comp01,comp05."),
             out,
         ])
 
@@ -35,12 +43,15 @@ enum BenchmarkArguments {
     static let throughput = CommandSpec(
         name: "--throughput",
         abstract: "The search's speed on fixed work: the same solve several times, and optionally under callgrind.",
-        positionals: [Positional("PROBLEM", optional: true, help: "The problem (default: the generated 1,900-visitor week).")],
+        positionals: [
+            Positional("PROBLEM", optional: true, help: "The problem (default: the generated 1,900-visitor week).")
+        ],
         options: [
             .value("moves", "N", .integer(1...Int.max), default: "3000000", help: "Moves per run."),
             .value("repeats", "N", .integer(1...1_000), default: "5", help: "Runs."),
             .flag("instructions", help: "Also count the search's instructions under callgrind."),
-            .value("instruction-moves", "N", .integer(1...Int.max), default: "500000", help: "Moves of the callgrind run."),
+            .value(
+                "instruction-moves", "N", .integer(1...Int.max), default: "500000", help: "Moves of the callgrind run."),
             out,
         ])
 
@@ -48,16 +59,21 @@ enum BenchmarkArguments {
     static let suite = CommandSpec(
         name: "CarouselBenchmarks",
         abstract: "Carousel's benchmark suite: every example and generated week at several time limits (release mode).",
-        positionals: [Positional("PROBLEM", optional: true, repeats: true, help: "Problem files (default: every example).")],
+        positionals: [
+            Positional("PROBLEM", optional: true, repeats: true, help: "Problem files (default: every example).")
+        ],
         options: [
             .value("limits", "S,S,…", .numbers(0...1_000_000), default: "1,10,60", help: "Time limits in seconds."),
             .value("threads", "N", .integer(1...256), default: "1", help: "Threads per solve."),
             .value("seeds", "N", .integer(1...1_000), default: "1", help: "Solves per instance and limit (medians)."),
             out,
             .flag("no-cpsat", help: "Do not run the CP-SAT comparison."),
-            .value("cpsat-max-groups", "N", .integer(0...Int.max), default: "300", help: "Skip CP-SAT above this many groups."),
+            .value(
+                "cpsat-max-groups", "N", .integer(0...Int.max), default: "300",
+                help: "Skip CP-SAT above this many groups."),
             .flag("no-generated", help: "Leave out the generated weeks."),
-            .value("throughput-repeats", "N", .integer(0...1_000), default: "5", help: "Fixed-work speed runs (0: none)."),
+            .value(
+                "throughput-repeats", "N", .integer(0...1_000), default: "5", help: "Fixed-work speed runs (0: none)."),
             .flag("instructions", help: "Also count the search's instructions under callgrind."),
             .flag("quick", help: "Limits 1 and 10 s and only the 1,900 and 5,000-visitor weeks."),
         ],

@@ -1,9 +1,9 @@
-import Foundation
-import Synchronization
+import CarouselCommandLine
+import CarouselIO
 import CarouselModel
 import CarouselSolver
-import CarouselIO
-import CarouselCommandLine
+import Foundation
+import Synchronization
 
 // The ITC-2007 track 3 (curriculum-based course timetabling) comparison:
 // each `.ctt` instance is imported as `carousel import itc2007` does, solved
@@ -62,7 +62,10 @@ func runITC2007(_ arguments: ParsedArguments) -> Int32 {
     try? fm.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? fm.removeItem(at: work) }
 
-    struct Task { var file: String; var seed: Int }
+    struct Task {
+        var file: String
+        var seed: Int
+    }
     let tasks = files.flatMap { f in (1...seeds).map { Task(file: f, seed: $0) } }
     let me = CommandLine.arguments[0]
     let results = Mutex<[ITCRun]>([])
@@ -79,22 +82,29 @@ func runITC2007(_ arguments: ParsedArguments) -> Int32 {
                 let problemPath = work.appendingPathComponent("\(name)-\(task.seed).json").path
                 let schedulePath = work.appendingPathComponent("\(name)-\(task.seed).schedule.json").path
                 try AtomicFile.write(ProblemFile.render(itc.problem()), to: problemPath)
-                guard let data = runChild(me, ["--single", problemPath, String(task.seed), String(limit), "1", schedulePath]),
-                      let run = try? JSONDecoder().decode(RunResult.self, from: data) else {
+                guard
+                    let data = runChild(
+                        me, ["--single", problemPath, String(task.seed), String(limit), "1", schedulePath]),
+                    let run = try? JSONDecoder().decode(RunResult.self, from: data)
+                else {
                     log("\(name) seed \(task.seed): run failed")
                     continue
                 }
                 let instance = CompiledInstance(try ProblemDecoder.decode(contentsOf: problemPath))
                 let schedule = try ScheduleFile.read(contentsOf: schedulePath, for: instance).schedule
-                let a = try itc.assess(solution: CurriculumTimetabling.solution(schedule, instance: instance), file: "\(name).sol")
-                let result = ITCRun(instance: name, seed: task.seed, timeLimit: limit, lectures: schedule.sessions.count,
-                                    hard: a.hard, penalty: a.penalty, carouselSoft: run.soft,
-                                    roomCapacity: a.roomCapacity, minWorkingDays: a.minWorkingDays,
-                                    isolatedLectures: a.isolatedLectures, roomStability: a.roomStability,
-                                    evaluatedPerSecond: run.evaluatedPerSecond)
+                let a = try itc.assess(
+                    solution: CurriculumTimetabling.solution(schedule, instance: instance), file: "\(name).sol")
+                let result = ITCRun(
+                    instance: name, seed: task.seed, timeLimit: limit, lectures: schedule.sessions.count,
+                    hard: a.hard, penalty: a.penalty, carouselSoft: run.soft,
+                    roomCapacity: a.roomCapacity, minWorkingDays: a.minWorkingDays,
+                    isolatedLectures: a.isolatedLectures, roomStability: a.roomStability,
+                    evaluatedPerSecond: run.evaluatedPerSecond)
                 results.withLock { $0.append(result) }
-                log("\(name) seed \(task.seed) \(limit.formatted) s: penalty \(a.penalty), hard \(a.hard)"
-                    + (Double(a.penalty) == run.soft ? "" : " (Carousel's soft score: \(ScheduleSummary.number(run.soft)))"))
+                log(
+                    "\(name) seed \(task.seed) \(limit.formatted) s: penalty \(a.penalty), hard \(a.hard)"
+                        + (Double(a.penalty) == run.soft
+                            ? "" : " (Carousel's soft score: \(ScheduleSummary.number(run.soft)))"))
             } catch {
                 log("\(name): \(error)")
             }
@@ -109,9 +119,11 @@ func itcMarkdown(_ runs: [ITCRun], limit: Double, seeds: Int, jobs: Int) -> Stri
     var names: [String] = []
     for r in runs where !names.contains(r.instance) { names.append(r.instance) }
     func mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(max(1, xs.count)) }
-    var out = "ITC-2007 track 3, \(limit.formatted) s per run, 1 thread, seeds 1…\(seeds) (\(jobs) run\(jobs == 1 ? "" : "s") at a time). "
+    var out =
+        "ITC-2007 track 3, \(limit.formatted) s per run, 1 thread, seeds 1…\(seeds) (\(jobs) run\(jobs == 1 ? "" : "s") at a time). "
     out += "Penalty by the competition's rules, from the exported solution; lower is better.\n\n"
-    out += "| instance | lectures | hard | penalty (mean) | min | max | capacity | min days (×5) | isolated (×2) | stability | winner's average | ratio | best known |\n"
+    out +=
+        "| instance | lectures | hard | penalty (mean) | min | max | capacity | min days (×5) | isolated (×2) | stability | winner's average | ratio | best known |\n"
     out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     var ours: [Double] = [], theirs: [Double] = []
     var noWorse = 0, compared = 0
@@ -121,10 +133,15 @@ func itcMarkdown(_ runs: [ITCRun], limit: Double, seeds: Int, jobs: Int) -> Stri
         let reference = itcReferences.first { $0.instance == name }
         out += "| \(name) | \(mine[0].lectures) | \(mine.map(\.hard).max()!) | \(String(format: "%.1f", penalty)) | "
         out += "\(mine.map(\.penalty).min()!) | \(mine.map(\.penalty).max()!) | "
-        out += [mine.map(\.roomCapacity), mine.map(\.minWorkingDays), mine.map(\.isolatedLectures), mine.map(\.roomStability)]
-            .map { String(format: "%.1f", mean($0.map(Double.init))) }.joined(separator: " | ")
+        out += [
+            mine.map(\.roomCapacity), mine.map(\.minWorkingDays), mine.map(\.isolatedLectures),
+            mine.map(\.roomStability),
+        ]
+        .map { String(format: "%.1f", mean($0.map(Double.init))) }.joined(separator: " | ")
         if let reference {
-            let ratio = reference.winnerAverage > 0 ? String(format: "%.2f", penalty / reference.winnerAverage) : (penalty == 0 ? "1.00" : "∞")
+            let ratio =
+                reference.winnerAverage > 0
+                ? String(format: "%.2f", penalty / reference.winnerAverage) : (penalty == 0 ? "1.00" : "∞")
             out += " | \(String(format: "%.1f", reference.winnerAverage)) | \(ratio) | \(reference.bestKnown) |\n"
             ours.append(penalty)
             theirs.append(reference.winnerAverage)
@@ -135,8 +152,10 @@ func itcMarkdown(_ runs: [ITCRun], limit: Double, seeds: Int, jobs: Int) -> Stri
         }
     }
     if compared > 0 {
-        out += "\nOver the \(compared) instances with published figures: mean penalty \(String(format: "%.1f", mean(ours))) "
-        out += "against the winner's \(String(format: "%.1f", mean(theirs))); no worse than the winner's average on \(noWorse) of \(compared).\n"
+        out +=
+            "\nOver the \(compared) instances with published figures: mean penalty \(String(format: "%.1f", mean(ours))) "
+        out +=
+            "against the winner's \(String(format: "%.1f", mean(theirs))); no worse than the winner's average on \(noWorse) of \(compared).\n"
     }
     out += "\n" + itcSources + "\n"
     return out
@@ -152,12 +171,12 @@ let itcReferences: [ITCReference] = [
 ].map { ITCReference(instance: $0.0, winnerAverage: $0.1, bestKnown: $0.2) }
 
 let itcSources = """
-Sources. Winner's average: Tomáš Müller's average penalty (the ITC-2007 track 3 winner; Di Gaspero, McCollum \
-and Schaerf, ITC-2007 track 3 technical report, 2007, and Müller, "ITC2007 solver description: a hybrid \
-approach", Annals of Operations Research 172, 2009), as tabulated in T. Urli, "Hybrid CP+LNS for the \
-Curriculum-Based Course Timetabling Problem", CP 2013 Doctoral Program, table 1 ("Müller avg"). Best known: \
-the "Best" column of the same table (best known in 2013); Ceschia, Di Gaspero and Schaerf, "Educational \
-timetabling: problems, benchmarks, and state-of-the-art results", EJOR 308 (2023), list some since improved \
-(comp05 284, comp12 294, comp15 62, comp18 61, comp21 74). Instances: the competition's .ctt files as \
-distributed with Müller's solver (github.com/tomas-muller/cpsolver-itc2007, data/ctt).
-"""
+    Sources. Winner's average: Tomáš Müller's average penalty (the ITC-2007 track 3 winner; Di Gaspero, McCollum \
+    and Schaerf, ITC-2007 track 3 technical report, 2007, and Müller, "ITC2007 solver description: a hybrid \
+    approach", Annals of Operations Research 172, 2009), as tabulated in T. Urli, "Hybrid CP+LNS for the \
+    Curriculum-Based Course Timetabling Problem", CP 2013 Doctoral Program, table 1 ("Müller avg"). Best known: \
+    the "Best" column of the same table (best known in 2013); Ceschia, Di Gaspero and Schaerf, "Educational \
+    timetabling: problems, benchmarks, and state-of-the-art results", EJOR 308 (2023), list some since improved \
+    (comp05 284, comp12 294, comp15 62, comp18 61, comp21 74). Instances: the competition's .ctt files as \
+    distributed with Müller's solver (github.com/tomas-muller/cpsolver-itc2007, data/ctt).
+    """

@@ -1,8 +1,8 @@
-import Foundation
+import CarouselCommandLine
+import CarouselIO
 import CarouselModel
 import CarouselSolver
-import CarouselIO
-import CarouselCommandLine
+import Foundation
 
 /// One measured run (the child process prints it as JSON).
 struct RunResult: Codable {
@@ -50,17 +50,20 @@ func runSingle(_ arguments: ParsedArguments) -> Int32 {
         let result = Solver.solve(instance, options: options)
         let evaluation = Evaluator(instance).evaluate(result.state.schedule)
         if let schedule = arguments.positional("SCHEDULE") {
-            try AtomicFile.write(ScheduleFile.render(result.state.schedule, instance: instance, evaluation: evaluation), to: schedule)
+            try AtomicFile.write(
+                ScheduleFile.render(result.state.schedule, instance: instance, evaluation: evaluation), to: schedule)
         }
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         let searchSeconds = max(result.searchSeconds, 1e-9)
         let run = RunResult(
-            instance: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, seed: Int(seed), threads: threads,
+            instance: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, seed: Int(seed),
+            threads: threads,
             timeLimit: limit, groups: instance.groupCount, units: result.state.table.units.count,
             sessions: result.state.schedule.sessions.count, feasible: result.unplaced.isEmpty && evaluation.isFeasible,
             firstFeasibleSeconds: result.firstFeasibleSeconds.map { $0 + setup },
-            soft: evaluation.soft, moves: result.moves, evaluatedMoves: result.evaluatedMoves, appliedMoves: result.appliedMoves,
+            soft: evaluation.soft, moves: result.moves, evaluatedMoves: result.evaluatedMoves,
+            appliedMoves: result.appliedMoves,
             movesPerSecond: Double(result.moves) / searchSeconds / Double(threads),
             evaluatedPerSecond: Double(result.evaluatedMoves) / searchSeconds / Double(threads),
             appliedPerSecond: Double(result.appliedMoves) / searchSeconds / Double(threads),
@@ -121,47 +124,72 @@ func runSuite(_ arguments: ParsedArguments) -> Int32 {
     let fm = FileManager.default
     if settings.instances.isEmpty {
         let files = (try? fm.contentsOfDirectory(atPath: "Examples")) ?? []
-        settings.instances = files.filter { $0.hasSuffix(".json") && !$0.contains("schedule") && !$0.contains("scenario") }
-            .sorted().map { "Examples/\($0)" }
+        settings.instances = files.filter {
+            $0.hasSuffix(".json") && !$0.contains("schedule") && !$0.contains("scenario")
+        }
+        .sorted().map { "Examples/\($0)" }
     }
     let work = fm.temporaryDirectory.appendingPathComponent("carousel-bench-\(getpid())")
     try? fm.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? fm.removeItem(at: work) }
-    for g in settings.generated { settings.instances.append(generatedWeek(visitors: g.visitors, days: g.days, in: work)) }
+    for g in settings.generated {
+        settings.instances.append(generatedWeek(visitors: g.visitors, days: g.days, in: work))
+    }
     let me = CommandLine.arguments[0]
     var runs: [RunResult] = []
     var peers: [PeerResult] = []
     let haveCPSAT = settings.cpsat && cpsatAvailable()
     if settings.cpsat && !haveCPSAT {
-        log("CP-SAT comparison skipped: python3 cannot import ortools (pip install ortools) or ../shared/tools/cpsat.py is missing")
+        log(
+            "CP-SAT comparison skipped: python3 cannot import ortools (pip install ortools) or ../shared/tools/cpsat.py is missing"
+        )
     }
     for path in settings.instances {
         for seed in 1...max(1, settings.seeds) {
             for limit in settings.limits {
-                guard let data = runChild(me, ["--single", path, String(seed), String(limit), String(settings.threads)]),
-                      let run = try? JSONDecoder().decode(RunResult.self, from: data) else {
+                guard
+                    let data = runChild(me, ["--single", path, String(seed), String(limit), String(settings.threads)]),
+                    let run = try? JSONDecoder().decode(RunResult.self, from: data)
+                else {
                     log("\(path) seed \(seed) limit \(limit): run failed")
                     continue
                 }
                 runs.append(run)
-                log("\(run.instance) seed \(seed) \(limit.formatted) s: soft \(ScheduleSummary.number(run.soft)), first feasible \(run.firstFeasibleSeconds.map { String(format: "%.3f s", $0) } ?? "none"), \(Int(run.evaluatedPerSecond)) evaluated moves/s, \(Int(run.appliedPerSecond)) applied")
+                log(
+                    "\(run.instance) seed \(seed) \(limit.formatted) s: soft \(ScheduleSummary.number(run.soft)), first feasible \(run.firstFeasibleSeconds.map { String(format: "%.3f s", $0) } ?? "none"), \(Int(run.evaluatedPerSecond)) evaluated moves/s, \(Int(run.appliedPerSecond)) applied"
+                )
             }
         }
-        let groups = runs.last(where: { $0.instance == URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent })?.groups ?? 0
-        if haveCPSAT, groups <= settings.cpsatMaxGroups, let peer = runCPSAT(path, limit: settings.limits.max() ?? 60, snapshots: settings.limits, threads: settings.threads, work: work) {
+        let groups =
+            runs.last(where: { $0.instance == URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent })?
+            .groups ?? 0
+        if haveCPSAT, groups <= settings.cpsatMaxGroups,
+            let peer = runCPSAT(
+                path, limit: settings.limits.max() ?? 60, snapshots: settings.limits, threads: settings.threads,
+                work: work)
+        {
             peers.append(peer)
             log("\(peer.instance) CP-SAT: \(peer.soft)")
         }
     }
     var speeds: [ThroughputResult] = []
-    if settings.throughputRepeats > 0, let week = settings.instances.first(where: { $0.hasSuffix("generated-1900-5d.json") }),
-       let speed = measureThroughput(week, moves: 3_000_000, repeats: settings.throughputRepeats,
-                                     instructionMoves: settings.countInstructions ? 500_000 : nil, work: work) {
+    if settings.throughputRepeats > 0,
+        let week = settings.instances.first(where: { $0.hasSuffix("generated-1900-5d.json") }),
+        let speed = measureThroughput(
+            week, moves: 3_000_000, repeats: settings.throughputRepeats,
+            instructionMoves: settings.countInstructions ? 500_000 : nil, work: work)
+    {
         speeds.append(speed)
     }
-    struct Report: Codable { var runs: [RunResult]; var cpsat: [PeerResult]; var throughput: [ThroughputResult] }
+    struct Report: Codable {
+        var runs: [RunResult]
+        var cpsat: [PeerResult]
+        var throughput: [ThroughputResult]
+    }
     var table = markdown(runs, peers: peers, settings: settings)
-    if !speeds.isEmpty { table += "\nThe search's speed on fixed work (`--throughput`):\n\n" + throughputMarkdown(speeds) }
+    if !speeds.isEmpty {
+        table += "\nThe search's speed on fixed work (`--throughput`):\n\n" + throughputMarkdown(speeds)
+    }
     save(table, json: Report(runs: runs, cpsat: peers, throughput: speeds), as: "solve", in: settings.outDir)
     return 0
 }
@@ -222,11 +250,15 @@ func runCPSAT(_ path: String, limit: Double, snapshots: [Double], threads: Int, 
     let out = work.appendingPathComponent("cpsat-out.json").path
     let stats = work.appendingPathComponent("cpsat-stats.json").path
     try? FileManager.default.removeItem(atPath: stats)
-    var args = ["python3", cpsatScript, path, "--time-limit", String(limit), "--workers", String(threads), "-o", out, "--stats", stats]
+    var args = [
+        "python3", cpsatScript, path, "--time-limit", String(limit), "--workers", String(threads), "-o", out, "--stats",
+        stats,
+    ]
     for s in snapshots where s < limit { args += ["--snapshot-at", String(s)] }
     _ = runChild("/usr/bin/env", args)
     guard let data = FileManager.default.contents(atPath: stats),
-          let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    else { return nil }
     var soft: [String: Double] = [:]
     if let final = object["final"] as? [String: Any], let s = final["soft"] as? Double { soft[limit.formatted] = s }
     if let snaps = object["snapshots"] as? [String: Any] {
@@ -234,8 +266,9 @@ func runCPSAT(_ path: String, limit: Double, snapshots: [Double], threads: Int, 
             if let v = v as? [String: Any], let s = v["soft"] as? Double, let t = Double(k) { soft[t.formatted] = s }
         }
     }
-    return PeerResult(instance: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
-                      firstFeasibleSeconds: object["first_feasible_s"] as? Double, soft: soft)
+    return PeerResult(
+        instance: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+        firstFeasibleSeconds: object["first_feasible_s"] as? Double, soft: soft)
 }
 
 func markdown(_ runs: [RunResult], peers: [PeerResult], settings: Settings) -> String {
@@ -243,14 +276,17 @@ func markdown(_ runs: [RunResult], peers: [PeerResult], settings: Settings) -> S
     for r in runs where !names.contains(r.instance) { names.append(r.instance) }
     let limits = settings.limits
     var out = "Threads: \(settings.threads); seeds: \(settings.seeds) (medians). Soft score: lower is better.\n\n"
-    out += "| instance | groups | units | first feasible (s) | " + limits.map { "soft at \($0.formatted) s" }.joined(separator: " | ")
+    out +=
+        "| instance | groups | units | first feasible (s) | "
+        + limits.map { "soft at \($0.formatted) s" }.joined(separator: " | ")
     out += " | moves/s | evaluated moves/s | applied moves/s | peak memory (MB) |\n"
     out += "|---|---:|---:|---:|" + limits.map { _ in "---:" }.joined(separator: "|") + "|---:|---:|---:|---:|\n"
     func median(_ xs: [Double]) -> Double? { xs.isEmpty ? nil : xs.sorted()[xs.count / 2] }
     for name in names {
         let mine = runs.filter { $0.instance == name }
         let first = median(mine.compactMap(\.firstFeasibleSeconds))
-        out += "| \(name) | \(mine[0].groups) | \(mine[0].units) | \(first.map { String(format: "%.3f", $0) } ?? "—") | "
+        out +=
+            "| \(name) | \(mine[0].groups) | \(mine[0].units) | \(first.map { String(format: "%.3f", $0) } ?? "—") | "
         for l in limits {
             let at = mine.filter { $0.timeLimit == l }
             if at.isEmpty {
@@ -262,20 +298,25 @@ func markdown(_ runs: [RunResult], peers: [PeerResult], settings: Settings) -> S
             }
         }
         let longest = mine.filter { $0.timeLimit == limits.max() }
-        out += "\(Int(median(longest.map(\.movesPerSecond)) ?? 0)) | \(Int(median(longest.map(\.evaluatedPerSecond)) ?? 0)) | "
+        out +=
+            "\(Int(median(longest.map(\.movesPerSecond)) ?? 0)) | \(Int(median(longest.map(\.evaluatedPerSecond)) ?? 0)) | "
         out += "\(Int(median(longest.map(\.appliedPerSecond)) ?? 0)) | "
         out += String(format: "%.0f |\n", mine.map(\.peakMemoryMB).max() ?? 0)
     }
     if !peers.isEmpty {
-        out += "\nCP-SAT (`../shared/tools/cpsat.py`, same threads) and the ratio Carousel ÷ CP-SAT (below 1: Carousel better):\n\n"
-        out += "| instance | CP-SAT first feasible (s) | " + limits.map { "CP-SAT at \($0.formatted) s | ratio" }.joined(separator: " | ") + " |\n"
+        out +=
+            "\nCP-SAT (`../shared/tools/cpsat.py`, same threads) and the ratio Carousel ÷ CP-SAT (below 1: Carousel better):\n\n"
+        out +=
+            "| instance | CP-SAT first feasible (s) | "
+            + limits.map { "CP-SAT at \($0.formatted) s | ratio" }.joined(separator: " | ") + " |\n"
         out += "|---|---:|" + limits.map { _ in "---:|---:" }.joined(separator: "|") + "|\n"
         for p in peers {
             out += "| \(p.instance) | \(p.firstFeasibleSeconds.map { String(format: "%.1f", $0) } ?? "—") | "
             for l in limits {
                 let ours = median(runs.filter { $0.instance == p.instance && $0.timeLimit == l }.map(\.soft))
                 if let theirs = p.soft[l.formatted] {
-                    let ratio = ours.map { theirs > 0 ? String(format: "%.2f", $0 / theirs) : ($0 == 0 ? "1.00" : "∞") } ?? "—"
+                    let ratio =
+                        ours.map { theirs > 0 ? String(format: "%.2f", $0 / theirs) : ($0 == 0 ? "1.00" : "∞") } ?? "—"
                     out += "\(ScheduleSummary.number(theirs)) | \(ratio) | "
                 } else {
                     out += "none | — | "

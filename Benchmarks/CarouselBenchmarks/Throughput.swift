@@ -1,5 +1,5 @@
-import Foundation
 import CarouselCommandLine
+import Foundation
 
 /// The search's speed measured on fixed work, apart from the quality runs.
 ///
@@ -39,8 +39,11 @@ func runThroughput(_ arguments: ParsedArguments) -> Int32 {
     try? fm.createDirectory(at: work, withIntermediateDirectories: true)
     defer { try? fm.removeItem(at: work) }
     let path = problem ?? generatedWeek(visitors: 1_900, days: 5, in: work)
-    guard let result = measureThroughput(path, moves: moves, repeats: repeats,
-                                         instructionMoves: countInstructions ? instructionMoves : nil, work: work) else {
+    guard
+        let result = measureThroughput(
+            path, moves: moves, repeats: repeats,
+            instructionMoves: countInstructions ? instructionMoves : nil, work: work)
+    else {
         return 1
     }
     save(throughputMarkdown([result]), json: [result], as: "throughput", in: outDir)
@@ -49,23 +52,28 @@ func runThroughput(_ arguments: ParsedArguments) -> Int32 {
 
 /// Runs the fixed solve `repeats` times (and once under callgrind when
 /// `instructionMoves` is given); nil if a run fails.
-func measureThroughput(_ path: String, moves: Int, repeats: Int, instructionMoves: Int?, work: URL) -> ThroughputResult? {
+func measureThroughput(_ path: String, moves: Int, repeats: Int, instructionMoves: Int?, work: URL) -> ThroughputResult?
+{
     let me = CommandLine.arguments[0]
     let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     var runs: [RunResult] = []
     for r in 1...repeats {
         // A generous time limit: the move budget ends the run.
         guard let data = runChild(me, ["--single", path, "1", "600", "1", "--moves", String(moves)]),
-              let run = try? JSONDecoder().decode(RunResult.self, from: data) else {
+            let run = try? JSONDecoder().decode(RunResult.self, from: data)
+        else {
             log("\(name): throughput run \(r) failed")
             return nil
         }
         runs.append(run)
-        log("\(name) throughput run \(r): \(run.evaluatedMoves) evaluated moves, \(Int(run.evaluatedPerSecond)) per second")
+        log(
+            "\(name) throughput run \(r): \(run.evaluatedMoves) evaluated moves, \(Int(run.evaluatedPerSecond)) per second"
+        )
     }
-    var result = ThroughputResult(instance: name, moves: runs[0].moves, evaluatedMoves: runs[0].evaluatedMoves,
-                                  appliedMoves: runs[0].appliedMoves, evaluatedPerSecond: runs.map(\.evaluatedPerSecond),
-                                  appliedPerSecond: runs.map(\.appliedPerSecond))
+    var result = ThroughputResult(
+        instance: name, moves: runs[0].moves, evaluatedMoves: runs[0].evaluatedMoves,
+        appliedMoves: runs[0].appliedMoves, evaluatedPerSecond: runs.map(\.evaluatedPerSecond),
+        appliedPerSecond: runs.map(\.appliedPerSecond))
     if runs.contains(where: { $0.evaluatedMoves != result.evaluatedMoves }) {
         log("\(name): the runs did not do the same work (evaluated moves differ); the solve is not deterministic")
     }
@@ -87,24 +95,32 @@ func measureThroughput(_ path: String, moves: Int, repeats: Int, instructionMove
 func countInstructions(_ path: String, moves: Int, work: URL) -> (instructions: Int, moves: Int, evaluated: Int)? {
     let out = work.appendingPathComponent("callgrind.out").path
     let me = CommandLine.arguments[0]
-    guard let data = runChild("/usr/bin/env", ["valgrind", "--tool=callgrind", "--callgrind-out-file=\(out)",
-                                                "--toggle-collect=$s14CarouselSolver11LocalSearchV6anneal*",
-                                                me, "--single", path, "1", "600", "1", "--moves", String(moves)]),
-          let run = try? JSONDecoder().decode(RunResult.self, from: data),
-          let text = try? String(contentsOfFile: out, encoding: .utf8),
-          let line = text.split(separator: "\n").first(where: { $0.hasPrefix("summary:") }),
-          let instructions = Int(line.dropFirst("summary:".count).trimmingCharacters(in: .whitespaces)) else { return nil }
+    guard
+        let data = runChild(
+            "/usr/bin/env",
+            [
+                "valgrind", "--tool=callgrind", "--callgrind-out-file=\(out)",
+                "--toggle-collect=$s14CarouselSolver11LocalSearchV6anneal*",
+                me, "--single", path, "1", "600", "1", "--moves", String(moves),
+            ]),
+        let run = try? JSONDecoder().decode(RunResult.self, from: data),
+        let text = try? String(contentsOfFile: out, encoding: .utf8),
+        let line = text.split(separator: "\n").first(where: { $0.hasPrefix("summary:") }),
+        let instructions = Int(line.dropFirst("summary:".count).trimmingCharacters(in: .whitespaces))
+    else { return nil }
     return (instructions, run.moves, run.evaluatedMoves)
 }
 
 func throughputMarkdown(_ results: [ThroughputResult]) -> String {
     var out = "Fixed work: seed 1, one thread, the same moves in every run (runs one after another). "
     out += "Evaluated moves per second per thread: worst, median and best run.\n\n"
-    out += "| instance | moves | evaluated moves | runs | evaluated/s worst | median | best | applied/s median | instructions per evaluated move |\n"
+    out +=
+        "| instance | moves | evaluated moves | runs | evaluated/s worst | median | best | applied/s median | instructions per evaluated move |\n"
     out += "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
     for r in results {
         let rates = r.evaluatedPerSecond.sorted(), applied = r.appliedPerSecond.sorted()
-        out += "| \(r.instance) | \(r.moves) | \(r.evaluatedMoves) | \(rates.count) | \(Int(rates.first ?? 0)) | \(Int(rates[rates.count / 2])) | "
+        out +=
+            "| \(r.instance) | \(r.moves) | \(r.evaluatedMoves) | \(rates.count) | \(Int(rates.first ?? 0)) | \(Int(rates[rates.count / 2])) | "
         out += "\(Int(rates.last ?? 0)) | \(Int(applied[applied.count / 2])) | "
         if let n = r.instructionsPerEvaluatedMove, let m = r.instructionMoves {
             out += String(format: "%.0f (%d moves under callgrind) |\n", n, m)

@@ -1,5 +1,5 @@
-import Foundation
 import CarouselCommandLine
+import Foundation
 
 // Carousel's benchmark suite. Run in release mode from the package folder:
 //
@@ -39,6 +39,7 @@ do {
 } catch {
     let names = error.path.map(\.name).joined(separator: " ")
     FileHandle.standardError.write(Data("error: \(error.error.message)\n".utf8))
-    FileHandle.standardError.write(Data(HelpText.usageBlock(error.path.last!.usageLines(prefix: names), label: "usage: ").utf8))
+    FileHandle.standardError.write(
+        Data(HelpText.usageBlock(error.path.last!.usageLines(prefix: names), label: "usage: ").utf8))
     exit(2)
 }

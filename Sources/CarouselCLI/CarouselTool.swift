@@ -1,7 +1,7 @@
-import Foundation
-import CarouselModel
-import CarouselIO
 import CarouselCommandLine
+import CarouselIO
+import CarouselModel
+import Foundation
 
 /// The `carousel` command: finds the subcommand the arguments name (from
 /// the declarations), runs it, and maps every error to a one-line message
@@ -18,12 +18,15 @@ public enum CarouselTool {
 
     /// Every command's declaration, as the parser, help and completions see them.
     public static let program = CommandLineProgram(
-        root: CommandSpec(name: "carousel", abstract: "timetables for multi-school event days", subcommands: commands.map { $0.tree }),
+        root: CommandSpec(
+            name: "carousel", abstract: "timetables for multi-school event days", subcommands: commands.map { $0.tree }),
         version: version)
 
     /// Runs `carousel` with `arguments` (without the program name).
-    public static func main(_ arguments: [String], console: Console = .standard,
-                            environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
+    public static func main(
+        _ arguments: [String], console: Console = .standard,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> Int32 {
         let invocation: CommandLineProgram.Invocation
         do {
             invocation = try program.resolve(arguments)
@@ -33,7 +36,11 @@ public enum CarouselTool {
             if names.isEmpty {
                 console.error("Run 'carousel help' for the list of commands.")
             } else {
-                console.error(HelpText.usageBlock(error.path.last!.usageLines(prefix: (["carousel"] + names).joined(separator: " ")), label: "usage: ")
+                console.error(
+                    HelpText.usageBlock(
+                        error.path.last!.usageLines(prefix: (["carousel"] + names).joined(separator: " ")),
+                        label: "usage: "
+                    )
                     .trimmingTrailingNewlines)
                 console.error("Run 'carousel help \(names.joined(separator: " "))' for more.")
             }
@@ -59,7 +66,10 @@ public enum CarouselTool {
             } catch let error as UsageError {
                 let names = path.dropFirst().map(\.name)
                 console.error("error: \(error.message)")
-                console.error(HelpText.usageBlock(path.last!.usageLines(prefix: (["carousel"] + names).joined(separator: " ")), label: "usage: ")
+                console.error(
+                    HelpText.usageBlock(
+                        path.last!.usageLines(prefix: (["carousel"] + names).joined(separator: " ")), label: "usage: "
+                    )
                     .trimmingTrailingNewlines)
                 console.error("Run 'carousel help \(names.joined(separator: " "))' for more.")
                 return ExitCode.badInput

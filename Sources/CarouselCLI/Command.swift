@@ -1,8 +1,8 @@
-import Foundation
+import CarouselCommandLine
+import CarouselIO
 import CarouselModel
 import CarouselSolver
-import CarouselIO
-import CarouselCommandLine
+import Foundation
 
 /// One subcommand of `carousel`: its declaration and `run`. Everything
 /// printed about it (usage, `--help`, completions) comes from `spec`.

@@ -1,8 +1,8 @@
-import Foundation
+import CarouselCommandLine
+import CarouselIO
 import CarouselModel
 import CarouselSolver
-import CarouselIO
-import CarouselCommandLine
+import Foundation
 
 /// What one run of a command works with: the console, the files it has
 /// read (so that no output replaces one of them) and the memory limit.
@@ -31,7 +31,8 @@ final class CommandContext {
         let tree = try ProblemDecoder.parseJSON(try ProblemDecoder.readFile(path), file: file)
         let problem = try ProblemDecoder.decode(tree, file: file)
         try requireSize(problem, file: file, threads: threads)
-        return LoadedProblem(path: path, tree: tree, problem: problem, instance: CompiledInstance(problem.withFormedTeams()))
+        return LoadedProblem(
+            path: path, tree: tree, problem: problem, instance: CompiledInstance(problem.withFormedTeams()))
     }
 
     /// Throws when compiling `problem` would need more memory than the limit.
@@ -43,10 +44,14 @@ final class CommandContext {
 
     /// Reads the schedule at `path` against `problem`; refuses one made for
     /// another problem.
-    func loadSchedule(_ path: String, for problem: LoadedProblem, role: String = "the schedule file") throws(InputError) -> ScheduleFile.Loaded {
+    func loadSchedule(_ path: String, for problem: LoadedProblem, role: String = "the schedule file") throws(InputError)
+        -> ScheduleFile.Loaded
+    {
         input(path, role: role)
         let loaded = try ScheduleFile.read(contentsOf: path, for: problem.instance)
-        if let mismatch = loaded.mismatch(with: problem.problem, file: StandardInput.name(of: path), problemFile: problem.path) {
+        if let mismatch = loaded.mismatch(
+            with: problem.problem, file: StandardInput.name(of: path), problemFile: problem.path)
+        {
             throw mismatch
         }
         return loaded
@@ -66,16 +71,22 @@ final class CommandContext {
 
     /// Writes each file into the folder `path` (made if missing), after
     /// checking every one of them.
-    func write(files: [(name: String, text: String)], intoFolder path: String, output: String, kind: CarouselFileKind? = nil) throws {
+    func write(
+        files: [(name: String, text: String)], intoFolder path: String, output: String, kind: CarouselFileKind? = nil
+    ) throws {
         guard path != "-" else { throw UsageError("\(output) is several files; give a folder with -o DIR, not -") }
         let folder = URL(fileURLWithPath: path)
-        for file in files { try outputs.check(folder.appendingPathComponent(file.name).path, output: output, kind: kind) }
+        for file in files {
+            try outputs.check(folder.appendingPathComponent(file.name).path, output: output, kind: kind)
+        }
         try AtomicFile.write(files, intoFolder: path)
     }
 
     /// Writes `text` to `path` and reports `summary`, or without a path
     /// writes it to standard output (`generate`, `import`, `export`).
-    func emit(_ text: String, to path: String?, output: String, kind: CarouselFileKind?, summary: @autoclosure () -> String) throws {
+    func emit(
+        _ text: String, to path: String?, output: String, kind: CarouselFileKind?, summary: @autoclosure () -> String
+    ) throws {
         try write(text, to: path ?? "-", output: output, kind: kind)
         if let path, path != "-" { console.report(summary()) }
     }

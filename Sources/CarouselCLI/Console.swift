@@ -1,5 +1,5 @@
-import Foundation
 import CarouselModel
+import Foundation
 
 /// Where a command writes: standard output for results, standard error for
 /// progress and errors. Tests capture both.

@@ -1,6 +1,6 @@
-import Foundation
-import CarouselSolver
 import CarouselCommandLine
+import CarouselSolver
+import Foundation
 
 /// The settings of `explain` and `capacity`: seed, an overall time limit,
 /// progress, and signals.
@@ -9,8 +9,9 @@ struct DiagnosisSettings {
     let progressLine: DiagnosisProgressLine?
 
     static let options: [Option] = [
-        .value("time-limit", short: "t", "S", .number(0...1_000_000), defaultNote: "none",
-               help: "Stop after S seconds and report what was established, marked as partial."),
+        .value(
+            "time-limit", short: "t", "S", .number(0...1_000_000), defaultNote: "none",
+            help: "Stop after S seconds and report what was established, marked as partial."),
         SearchSettings.seed,
         SearchSettings.quiet,
     ]

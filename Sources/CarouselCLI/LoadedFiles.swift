@@ -1,7 +1,7 @@
+import CarouselCommandLine
+import CarouselIO
 import CarouselModel
 import CarouselSolver
-import CarouselIO
-import CarouselCommandLine
 
 /// A problem file loaded and compiled, with its JSON (for scenarios and
 /// for locating errors found later).
@@ -18,7 +18,8 @@ struct LoadedProblem {
     func day(_ id: String, option: String) throws(UsageError) -> Int {
         let ids = problem.calendar.days.map(\.id)
         guard let d = ids.firstIndex(of: id) else {
-            throw UsageError("--\(option): unknown day \"\(id)\"; the days are \(ListText.joined(ids))\(didYouMean(id, among: ids))")
+            throw UsageError(
+                "--\(option): unknown day \"\(id)\"; the days are \(ListText.joined(ids))\(didYouMean(id, among: ids))")
         }
         return d
     }
@@ -30,7 +31,9 @@ struct LoadedProblem {
             throw UsageError("--\(option): expected a day and a time such as \"tue 09:40\", got \"\(text)\"")
         }
         let word = String(parts[0])
-        if let d = problem.calendar.days.firstIndex(where: { $0.name?.lowercased() == word.lowercased() }) { return (d, minute) }
+        if let d = problem.calendar.days.firstIndex(where: { $0.name?.lowercased() == word.lowercased() }) {
+            return (d, minute)
+        }
         return (try day(word, option: option), minute)
     }
 }
@@ -51,14 +54,18 @@ struct LoadedTimetable {
         view = TimetableView(instance: file.instance, schedule: file.schedule)
         if let first = file.formatViolations.first {
             let n = file.formatViolations.count
-            context.console.error("warning: \(StandardInput.name(of: path)): \(n) entr\(n == 1 ? "y does" : "ies do") not match the problem and \(n == 1 ? "is" : "are") left out, e.g. \(first.message)")
+            context.console.error(
+                "warning: \(StandardInput.name(of: path)): \(n) entr\(n == 1 ? "y does" : "ies do") not match the problem and \(n == 1 ? "is" : "are") left out, e.g. \(first.message)"
+            )
         }
     }
 
     /// When the timetable was made and from what, for the printed copies.
     func provenance(environment: [String: String]) -> Provenance {
-        Provenance(stamp: Provenance.stamp(environment: environment), version: CarouselTool.version,
-                   problem: Provenance.fingerprint(of: problem.problem), schedule: Provenance.fingerprint(of: file.schedule, instance: problem.instance))
+        Provenance(
+            stamp: Provenance.stamp(environment: environment), version: CarouselTool.version,
+            problem: Provenance.fingerprint(of: problem.problem),
+            schedule: Provenance.fingerprint(of: file.schedule, instance: problem.instance))
     }
 }
 
@@ -70,6 +77,8 @@ extension CommandContext {
         input(path, role: "a scenario file")
         let changed = try Scenario.read(contentsOf: path).apply(to: problem.tree, baseFile: problem.file)
         try requireSize(changed, file: path)
-        return LoadedProblem(path: problem.path, tree: problem.tree, problem: changed, instance: CompiledInstance(changed.withFormedTeams()))
+        return LoadedProblem(
+            path: problem.path, tree: problem.tree, problem: changed,
+            instance: CompiledInstance(changed.withFormedTeams()))
     }
 }

@@ -1,8 +1,8 @@
-import Foundation
+import CarouselCommandLine
+import CarouselIO
 import CarouselModel
 import CarouselSolver
-import CarouselIO
-import CarouselCommandLine
+import Foundation
 
 /// The search options shared by the commands that run the solver (`solve`,
 /// `repair`, `whatif`): limits, seed, threads, progress and signals.
@@ -13,10 +13,16 @@ struct SearchSettings {
     /// The option declarations, with this command's defaults.
     static func options(timeLimit: Double, moves: Int) -> [Option] {
         [
-            .value("time-limit", short: "t", "S", .number(0...1_000_000), default: timeLimit.plainText, help: "Stop searching after S seconds."),
+            .value(
+                "time-limit", short: "t", "S", .number(0...1_000_000), default: timeLimit.plainText,
+                help: "Stop searching after S seconds."),
             seed,
             .value("threads", "N", .integer(1...256), default: "1", help: "Searches in parallel."),
-            .value("moves", "N", .integer(0...Int.max), default: String(moves), help: "Improvement moves per thread, exactly (0: no limit). Without --moves the default budget, scaled up for problems over 400 units, applies only when no --time-limit is given."),
+            .value(
+                "moves", "N", .integer(0...Int.max), default: String(moves),
+                help:
+                    "Improvement moves per thread, exactly (0: no limit). Without --moves the default budget, scaled up for problems over 400 units, applies only when no --time-limit is given."
+            ),
             quiet,
         ]
     }
@@ -60,9 +66,12 @@ struct SearchSettings {
         let rate = Int(Double(p.iterations) / max(p.elapsed, 1e-9))
         let elapsed = String(format: "[%6.1fs]", p.elapsed)
         if let soft = p.soft {
-            console.status("\(elapsed) improve: best soft \(ScheduleSummary.number(soft)), \(p.iterations) moves, \(rate) moves/s")
+            console.status(
+                "\(elapsed) improve: best soft \(ScheduleSummary.number(soft)), \(p.iterations) moves, \(rate) moves/s")
         } else {
-            console.status("\(elapsed) \(p.phase): \(p.iterations) iterations, \(p.unplaced) unplaced (best \(p.bestUnplaced)), \(rate) it/s")
+            console.status(
+                "\(elapsed) \(p.phase): \(p.iterations) iterations, \(p.unplaced) unplaced (best \(p.bestUnplaced)), \(rate) it/s"
+            )
         }
     }
 }

@@ -1,6 +1,6 @@
+import CarouselSolver
 import Foundation
 import Synchronization
-import CarouselSolver
 
 /// Turns Ctrl-C (SIGINT) and SIGTERM (what `kill`, `timeout` and service
 /// managers send) into a raised stop flag, so the search ends at its next
@@ -45,7 +45,9 @@ final class SignalHandler: @unchecked Sendable {
 
     /// Runs `body` with SIGINT and SIGTERM raising `stop`; its result and
     /// the signal that stopped it, if one did.
-    static func whileRunning<T>(stop: Termination.StopFlag, _ body: () throws -> T) rethrows -> (value: T, signal: Int32?) {
+    static func whileRunning<T>(stop: Termination.StopFlag, _ body: () throws -> T) rethrows -> (
+        value: T, signal: Int32?
+    ) {
         let handler = SignalHandler(stop: stop)
         defer { handler.cancel() }
         let value = try body()
@@ -53,5 +55,7 @@ final class SignalHandler: @unchecked Sendable {
     }
 
     /// How a message names the signal: `Ctrl-C` or `SIGTERM`.
-    static func name(_ number: Int32) -> String { number == SIGINT ? "Ctrl-C" : number == SIGTERM ? "SIGTERM" : "signal \(number)" }
+    static func name(_ number: Int32) -> String {
+        number == SIGINT ? "Ctrl-C" : number == SIGTERM ? "SIGTERM" : "signal \(number)"
+    }
 }

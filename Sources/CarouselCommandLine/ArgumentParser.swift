@@ -36,7 +36,9 @@ public enum ArgumentParser {
             if let inlineValue {
                 value = inlineValue
             } else {
-                guard i < arguments.count else { throw UsageError("--\(option.name) needs a value (\(option.placeholder))") }
+                guard i < arguments.count else {
+                    throw UsageError("--\(option.name) needs a value (\(option.placeholder))")
+                }
                 value = arguments[i]
                 i += 1
             }
@@ -64,12 +66,16 @@ public enum ArgumentParser {
                 name = String(name[..<eq])
             }
             if let option = spec.option(named: name) { return (option, inlineValue) }
-            let hint = Suggestion.closest(to: name, among: spec.options.map(\.name)).map { " (did you mean --\($0)?)" } ?? ""
+            let hint =
+                Suggestion.closest(to: name, among: spec.options.map(\.name)).map { " (did you mean --\($0)?)" } ?? ""
             throw UsageError("unknown option --\(name)\(hint)")
         }
         let letter = arg.dropFirst().first
         if arg.count == 2, let option = spec.options.first(where: { $0.short == letter }) { return (option, nil) }
-        let hint = Suggestion.closest(to: String(arg.dropFirst()), among: spec.options.map(\.name)).map { " (did you mean --\($0)?)" } ?? ""
+        let hint =
+            Suggestion.closest(to: String(arg.dropFirst()), among: spec.options.map(\.name)).map {
+                " (did you mean --\($0)?)"
+            } ?? ""
         throw UsageError("unknown option \(arg)\(hint)")
     }
 
@@ -101,7 +107,9 @@ public enum ArgumentParser {
     static func sentenceFragment(_ help: String) -> String {
         var text = help
         if text.last == "." { text.removeLast() }
-        guard let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase ?? true else { return text }
+        guard let first = text.first, first.isUppercase, text.dropFirst().first?.isLowercase ?? true else {
+            return text
+        }
         return first.lowercased() + text.dropFirst()
     }
 }

@@ -34,7 +34,9 @@ public struct CommandLineProgram: Sendable {
 
     public func resolve(_ arguments: [String]) throws(Failure) -> Invocation {
         guard let first = arguments.first else { return .help([root], isError: true) }
-        if first == "help" { return .help(try descend(Array(arguments.dropFirst()), strict: true).path, isError: false) }
+        if first == "help" {
+            return .help(try descend(Array(arguments.dropFirst()), strict: true).path, isError: false)
+        }
         if Self.helpFlags.contains(first) { return .help([root], isError: false) }
         if Self.versionFlags.contains(first) { return .version }
         let (path, rest) = try descend(arguments, strict: false)
@@ -60,7 +62,10 @@ public struct CommandLineProgram: Sendable {
         let rest = Array(arguments[i...])
         guard let word = rest.first else {
             if current.requiresSubcommand && !strict && path.count > 1 {
-                throw Failure(error: UsageError("missing \(current.subcommandNoun): \(current.subcommands.map(\.name).joined(separator: ", "))"), path: path)
+                throw Failure(
+                    error: UsageError(
+                        "missing \(current.subcommandNoun): \(current.subcommands.map(\.name).joined(separator: ", "))"),
+                    path: path)
             }
             return (path, rest)
         }

@@ -19,9 +19,11 @@ public struct CommandSpec: Sendable {
     /// Added to "unexpected argument" errors (`give the problem with --problem`).
     public var extraArgumentHint: String?
 
-    public init(name: String, abstract: String, discussion: String = "", positionals: [Positional] = [],
-                options: [Option] = [], exclusive: [[String]] = [], subcommands: [CommandSpec] = [],
-                subcommandNoun: String = "subcommand", extraArgumentHint: String? = nil) {
+    public init(
+        name: String, abstract: String, discussion: String = "", positionals: [Positional] = [],
+        options: [Option] = [], exclusive: [[String]] = [], subcommands: [CommandSpec] = [],
+        subcommandNoun: String = "subcommand", extraArgumentHint: String? = nil
+    ) {
         self.name = name
         self.abstract = abstract
         self.discussion = discussion
@@ -53,7 +55,8 @@ public struct CommandSpec: Sendable {
         for option in options where !option.isRequired {
             if let g = exclusive.firstIndex(where: { $0.contains(option.name) }) {
                 guard shownGroups.insert(g).inserted else { continue }
-                parts.append("[" + exclusive[g].compactMap { self.option(named: $0)?.usageForm }.joined(separator: " | ") + "]")
+                parts.append(
+                    "[" + exclusive[g].compactMap { self.option(named: $0)?.usageForm }.joined(separator: " | ") + "]")
             } else if !grouped.contains(option.name) {
                 parts.append("[\(option.usageForm)]")
             }

@@ -26,7 +26,8 @@ public enum HelpText {
             out += "\n\(command.subcommandNoun.uppercased())S:\n"
             for s in command.subcommands { out += entry(s.name, s.abstract) }
             let names = path.map(\.name)
-            out += "\nRun '\(names[0]) help \((names.dropFirst() + ["<\(command.subcommandNoun.split(separator: " ").last ?? "")>"]).joined(separator: " "))' for one of them.\n"
+            out +=
+                "\nRun '\(names[0]) help \((names.dropFirst() + ["<\(command.subcommandNoun.split(separator: " ").last ?? "")>"]).joined(separator: " "))' for one of them.\n"
         }
         return out
     }

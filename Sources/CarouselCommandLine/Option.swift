@@ -23,15 +23,20 @@ public struct Option: Sendable {
 
     /// A flag: present or not.
     public static func flag(_ name: String, short: Character? = nil, help: String) -> Option {
-        Option(name: name, short: short, value: nil, placeholder: "", help: help, defaultValue: nil, defaultNote: nil, isRequired: false)
+        Option(
+            name: name, short: short, value: nil, placeholder: "", help: help, defaultValue: nil, defaultNote: nil,
+            isRequired: false)
     }
 
     /// An option that takes a value.
-    public static func value(_ name: String, short: Character? = nil, _ placeholder: String, _ kind: ValueKind = .text,
-                             default defaultValue: String? = nil, defaultNote: String? = nil, required: Bool = false,
-                             help: String) -> Option {
-        Option(name: name, short: short, value: kind, placeholder: placeholder, help: help, defaultValue: defaultValue,
-               defaultNote: defaultNote, isRequired: required)
+    public static func value(
+        _ name: String, short: Character? = nil, _ placeholder: String, _ kind: ValueKind = .text,
+        default defaultValue: String? = nil, defaultNote: String? = nil, required: Bool = false,
+        help: String
+    ) -> Option {
+        Option(
+            name: name, short: short, value: kind, placeholder: placeholder, help: help, defaultValue: defaultValue,
+            defaultNote: defaultNote, isRequired: required)
     }
 
     public var isFlag: Bool { value == nil }
@@ -72,7 +77,8 @@ public struct Positional: Sendable {
     /// Takes one or more values (only the last positional).
     public var repeats: Bool
 
-    public init(_ name: String, _ value: ValueKind = .file, optional: Bool = false, repeats: Bool = false, help: String) {
+    public init(_ name: String, _ value: ValueKind = .file, optional: Bool = false, repeats: Bool = false, help: String)
+    {
         self.name = name
         self.value = value
         self.help = help

@@ -42,7 +42,8 @@ public struct ParsedArguments: Sendable {
     }
 
     /// The value as one of a fixed set of words.
-    public func choice<Word: RawRepresentable>(_ name: String, as _: Word.Type = Word.self) -> Word? where Word.RawValue == String {
+    public func choice<Word: RawRepresentable>(_ name: String, as _: Word.Type = Word.self) -> Word?
+    where Word.RawValue == String {
         string(name).flatMap(Word.init(rawValue:))
     }
 
@@ -64,7 +65,9 @@ public struct ParsedArguments: Sendable {
 
     @discardableResult
     private func declared(_ name: String) -> Option {
-        guard let option = spec.option(named: name) else { preconditionFailure("\(spec.name) declares no option --\(name)") }
+        guard let option = spec.option(named: name) else {
+            preconditionFailure("\(spec.name) declares no option --\(name)")
+        }
         return option
     }
 }

@@ -41,7 +41,9 @@ public enum ValueKind: Sendable, Equatable {
         case .numbers(let range):
             let parts = text.split(separator: ",", omittingEmptySubsequences: false)
             let ok = parts.allSatisfy { part in Double(part).map { $0.isFinite && range.contains($0) } ?? false }
-            return ok ? nil : "numbers from \(range.lowerBound.plainText) to \(range.upperBound.plainText) separated by commas"
+            return ok
+                ? nil
+                : "numbers from \(range.lowerBound.plainText) to \(range.upperBound.plainText) separated by commas"
         case .words:
             return text.split(separator: ",").isEmpty ? "words separated by commas" : nil
         }

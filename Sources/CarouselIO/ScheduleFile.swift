@@ -32,9 +32,11 @@ public enum ScheduleFile {
             let made = problemName.map { "was made for \"\($0)\"" } ?? "does not say which problem it was made for"
             let this = problem.name.isEmpty ? problemFile : "\"\(problem.name)\" (\(problemFile))"
             let example = formatViolations.first.map { ", e.g. \($0.message)" } ?? ""
-            return InputError(file: file, location: nil, path: "",
-                              message: "this schedule \(made), not for \(this): \(entries - matchingEntries) of its \(entries) sessions name activities, days, rooms, groups or staff that \(problemFile) does not have\(example)",
-                              hint: "give the schedule made for \(problemFile), or the problem this one was made for")
+            return InputError(
+                file: file, location: nil, path: "",
+                message:
+                    "this schedule \(made), not for \(this): \(entries - matchingEntries) of its \(entries) sessions name activities, days, rooms, groups or staff that \(problemFile) does not have\(example)",
+                hint: "give the schedule made for \(problemFile), or the problem this one was made for")
         }
 
         /// The instance the schedule's indices refer to: the problem's own,
@@ -51,13 +53,17 @@ public enum ScheduleFile {
         return try decode(root, file: file, for: instance)
     }
 
-    public static func decode(_ root: JSONValue, file: String, for base: CompiledInstance) throws(InputError) -> Loaded {
+    public static func decode(_ root: JSONValue, file: String, for base: CompiledInstance) throws(InputError) -> Loaded
+    {
         guard let top = root.object else {
-            throw InputError(file: file, location: root.location, path: "", message: "expected a schedule object with a \"sessions\" list, got \(root.kindName)")
+            throw InputError(
+                file: file, location: root.location, path: "",
+                message: "expected a schedule object with a \"sessions\" list, got \(root.kindName)")
         }
         guard let list = top["sessions"]?.array else {
-            throw InputError(file: file, location: top["sessions"]?.location ?? root.location, path: "sessions",
-                             message: "expected a list of sessions")
+            throw InputError(
+                file: file, location: top["sessions"]?.location ?? root.location, path: "sessions",
+                message: "expected a list of sessions")
         }
         var out = Loaded(schedule: Schedule(), formatViolations: [], instance: base)
         out.problemName = top["problem"]?.string
@@ -103,17 +109,24 @@ public enum ScheduleFile {
                         bad.append("unknown \(kind) \(item.string.map { "\"\($0)\"" } ?? item.kindName)")
                         continue
                     }
-                    if out.contains(Int32(k)) { bad.append("\(kind) \(text) listed twice") } else { out.append(Int32(k)) }
+                    if out.contains(Int32(k)) {
+                        bad.append("\(kind) \(text) listed twice")
+                    } else {
+                        out.append(Int32(k))
+                    }
                 }
                 return out
             }
             let gs = ids("groups", groups, "group"), ss = ids("staff", staff, "staff")
-            let name = "\(s["activity"]?.string ?? "?")@\(s["day"]?.string ?? "?") \(startText ?? "?") in \(s["room"]?.string ?? "?")"
+            let name =
+                "\(s["activity"]?.string ?? "?")@\(s["day"]?.string ?? "?") \(startText ?? "?") in \(s["room"]?.string ?? "?")"
             for b in bad { out.formatViolations.append(Violation(.malformedEntry, "\(tag) \(name): \(b)")) }
             if bad.isEmpty { out.matchingEntries += 1 }
             guard let a, let d, let start, let r else { continue }
-            out.schedule.sessions.append(ScheduledSession(activity: Int32(a), day: Int32(d), start: Int32(start), room: Int32(r),
-                                                          groups: gs, staff: ss))
+            out.schedule.sessions.append(
+                ScheduledSession(
+                    activity: Int32(a), day: Int32(d), start: Int32(start), room: Int32(r),
+                    groups: gs, staff: ss))
         }
         return out
     }
@@ -127,7 +140,8 @@ public enum ScheduleFile {
         let text = JSONOutput.object(top).rendered()
         // The rendered text is well-formed by construction.
         guard let root = try? ProblemDecoder.parseJSON(Array(text.utf8), file: "schedule"),
-              let loaded = try? decode(root, file: "schedule", for: to) else {
+            let loaded = try? decode(root, file: "schedule", for: to)
+        else {
             return Loaded(schedule: Schedule(), formatViolations: [], instance: to)
         }
         return loaded
@@ -141,8 +155,10 @@ public enum ScheduleFile {
 
     /// The schedule file's JSON: sessions sorted by day, start, room, with
     /// clock times for readers, and the score as this writer computed it.
-    public static func render(_ schedule: Schedule, instance I: CompiledInstance, evaluation: Evaluation,
-                              extra: [(String, JSONOutput)] = []) -> String {
+    public static func render(
+        _ schedule: Schedule, instance I: CompiledInstance, evaluation: Evaluation,
+        extra: [(String, JSONOutput)] = []
+    ) -> String {
         var terms: [(String, JSONOutput)] = []
         for term in Weights.Term.allCases { terms.append((term.rawValue, .number(evaluation.weighted(term)))) }
         let v2 = I.problem.usesVersion2
@@ -153,7 +169,12 @@ public enum ScheduleFile {
         if !I.problem.formations.isEmpty { top.append(("teams", TeamList.json(I.problem))) }
         top += [
             ("sessions", sessionsJSON(schedule, instance: I)),
-            ("score", .object([("hard", .int(evaluation.hard)), ("soft", .number(evaluation.soft)), ("terms", .object(terms))])),
+            (
+                "score",
+                .object([
+                    ("hard", .int(evaluation.hard)), ("soft", .number(evaluation.soft)), ("terms", .object(terms)),
+                ])
+            ),
         ]
         top.append(contentsOf: extra)
         return JSONOutput.object(top).rendered()
@@ -162,7 +183,9 @@ public enum ScheduleFile {
     /// The `sessions` list of a schedule file: sorted by day, start, room,
     /// activity, with clock times for readers.
     static func sessionsJSON(_ schedule: Schedule, instance I: CompiledInstance) -> JSONOutput {
-        let sorted = schedule.sessions.sorted { ($0.day, $0.start, $0.room, $0.activity) < ($1.day, $1.start, $1.room, $1.activity) }
+        let sorted = schedule.sessions.sorted {
+            ($0.day, $0.start, $0.room, $0.activity) < ($1.day, $1.start, $1.room, $1.activity)
+        }
         let sessions: [JSONOutput] = sorted.map { s in
             let p0 = Int(s.start), p1 = p0 + Int(I.duration[Int(s.activity)]) - 1
             return .object([
@@ -172,7 +195,11 @@ public enum ScheduleFile {
                 ("room", .string(I.roomID(Int(s.room)))),
                 ("groups", .array(s.groups.map { .string(I.groupID(Int($0))) })),
                 ("staff", .array(s.staff.map { .string(I.staffID(Int($0))) })),
-                ("time", .string("\(Int(I.periodStart[p0]).clockText)-\(Int(I.periodEnd[min(p1, I.periodCount - 1)]).clockText)")),
+                (
+                    "time",
+                    .string(
+                        "\(Int(I.periodStart[p0]).clockText)-\(Int(I.periodEnd[min(p1, I.periodCount - 1)]).clockText)")
+                ),
             ])
         }
         return .array(sessions)

@@ -15,8 +15,11 @@ public enum ScheduleSummary {
             let staff = Set(mine.flatMap(\.staff)).count
             let pupils = mine.reduce(0) { $0 + $1.groups.reduce(0) { $0 + Int(I.groupSize[Int($1)]) } }
             let day = I.problem.calendar.days[d]
-            rows.append([day.id] + (hasDates ? [day.date ?? ""] : []) + [String(mine.count), String(groups), String(pupils),
-                                                                          "\(rooms) of \(I.roomCount)", String(staff)])
+            rows.append(
+                [day.id] + (hasDates ? [day.date ?? ""] : []) + [
+                    String(mine.count), String(groups), String(pupils),
+                    "\(rooms) of \(I.roomCount)", String(staff),
+                ])
         }
         let headers = ["day"] + (hasDates ? ["date"] : []) + ["sessions", "groups", "pupil-sessions", "rooms", "staff"]
         let first = hasDates ? 2 : 1
@@ -32,7 +35,9 @@ public enum ScheduleSummary {
     /// `hard 0, soft 123: preference 40, idleGap 12, …` with the costliest terms first.
     public static func score(_ e: Evaluation) -> String {
         let terms = Weights.Term.allCases.filter { e.weighted($0) != 0 }.sorted { e.weighted($0) > e.weighted($1) }
-        let list = terms.map { "\($0.rawValue) \(number(e.weighted($0))) (\(number(e.cost($0))) × \(number(e.weights[$0])))" }
+        let list = terms.map {
+            "\($0.rawValue) \(number(e.weighted($0))) (\(number(e.cost($0))) × \(number(e.weights[$0])))"
+        }
         return "hard \(e.hard), soft \(number(e.soft))" + (list.isEmpty ? "" : ": " + list.joined(separator: ", "))
     }
 
@@ -55,8 +60,10 @@ public enum ScheduleSummary {
         let parts = bound.terms.map { "\($0.term.rawValue) \(number($0.weighted))" }
         let gap = e.soft - bound.soft
         let share = e.soft > 0 ? String(format: " (%.1f %% of the score)", 100 * gap / e.soft) : ""
-        return TerminalText.hanging("lower bound on soft: \(number(bound.soft))" + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")")
-                                    + ", gap \(number(gap))\(share)", width: width)
+        return TerminalText.hanging(
+            "lower bound on soft: \(number(bound.soft))"
+                + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")")
+                + ", gap \(number(gap))\(share)", width: width)
     }
 
     /// The bound as JSON; the gap only for a complete schedule (the bound is

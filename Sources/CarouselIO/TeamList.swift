@@ -11,9 +11,17 @@ public enum TeamList {
     public static func read(_ value: JSONValue?, problem: Problem) -> (teams: [Team], violations: [Violation]) {
         var violations: [Violation] = []
         guard let value else {
-            return ([], [Violation(.malformedEntry, "schedule: 'teams' is required: the problem forms teams (its \"teams\" list)")])
+            return (
+                [],
+                [
+                    Violation(
+                        .malformedEntry, "schedule: 'teams' is required: the problem forms teams (its \"teams\" list)")
+                ]
+            )
         }
-        guard let list = value.array else { return ([], [Violation(.malformedEntry, "schedule: 'teams' is not a list")]) }
+        guard let list = value.array else {
+            return ([], [Violation(.malformedEntry, "schedule: 'teams' is not a list")])
+        }
         var groupIndex: [String: Int] = [:]
         for (g, group) in problem.groups.enumerated() { groupIndex[group.id] = g }
         var formationIndex: [String: Int] = [:]
@@ -56,27 +64,43 @@ public enum TeamList {
                 }
                 for entry in object.entries {
                     guard let g = groupIndex[entry.key], problem.groups[g].pool else {
-                        violations.append(Violation(.malformedEntry, "\(tag) \(id): \(key): \"\(entry.key)\" is not a pool group"))
+                        violations.append(
+                            Violation(.malformedEntry, "\(tag) \(id): \(key): \"\(entry.key)\" is not a pool group"))
                         continue
                     }
                     if key == "members" {
                         guard let n = entry.value.number?.integer, n >= 0 else {
                             let got = entry.value.number?.text ?? entry.value.kindName
-                            violations.append(Violation(.malformedEntry, "\(tag) \(id): members: \(entry.key): expected a whole number ≥ 0, got \(got)"))
+                            violations.append(
+                                Violation(
+                                    .malformedEntry,
+                                    "\(tag) \(id): members: \(entry.key): expected a whole number ≥ 0, got \(got)"))
                             continue
                         }
                         guard formation.pools.contains(g) else {
-                            violations.append(Violation(.teams, "team \(id) (\(formation.id)): members from pool \(entry.key), which is not one of the formation's pools"))
+                            violations.append(
+                                Violation(
+                                    .teams,
+                                    "team \(id) (\(formation.id)): members from pool \(entry.key), which is not one of the formation's pools"
+                                ))
                             continue
                         }
                         team.members[g] = n
                     } else {
-                        guard let names = entry.value.array?.compactMap(\.string), names.count == entry.value.array?.count else {
-                            violations.append(Violation(.malformedEntry, "\(tag) \(id): pupils: \(entry.key): expected a list of names"))
+                        guard let names = entry.value.array?.compactMap(\.string),
+                            names.count == entry.value.array?.count
+                        else {
+                            violations.append(
+                                Violation(
+                                    .malformedEntry, "\(tag) \(id): pupils: \(entry.key): expected a list of names"))
                             continue
                         }
                         guard formation.pools.contains(g) else {
-                            violations.append(Violation(.teams, "team \(id) (\(formation.id)): pupils from pool \(entry.key), which is not one of the formation's pools"))
+                            violations.append(
+                                Violation(
+                                    .teams,
+                                    "team \(id) (\(formation.id)): pupils from pool \(entry.key), which is not one of the formation's pools"
+                                ))
                             continue
                         }
                         team.pupils[g] = names
@@ -90,17 +114,26 @@ public enum TeamList {
 
     /// The problem's teams (its team groups) as a schedule file's `teams`.
     public static func json(_ problem: Problem) -> JSONOutput {
-        .array(problem.teams.map { team in
-            var o: [(String, JSONOutput)] = [
-                ("id", .string(team.id)), ("formation", .string(problem.formations[team.formation].id)),
-                ("members", .object(team.members.keys.sorted().map { (problem.groups[$0].id, .int(team.members[$0]!)) })),
-            ]
-            if !team.pupils.isEmpty {
-                o.append(("pupils", .object(team.pupils.keys.sorted().map { pool in
-                    (problem.groups[pool].id, .array(team.pupils[pool]!.map { .string($0) }))
-                })))
-            }
-            return .object(o)
-        })
+        .array(
+            problem.teams.map { team in
+                var o: [(String, JSONOutput)] = [
+                    ("id", .string(team.id)), ("formation", .string(problem.formations[team.formation].id)),
+                    (
+                        "members",
+                        .object(team.members.keys.sorted().map { (problem.groups[$0].id, .int(team.members[$0]!)) })
+                    ),
+                ]
+                if !team.pupils.isEmpty {
+                    o.append(
+                        (
+                            "pupils",
+                            .object(
+                                team.pupils.keys.sorted().map { pool in
+                                    (problem.groups[pool].id, .array(team.pupils[pool]!.map { .string($0) }))
+                                })
+                        ))
+                }
+                return .object(o)
+            })
     }
 }

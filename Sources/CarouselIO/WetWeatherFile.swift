@@ -20,21 +20,26 @@ public enum WetWeatherFile {
 
     /// The `planB` value for the plans of `days`, made from `dry`.
     public static func json(_ days: [WetWeatherPlan.Day], dry: Schedule) -> JSONOutput {
-        .array(days.map { plan in
-            let I = plan.instance, d = plan.day
-            let evaluation = Evaluator(I).evaluate(plan.schedule)
-            let diff = ScheduleDiff(old: dry, new: plan.schedule, instance: I)
-            let unmet = plan.result.unplaced.count
-            return .object([
-                ("day", .string(I.dayID(d))),
-                ("feasible", .bool(evaluation.isFeasible && unmet == 0)),
-                ("sessionsChanged", .int(diff.sessionsChanged)),
-                ("attendancesChanged", .int(diff.attendancesChanged)),
-                ("change", .int(plan.result.perturbation)),
-                ("score", .object([("hard", .int(evaluation.hard)), ("soft", .number(evaluation.soft))])),
-                ("sessions", ScheduleFile.sessionsJSON(Schedule(sessions: plan.schedule.sessions.filter { Int($0.day) >= d }), instance: I)),
-            ])
-        })
+        .array(
+            days.map { plan in
+                let I = plan.instance, d = plan.day
+                let evaluation = Evaluator(I).evaluate(plan.schedule)
+                let diff = ScheduleDiff(old: dry, new: plan.schedule, instance: I)
+                let unmet = plan.result.unplaced.count
+                return .object([
+                    ("day", .string(I.dayID(d))),
+                    ("feasible", .bool(evaluation.isFeasible && unmet == 0)),
+                    ("sessionsChanged", .int(diff.sessionsChanged)),
+                    ("attendancesChanged", .int(diff.attendancesChanged)),
+                    ("change", .int(plan.result.perturbation)),
+                    ("score", .object([("hard", .int(evaluation.hard)), ("soft", .number(evaluation.soft))])),
+                    (
+                        "sessions",
+                        ScheduleFile.sessionsJSON(
+                            Schedule(sessions: plan.schedule.sessions.filter { Int($0.day) >= d }), instance: I)
+                    ),
+                ])
+            })
     }
 
     /// The plans in a schedule file's `planB` (nil: none), for the dry
@@ -44,14 +49,22 @@ public enum WetWeatherFile {
         var out: [Day] = []
         for entry in entries {
             guard let object = entry.object, let id = object["day"]?.string,
-                  let d = I.problem.calendar.days.firstIndex(where: { $0.id == id }), let sessions = object["sessions"] else { continue }
+                let d = I.problem.calendar.days.firstIndex(where: { $0.id == id }), let sessions = object["sessions"]
+            else { continue }
             let wet = CompiledInstance(I.problem.onWetDay(d))
-            let root = JSONValue(.object(JSONObject(entries: [JSONObject.Entry(key: "sessions", keyLocation: sessions.location, value: sessions)])),
-                                 at: entry.location)
+            let root = JSONValue(
+                .object(
+                    JSONObject(entries: [
+                        JSONObject.Entry(key: "sessions", keyLocation: sessions.location, value: sessions)
+                    ])),
+                at: entry.location)
             guard let loaded = try? ScheduleFile.decode(root, file: "planB", for: wet) else { continue }
             let kept = schedule.sessions.filter { Int($0.day) < d }
-            out.append(Day(day: d, instance: wet, schedule: Schedule(sessions: kept + loaded.schedule.sessions.filter { Int($0.day) >= d }),
-                           formatViolations: loaded.formatViolations))
+            out.append(
+                Day(
+                    day: d, instance: wet,
+                    schedule: Schedule(sessions: kept + loaded.schedule.sessions.filter { Int($0.day) >= d }),
+                    formatViolations: loaded.formatViolations))
         }
         return out.sorted { $0.day < $1.day }
     }

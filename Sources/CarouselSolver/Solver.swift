@@ -1,5 +1,5 @@
-import Foundation
 import CarouselModel
+import Foundation
 
 /// The whole solve: construction (until every unit is placed), then local
 /// search for the rest of the time, in `threads` cooperating searches that
@@ -49,10 +49,13 @@ public enum Solver {
         public var unplaced: [Int] { state.unitSession.indices.filter { state.unitSession[$0] < 0 } }
     }
 
-    public static func solve(_ instance: CompiledInstance, options: Options,
-                             progress: (@Sendable (SearchProgress) -> Void)? = nil) -> Result {
+    public static func solve(
+        _ instance: CompiledInstance, options: Options,
+        progress: (@Sendable (SearchProgress) -> Void)? = nil
+    ) -> Result {
         let termination = Termination(timeLimit: options.timeLimit, stop: options.stop)
-        let built = Construction.run(instance, seed: options.seed, termination: constructionShare(of: termination), progress: progress)
+        let built = Construction.run(
+            instance, seed: options.seed, termination: constructionShare(of: termination), progress: progress)
         return improve(built, reference: nil, termination: termination, options: options, progress: progress)
     }
 
@@ -61,27 +64,34 @@ public enum Solver {
     /// searches with the weighted change from `old` minimised ahead of the
     /// soft score (`Reference`). Days before `keepDays` are over: their
     /// sessions stay, and nothing new is placed on them.
-    public static func repair(_ instance: CompiledInstance, old: Schedule, keepDays: Int = 0, options: Options,
-                              progress: (@Sendable (SearchProgress) -> Void)? = nil) -> Result {
-        repair(instance, old: old, scope: .from(day: keepDays, instance: instance), options: options, progress: progress)
+    public static func repair(
+        _ instance: CompiledInstance, old: Schedule, keepDays: Int = 0, options: Options,
+        progress: (@Sendable (SearchProgress) -> Void)? = nil
+    ) -> Result {
+        repair(
+            instance, old: old, scope: .from(day: keepDays, instance: instance), options: options, progress: progress)
     }
 
     /// Repairs `old` within `scope` (`RepairScope`): the sessions it keeps —
     /// started before a moment, or on kept days — stay as they were, and
     /// nothing new starts before its `openFrom` (`carousel repair --now`).
-    public static func repair(_ instance: CompiledInstance, old: Schedule, scope: RepairScope, options: Options,
-                              progress: (@Sendable (SearchProgress) -> Void)? = nil) -> Result {
+    public static func repair(
+        _ instance: CompiledInstance, old: Schedule, scope: RepairScope, options: Options,
+        progress: (@Sendable (SearchProgress) -> Void)? = nil
+    ) -> Result {
         let termination = Termination(timeLimit: options.timeLimit, stop: options.stop)
-        let (built, reference) = Construction.repair(instance, old: old, scope: scope, seed: options.seed,
-                                                     termination: constructionShare(of: termination), progress: progress)
+        let (built, reference) = Construction.repair(
+            instance, old: old, scope: scope, seed: options.seed,
+            termination: constructionShare(of: termination), progress: progress)
         return improve(built, reference: reference, termination: termination, options: options, progress: progress)
     }
 
     /// Construction may use half the time: when it stalls, the local
     /// search's repair mode (insertion moves) gets the other half.
     static func constructionShare(of termination: Termination) -> Termination {
-        Termination(timeLimit: termination.timeLimit / 2, iterationLimit: termination.iterationLimit, stop: termination.stop,
-                    start: termination.start)
+        Termination(
+            timeLimit: termination.timeLimit / 2, iterationLimit: termination.iterationLimit, stop: termination.stop,
+            start: termination.start)
     }
 
     /// The problem size a default move budget is set for: about the units of
@@ -102,28 +112,37 @@ public enum Solver {
     /// (`SearchPlan.portfolio`) and share their best schedules at intervals
     /// (`BestExchange`); the best (fewest unplaced, then least change, then
     /// least soft) wins.
-    static func improve(_ built: Construction.Result, reference: Reference?, termination: Termination, options: Options,
-                        progress: (@Sendable (SearchProgress) -> Void)?) -> Result {
+    static func improve(
+        _ built: Construction.Result, reference: Reference?, termination: Termination, options: Options,
+        progress: (@Sendable (SearchProgress) -> Void)?
+    ) -> Result {
         let first = built.isComplete ? termination.elapsed : nil
         guard !options.constructOnly, !termination.shouldStop(iterations: 0) else {
             let tracker = ScoreTracker(built.state, reference: reference)
-            return Result(state: built.state, construction: built, firstFeasibleSeconds: first, moves: 0, evaluatedMoves: 0, appliedMoves: 0,
-                          searchSeconds: 0, elapsed: termination.elapsed, notes: built.notes + built.blockers,
-                          reference: reference, perturbation: tracker.perturbation)
+            return Result(
+                state: built.state, construction: built, firstFeasibleSeconds: first, moves: 0, evaluatedMoves: 0,
+                appliedMoves: 0,
+                searchSeconds: 0, elapsed: termination.elapsed, notes: built.notes + built.blockers,
+                reference: reference, perturbation: tracker.perturbation)
         }
         let threads = max(1, options.threads)
         let results = ConcurrentSlots<LocalSearch.Result>(count: threads)
-        let moveLimit = options.scalesMoveLimit
+        let moveLimit =
+            options.scalesMoveLimit
             ? scaledMoveLimit(options.moveLimit, units: built.state.table.units.count) : options.moveLimit
-        let local = Termination(timeLimit: options.timeLimit, iterationLimit: moveLimit, stop: options.stop,
-                                start: termination.start)
+        let local = Termination(
+            timeLimit: options.timeLimit, iterationLimit: moveLimit, stop: options.stop,
+            start: termination.start)
         let exchange = threads > 1 ? BestExchange(threads: threads) : nil
         let state = built.state
         BestExchange.runTogether(threads) { i in
             let seed = options.seed &+ UInt64(i) &* 0x9E37_79B9
             let report = i == 0 ? progress : nil
-            results.set(i, LocalSearch.run(state, seed: seed, termination: local, reference: reference,
-                                           plan: .portfolio(thread: i), exchange: exchange, thread: i, progress: report))
+            results.set(
+                i,
+                LocalSearch.run(
+                    state, seed: seed, termination: local, reference: reference,
+                    plan: .portfolio(thread: i), exchange: exchange, thread: i, progress: report))
         }
         let all = results.values
         func key(_ r: LocalSearch.Result) -> (Int, Int) { (r.state.unassignedCount, r.perturbation) }
@@ -132,10 +151,11 @@ public enum Solver {
             best = r
         }
         let repaired = built.blockers.isEmpty && best.state.unassignedCount == 0 ? best.completedAt : nil
-        return Result(state: best.state, construction: built, firstFeasibleSeconds: first ?? repaired,
-                      moves: all.reduce(0) { $0 + $1.moves }, evaluatedMoves: all.reduce(0) { $0 + $1.evaluated },
-                      appliedMoves: all.reduce(0) { $0 + $1.applied },
-                      searchSeconds: termination.elapsed - (first ?? 0), elapsed: termination.elapsed,
-                      notes: built.notes + built.blockers, reference: reference, perturbation: best.perturbation)
+        return Result(
+            state: best.state, construction: built, firstFeasibleSeconds: first ?? repaired,
+            moves: all.reduce(0) { $0 + $1.moves }, evaluatedMoves: all.reduce(0) { $0 + $1.evaluated },
+            appliedMoves: all.reduce(0) { $0 + $1.applied },
+            searchSeconds: termination.elapsed - (first ?? 0), elapsed: termination.elapsed,
+            notes: built.notes + built.blockers, reference: reference, perturbation: best.perturbation)
     }
 }

@@ -20,9 +20,12 @@ struct ChildRun {
     /// an allocation beyond it fails and the child aborts, so an exit
     /// status of 2 proves it stayed within. (`ru_maxrss` cannot tell: Linux
     /// carries the spawning process's peak over `exec`.)
-    init(_ executable: URL, _ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:],
-         dataLimitKB: Int? = nil) throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("carousel-child-\(UUID().uuidString)")
+    init(
+        _ executable: URL, _ arguments: [String], input: [UInt8] = [], environment: [String: String] = [:],
+        dataLimitKB: Int? = nil
+    ) throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "carousel-child-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let inPath = scratch.appendingPathComponent("in").path, outPath = scratch.appendingPathComponent("out").path
@@ -35,7 +38,10 @@ struct ChildRun {
         posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }.map { "\($0.key)=\($0.value)" }
-        let prefix = dataLimitKB.map { ["/bin/sh", "-c", "ulimit -d \($0) && exec \"$0\" \"$@\"", executable.path] } ?? [executable.path]
+        let prefix =
+            dataLimitKB.map { ["/bin/sh", "-c", "ulimit -d \($0) && exec \"$0\" \"$@\"", executable.path] } ?? [
+                executable.path
+            ]
         let argv = prefix + arguments
         var pid: pid_t = 0
         let start = Date()
@@ -52,8 +58,9 @@ struct ChildRun {
             if done == pid { break }
             if done < 0 && errno != EINTR { break }
             if let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-               let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-               let kb = Int(line.dropFirst(6).split(separator: " ").first ?? "") {
+                let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                let kb = Int(line.dropFirst(6).split(separator: " ").first ?? "")
+            {
                 sampled = max(sampled, kb)
             }
             usleep(2_000)
@@ -66,7 +73,8 @@ struct ChildRun {
         out = String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self)
         err = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
         peakKB = sampled
-        cpuSeconds = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
+        cpuSeconds =
+            Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
             + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6
     }
 }

@@ -1,6 +1,6 @@
+import CarouselCLI
 import Foundation
 import Testing
-import CarouselCLI
 
 /// Runs `carousel` in-process and captures what it prints.
 struct Run {
@@ -10,7 +10,8 @@ struct Run {
 
     init(_ arguments: [String]) {
         let box = Captured()
-        code = CarouselTool.main(arguments, console: Console(out: { box.append(out: $0) }, err: { box.append(err: $0) }))
+        code = CarouselTool.main(
+            arguments, console: Console(out: { box.append(out: $0) }, err: { box.append(err: $0) }))
         out = box.out
         err = box.err
     }
@@ -53,7 +54,9 @@ func example(_ name: String) -> String {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("summer.schedule.json").path
-        let solve = Run(["solve", example("summer-school"), "-o", out, "--time-limit", "120", "--moves", "3000", "--quiet"])
+        let solve = Run([
+            "solve", example("summer-school"), "-o", out, "--time-limit", "120", "--moves", "3000", "--quiet",
+        ])
         #expect(solve.code == 0, "\(solve.out)\(solve.err)")
         #expect(solve.err.isEmpty)
         #expect(solve.out.contains("wrote \(out)"))
@@ -103,7 +106,8 @@ func example(_ name: String) -> String {
         """#.write(toFile: problem, atomically: true, encoding: .utf8)
         let check = Run(["check", problem])
         #expect(check.code == 1)
-        #expect(check.out.contains("error: tue needs at least 3 room-periods in lab1 (for chem); 2 exist"), "\(check.out)")
+        #expect(
+            check.out.contains("error: tue needs at least 3 room-periods in lab1 (for chem); 2 exist"), "\(check.out)")
         let out = dir.appendingPathComponent("tight.schedule.json").path
         let solve = Run(["solve", problem, "-o", out, "--time-limit", "1", "--quiet"])
         #expect(solve.code == 1)
@@ -134,11 +138,15 @@ func example(_ name: String) -> String {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let problem = dir.appendingPathComponent("typo.json").path
-        try "{\n  \"calendar\": {\"days\": [{\"id\": \"mon\"}], \"periods\": [{\"id\": \"p1\", \"start\": \"09:00\", \"end\": \"10:00\"}]},\n  \"grups\": []\n}\n"
+        try
+            "{\n  \"calendar\": {\"days\": [{\"id\": \"mon\"}], \"periods\": [{\"id\": \"p1\", \"start\": \"09:00\", \"end\": \"10:00\"}]},\n  \"grups\": []\n}\n"
             .write(toFile: problem, atomically: true, encoding: .utf8)
         let run = Run(["check", problem])
         #expect(run.code == 2)
-        #expect(run.err == "error: \(problem):3:3: grups: unknown key \"grups\"; expected one of format, name, description, calendar, rooms, staff, activities, groups, fixed, weights, sites, teams, spacing, continuityRoles, gates, coaches (did you mean \"groups\"?)\n")
+        #expect(
+            run.err
+                == "error: \(problem):3:3: grups: unknown key \"grups\"; expected one of format, name, description, calendar, rooms, staff, activities, groups, fixed, weights, sites, teams, spacing, continuityRoles, gates, coaches (did you mean \"groups\"?)\n"
+        )
         let absent = Run(["check", dir.appendingPathComponent("nope.json").path])
         #expect(absent.code == 2)
         #expect(absent.err.contains("no such file"))

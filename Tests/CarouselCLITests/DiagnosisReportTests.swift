@@ -1,9 +1,9 @@
-import Foundation
-import Testing
 import CarouselCLI
 import CarouselIO
 import CarouselModel
 import CarouselSolver
+import Foundation
+import Testing
 
 /// Issue 13, item 8: `explain` and `capacity` report what they established
 /// when stopped early (time limit, Ctrl-C), marked as partial, and report
@@ -17,11 +17,14 @@ import CarouselSolver
 
     /// The STEM week with the main hall closed all week (no schedule exists).
     static func hallClosed() throws -> Problem {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let base = root.appendingPathComponent("Examples/stem-week.json").path
         let tree = try ProblemDecoder.parseJSON(try ProblemDecoder.readFile(base), file: base)
-        return try Scenario.read(contentsOf: root.appendingPathComponent("Examples/scenarios/infeasible/hall-closed.json").path)
-            .apply(to: tree, baseFile: base)
+        return try Scenario.read(
+            contentsOf: root.appendingPathComponent("Examples/scenarios/infeasible/hall-closed.json").path
+        )
+        .apply(to: tree, baseFile: base)
     }
 
     @Test func capacityStoppedEarlyAnswersWithWhatItEstablished() throws {
@@ -35,15 +38,17 @@ import CarouselSolver
         #expect(!answer.isComplete)
         #expect(answer.extra == 2)
         #expect(answer.notFitting == nil)
-        let report = CapacityReport(problem: try Self.problem(), file: "labs.json", group: 0,
-                                    rows: [.init(day: nil, answer: answer, checks: probe.checks)], daysLeft: [1], seconds: 0.5)
-        #expect(report.lines() == [
-            "labs.json: more classes like a (20 pupils, year none) — PARTIAL: stopped before",
-            "  the end:",
-            "  as a visits: at least 2 more (40 pupils) — partial",
-            "  tue: not reached",
-            "(4 searches, 0.5 s)",
-        ])
+        let report = CapacityReport(
+            problem: try Self.problem(), file: "labs.json", group: 0,
+            rows: [.init(day: nil, answer: answer, checks: probe.checks)], daysLeft: [1], seconds: 0.5)
+        #expect(
+            report.lines() == [
+                "labs.json: more classes like a (20 pupils, year none) — PARTIAL: stopped before",
+                "  the end:",
+                "  as a visits: at least 2 more (40 pupils) — partial",
+                "  tue: not reached",
+                "(4 searches, 0.5 s)",
+            ])
         #expect(report.json.rendered().contains("\"complete\": false"))
     }
 
@@ -54,9 +59,13 @@ import CarouselSolver
         let answer = probe.run()
         #expect(answer.isComplete && answer.hitCeiling && answer.limitedBySize)
         #expect(answer.extra == 2)
-        let report = CapacityReport(problem: p, file: "labs.json", group: 0, rows: [.init(day: nil, answer: answer, checks: probe.checks)],
-                                    daysLeft: [], seconds: 0.1)
-        #expect(report.lines()[1...2] == ["  as a visits: at least 2 more (40 pupils); more copies would exceed the memory", "    limit"])
+        let report = CapacityReport(
+            problem: p, file: "labs.json", group: 0, rows: [.init(day: nil, answer: answer, checks: probe.checks)],
+            daysLeft: [], seconds: 0.1)
+        #expect(
+            report.lines()[1...2] == [
+                "  as a visits: at least 2 more (40 pupils); more copies would exceed the memory", "    limit",
+            ])
     }
 
     @Test func explainStoppedWhileNarrowingGivesTheSmallestFailingSetSoFar() throws {
@@ -74,7 +83,8 @@ import CarouselSolver
         #expect(e.conflict.count < all.count)
         // What it reports does fail together (everything else relaxed).
         #expect(!FeasibilityOracle().feasible(Requirement.relax(p, all: all, keeping: Set(e.conflict))))
-        let report = ConflictReport(problem: p, file: "hall.json", outcome: .conflict(e), checks: explainer.checks, seconds: 1)
+        let report = ConflictReport(
+            problem: p, file: "hall.json", outcome: .conflict(e), checks: explainer.checks, seconds: 1)
         let lines = report.lines()
         #expect(lines[0].hasPrefix("hall.json: PARTIAL: stopped while narrowing down; so far, no schedule meets"))
         #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines)")
@@ -99,9 +109,16 @@ import CarouselSolver
         #expect(e.isMinimal)
         #expect(e.conflict == full.conflict)
         #expect(e.checked == 1 && !e.isComplete)
-        let lines = ConflictReport(problem: p, file: "hall.json", outcome: .conflict(e), checks: explainer.checks, seconds: 1).lines()
-        #expect(lines.joined(separator: " ").flattened.contains("Any one of these changes would let the rest be scheduled (1 of 3 checked before the stop):"), "\(lines)")
-        #expect(lines.joined(separator: " ").flattened.contains("no schedule meets these 3 requirements together — PARTIAL: stopped while checking them:"), "\(lines)")
+        let lines = ConflictReport(
+            problem: p, file: "hall.json", outcome: .conflict(e), checks: explainer.checks, seconds: 1
+        ).lines()
+        #expect(
+            lines.joined(separator: " ").flattened.contains(
+                "Any one of these changes would let the rest be scheduled (1 of 3 checked before the stop):"),
+            "\(lines)")
+        #expect(
+            lines.joined(separator: " ").flattened.contains(
+                "no schedule meets these 3 requirements together — PARTIAL: stopped while checking them:"), "\(lines)")
         #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines)")
     }
 

@@ -1,7 +1,7 @@
-import Foundation
-import Testing
 import CarouselCLI
 import CarouselModel
+import Foundation
+import Testing
 
 /// The fuzz fixture's problem and schedule in a fresh folder; its day `tue`
 /// has no date.
@@ -36,13 +36,18 @@ let chromium = onPath(["chromium", "chromium-browser"])
         // Five sessions, six group rows (the assembly has two groups), plus the header and the provenance row.
         #expect(csv.out.components(separatedBy: "\r\n").count - 1 == 8)
         #expect(Run(["export", schedule, "-p", problem, "--as", "csv", "--bom"]).out.hasPrefix("\u{FEFF}day,"))
-        #expect(Run(["export", schedule, "-p", problem, "--as", "csv", "--raw"]).out.components(separatedBy: "\r\n").count - 1 == 7)
+        #expect(
+            Run(["export", schedule, "-p", problem, "--as", "csv", "--raw"]).out.components(separatedBy: "\r\n").count
+                - 1 == 7)
         // Entries that name unknown ids are left out with a warning.
         try FuzzFixtures.schedule.replacingOccurrences(of: #""room": "field""#, with: #""room": "feild""#)
             .write(toFile: schedule, atomically: true, encoding: .utf8)
         let partial = Run(["export", schedule, "--problem", problem, "--as", "csv"])
         #expect(partial.code == 0)
-        #expect(partial.err == "warning: \(schedule): 1 entry does not match the problem and is left out, e.g. sessions[0] rocket@mon p1 in feild: unknown room \"feild\"\n")
+        #expect(
+            partial.err
+                == "warning: \(schedule): 1 entry does not match the problem and is left out, e.g. sessions[0] rocket@mon p1 in feild: unknown room \"feild\"\n"
+        )
         #expect(partial.out.components(separatedBy: "\r\n").count - 1 == 7)
         try FuzzFixtures.schedule.write(toFile: schedule, atomically: true, encoding: .utf8)
 
@@ -75,16 +80,22 @@ let chromium = onPath(["chromium", "chromium-browser"])
         #expect(pupils.reduce(0, +) == 2 * 127, "\(csv.out.prefix(500))")
         let text = Run(["export", schedule, "-p", problem, "--as", "text", "--list", "running-order"])
         #expect(text.code == 0 && text.out.contains("Seminar Room 1 (Panel A): running order"), "\(text.err)")
-        let panel = try #require(text.out.components(separatedBy: "\n\n").first { $0.hasPrefix("Seminar Room 1 (Panel A)") })
+        let panel = try #require(
+            text.out.components(separatedBy: "\n\n").first { $0.hasPrefix("Seminar Room 1 (Panel A)") })
         #expect(panel.contains("one at a time") && panel.contains("Activity: Pitch to Panel A: space industry"))
         let out = dir.appendingPathComponent("seating.txt").path
         #expect(Run(["export", schedule, "-p", problem, "--as", "text", "--list", "seating", "-o", out]).code == 0)
-        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("The room holds 320: 193 seats left for parents, guests and staff"))
+        #expect(
+            try String(contentsOfFile: out, encoding: .utf8).contains(
+                "The room holds 320: 193 seats left for parents, guests and staff"))
 
         let wrong = Run(["export", schedule, "-p", problem, "--as", "text", "--list", "hosting"])
-        #expect(wrong.code == 2 && wrong.err.hasPrefix("error: ") && wrong.err.contains("nothing to list as hosting: no site is a host"))
-        #expect(Run(["export", schedule, "-p", problem, "--as", "html", "--list", "teams"]).err
-            .hasPrefix("error: --list applies to csv and text (the html report has every list)\n"))
+        #expect(
+            wrong.code == 2 && wrong.err.hasPrefix("error: ")
+                && wrong.err.contains("nothing to list as hosting: no site is a host"))
+        #expect(
+            Run(["export", schedule, "-p", problem, "--as", "html", "--list", "teams"]).err
+                .hasPrefix("error: --list applies to csv and text (the html report has every list)\n"))
         #expect(Run(["export", schedule, "-p", problem, "--as", "csv", "--list", "tems"]).code == 2)
     }
 
@@ -96,7 +107,8 @@ let chromium = onPath(["chromium", "chromium-browser"])
         #expect(run.code == 0, "\(run.err)")
         #expect(run.out.hasPrefix("wrote \(out): html, 5 sessions, "))
         let html = try String(contentsOfFile: out, encoding: .utf8)
-        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("id=\"school-a\"") && html.contains("id=\"room-field\""))
+        #expect(
+            html.hasPrefix("<!DOCTYPE html>") && html.contains("id=\"school-a\"") && html.contains("id=\"room-field\""))
     }
 
     @Test func icsNeedsADateForEveryDayWithSessions() throws {
@@ -105,13 +117,18 @@ let chromium = onPath(["chromium", "chromium-browser"])
         let out = dir.appendingPathComponent("ics").path
         let run = Run(["export", schedule, "--problem", problem, "--as", "ics", "-o", out])
         #expect(run.code == 2)
-        #expect(run.err == "error: \(problem):8:51: calendar.days[1]: day \"tue\" has no date; calendar exports need one (\"date\": \"YYYY-MM-DD\") (or export csv, text or html, which need no dates)\n")
+        #expect(
+            run.err
+                == "error: \(problem):8:51: calendar.days[1]: day \"tue\" has no date; calendar exports need one (\"date\": \"YYYY-MM-DD\") (or export csv, text or html, which need no dates)\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: out))
         // g2 visits on Monday only, which has a date.
         let field = Run(["export", schedule, "--problem", problem, "--as", "ics", "--by", "room", "-o", out])
         #expect(field.code == 2)
-        try FuzzFixtures.problem.replacingOccurrences(of: #"{"id": "tue", "#, with: #"{"id": "tue", "date": "2026-03-10", "#)
-            .write(toFile: problem, atomically: true, encoding: .utf8)
+        try FuzzFixtures.problem.replacingOccurrences(
+            of: #"{"id": "tue", "#, with: #"{"id": "tue", "date": "2026-03-10", "#
+        )
+        .write(toFile: problem, atomically: true, encoding: .utf8)
         let ok = Run(["export", schedule, "--problem", problem, "--as", "ics", "-o", out])
         #expect(ok.code == 0, "\(ok.err)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == ["a.ics", "b.ics"])
@@ -123,20 +140,41 @@ let chromium = onPath(["chromium", "chromium-browser"])
         let (dir, problem, schedule) = try smallEvent()
         defer { try? FileManager.default.removeItem(at: dir) }
         let cases: [([String], String)] = [
-            (["export", schedule, "--problem", problem, "--as", "pdf"], "error: --as expects one of html, csv, ics, text, got \"pdf\""),
-            (["export", schedule, "--problem", problem, "--as", "csv", "--by", "scool", "-o", dir.path],
-             "error: --by expects one of school, group, room, staff, site, got \"scool\" (did you mean \"school\"?)"),
-            (["export", schedule, "--problem", problem, "--as", "html", "--by", "room", "-o", dir.path],
-             "error: --by does not apply to html: the report has every view"),
-            (["export", schedule, "--problem", problem, "--as", "csv", "--by", "room"], "error: -o DIR is required: csv by room writes one file each"),
-            (["export", schedule, "--problem", problem, "--as", "text", "--no-bom"], "error: --no-bom applies to csv only"),
-            (["export", schedule, "--as", "csv"], "error: --problem PROBLEM is required: the problem file the schedule was made for"),
+            (
+                ["export", schedule, "--problem", problem, "--as", "pdf"],
+                "error: --as expects one of html, csv, ics, text, got \"pdf\""
+            ),
+            (
+                ["export", schedule, "--problem", problem, "--as", "csv", "--by", "scool", "-o", dir.path],
+                "error: --by expects one of school, group, room, staff, site, got \"scool\" (did you mean \"school\"?)"
+            ),
+            (
+                ["export", schedule, "--problem", problem, "--as", "html", "--by", "room", "-o", dir.path],
+                "error: --by does not apply to html: the report has every view"
+            ),
+            (
+                ["export", schedule, "--problem", problem, "--as", "csv", "--by", "room"],
+                "error: -o DIR is required: csv by room writes one file each"
+            ),
+            (
+                ["export", schedule, "--problem", problem, "--as", "text", "--no-bom"],
+                "error: --no-bom applies to csv only"
+            ),
+            (
+                ["export", schedule, "--as", "csv"],
+                "error: --problem PROBLEM is required: the problem file the schedule was made for"
+            ),
             (["export", schedule, "--problem", problem], "error: --as FORMAT is required: html, csv, ics or text"),
-            (["export", problem, schedule, "--as", "csv"], "error: unexpected argument \"\(schedule)\"; give the problem with --problem"),
+            (
+                ["export", problem, schedule, "--as", "csv"],
+                "error: unexpected argument \"\(schedule)\"; give the problem with --problem"
+            ),
             (["export", "itc2007", problem], "error: missing SCHEDULE"),
             (["export", "itc2007", problem, schedule, "--as", "csv"], "error: unknown option --as"),
-            (["show", schedule, "--problem", problem, "--group", "g1", "--room", "hall"],
-             "error: give at most one of --school, --group, --room, --staff, --site"),
+            (
+                ["show", schedule, "--problem", problem, "--group", "g1", "--room", "hall"],
+                "error: give at most one of --school, --group, --room, --staff, --site"
+            ),
         ]
         for (arguments, message) in cases {
             let run = Run(arguments)
@@ -173,7 +211,8 @@ let chromium = onPath(["chromium", "chromium-browser"])
 
         END.
         """.write(toFile: ctt, atomically: true, encoding: .utf8)
-        let problem = dir.appendingPathComponent("toy.json").path, schedule = dir.appendingPathComponent("toy.schedule.json").path
+        let problem = dir.appendingPathComponent("toy.json").path,
+            schedule = dir.appendingPathComponent("toy.schedule.json").path
         #expect(Run(["import", "itc2007", ctt, "-o", problem]).code == 0)
         #expect(Run(["solve", problem, "-o", schedule, "--quiet", "--moves", "100"]).code == 0)
         let run = Run(["export", "itc2007", problem, schedule])
@@ -186,7 +225,8 @@ let chromium = onPath(["chromium", "chromium-browser"])
         defer { try? FileManager.default.removeItem(at: dir) }
         let room = Run(["show", schedule, "--problem", problem, "--room", "HALL"])
         #expect(room.code == 0, "\(room.err)")
-        #expect(room.out.hasPrefix("Fuzz base: hall (room)\n\nmon 2026-03-09\n  Time         Activity  Groups  Staff\n"))
+        #expect(
+            room.out.hasPrefix("Fuzz base: hall (room)\n\nmon 2026-03-09\n  Time         Activity  Groups  Staff\n"))
         #expect(room.out.split(separator: "\n").allSatisfy { $0.count <= 80 })
         let all = Run(["show", schedule, "--problem", problem])
         #expect(all.code == 0 && all.out.contains("Fuzz base: all sessions") && all.out.contains("\ntue\n"))
@@ -200,11 +240,14 @@ let chromium = onPath(["chromium", "chromium-browser"])
     /// Renders the STEM Week report in headless Chromium: the script runs
     /// without error (it adds #script-ok), nothing is logged as uncaught, and
     /// the page shows every school and room.
-    @Test(.enabled(if: chromium != nil, "chromium is not on PATH (apt-get install chromium); the browser check is skipped"))
+    @Test(
+        .enabled(
+            if: chromium != nil, "chromium is not on PATH (apt-get install chromium); the browser check is skipped"))
     func stemWeekReportRendersInHeadlessChromium() throws {
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let schedule = dir.appendingPathComponent("stem.schedule.json").path, html = dir.appendingPathComponent("stem.html").path
+        let schedule = dir.appendingPathComponent("stem.schedule.json").path,
+            html = dir.appendingPathComponent("stem.html").path
         let solve = Run(["solve", example("stem-week"), "-o", schedule, "--first", "--quiet"])
         #expect(solve.code == 0, "\(solve.err)")
         let export = Run(["export", schedule, "--problem", example("stem-week"), "--as", "html", "-o", html])
@@ -216,9 +259,11 @@ let chromium = onPath(["chromium", "chromium-browser"])
         #expect(FileManager.default.createFile(atPath: log.path, contents: nil))
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium!)
-        process.arguments = ["--headless", "--disable-gpu", "--no-sandbox", "--enable-logging=stderr", "--v=0",
-                             "--user-data-dir=\(dir.appendingPathComponent("profile").path)", "--dump-dom",
-                             URL(fileURLWithPath: html).absoluteString]
+        process.arguments = [
+            "--headless", "--disable-gpu", "--no-sandbox", "--enable-logging=stderr", "--v=0",
+            "--user-data-dir=\(dir.appendingPathComponent("profile").path)", "--dump-dom",
+            URL(fileURLWithPath: html).absoluteString,
+        ]
         process.standardOutput = try FileHandle(forWritingTo: dom)
         process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
@@ -229,7 +274,9 @@ let chromium = onPath(["chromium", "chromium-browser"])
         let page = try String(contentsOf: dom, encoding: .utf8)
         let messages = try String(contentsOf: log, encoding: .utf8)
         print("chromium \(chromium!) rendered \(html): DOM \(page.utf8.count) bytes")
-        #expect(page.contains("<div id=\"script-ok\" hidden=\"\"></div>"), "the report's script did not finish: \(messages.suffix(2000))")
+        #expect(
+            page.contains("<div id=\"script-ok\" hidden=\"\"></div>"),
+            "the report's script did not finish: \(messages.suffix(2000))")
         #expect(!messages.contains("Uncaught"), "\(messages.suffix(2000))")
         // Every school, group, room and staff member has its view, under its name; so has each seating plan (the show's).
         let p = try ProblemDecoder.decode(contentsOf: example("stem-week"))
@@ -241,17 +288,26 @@ let chromium = onPath(["chromium", "chromium-browser"])
         #expect(onTheDayViews > 0)
         let seating = page.components(separatedBy: "<section class=\"view\" id=\"list-seating-").count - 1
         #expect(seating > 0)
-        let views = 1 + p.calendar.days.count + schools.count + p.groups.count + p.rooms.count + p.staff.count + seating
+        let views =
+            1 + p.calendar.days.count + schools.count + p.groups.count + p.rooms.count + p.staff.count + seating
             + onTheDayViews
         #expect(page.contains("<span id=\"count\">\(views) views</span>"))
         func text(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;")
         }
-        for (kind, names) in [("school", Array(schools)), ("room", p.rooms.map { $0.name ?? $0.id }), ("staff", p.staff.map { $0.name ?? $0.id })] {
-            #expect(page.components(separatedBy: "<section class=\"view\" id=\"\(kind)-").count - 1 == names.count, "\(kind)")
+        for (kind, names) in [
+            ("school", Array(schools)), ("room", p.rooms.map { $0.name ?? $0.id }),
+            ("staff", p.staff.map { $0.name ?? $0.id }),
+        ] {
+            #expect(
+                page.components(separatedBy: "<section class=\"view\" id=\"\(kind)-").count - 1 == names.count,
+                "\(kind)")
             for name in names { #expect(page.contains("<h2>\(text(name))</h2>"), "\(name)") }
         }
-        for id in ["summary", "grid-mon", "grid-fri", "school-oakfield-primary-school", "room-lab-s1", "staff-dr-okafor"] {
+        for id in [
+            "summary", "grid-mon", "grid-fri", "school-oakfield-primary-school", "room-lab-s1", "staff-dr-okafor",
+        ] {
             #expect(page.contains("id=\"\(id)\""), "\(id)")
         }
     }

@@ -1,7 +1,7 @@
-import Foundation
-import Testing
 import CarouselCLI
 import CarouselIO
+import Foundation
+import Testing
 
 /// Issue 13, items 1–3 and 14: no command replaces one of its inputs (by
 /// file identity), a replaced file keeps its mode, the temporary file of an
@@ -33,18 +33,51 @@ import CarouselIO
         try FileManager.default.linkItem(atPath: problem, toPath: hard)
         let dotted = dir.path + "/./p.json"
         let cases: [([String], String)] = [
-            (["solve", problem, "-o", problem, "--moves", "100", "-q"], "refusing to write the schedule here: it is the problem file this command reads, which would be lost"),
-            (["solve", problem, "-o", dotted, "--moves", "100", "-q"], "it is the problem file this command reads (the same file as \(problem))"),
-            (["solve", problem, "-o", link, "--moves", "100", "-q"], "it is the problem file this command reads (the same file as \(problem))"),
-            (["solve", problem, "-o", hard, "--moves", "100", "-q"], "it is the problem file this command reads (the same file as \(problem))"),
-            (["export", schedule, "--problem", problem, "--as", "html", "-o", problem], "refusing to write the html export here: it is the problem file"),
-            (["export", schedule, "--problem", problem, "--as", "csv", "-o", schedule], "refusing to write the csv export here: it is the schedule file"),
-            (["repair", problem, schedule, "-o", schedule, "-q"], "refusing to write the repaired schedule here: it is the old schedule this command reads"),
-            (["repair", problem, schedule, "-o", problem, "-q"], "refusing to write the repaired schedule here: it is the problem file"),
-            (["export", "itc2007", problem, schedule, "-o", schedule], "refusing to write the solution here: it is the schedule file"),
+            (
+                ["solve", problem, "-o", problem, "--moves", "100", "-q"],
+                "refusing to write the schedule here: it is the problem file this command reads, which would be lost"
+            ),
+            (
+                ["solve", problem, "-o", dotted, "--moves", "100", "-q"],
+                "it is the problem file this command reads (the same file as \(problem))"
+            ),
+            (
+                ["solve", problem, "-o", link, "--moves", "100", "-q"],
+                "it is the problem file this command reads (the same file as \(problem))"
+            ),
+            (
+                ["solve", problem, "-o", hard, "--moves", "100", "-q"],
+                "it is the problem file this command reads (the same file as \(problem))"
+            ),
+            (
+                ["export", schedule, "--problem", problem, "--as", "html", "-o", problem],
+                "refusing to write the html export here: it is the problem file"
+            ),
+            (
+                ["export", schedule, "--problem", problem, "--as", "csv", "-o", schedule],
+                "refusing to write the csv export here: it is the schedule file"
+            ),
+            (
+                ["repair", problem, schedule, "-o", schedule, "-q"],
+                "refusing to write the repaired schedule here: it is the old schedule this command reads"
+            ),
+            (
+                ["repair", problem, schedule, "-o", problem, "-q"],
+                "refusing to write the repaired schedule here: it is the problem file"
+            ),
+            (
+                ["export", "itc2007", problem, schedule, "-o", schedule],
+                "refusing to write the solution here: it is the schedule file"
+            ),
             // No inputs, but the file is a Carousel file of another kind.
-            (["schema", "-o", problem], "refusing to write the schema here: the file is a Carousel problem file, which would be lost"),
-            (["generate", "--visitors", "100", "-o", schedule], "refusing to write the problem here: the file is a Carousel schedule file"),
+            (
+                ["schema", "-o", problem],
+                "refusing to write the schema here: the file is a Carousel problem file, which would be lost"
+            ),
+            (
+                ["generate", "--visitors", "100", "-o", schedule],
+                "refusing to write the problem here: the file is a Carousel schedule file"
+            ),
         ]
         for (arguments, message) in cases {
             let run = Run(arguments)
@@ -71,7 +104,9 @@ import CarouselIO
         let before = try Self.bytes(classes)
         let run = Run(["import", "csv", sheets, "-o", classes])
         #expect(run.code == 2)
-        #expect(run.err.contains("refusing to write the problem here: it is the classes.csv sheet this command reads"), "\(run.err)")
+        #expect(
+            run.err.contains("refusing to write the problem here: it is the classes.csv sheet this command reads"),
+            "\(run.err)")
         #expect(try Self.bytes(classes) == before)
         // A sheet given by option counts too.
         let other = dir.appendingPathComponent("more.csv").path
@@ -117,7 +152,10 @@ import CarouselIO
         #expect(try String(contentsOfFile: victim, encoding: .utf8) == "precious\n")
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "{\"new\": true}\n")
         // The planted link is left alone, and no temporary file is left over.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [".out.json.\(getpid()).tmp", "out.json", "victim.txt"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == [
+                ".out.json.\(getpid()).tmp", "out.json", "victim.txt",
+            ])
         // A link planted at the target itself is replaced, not followed.
         let planted = dir.appendingPathComponent("planted.json").path
         try FileManager.default.createSymbolicLink(atPath: planted, withDestinationPath: victim)
@@ -147,7 +185,8 @@ import CarouselIO
         #expect(solve.out.hasPrefix("{\n  \"format\": \"carousel-schedule/1\""))
         #expect(solve.err.contains("wrote the schedule to standard output"))
         // CSV to standard output has no byte order mark unless asked.
-        let csv = try ChildRun(exe, ["export", "-", "--problem", problem, "--as", "csv", "-o", "-"], input: scheduleBytes)
+        let csv = try ChildRun(
+            exe, ["export", "-", "--problem", problem, "--as", "csv", "-o", "-"], input: scheduleBytes)
         #expect(csv.status == 0 && csv.out.hasPrefix("day,date,"), "\(csv.err)")
         let bom = try ChildRun(exe, ["export", schedule, "--problem", problem, "--as", "csv", "--bom"])
         #expect(bom.out.hasPrefix("\u{FEFF}day,"))
@@ -156,7 +195,9 @@ import CarouselIO
         #expect(try Self.bytes(file).starts(with: [0xEF, 0xBB, 0xBF]))
         // Standard input is read once.
         let twice = try ChildRun(exe, ["validate", "-", "-"], input: problemBytes)
-        #expect(twice.status == 2 && twice.err.hasPrefix("error: <stdin>: standard input can be read only once"), "\(twice.err)")
+        #expect(
+            twice.status == 2 && twice.err.hasPrefix("error: <stdin>: standard input can be read only once"),
+            "\(twice.err)")
         // Errors name standard input.
         let bad = try ChildRun(exe, ["check", "-"], input: Array("{\"grups\": []}".utf8))
         #expect(bad.status == 2 && bad.err.hasPrefix("error: <stdin>:1:2: grups: unknown key"), "\(bad.err)")
@@ -169,7 +210,9 @@ import CarouselIO
         #expect(show.status == 0, "\(show.err)")
         // A folder output cannot be "-".
         let folder = Run(["export", schedule, "--problem", problem, "--as", "csv", "--by", "group", "-o", "-"])
-        #expect(folder.code == 2 && folder.err.hasPrefix("error: -o DIR is required: csv by group writes one file each"), "\(folder.err)")
+        #expect(
+            folder.code == 2 && folder.err.hasPrefix("error: -o DIR is required: csv by group writes one file each"),
+            "\(folder.err)")
     }
 
     /// The small ITC-2007 instance that ships with the examples.

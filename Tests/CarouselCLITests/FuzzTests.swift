@@ -1,7 +1,7 @@
-import Foundation
-import Testing
 import CarouselCLI
 import CarouselModel
+import Foundation
+import Testing
 
 // MARK: - Deterministic randomness
 
@@ -68,7 +68,10 @@ private indirect enum FuzzNode {
             return children[first][Array(path.dropFirst())]
         }
         set {
-            guard let first = path.first else { self = newValue; return }
+            guard let first = path.first else {
+                self = newValue
+                return
+            }
             let rest = Array(path.dropFirst())
             switch self {
             case .array(var a):
@@ -101,11 +104,12 @@ private indirect enum FuzzNode {
                 + String(repeating: " ", count: indent) + "]"
         case .object(let o):
             if o.isEmpty { return "{}" }
-            return "{\n" + o.map {
-                var k = ""
-                JSONOutput.escape($0.key, into: &k)
-                return pad + k + ": " + $0.value.rendered(indent: indent + 2)
-            }.joined(separator: ",\n") + "\n" + String(repeating: " ", count: indent) + "}"
+            return "{\n"
+                + o.map {
+                    var k = ""
+                    JSONOutput.escape($0.key, into: &k)
+                    return pad + k + ": " + $0.value.rendered(indent: indent + 2)
+                }.joined(separator: ",\n") + "\n" + String(repeating: " ", count: indent) + "}"
         }
     }
 }
@@ -125,7 +129,8 @@ private enum FuzzMutator {
     ]
 
     static let oddStrings = [
-        "", " ", "x", "mon", "tue", "p1", "brk", "hall", "lab", "chem", "g1", "t1", "09:00", "9.30", "25:00", "09:00-08:00",
+        "", " ", "x", "mon", "tue", "p1", "brk", "hall", "lab", "chem", "g1", "t1", "09:00", "9.30", "25:00",
+        "09:00-08:00",
         "tues 09:00-10:00", "mon 09:00-", "-", "09:00-10:00-11:00", "carousel/2", "2026-02-30", "null", "0",
     ]
 
@@ -187,7 +192,9 @@ private enum FuzzMutator {
             return "random unicode string @\(at)"
         case 5:
             let objects = paths.filter { if case .object(let o) = tree[$0], !o.isEmpty { true } else { false } }
-            guard let p = objects.isEmpty ? nil : rng.pick(objects), case .object(var o) = tree[p] else { return "no-op" }
+            guard let p = objects.isEmpty ? nil : rng.pick(objects), case .object(var o) = tree[p] else {
+                return "no-op"
+            }
             let removed = o.remove(at: rng.int(0..<o.count))
             tree[p] = .object(o)
             return "remove key \(removed.key)"
@@ -219,14 +226,18 @@ private enum FuzzMutator {
             return "string \(s) + suffix"
         case 9:
             let objects = paths.filter { if case .object = tree[$0] { true } else { false } }
-            guard let p = objects.isEmpty ? nil : rng.pick(objects), case .object(var o) = tree[p] else { return "no-op" }
+            guard let p = objects.isEmpty ? nil : rng.pick(objects), case .object(var o) = tree[p] else {
+                return "no-op"
+            }
             let key = rng.pick(keys)
             o.insert((key, randomScalar(&rng)), at: rng.int(0..<(o.count + 1)))
             tree[p] = .object(o)
             return "add key \(key)"
         case 10:
             let objects = paths.filter { if case .object(let o) = tree[$0], !o.isEmpty { true } else { false } }
-            guard let p = objects.isEmpty ? nil : rng.pick(objects), case .object(var o) = tree[p] else { return "no-op" }
+            guard let p = objects.isEmpty ? nil : rng.pick(objects), case .object(var o) = tree[p] else {
+                return "no-op"
+            }
             let e = o[rng.int(0..<o.count)]
             o.append(e)
             tree[p] = .object(o)
@@ -262,7 +273,8 @@ private enum FuzzMutator {
             return (b, what)
         case 2:
             let i = rng.int(0..<(b.count + 1))
-            let byte: UInt8 = rng.chance(0.5)
+            let byte: UInt8 =
+                rng.chance(0.5)
                 ? rng.pick(Array("{}[]\",:/*-.0123456789eE \n\\'tfn".utf8))
                 : UInt8(truncatingIfNeeded: rng.next())
             b.insert(byte, at: i)
@@ -344,7 +356,9 @@ private func fuzzContractViolation(_ run: FuzzRun, file: String) -> String? {
     guard run.code == 2 else { return nil }
     guard run.err.hasSuffix("\n") else { return "stderr does not end in a newline: \(run.err.debugDescription)" }
     let body = run.err.dropLast()
-    if body.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) { return "stderr has more than one line: \(run.err.debugDescription)" }
+    if body.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) {
+        return "stderr has more than one line: \(run.err.debugDescription)"
+    }
     if !body.hasPrefix("error: ") { return "stderr does not start with \"error: \": \(run.err.debugDescription)" }
     if !body.contains(file) { return "stderr does not name \(file): \(run.err.debugDescription)" }
     return nil
@@ -488,29 +502,35 @@ struct KnownBugTests {
     @Test
     func togetherCohortOfHugeGroups() throws {
         let g = (1...3).map { #"{"id": "g\#($0)", "size": 1000000000, "attend": [{"activity": "a"}]}"# }
-        let run = try check(Self.problem(activities: #"{"id": "a", "together": true}"#, groups: g.joined(separator: ", ")))
+        let run = try check(
+            Self.problem(activities: #"{"id": "a", "together": true}"#, groups: g.joined(separator: ", ")))
         #expect([1, 2].contains(run.code))
     }
 
     @Test
     func repeatedHugeTimes() throws {
         let item = #"{"activity": "b", "times": 1000000000}"#
-        let run = try check(Self.problem(activities: #"{"id": "b"}"#,
-                                         groups: #"{"id": "g", "size": 10, "attend": [\#(item), \#(item), \#(item)]}"#))
+        let run = try check(
+            Self.problem(
+                activities: #"{"id": "b"}"#,
+                groups: #"{"id": "g", "size": 10, "attend": [\#(item), \#(item), \#(item)]}"#))
         #expect([1, 2].contains(run.code))
     }
 
     @Test
     func hugeNegativeYears() throws {
-        let run = try check(Self.problem(activities: #"{"id": "b", "years": [-3000000000, 7]}"#,
-                                         groups: #"{"id": "g", "size": 10, "year": 5, "attend": [{"activity": "b"}]}"#))
+        let run = try check(
+            Self.problem(
+                activities: #"{"id": "b", "years": [-3000000000, 7]}"#,
+                groups: #"{"id": "g", "size": 10, "year": 5, "attend": [{"activity": "b"}]}"#))
         #expect([1, 2].contains(run.code))
     }
 
     @Test
     func hugeGroupsSharingAStaffedActivity() throws {
         let g = (1...3).map { #"{"id": "g\#($0)", "size": 1000000000, "attend": [{"activity": "a"}]}"# }
-        let run = try check(Self.problem(activities: #"{"id": "a", "staff": [{"perPupils": 10}]}"#, groups: g.joined(separator: ", ")))
+        let run = try check(
+            Self.problem(activities: #"{"id": "a", "staff": [{"perPupils": 10}]}"#, groups: g.joined(separator: ", ")))
         #expect([0, 1, 2].contains(run.code))
     }
 
@@ -518,17 +538,26 @@ struct KnownBugTests {
     func validateASessionOfHugeGroups() throws {
         let dir = try FuzzScratch("known-bug")
         let g = (1...3).map { #"{"id": "g\#($0)", "size": 100000, "attend": [{"activity": "a"}]}"# }
-        let problem = try dir.write(Array(Self.problem(activities: #"{"id": "a", "staff": [{"perPupils": 10}]}"#,
-                                                       groups: g.joined(separator: ", ")).utf8), to: "p.json")
-        let schedule = try dir.write(Array(#"{"sessions": [{"activity": "a", "day": "mon", "start": "p1", "room": "hall", "groups": ["g1", "g2", "g3"], "staff": []}]}"#.utf8), to: "s.json")
+        let problem = try dir.write(
+            Array(
+                Self.problem(
+                    activities: #"{"id": "a", "staff": [{"perPupils": 10}]}"#,
+                    groups: g.joined(separator: ", ")
+                ).utf8), to: "p.json")
+        let schedule = try dir.write(
+            Array(
+                #"{"sessions": [{"activity": "a", "day": "mon", "start": "p1", "room": "hall", "groups": ["g1", "g2", "g3"], "staff": []}]}"#
+                    .utf8), to: "s.json")
         let run = runTool(["validate", problem, schedule])
         #expect(run.code == 1)
     }
 
     @Test
     func hugeTimes() throws {
-        let run = try check(Self.problem(activities: #"{"id": "b"}"#,
-                                         groups: #"{"id": "g", "size": 10, "attend": [{"activity": "b", "times": 100000000}]}"#))
+        let run = try check(
+            Self.problem(
+                activities: #"{"id": "b"}"#,
+                groups: #"{"id": "g", "size": 10, "attend": [{"activity": "b", "times": 100000000}]}"#))
         #expect([1, 2].contains(run.code))
     }
 }

@@ -1,6 +1,6 @@
+import CarouselCLI
 import Foundation
 import Testing
-import CarouselCLI
 
 /// The real executable, beside this test bundle in the build folder.
 func carouselExecutable() -> URL? {
@@ -15,7 +15,9 @@ func carouselExecutable() -> URL? {
 /// Runs the real executable with `arguments`, sends `signal` (Ctrl-C's
 /// SIGINT by default) once stderr shows `marker` (the improvement phase's
 /// progress), and returns its exit status and stdout.
-func runAndInterrupt(_ arguments: [String], signal: Int32 = SIGINT, marker: String = "improve:") throws -> (status: Int32, out: String) {
+func runAndInterrupt(_ arguments: [String], signal: Int32 = SIGINT, marker: String = "improve:") throws -> (
+    status: Int32, out: String
+) {
     let process = Process()
     process.executableURL = carouselExecutable()!
     process.arguments = arguments
@@ -31,7 +33,9 @@ func runAndInterrupt(_ arguments: [String], signal: Int32 = SIGINT, marker: Stri
     }
     kill(process.processIdentifier, signal)
     process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    return (
+        process.terminationStatus, String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    )
 }
 
 @Suite struct InterruptTests {
@@ -56,7 +60,9 @@ func runAndInterrupt(_ arguments: [String], signal: Int32 = SIGINT, marker: Stri
         defer { try? FileManager.default.removeItem(at: dir) }
         let old = dir.appendingPathComponent("old.json").path, new = dir.appendingPathComponent("new.json").path
         #expect(Run(["solve", example("summer-school"), "-o", old, "--moves", "2000", "--quiet"]).code == 0)
-        let (status, text) = try runAndInterrupt(["repair", example("summer-school"), old, "-o", new, "--time-limit", "600", "--moves", "0"])
+        let (status, text) = try runAndInterrupt([
+            "repair", example("summer-school"), old, "-o", new, "--time-limit", "600", "--moves", "0",
+        ])
         #expect(status == 130, "\(text)")
         #expect(text.contains("0 of") && text.contains("wrote \(new)"), "\(text)")
         #expect(Run(["validate", example("summer-school"), new]).code == 0)
@@ -70,8 +76,9 @@ func runAndInterrupt(_ arguments: [String], signal: Int32 = SIGINT, marker: Stri
         let dir = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("summer.schedule.json").path
-        let (status, text) = try runAndInterrupt(["solve", example("summer-school"), "-o", out, "--time-limit", "600", "--moves", "0"],
-                                                 signal: SIGTERM)
+        let (status, text) = try runAndInterrupt(
+            ["solve", example("summer-school"), "-o", out, "--time-limit", "600", "--moves", "0"],
+            signal: SIGTERM)
         #expect(status == 143, "\(text)")
         #expect(text.contains("stopped by SIGTERM after"), "\(text)")
         #expect(text.contains("wrote \(out)"))
@@ -83,8 +90,9 @@ func runAndInterrupt(_ arguments: [String], signal: Int32 = SIGINT, marker: Stri
     /// established, marked partial, and exits 130.
     @Test(.enabled(if: carouselExecutable() != nil, "the carousel executable was not built beside the tests"))
     func ctrlCStopsCapacityWithAPartialAnswer() throws {
-        let (status, text) = try runAndInterrupt(["capacity", example("stem-week"), "--like", "oakfield-4s", "--per-day"],
-                                                 marker: "capacity:")
+        let (status, text) = try runAndInterrupt(
+            ["capacity", example("stem-week"), "--like", "oakfield-4s", "--per-day"],
+            marker: "capacity:")
         #expect(status == 130, "\(text)")
         #expect(text.contains("PARTIAL: stopped before the end"), "\(text)")
         #expect(text.contains("fri: not reached"), "\(text)")

@@ -1,16 +1,18 @@
-import Foundation
-import Testing
 import CarouselCLI
 import CarouselCommandLine
+import Foundation
+import Testing
 
 /// Issue 13, item 18: the README renders as meant (every code block is
 /// closed) and every command in it runs as written on a fresh clone: it
 /// parses against the commands' declarations, and every file it reads ships
 /// in the repository or is written by a command before it.
 @Suite struct ReadmeTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static var readme: [String] {
-        ((try? String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)) ?? "").components(separatedBy: "\n")
+        ((try? String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)) ?? "").components(
+            separatedBy: "\n")
     }
 
     /// CommonMark fences: a block opens with ``` and an optional info
@@ -20,7 +22,10 @@ import CarouselCommandLine
         for (i, line) in Self.readme.enumerated() where line.hasPrefix("```") {
             let info = line.dropFirst(3).trimmingCharacters(in: .whitespaces)
             if let start = open {
-                #expect(info.isEmpty, "line \(i + 1): \"\(line)\" inside the block opened on line \(start + 1), which swallows what follows")
+                #expect(
+                    info.isEmpty,
+                    "line \(i + 1): \"\(line)\" inside the block opened on line \(start + 1), which swallows what follows"
+                )
                 if info.isEmpty { open = nil }
             } else {
                 open = i
@@ -30,7 +35,11 @@ import CarouselCommandLine
         var inBlock = false
         for (i, line) in Self.readme.enumerated() {
             if line.hasPrefix("```") { inBlock.toggle() }
-            if inBlock { #expect(!line.hasPrefix("## ") && !line.hasPrefix("### "), "heading on line \(i + 1) is inside a code block") }
+            if inBlock {
+                #expect(
+                    !line.hasPrefix("## ") && !line.hasPrefix("### "), "heading on line \(i + 1) is inside a code block"
+                )
+            }
         }
     }
 
@@ -82,7 +91,8 @@ import CarouselCommandLine
             let url = URL(fileURLWithPath: word)
             let folder = url.deletingLastPathComponent().relativePath, pattern = url.lastPathComponent
             let parts = pattern.split(separator: "*", omittingEmptySubsequences: false)
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? [])
+            let names =
+                ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? [])
                 .filter { $0.hasPrefix(parts[0]) && $0.hasSuffix(parts.last!) }.sorted()
             return names.map { folder + "/" + $0 }
         }
@@ -124,22 +134,29 @@ import CarouselCommandLine
                 if writesFolder {
                     produced.append(value)
                 } else {
-                    #expect(exists(value), "README line \(line): \(value) is neither in the repository nor written by an earlier command")
+                    #expect(
+                        exists(value),
+                        "README line \(line): \(value) is neither in the repository nor written by an earlier command")
                 }
             }
             if writesFolder && parsed.positionals.isEmpty { produced.append(".") }
             for option in spec.options where parsed.isGiven(option.name) && !option.isFlag {
                 guard let value = parsed.string(option.name), value != "-",
-                      [ValueKind.file, .path, .folder].contains(option.value!) else { continue }
+                    [ValueKind.file, .path, .folder].contains(option.value!)
+                else { continue }
                 if ["output", "save"].contains(option.name) {
                     produced.append(value)
                 } else {
-                    #expect(exists(value), "README line \(line): --\(option.name) \(value) is neither in the repository nor written by an earlier command")
+                    #expect(
+                        exists(value),
+                        "README line \(line): --\(option.name) \(value) is neither in the repository nor written by an earlier command"
+                    )
                 }
             }
             // The outputs a command writes without -o.
             if spec.name == "solve" && !parsed.isGiven("output"), let problem = parsed.positional("PROBLEM") {
-                produced.append(URL(fileURLWithPath: problem).deletingPathExtension().lastPathComponent + ".schedule.json")
+                produced.append(
+                    URL(fileURLWithPath: problem).deletingPathExtension().lastPathComponent + ".schedule.json")
             }
             if spec.name == "repair" && !parsed.isGiven("output"), let old = parsed.positional("OLD_SCHEDULE") {
                 produced.append((old.hasSuffix(".json") ? String(old.dropLast(5)) : old) + ".repaired.json")
@@ -150,7 +167,8 @@ import CarouselCommandLine
     /// The synopses in the README's headings (`### carousel solve PROBLEM
     /// [-o SCHEDULE] …`) name only options the commands declare.
     @Test func synopsesNameOnlyDeclaredOptions() {
-        for (i, line) in Self.readme.enumerated() where line.hasPrefix("### `carousel ") || line.hasPrefix("`carousel ") {
+        for (i, line) in Self.readme.enumerated() where line.hasPrefix("### `carousel ") || line.hasPrefix("`carousel ")
+        {
             for synopsis in line.components(separatedBy: "`").enumerated().filter({ $0.offset % 2 == 1 }).map(\.element)
             where synopsis.hasPrefix("carousel ") {
                 let words = synopsis.split(separator: " ").map(String.init)

@@ -1,6 +1,6 @@
+import CarouselCLI
 import Foundation
 import Testing
-import CarouselCLI
 
 /// `carousel template`, `carousel import csv` and `carousel schema` from the
 /// command line; `import itc2007` alongside.
@@ -12,12 +12,17 @@ import CarouselCLI
         let template = Run(["template", sheets])
         #expect(template.code == 0, "\(template.err)")
         #expect(template.out.hasPrefix("wrote 12 sheets to \(sheets): settings.csv, days.csv, periods.csv, sites.csv"))
-        #expect(try String(contentsOfFile: sheets + "/classes.csv", encoding: .utf8).hasPrefix("id,name,school,year,size,visit,needs,home,same staff,pool,attend,choices,choose,prefer,within\n"))
+        #expect(
+            try String(contentsOfFile: sheets + "/classes.csv", encoding: .utf8).hasPrefix(
+                "id,name,school,year,size,visit,needs,home,same staff,pool,attend,choices,choose,prefer,within\n"))
 
         let problem = dir.appendingPathComponent("my-event.json").path
         let imported = Run(["import", "csv", sheets, "-o", problem])
         #expect(imported.code == 0, "\(imported.err)")
-        #expect(imported.out == "wrote \(problem): 2 classes (58 pupils), 2 pools (12 pupils) in 1 team formation, 4 sites, 3 activities, 2 rooms, 3 staff, 2 days × 5 periods\n")
+        #expect(
+            imported.out
+                == "wrote \(problem): 2 classes (58 pupils), 2 pools (12 pupils) in 1 team formation, 4 sites, 3 activities, 2 rooms, 3 staff, 2 days × 5 periods\n"
+        )
 
         let schedule = dir.appendingPathComponent("my-event.schedule.json").path
         let solve = Run(["solve", problem, "-o", schedule, "--moves", "2000", "--quiet"])
@@ -27,7 +32,10 @@ import CarouselCLI
         // A second template into the same folder keeps the organiser's work.
         let again = Run(["template", sheets])
         #expect(again.code == 2)
-        #expect(again.err.hasPrefix("error: \(sheets)/settings.csv already exists; pass --force to overwrite the sheets, or choose another folder"))
+        #expect(
+            again.err.hasPrefix(
+                "error: \(sheets)/settings.csv already exists; pass --force to overwrite the sheets, or choose another folder"
+            ))
         #expect(Run(["template", sheets, "--force"]).code == 0)
     }
 
@@ -42,7 +50,9 @@ import CarouselCLI
         let run = Run(["import", "csv", dir.path])
         #expect(run.code == 2)
         #expect(run.out.isEmpty)
-        #expect(run.err == "error: \(classes.path):2: column \"size\": expected a whole number of pupils, found \"twenty\"\n")
+        #expect(
+            run.err
+                == "error: \(classes.path):2: column \"size\": expected a whole number of pupils, found \"twenty\"\n")
     }
 
     @Test func sheetsCanBeGivenOneByOne() throws {
@@ -66,7 +76,8 @@ import CarouselCLI
         #expect(nothing.code == 2)
         #expect(nothing.err.hasPrefix("error: give a folder of sheets or the sheets themselves (--classes FILE …)\n"))
         let typo = Run(["import", "cvs", dir.path])
-        #expect(typo.err.hasPrefix("error: unknown import format \"cvs\"; expected csv, itc2007 (did you mean \"csv\"?)"))
+        #expect(
+            typo.err.hasPrefix("error: unknown import format \"cvs\"; expected csv, itc2007 (did you mean \"csv\"?)"))
     }
 
     @Test func itc2007ImportStillWorks() throws {

@@ -1,6 +1,6 @@
+import CarouselIO
 import Foundation
 import Testing
-import CarouselIO
 
 @Suite struct AtomicFileTests {
     /// `-o /dev/null` or a pipe must be written to, not renamed over (which
@@ -13,7 +13,10 @@ import CarouselIO
         try #require(mkfifo(fifo, 0o600) == 0)
         let received = ReceivedText()
         let reader = Thread {
-            received.set(FileHandle(forReadingAtPath: fifo).flatMap { try? $0.readToEnd() }.map { String(decoding: $0, as: UTF8.self) })
+            received.set(
+                FileHandle(forReadingAtPath: fifo).flatMap { try? $0.readToEnd() }.map {
+                    String(decoding: $0, as: UTF8.self)
+                })
         }
         reader.start()
         try AtomicFile.write("hello\n", to: fifo)

@@ -1,5 +1,5 @@
-import Testing
 import CarouselIO
+import Testing
 
 @Suite struct CSVTests {
     func fields(_ text: String) throws -> [[String]] { try CSV.parse(Array(text.utf8)).map(\.fields) }
@@ -13,7 +13,10 @@ import CarouselIO
 
     @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() throws {
         let text = "id,name\n1,\"Smith, Jo\"\n2,\"The \"\"Big\"\" Hall\"\n3,\"two\r\nlines\"\n4,\"\"\n"
-        #expect(try fields(text) == [["id", "name"], ["1", "Smith, Jo"], ["2", "The \"Big\" Hall"], ["3", "two\nlines"], ["4", ""]])
+        #expect(
+            try fields(text) == [
+                ["id", "name"], ["1", "Smith, Jo"], ["2", "The \"Big\" Hall"], ["3", "two\nlines"], ["4", ""],
+            ])
         let records = try CSV.parse(Array(text.utf8))
         #expect(records.map(\.line) == [1, 2, 3, 4, 6], "a record's line is where it starts")
     }
@@ -46,19 +49,33 @@ import CarouselIO
     }
 
     @Test func unclosedQuoteNamesTheLineItOpens() {
-        #expect(throws: CSV.SyntaxError(line: 2, message: "the quoted field that starts on line 2 is never closed; a closing \" is missing")) {
+        #expect(
+            throws: CSV.SyntaxError(
+                line: 2, message: "the quoted field that starts on line 2 is never closed; a closing \" is missing")
+        ) {
             try CSV.parse(Array("a,b\n1,\"x\n2,3\n".utf8))
         }
     }
 
     @Test func textAfterAClosingQuoteIsAnError() {
-        #expect(throws: CSV.SyntaxError(line: 2, message: "text after the closing quote of a field; write a quote inside a quoted field as two quotes (\"\")")) {
+        #expect(
+            throws: CSV.SyntaxError(
+                line: 2,
+                message:
+                    "text after the closing quote of a field; write a quote inside a quoted field as two quotes (\"\")")
+        ) {
             try CSV.parse(Array("a,b\n\"x\"y,2\n".utf8))
         }
     }
 
     @Test func invalidUTF8NamesItsLine() {
-        #expect(throws: CSV.SyntaxError(line: 3, message: "not UTF-8 text; save the sheet as \"CSV UTF-8\" (Excel) or with character set UTF-8 (LibreOffice, Numbers)")) {
+        #expect(
+            throws: CSV.SyntaxError(
+                line: 3,
+                message:
+                    "not UTF-8 text; save the sheet as \"CSV UTF-8\" (Excel) or with character set UTF-8 (LibreOffice, Numbers)"
+            )
+        ) {
             try CSV.parse(Array("a\nb\nSt Mary".utf8) + [0x92] + Array("s\n".utf8))
         }
     }

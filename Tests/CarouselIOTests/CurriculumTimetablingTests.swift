@@ -1,42 +1,44 @@
-import Testing
+import CarouselIO
 import CarouselModel
 import CarouselSolver
-import CarouselIO
+import Testing
 
 @Suite struct CurriculumTimetablingTests {
     static let toy = """
-    Name: Toy
-    Courses: 3
-    Rooms: 2
-    Days: 2
-    Periods_per_day: 3
-    Curricula: 2
-    Constraints: 2
+        Name: Toy
+        Courses: 3
+        Rooms: 2
+        Days: 2
+        Periods_per_day: 3
+        Curricula: 2
+        Constraints: 2
 
-    COURSES:
-    c1 t1 2 2 30
-    c2 t2 2 1 20
-    c3 t1 1 1 40
+        COURSES:
+        c1 t1 2 2 30
+        c2 t2 2 1 20
+        c3 t1 1 1 40
 
-    ROOMS:
-    rA 30
-    rB 25
+        ROOMS:
+        rA 30
+        rB 25
 
-    CURRICULA:
-    q1 2 c1 c2
-    q2 2 c2 c3
+        CURRICULA:
+        q1 2 c1 c2
+        q2 2 c2 c3
 
-    UNAVAILABILITY_CONSTRAINTS:
-    c1 0 0
-    c3 1 2
+        UNAVAILABILITY_CONSTRAINTS:
+        c1 0 0
+        c3 1 2
 
-    END.
-    """
+        END.
+        """
 
     /// The competition's penalty of `lectures` (course, room, day, period),
     /// by `assess` on the solution's text.
     static func itcPenalty(_ x: CurriculumTimetabling, _ lectures: [(String, String, Int, Int)]) throws -> Int {
-        try x.assess(solution: lectures.map { "\($0.0) \($0.1) \($0.2) \($0.3)" }.joined(separator: "\n"), file: "toy.sol").penalty
+        try x.assess(
+            solution: lectures.map { "\($0.0) \($0.1) \($0.2) \($0.3)" }.joined(separator: "\n"), file: "toy.sol"
+        ).penalty
     }
 
     @Test func assessmentFollowsTheCompetitionRules() throws {
@@ -52,12 +54,15 @@ import CarouselIO
         // Each hard rule, broken once.
         let missing = try itc.assess(solution: "c1 rA 0 1\nc2 rB 1 0\nc2 rB 1 1\nc3 rA 0 0\n", file: "toy.sol")
         #expect(missing.missingLectures == 1 && missing.hard == 1)
-        let teacher = try itc.assess(solution: good.replacingOccurrences(of: "c3 rA 0 0", with: "c3 rA 0 2"), file: "toy.sol")
-        #expect(teacher.conflicts == 1 && teacher.hard == 1) // c1 (in rB) and c3 share t1 at d0 p2
+        let teacher = try itc.assess(
+            solution: good.replacingOccurrences(of: "c3 rA 0 0", with: "c3 rA 0 2"), file: "toy.sol")
+        #expect(teacher.conflicts == 1 && teacher.hard == 1)  // c1 (in rB) and c3 share t1 at d0 p2
         // c2 joins c1 in rA at d0 p1: one room twice, and q1 twice.
-        let curriculum = try itc.assess(solution: good.replacingOccurrences(of: "c2 rB 1 0", with: "c2 rA 0 1"), file: "toy.sol")
+        let curriculum = try itc.assess(
+            solution: good.replacingOccurrences(of: "c2 rB 1 0", with: "c2 rA 0 1"), file: "toy.sol")
         #expect(curriculum.conflicts == 1 && curriculum.roomOccupancy == 1)
-        let blocked = try itc.assess(solution: good.replacingOccurrences(of: "c3 rA 0 0", with: "c3 rA 1 2"), file: "toy.sol")
+        let blocked = try itc.assess(
+            solution: good.replacingOccurrences(of: "c3 rA 0 0", with: "c3 rA 1 2"), file: "toy.sol")
         #expect(blocked.unavailable == 1 && blocked.hard == 1)
         // Malformed lines name the line.
         do {
@@ -77,7 +82,9 @@ import CarouselIO
         let I = CompiledInstance(try ProblemDecoder.decode(bytes: Array(text.utf8), file: "toy.json"))
         // By hand: c1 twice on day 0 (rA, rB): 1 day short (5), 5 students over in rB, 2 rooms (1);
         // c2 twice on day 1 in rB; c3 on day 0 p0 in rA: 10 over, and isolated in q2 (2). Total 23.
-        let lectures = [("c1", "rA", 0, 1), ("c1", "rB", 0, 2), ("c2", "rB", 1, 0), ("c2", "rB", 1, 1), ("c3", "rA", 0, 0)]
+        let lectures = [
+            ("c1", "rA", 0, 1), ("c1", "rB", 0, 2), ("c2", "rB", 1, 0), ("c2", "rB", 1, 1), ("c3", "rA", 0, 0),
+        ]
         #expect(try Self.itcPenalty(itc, lectures) == 23)
         let groupsOf: (String) -> [Int32] = { course in
             var gs = [Int32(I.problem.groups.firstIndex { $0.id == course }!)]
@@ -87,20 +94,23 @@ import CarouselIO
             return gs
         }
         let sessions = lectures.map { l in
-            ScheduledSession(activity: Int32(I.problem.activities.firstIndex { $0.id == l.0 }!), day: Int32(l.2), start: Int32(l.3),
-                             room: Int32(I.problem.rooms.firstIndex { $0.id == l.1 }!), groups: groupsOf(l.0),
-                             staff: [Int32(I.problem.staff.firstIndex { $0.id == itc.courses.first { $0.id == l.0 }!.teacher }!)])
+            ScheduledSession(
+                activity: Int32(I.problem.activities.firstIndex { $0.id == l.0 }!), day: Int32(l.2), start: Int32(l.3),
+                room: Int32(I.problem.rooms.firstIndex { $0.id == l.1 }!), groups: groupsOf(l.0),
+                staff: [Int32(I.problem.staff.firstIndex { $0.id == itc.courses.first { $0.id == l.0 }!.teacher }!)])
         }
         let e = Evaluator(I).evaluate(Schedule(sessions: sessions))
         #expect(e.isFeasible, "\(e.violations)")
         #expect(e.soft == 23)
-        #expect(e.cost(.overCapacity) == 15 && e.cost(.spread) == 1 && e.cost(.isolated) == 1 && e.cost(.roomStability) == 1)
+        #expect(
+            e.cost(.overCapacity) == 15 && e.cost(.spread) == 1 && e.cost(.isolated) == 1 && e.cost(.roomStability) == 1
+        )
         // Unavailability and teacher clashes are hard.
         var clash = sessions
-        clash[4].start = 1 // c3 with c1's teacher at d0 p1
+        clash[4].start = 1  // c3 with c1's teacher at d0 p1
         #expect(Evaluator(I).evaluate(Schedule(sessions: clash)).violations.contains { $0.rule == .staffing })
         var blocked = sessions
-        blocked[0].start = 0 // c1 is unavailable at d0 p0
+        blocked[0].start = 0  // c1 is unavailable at d0 p0
         #expect(Evaluator(I).evaluate(Schedule(sessions: blocked)).violations.contains { $0.rule == .activityTimes })
     }
 
@@ -114,7 +124,8 @@ import CarouselIO
         #expect(result.construction.isComplete)
         let e = Evaluator(I).evaluate(result.state.schedule)
         #expect(e.isFeasible)
-        let lines = CurriculumTimetabling.solution(result.state.schedule, instance: I).split(separator: "\n").map { line in
+        let lines = CurriculumTimetabling.solution(result.state.schedule, instance: I).split(separator: "\n").map {
+            line in
             let f = line.split(separator: " ").map(String.init)
             return (f[0], f[1], Int(f[2])!, Int(f[3])!)
         }
@@ -125,8 +136,10 @@ import CarouselIO
     @Test func malformedFilesNameTheLine() {
         #expect(throws: InputError.self) { try CurriculumTimetabling.parse("Name: x\nCourses: two\n", file: "bad.ctt") }
         // A course or room listed twice is an error, not a trap later on.
-        for (from, to, message) in [("c2 t2 2 1 20", "c1 t2 2 1 20", "bad.ctt:11:1: c1 is listed twice in COURSES: (first on line 10)"),
-                                    ("rB 25", "rA 25", "bad.ctt:16:1: rA is listed twice in ROOMS: (first on line 15)")] {
+        for (from, to, message) in [
+            ("c2 t2 2 1 20", "c1 t2 2 1 20", "bad.ctt:11:1: c1 is listed twice in COURSES: (first on line 10)"),
+            ("rB 25", "rA 25", "bad.ctt:16:1: rA is listed twice in ROOMS: (first on line 15)"),
+        ] {
             do {
                 _ = try CurriculumTimetabling.parse(Self.toy.replacingOccurrences(of: from, with: to), file: "bad.ctt")
                 Issue.record("expected an error for \(to)")
@@ -135,7 +148,8 @@ import CarouselIO
             }
         }
         do {
-            _ = try CurriculumTimetabling.parse(Self.toy.replacingOccurrences(of: "q2 2 c2 c3", with: "q2 2 c2 c9"), file: "bad.ctt")
+            _ = try CurriculumTimetabling.parse(
+                Self.toy.replacingOccurrences(of: "q2 2 c2 c3", with: "q2 2 c2 c9"), file: "bad.ctt")
             Issue.record("expected an error")
         } catch {
             #expect(error.description == "bad.ctt:20:1: curriculum q2 lists unknown course \"c9\"")

@@ -1,8 +1,8 @@
-import Foundation
-import Testing
 import CarouselIO
 import CarouselModel
 import CarouselSolver
+import Foundation
+import Testing
 
 /// The CSV versions of the examples (`Examples/sheets/…`) import to exactly
 /// the problem of the JSON example, and solve feasibly (the version 2 ones
@@ -43,7 +43,9 @@ import CarouselSolver
 
     /// The version 2 sheets: sites, pupils, teams, spacing; homes, pools,
     /// same staff, within, move and continuity roles in the other sheets.
-    @Test(arguments: ["galactic-challenge", "year12-enrichment", "term-sports", "partnership-year", "host-lessons", "webinar"])
+    @Test(arguments: [
+        "galactic-challenge", "year12-enrichment", "term-sports", "partnership-year", "host-lessons", "webinar",
+    ])
     func version2SheetsImportToTheJSONExample(name: String) throws {
         let folder = Self.examples.appendingPathComponent("sheets/\(name)").path
         let imported = try SheetImport.problem(from: try SheetImport.sheets(inFolder: folder))

@@ -1,7 +1,8 @@
-import Foundation
-import Testing
 import CarouselModel
 import CarouselSolver
+import Foundation
+import Testing
+
 @testable import CarouselIO
 
 // MARK: - Readers written for the tests
@@ -83,7 +84,9 @@ func unescapeText(_ value: Substring) -> String {
 /// elements, `/>` and the raw text of `<script>` and `<style>`. Returns the
 /// first problem, or nil.
 func tagBalanceProblem(_ html: String) -> String? {
-    let void: Set<String> = ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+    let void: Set<String> = [
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    ]
     var stack: [String] = []
     var rest = html[...]
     while let open = rest.firstIndex(of: "<") {
@@ -279,7 +282,8 @@ func htmlIDs(_ html: String) -> [String] {
     }
 
     @Test func icsNamesTheDayWithoutADate() throws {
-        let json = ExportFixtures.problemJSON.replacingOccurrences(of: #"{"id": "tue", "date": "2026-03-10"}"#, with: #"{"id": "tue"}"#)
+        let json = ExportFixtures.problemJSON.replacingOccurrences(
+            of: #"{"id": "tue", "date": "2026-03-10"}"#, with: #"{"id": "tue"}"#)
         let view = try ExportFixtures.view(json)
         let other = try view.entity(.school, named: "Other")
         #expect(throws: ICalendarWriter.MissingDate.self) { try ICalendarWriter.render(view, entity: other, stamp: 0) }
@@ -324,8 +328,10 @@ func htmlIDs(_ html: String) -> [String] {
         let p = view.problem
         let listed = view.listings.reduce(0) { $0 + $1.sections.count }
         #expect(view.listings.map(\.kind) == [.seating] && listed > 0)
-        #expect(html.components(separatedBy: "<section class=\"view").count - 1
-                == 1 + p.calendar.days.count + view.entities(.school).count + p.groups.count + p.rooms.count + p.staff.count + listed)
+        #expect(
+            html.components(separatedBy: "<section class=\"view").count - 1
+                == 1 + p.calendar.days.count + view.entities(.school).count + p.groups.count + p.rooms.count
+                + p.staff.count + listed)
         for dimension in [TimetableView.Dimension.school, .room, .staff] {
             for entity in view.entities(dimension) {
                 #expect(TextTimetable.render(view, entity: entity).split(separator: "\n").allSatisfy { $0.count <= 80 })

@@ -1,8 +1,8 @@
-import Foundation
-import Testing
 import CarouselIO
 import CarouselModel
 import CarouselSolver
+import Foundation
+import Testing
 
 /// The generated kinds of `carousel generate --kind`: every one decodes after
 /// rendering and renders back the same, `check` finds no error in it, the
@@ -24,7 +24,8 @@ import CarouselSolver
         let (text, decoded) = try Self.roundTrip(kind.make(GeneratorParameters(seed: seed)), kind)
         #expect(ProblemFile.render(decoded) == text, "the file reads back as written")
         #expect(text.contains(#""format": "carousel/2""#) == decoded.usesVersion2)
-        let errors = ProblemAnalysis(CompiledInstance(decoded)).findings().filter { $0.severity == .error }.map(\.message)
+        let errors = ProblemAnalysis(CompiledInstance(decoded)).findings().filter { $0.severity == .error }.map(
+            \.message)
         #expect(errors == [], "\(kind.rawValue) seed \(seed)")
         #expect(!decoded.groups.isEmpty && !decoded.rooms.isEmpty && !decoded.activities.isEmpty)
     }
@@ -43,7 +44,8 @@ import CarouselSolver
         let small = try Self.roundTrip(kind.make(GeneratorParameters(scale: 0.1)), kind).decoded
         let large = try Self.roundTrip(kind.make(GeneratorParameters(scale: 3)), kind).decoded
         for problem in [small, large] {
-            let errors = ProblemAnalysis(CompiledInstance(problem)).findings().filter { $0.severity == .error }.map(\.message)
+            let errors = ProblemAnalysis(CompiledInstance(problem)).findings().filter { $0.severity == .error }.map(
+                \.message)
             #expect(errors == [], "\(kind.rawValue) at \(problem.name)")
         }
         func pupils(_ p: Problem) -> Int { p.groups.reduce(0) { $0 + $1.size } }
@@ -59,8 +61,10 @@ import CarouselSolver
             let over = try Self.roundTrip(kind.make(GeneratorParameters(tightness: 1.5, seed: seed)), kind).decoded
             for (problem, holds) in [(roomy, true), (tight, true), (over, false)] {
                 let bound = CountingBound(kind, problem)
-                #expect((bound.supply >= bound.need) == holds,
-                        "\(kind.rawValue) seed \(seed) \(problem.name): \(bound.what): supply \(bound.supply), need \(bound.need)")
+                #expect(
+                    (bound.supply >= bound.need) == holds,
+                    "\(kind.rawValue) seed \(seed) \(problem.name): \(bound.what): supply \(bound.supply), need \(bound.need)"
+                )
             }
         }
     }
@@ -76,46 +80,70 @@ struct CountingBound {
     init(_ kind: GeneratorKind, _ p: Problem) {
         let pupils = p.groups.reduce(0) { $0 + $1.size }
         func days(_ s: StaffMember) -> Set<Int> {
-            Set(p.calendar.periods(coveredBy: s.available ?? [TimeRange(day: nil, window: nil)], touching: false).map(\.day))
+            Set(
+                p.calendar.periods(coveredBy: s.available ?? [TimeRange(day: nil, window: nil)], touching: false).map(
+                    \.day))
         }
         func staff(role: String) -> [StaffMember] { p.staff.filter { $0.role == role } }
-        func activity(_ prefix: String) -> [Int] { p.activities.indices.filter { p.activities[$0].id.hasPrefix(prefix) } }
+        func activity(_ prefix: String) -> [Int] {
+            p.activities.indices.filter { p.activities[$0].id.hasPrefix(prefix) }
+        }
         func attending(_ activities: [Int]) -> [Group] {
-            p.groups.filter { g in g.attend.contains { if case let .activity(a, _, _, _, _) = $0 { activities.contains(a) } else { false } } }
+            p.groups.filter { g in
+                g.attend.contains {
+                    if case .activity(let a, _, _, _, _) = $0 { activities.contains(a) } else { false }
+                }
+            }
         }
         switch kind {
         case .summerSchool:
             let friday = p.calendar.days.count - 1
-            self.init(what: "mentors free on the showcase day", need: (pupils + 4) / 5,
-                      supply: staff(role: "mentor").filter { days($0).contains(friday) }.count)
+            self.init(
+                what: "mentors free on the showcase day", need: (pupils + 4) / 5,
+                supply: staff(role: "mentor").filter { days($0).contains(friday) }.count)
         case .saturdayMaths:
-            self.init(what: "mentor-periods over the programme", need: 6 * pupils + 2 * ((pupils + 4) / 5),
-                      supply: staff(role: "mentor").reduce(0) { $0 + 4 * days($1).count })
+            self.init(
+                what: "mentor-periods over the programme", need: 6 * pupils + 2 * ((pupils + 4) / 5),
+                supply: staff(role: "mentor").reduce(0) { $0 + 4 * days($1).count })
         case .conference:
             let features: Set<String> = ["seminar", "computers", "outdoor"]
-            self.init(what: "breakout seats in a round", need: pupils,
-                      supply: p.rooms.filter { !$0.features.isDisjoint(with: features) }.reduce(0) { $0 + ($1.capacity ?? 0) })
+            self.init(
+                what: "breakout seats in a round", need: pupils,
+                supply: p.rooms.filter { !$0.features.isDisjoint(with: features) }.reduce(0) { $0 + ($1.capacity ?? 0) }
+            )
         case .galacticChallenge:
             self.init(what: "pitch slots", need: (pupils + 5) / 6, supply: 6 * activity("pitch-").count)
         case .year12Enrichment:
             let minibus = p.activities.indices.filter { p.activities[$0].staff.contains { $0.role == "vehicle" } }
             let far = p.groups.reduce(0) { n, g in
-                n + g.attend.reduce(0) { if case let .activity(a, times, _, _, _) = $1, minibus.contains(a) { $0 + times } else { $0 } }
+                n
+                    + g.attend.reduce(0) {
+                        if case .activity(let a, let times, _, _, _) = $1, minibus.contains(a) {
+                            $0 + times
+                        } else {
+                            $0
+                        }
+                    }
             }
-            self.init(what: "minibus slots", need: far, supply: staff(role: "vehicle").reduce(0) { $0 + 2 * days($1).count })
+            self.init(
+                what: "minibus slots", need: far, supply: staff(role: "vehicle").reduce(0) { $0 + 2 * days($1).count })
         case .termSports:
             let late = p.calendar.periods.firstIndex { $0.id == "late" }!
             let need = (p.groups.filter { $0.year == 5 }.reduce(0) { $0 + $1.size } + 7) / 8
             let free = p.calendar.days.indices.map { d in
                 staff(role: "helper").filter { s in
-                    p.calendar.periods(coveredBy: s.available ?? [TimeRange(day: nil, window: nil)], touching: false).contains { $0 == (d, late) }
+                    p.calendar.periods(coveredBy: s.available ?? [TimeRange(day: nil, window: nil)], touching: false)
+                        .contains { $0 == (d, late) }
                 }.count
             }
-            self.init(what: "sports leaders free in the later slot of the leanest Tuesday", need: need, supply: free.min()!)
+            self.init(
+                what: "sports leaders free in the later slot of the leanest Tuesday", need: need, supply: free.min()!)
         case .partnershipYear:
             let first = p.calendar.days.first!.date!, last = p.calendar.days.last!.date!
             let span = Self.daysBetween(first, last)
-            let cluster = p.spacing.first { $0.activities.count == 1 && p.activities[$0.activities[0]].id.hasPrefix("cluster") }!
+            let cluster = p.spacing.first {
+                $0.activities.count == 1 && p.activities[$0.activities[0]].id.hasPrefix("cluster")
+            }!
             self.init(what: "days the six cluster meetings span", need: 5 * cluster.minDays, supply: span)
         case .hostLessons:
             let keynote = activity("keynote")
@@ -123,13 +151,18 @@ struct CountingBound {
             let classrooms = p.rooms.filter { $0.features.contains("classroom") }.count
             let need = ["p3", "p4", "p5"].map { id in
                 let period = p.calendar.periods.firstIndex { $0.id == id }!
-                return p.fixed.filter { $0.move == .room && $0.start == period && p.activities[$0.activity].roomFeatures.contains("classroom") }.count
+                return p.fixed.filter {
+                    $0.move == .room && $0.start == period
+                        && p.activities[$0.activity].roomFeatures.contains("classroom")
+                }.count
                     + (delegates + 31) / 32
             }.max()!
             self.init(what: "classrooms in the busiest breakout period", need: need, supply: classrooms)
         case .webinar:
-            self.init(what: "seats in the hub", need: p.groups.filter { $0.needs.contains("in-person") }.reduce(0) { $0 + $1.size },
-                      supply: p.rooms.filter { $0.site == "main" }.reduce(0) { $0 + ($1.capacity ?? 0) })
+            self.init(
+                what: "seats in the hub",
+                need: p.groups.filter { $0.needs.contains("in-person") }.reduce(0) { $0 + $1.size },
+                supply: p.rooms.filter { $0.site == "main" }.reduce(0) { $0 + ($1.capacity ?? 0) })
         case .stemWeek:
             self.init(what: "none", need: 0, supply: 0)
         }
@@ -166,14 +199,19 @@ struct CountingBound {
 struct GeneratedFeasibilityTests {
     @Test(arguments: GeneratorTests.kinds)
     func smallSizeIsFeasible(kind: GeneratorKind) throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carousel-generated-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "carousel-generated-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let problem = dir.appendingPathComponent("\(kind.rawValue).json").path
-        try ProblemFile.render(kind.make(GeneratorParameters(scale: 0.3, seed: 1))).write(toFile: problem, atomically: true, encoding: .utf8)
+        try ProblemFile.render(kind.make(GeneratorParameters(scale: 0.3, seed: 1))).write(
+            toFile: problem, atomically: true, encoding: .utf8)
         var output = ""
         for limit in ["4", "30"] {
-            output = try CPSat.run([CPSat.script!, problem, "--time-limit", limit, "--workers", "2", "-o", dir.appendingPathComponent("s.json").path])
+            output = try CPSat.run([
+                CPSat.script!, problem, "--time-limit", limit, "--workers", "2", "-o",
+                dir.appendingPathComponent("s.json").path,
+            ])
             if output.contains("feasible=") { break }
         }
         let verdict = output.split(separator: "\n").last { $0.hasPrefix("feasible=") }
@@ -184,7 +222,8 @@ struct GeneratedFeasibilityTests {
 enum CPSat {
     /// cpsat.py beside check.py: `../../../shared/tools/` from this file's folder's parent.
     static let script: String? = {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("shared/tools/cpsat.py").path
         return FileManager.default.isReadableFile(atPath: path) ? path : nil
     }()

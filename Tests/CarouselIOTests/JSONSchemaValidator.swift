@@ -1,5 +1,5 @@
-import Foundation
 import CarouselModel
+import Foundation
 
 /// A small JSON Schema (draft 2020-12) validator for the keywords
 /// `ProblemSchema` uses: `type`, `properties`, `required`,
@@ -24,19 +24,27 @@ struct JSONSchemaValidator {
             if !b { out.append("\(path): no value is allowed here") }
             return
         }
-        guard let s = schema.object else { out.append("\(path): schema is not an object"); return }
+        guard let s = schema.object else {
+            out.append("\(path): schema is not an object")
+            return
+        }
         for entry in s.entries {
             let k = entry.value
             switch entry.key {
             case _ where Self.annotations.contains(entry.key): continue
             case "$ref":
-                guard let ref = k.string, ref.hasPrefix("#/$defs/"), let target = root.object?["$defs"]?.object?[String(ref.dropFirst(8))] else {
-                    out.append("\(path): unresolvable $ref \(k.string ?? "?")"); continue
+                guard let ref = k.string, ref.hasPrefix("#/$defs/"),
+                    let target = root.object?["$defs"]?.object?[String(ref.dropFirst(8))]
+                else {
+                    out.append("\(path): unresolvable $ref \(k.string ?? "?")")
+                    continue
                 }
                 validate(value, against: target, path: path, into: &out)
             case "type":
                 let types = k.array?.compactMap(\.string) ?? [k.string ?? ""]
-                if !types.contains(where: { Self.has(value, type: $0) }) { out.append("\(path): expected \(types.joined(separator: " or ")), got \(value.kindName)") }
+                if !types.contains(where: { Self.has(value, type: $0) }) {
+                    out.append("\(path): expected \(types.joined(separator: " or ")), got \(value.kindName)")
+                }
             case "properties":
                 guard let o = value.object else { continue }
                 for p in k.object?.entries ?? [] {
@@ -44,7 +52,9 @@ struct JSONSchemaValidator {
                 }
             case "required":
                 guard let o = value.object else { continue }
-                for r in k.array?.compactMap(\.string) ?? [] where o[r] == nil { out.append("\(path): missing required \(r)") }
+                for r in k.array?.compactMap(\.string) ?? [] where o[r] == nil {
+                    out.append("\(path): missing required \(r)")
+                }
             case "additionalProperties":
                 guard let o = value.object else { continue }
                 let known = Set(s["properties"]?.object?.keys ?? [])
@@ -52,27 +62,48 @@ struct JSONSchemaValidator {
                     validate(e.value, against: k, path: "\(path).\(e.key)", into: &out)
                 }
             case "items":
-                for (i, item) in (value.array ?? []).enumerated() { validate(item, against: k, path: "\(path)[\(i)]", into: &out) }
+                for (i, item) in (value.array ?? []).enumerated() {
+                    validate(item, against: k, path: "\(path)[\(i)]", into: &out)
+                }
             case "enum":
-                if !(k.array ?? []).contains(where: { Self.canonical($0) == Self.canonical(value) }) { out.append("\(path): not one of the allowed values") }
+                if !(k.array ?? []).contains(where: { Self.canonical($0) == Self.canonical(value) }) {
+                    out.append("\(path): not one of the allowed values")
+                }
             case "const":
                 if Self.canonical(k) != Self.canonical(value) { out.append("\(path): must be \(Self.canonical(k))") }
             case "minimum":
-                if let x = value.number?.double, let m = k.number?.double, x < m { out.append("\(path): below the minimum \(m)") }
+                if let x = value.number?.double, let m = k.number?.double, x < m {
+                    out.append("\(path): below the minimum \(m)")
+                }
             case "maximum":
-                if let x = value.number?.double, let m = k.number?.double, x > m { out.append("\(path): above the maximum \(m)") }
+                if let x = value.number?.double, let m = k.number?.double, x > m {
+                    out.append("\(path): above the maximum \(m)")
+                }
             case "minItems":
-                if let a = value.array, let m = k.number?.integer, a.count < m { out.append("\(path): fewer than \(m) items") }
+                if let a = value.array, let m = k.number?.integer, a.count < m {
+                    out.append("\(path): fewer than \(m) items")
+                }
             case "maxItems":
-                if let a = value.array, let m = k.number?.integer, a.count > m { out.append("\(path): more than \(m) items") }
+                if let a = value.array, let m = k.number?.integer, a.count > m {
+                    out.append("\(path): more than \(m) items")
+                }
             case "minLength":
-                if let t = value.string, let m = k.number?.integer, t.unicodeScalars.count < m { out.append("\(path): shorter than \(m)") }
+                if let t = value.string, let m = k.number?.integer, t.unicodeScalars.count < m {
+                    out.append("\(path): shorter than \(m)")
+                }
             case "uniqueItems":
-                if k.bool == true, let a = value.array, Set(a.map(Self.canonical)).count != a.count { out.append("\(path): items are not unique") }
+                if k.bool == true, let a = value.array, Set(a.map(Self.canonical)).count != a.count {
+                    out.append("\(path): items are not unique")
+                }
             case "pattern":
                 guard let t = value.string else { continue }
-                guard let regex = try? NSRegularExpression(pattern: k.string ?? "") else { out.append("\(path): bad pattern"); continue }
-                if regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) == nil { out.append("\(path): \"\(t)\" does not match \(k.string!)") }
+                guard let regex = try? NSRegularExpression(pattern: k.string ?? "") else {
+                    out.append("\(path): bad pattern")
+                    continue
+                }
+                if regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) == nil {
+                    out.append("\(path): \"\(t)\" does not match \(k.string!)")
+                }
             case "oneOf", "anyOf":
                 let matches = (k.array ?? []).filter { sub in
                     var errs: [String] = []
@@ -90,7 +121,9 @@ struct JSONSchemaValidator {
 
     static func has(_ value: JSONValue, type: String) -> Bool {
         switch (type, value.kind) {
-        case ("object", .object), ("array", .array), ("string", .string), ("boolean", .bool), ("null", .null), ("number", .number): true
+        case ("object", .object), ("array", .array), ("string", .string), ("boolean", .bool), ("null", .null),
+            ("number", .number):
+            true
         case ("integer", .number(let n)): n.integer != nil
         default: false
         }
@@ -104,7 +137,10 @@ struct JSONSchemaValidator {
         case .number(let n): n.integer.map(String.init) ?? String(n.double)
         case .string(let s): "\"" + s + "\""
         case .array(let a): "[" + a.map(canonical).joined(separator: ",") + "]"
-        case .object(let o): "{" + o.entries.sorted { $0.key < $1.key }.map { "\"\($0.key)\":" + canonical($0.value) }.joined(separator: ",") + "}"
+        case .object(let o):
+            "{"
+                + o.entries.sorted { $0.key < $1.key }.map { "\"\($0.key)\":" + canonical($0.value) }.joined(
+                    separator: ",") + "}"
         }
     }
 }

@@ -1,8 +1,8 @@
-import Foundation
-import Testing
+import CarouselIO
 import CarouselModel
 import CarouselSolver
-import CarouselIO
+import Foundation
+import Testing
 
 /// Issue 17's reports: headcounts against a recount, the tables in text,
 /// CSV and HTML, and the printed pages (in headless Chromium when it is
@@ -85,7 +85,10 @@ struct OnTheDayReportTests {
         let view = Self.stemWeek
         let (_, evaluation) = try ExportFixtures.stemWeek()
         let html = HTMLReport.render(view, evaluation: evaluation, pages: HTMLReport.Pages.allCases)
-        for id in ["id=\"catering\"", "id=\"fire-0\"", "id=\"arrivals-0\"", "id=\"sheets\"", "id=\"card-0\"", "id=\"sheet-room-"] {
+        for id in [
+            "id=\"catering\"", "id=\"fire-0\"", "id=\"arrivals-0\"", "id=\"sheets\"", "id=\"card-0\"",
+            "id=\"sheet-room-",
+        ] {
             #expect(html.contains(id), "missing \(id)")
         }
         #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import"))
@@ -116,16 +119,19 @@ struct OnTheDayReportTests {
     /// Prints `html` to PDF with headless Chromium; the PDF's pages' sizes
     /// in points.
     static func printedPages(_ html: String) throws -> [(width: Double, height: Double)] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("carousel-print-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "carousel-print-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("page.html"), pdf = folder.appendingPathComponent("page.pdf")
         try html.write(to: page, atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium!)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                             "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
-                             "--print-to-pdf=\(pdf.path)", page.absoluteString]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+            "--user-data-dir=\(folder.appendingPathComponent("profile").path)",
+            "--print-to-pdf=\(pdf.path)", page.absoluteString,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -133,7 +139,10 @@ struct OnTheDayReportTests {
         let bytes = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
         let regex = try NSRegularExpression(pattern: #"/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\]"#)
         return regex.matches(in: bytes, range: NSRange(bytes.startIndex..., in: bytes)).map { m in
-            (Double((bytes as NSString).substring(with: m.range(at: 1)))!, Double((bytes as NSString).substring(with: m.range(at: 2)))!)
+            (
+                Double((bytes as NSString).substring(with: m.range(at: 1)))!,
+                Double((bytes as NSString).substring(with: m.range(at: 2)))!
+            )
         }
     }
 
@@ -146,9 +155,12 @@ struct OnTheDayReportTests {
         let cardPages = try Self.printedPages(HTMLReport.renderPages(view, pages: [.cards], rain: [], provenance: nil))
         // The cover page, then one A5 page per card (A5: 419.5 × 595.3 pt).
         #expect(cardPages.count == cards + 1, "\(cardPages.count) pages for \(cards) cards")
-        #expect(cardPages.dropFirst().allSatisfy { abs($0.width - 419.5) < 2 && abs($0.height - 595.3) < 2 }, "\(cardPages.prefix(3))")
+        #expect(
+            cardPages.dropFirst().allSatisfy { abs($0.width - 419.5) < 2 && abs($0.height - 595.3) < 2 },
+            "\(cardPages.prefix(3))")
         let sheets = DaySheets.tables(view).count
-        let sheetPages = try Self.printedPages(HTMLReport.renderPages(view, pages: [.sheets], rain: [], provenance: nil))
+        let sheetPages = try Self.printedPages(
+            HTMLReport.renderPages(view, pages: [.sheets], rain: [], provenance: nil))
         #expect(sheetPages.count == sheets + 1, "\(sheetPages.count) pages for \(sheets) sheets")
         #expect(sheetPages.dropFirst().allSatisfy { abs($0.width - 595.3) < 2 && abs($0.height - 841.9) < 2 })
     }

@@ -1,8 +1,8 @@
-import Foundation
-import Testing
 import CarouselIO
 import CarouselModel
 import CarouselSolver
+import Foundation
+import Testing
 
 /// Issue 13, items 4, 5, 11, 12, 15 and 17 at the library level: what the
 /// exports write when names are hostile, calendars across a repair,
@@ -11,15 +11,19 @@ import CarouselSolver
     // MARK: Item 4: formula injection
 
     @Test func csvCellsThatWouldRunAsFormulasAreNeutralised() throws {
-        let json = ExportFixtures.problemJSON.replacingOccurrences(of: #""name": "Zoë's class""#, with: #""name": "=HYPERLINK(\"http://x\",\"click\")""#)
-            .replacingOccurrences(of: #""name": "5B""#, with: #""name": "@SUM(A1)""#)
-            .replacingOccurrences(of: #""school": "Other""#, with: #""school": "+1 tab\tstart""#)
+        let json = ExportFixtures.problemJSON.replacingOccurrences(
+            of: #""name": "Zoë's class""#, with: #""name": "=HYPERLINK(\"http://x\",\"click\")""#
+        )
+        .replacingOccurrences(of: #""name": "5B""#, with: #""name": "@SUM(A1)""#)
+        .replacingOccurrences(of: #""school": "Other""#, with: #""school": "+1 tab\tstart""#)
         let view = try ExportFixtures.view(json)
         let csv = CSVWriter.render(view, byteOrderMark: false)
         #expect(csv.contains(#""'=HYPERLINK(""http://x"",""click"")""#))
         #expect(csv.contains(",'@SUM(A1),"))
         #expect(csv.contains(",'+1 tab\tstart,"))
-        for start in ["=", "+", "-", "@", "\t", "\r"] { #expect(CSVWriter.neutralised(start + "x") == "'" + start + "x") }
+        for start in ["=", "+", "-", "@", "\t", "\r"] {
+            #expect(CSVWriter.neutralised(start + "x") == "'" + start + "x")
+        }
         #expect(CSVWriter.neutralised("St Mary's") == "St Mary's")
         // For programs: every cell as it is.
         let raw = CSVWriter.render(view, byteOrderMark: false, raw: true)
@@ -37,9 +41,13 @@ import CarouselSolver
         let classes = dir.appendingPathComponent("classes.csv").path
         var text = try String(contentsOfFile: classes, encoding: .utf8)
         let header = text.split(separator: "\n")[0]
-        let columns = header.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let columns = header.split(separator: ",", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         let nameColumn = try #require(columns.firstIndex(of: "name"))
-        var second = text.split(separator: "\n", omittingEmptySubsequences: false)[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        var second = text.split(separator: "\n", omittingEmptySubsequences: false)[1].split(
+            separator: ",", omittingEmptySubsequences: false
+        ).map(String.init)
         second[nameColumn] = "=cmd|' /C calc'!A0"
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         lines[1] = second.joined(separator: ",")
@@ -48,22 +56,31 @@ import CarouselSolver
         let paths = try SheetImport.sheets(inFolder: dir.path)
         let (problem, warnings) = try SheetImport.read(paths)
         #expect(problem.groups.contains { $0.name == "=cmd|' /C calc'!A0" })
-        #expect(warnings == ["\(classes):2:\(nameColumn + 1): column \"name\": cell \"=cmd|' /C calc'!A0\" begins with \"=\", which a spreadsheet runs as a formula; Carousel reads it as text, but check who wrote it"])
+        #expect(
+            warnings == [
+                "\(classes):2:\(nameColumn + 1): column \"name\": cell \"=cmd|' /C calc'!A0\" begins with \"=\", which a spreadsheet runs as a formula; Carousel reads it as text, but check who wrote it"
+            ])
     }
 
     /// Item 7's kind in the sheets: a file of commas cannot ask for a field
     /// per byte.
     @Test func aSheetOfMillionsOfCellsIsRefused() {
-        #expect(throws: CSV.SyntaxError(line: 1, message: "more than 1000000 cells; Carousel's sheets hold far fewer (is this the right file?)")) {
+        #expect(
+            throws: CSV.SyntaxError(
+                line: 1, message: "more than 1000000 cells; Carousel's sheets hold far fewer (is this the right file?)")
+        ) {
             try CSV.parse(Array(String(repeating: ",", count: CSV.maxFields).utf8))
         }
-        #expect((try? CSV.parse(Array(String(repeating: ",", count: CSV.maxFields - 1).utf8)))?.first?.fields.count == CSV.maxFields)
+        #expect(
+            (try? CSV.parse(Array(String(repeating: ",", count: CSV.maxFields - 1).utf8)))?.first?.fields.count
+                == CSV.maxFields)
     }
 
     // MARK: Item 5: control characters never reach the terminal
 
     @Test func textTimetablesShowControlCharactersAsStandIns() throws {
-        let json = ExportFixtures.problemJSON.replacingOccurrences(of: #""name": "5B""#, with: #""name": "5B\u001b]0;pwned\u0007\u001b[2J\u0000\b""#)
+        let json = ExportFixtures.problemJSON.replacingOccurrences(
+            of: #""name": "5B""#, with: #""name": "5B\u001b]0;pwned\u0007\u001b[2J\u0000\b""#)
         let text = TextTimetable.render(try ExportFixtures.view(json))
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(text.contains("5B␛]0;pwned␇␛[2J␀␈"))
@@ -96,17 +113,22 @@ import CarouselSolver
     // MARK: Item 17: names as people type them
 
     @Test func typographicQuotesAndDashesMatchTheirKeyboardForms() throws {
-        let json = ExportFixtures.problemJSON.replacingOccurrences(of: #""school": "Other""#, with: #""school": "St Mary’s “Oak” – Primary""#)
+        let json = ExportFixtures.problemJSON.replacingOccurrences(
+            of: #""school": "Other""#, with: #""school": "St Mary’s “Oak” – Primary""#)
         let view = try ExportFixtures.view(json)
         #expect(try view.entity(.school, named: "St Mary's \"Oak\" - Primary").title == "St Mary’s “Oak” – Primary")
         #expect(try view.entity(.school, named: "st mary's").title == "St Mary’s “Oak” – Primary")
         #expect(try view.entity(.group, named: "Zoe’s class").key == "g1")
         // A near miss gets a "did you mean" with the name as written.
-        #expect(throws: TimetableView.LookupError.self) { try view.entity(.school, named: "St Marx's \"Oak\" - Primary") }
+        #expect(throws: TimetableView.LookupError.self) {
+            try view.entity(.school, named: "St Marx's \"Oak\" - Primary")
+        }
         do {
             _ = try view.entity(.school, named: "St Marx's \"Oak\" - Primary")
         } catch {
-            #expect(error.description == #"unknown school "St Marx's "Oak" - Primary" (did you mean "St Mary’s “Oak” – Primary"?)"#)
+            #expect(
+                error.description
+                    == #"unknown school "St Marx's "Oak" - Primary" (did you mean "St Mary’s “Oak” – Primary"?)"#)
         }
     }
 
@@ -114,22 +136,34 @@ import CarouselSolver
 
     @Test func printedCopiesSayWhenAndFromWhatTheyWereMade() throws {
         let view = try ExportFixtures.view()
-        let provenance = Provenance(stamp: 1_773_000_000, version: "9.9.9", problem: Provenance.fingerprint(of: view.problem),
-                                    schedule: Provenance.fingerprint(of: ExportFixtures.schedule, instance: view.instance))
-        let line = "Made by Carousel 9.9.9 on 2026-03-08 20:00 UTC from problem \(provenance.problem) and schedule \(provenance.schedule)"
+        let provenance = Provenance(
+            stamp: 1_773_000_000, version: "9.9.9", problem: Provenance.fingerprint(of: view.problem),
+            schedule: Provenance.fingerprint(of: ExportFixtures.schedule, instance: view.instance))
+        let line =
+            "Made by Carousel 9.9.9 on 2026-03-08 20:00 UTC from problem \(provenance.problem) and schedule \(provenance.schedule)"
         #expect(provenance.text == line)
         #expect(provenance.problem.count == 8 && provenance.schedule.count == 8)
-        #expect(CSVWriter.render(view, provenance: provenance).hasSuffix(CSVWriter.record([line] + Array(repeating: "", count: 14))))
-        #expect(TextTimetable.render(view, provenance: provenance).split(separator: "\n")[1...].joined(separator: " ").contains(line.split(separator: " ").prefix(6).joined(separator: " ")))
-        let html = HTMLReport.render(view, evaluation: Evaluator(view.instance).evaluate(ExportFixtures.schedule), provenance: provenance)
+        #expect(
+            CSVWriter.render(view, provenance: provenance).hasSuffix(
+                CSVWriter.record([line] + Array(repeating: "", count: 14))))
+        #expect(
+            TextTimetable.render(view, provenance: provenance).split(separator: "\n")[1...].joined(separator: " ")
+                .contains(line.split(separator: " ").prefix(6).joined(separator: " ")))
+        let html = HTMLReport.render(
+            view, evaluation: Evaluator(view.instance).evaluate(ExportFixtures.schedule), provenance: provenance)
         // On every view (each printed page) and in the footer.
-        #expect(html.components(separatedBy: "<p class=\"made\">\(line)</p>").count - 1 == view.entities(.school).count + view.entities(.group).count + view.entities(.room).count + view.entities(.staff).count)
+        #expect(
+            html.components(separatedBy: "<p class=\"made\">\(line)</p>").count - 1 == view.entities(.school).count
+                + view.entities(.group).count + view.entities(.room).count + view.entities(.staff).count)
         #expect(html.contains("<footer>\(line).</footer>"))
         // The fingerprints follow the content: a moved session changes the schedule's.
         var moved = ExportFixtures.schedule
         moved.sessions[1].start = 2
         #expect(Provenance.fingerprint(of: moved, instance: view.instance) != provenance.schedule)
-        #expect(Provenance.fingerprint(of: Schedule(sessions: ExportFixtures.schedule.sessions.reversed()), instance: view.instance) == provenance.schedule)
+        #expect(
+            Provenance.fingerprint(
+                of: Schedule(sessions: ExportFixtures.schedule.sessions.reversed()), instance: view.instance)
+                == provenance.schedule)
         var renamed = view.problem
         renamed.name = "Other"
         #expect(Provenance.fingerprint(of: renamed) != provenance.problem)
@@ -138,8 +172,10 @@ import CarouselSolver
 
     // MARK: Item 11: calendars after a repair
 
-    static func calendar(_ schedule: Schedule, json: String = ExportFixtures.problemJSON, stamp: Int,
-                         previous: [ICalendarEvent] = []) throws -> (text: String, events: [ICalendarEvent]) {
+    static func calendar(
+        _ schedule: Schedule, json: String = ExportFixtures.problemJSON, stamp: Int,
+        previous: [ICalendarEvent] = []
+    ) throws -> (text: String, events: [ICalendarEvent]) {
         let view = TimetableView(instance: CompiledInstance(try ExportFixtures.problem(json)), schedule: schedule)
         let g1 = view.entities(.group)[0]
         let text = try ICalendarWriter.render(view, entity: g1, stamp: stamp, previous: previous)
@@ -177,15 +213,19 @@ import CarouselSolver
         let (_, again) = try Self.calendar(fewer, stamp: 1_000_172_800, previous: after)
         #expect(again.first { $0["STATUS"] == "CANCELLED" }?.sequence == 1)
         // A calendar whose entity is gone altogether: only cancellations.
-        let gone = ICalendarEvent.events(in: ICalendarWriter.cancellations(name: "x", previous: before, stamp: 1_000_086_400))
+        let gone = ICalendarEvent.events(
+            in: ICalendarWriter.cancellations(name: "x", previous: before, stamp: 1_000_086_400))
         #expect(gone.count == 2 && gone.allSatisfy { $0["STATUS"] == "CANCELLED" && $0.sequence == 1 })
     }
 
     @Test func renamingTheEventOrARoomChangesNoUID() throws {
         let (_, before) = try Self.calendar(ExportFixtures.schedule, stamp: 1_000_000_000)
-        let renamed = ExportFixtures.problemJSON.replacingOccurrences(of: #"{"name": "Fair, \"Quoted\"; <b>&</b>","#, with: #"{"name": "Renamed Fair","#)
-            .replacingOccurrences(of: #""name": "Shed""#, with: #""name": "Garden shed""#)
-        let (_, after) = try Self.calendar(ExportFixtures.schedule, json: renamed, stamp: 1_000_086_400, previous: before)
+        let renamed = ExportFixtures.problemJSON.replacingOccurrences(
+            of: #"{"name": "Fair, \"Quoted\"; <b>&</b>","#, with: #"{"name": "Renamed Fair","#
+        )
+        .replacingOccurrences(of: #""name": "Shed""#, with: #""name": "Garden shed""#)
+        let (_, after) = try Self.calendar(
+            ExportFixtures.schedule, json: renamed, stamp: 1_000_086_400, previous: before)
         #expect(after.map(\.uid) == before.map(\.uid))
         // The description names the event, so it changed: the next SEQUENCE.
         #expect(after.allSatisfy { $0.sequence == 1 })

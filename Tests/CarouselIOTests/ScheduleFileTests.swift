@@ -1,18 +1,18 @@
-import Foundation
-import Testing
+import CarouselIO
 import CarouselModel
 import CarouselSolver
-import CarouselIO
+import Foundation
+import Testing
 
 @Suite struct ScheduleFileTests {
     static let problemJSON = """
-    {"name": "Tiny",
-     "calendar": {"days": [{"id": "mon"}], "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"}]},
-     "rooms": [{"id": "lab", "capacity": 30}],
-     "staff": [{"id": "ann", "skills": ["chem"]}],
-     "activities": [{"id": "chem", "staff": [{"skills": ["chem"], "count": 1}]}],
-     "groups": [{"id": "g1", "size": 20, "attend": [{"activity": "chem"}]}]}
-    """
+        {"name": "Tiny",
+         "calendar": {"days": [{"id": "mon"}], "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"}]},
+         "rooms": [{"id": "lab", "capacity": 30}],
+         "staff": [{"id": "ann", "skills": ["chem"]}],
+         "activities": [{"id": "chem", "staff": [{"skills": ["chem"], "count": 1}]}],
+         "groups": [{"id": "g1", "size": 20, "attend": [{"activity": "chem"}]}]}
+        """
 
     static func instance() throws -> CompiledInstance {
         CompiledInstance(try ProblemDecoder.decode(bytes: Array(problemJSON.utf8), file: "tiny.json"))
@@ -20,10 +20,13 @@ import CarouselIO
 
     @Test func renderedScheduleReadsBackToTheSameSessions() throws {
         let I = try Self.instance()
-        let schedule = Schedule(sessions: [ScheduledSession(activity: 0, day: 0, start: 1, room: 0, groups: [0], staff: [0])])
+        let schedule = Schedule(sessions: [
+            ScheduledSession(activity: 0, day: 0, start: 1, room: 0, groups: [0], staff: [0])
+        ])
         let evaluation = Evaluator(I).evaluate(schedule)
         let text = ScheduleFile.render(schedule, instance: I, evaluation: evaluation)
-        let loaded = try ScheduleFile.decode(try ProblemDecoder.parseJSON(Array(text.utf8), file: "s.json"), file: "s.json", for: I)
+        let loaded = try ScheduleFile.decode(
+            try ProblemDecoder.parseJSON(Array(text.utf8), file: "s.json"), file: "s.json", for: I)
         #expect(loaded.schedule == schedule)
         #expect(loaded.formatViolations.isEmpty)
         #expect(text.contains("\"time\": \"10:00-11:00\""))
@@ -34,8 +37,10 @@ import CarouselIO
 
     @Test func unknownIdsBecomeFormatViolationsAndStartMayBeAClockTime() throws {
         let I = try Self.instance()
-        let json = #"{"sessions": [{"activity": "chem", "day": "mon", "start": "09:00", "room": "lab", "groups": ["g1", "g9"], "staff": ["ann"]}, {"activity": "cook", "day": "mon", "start": "p1", "room": "lab"}]}"#
-        let loaded = try ScheduleFile.decode(try ProblemDecoder.parseJSON(Array(json.utf8), file: "s.json"), file: "s.json", for: I)
+        let json =
+            #"{"sessions": [{"activity": "chem", "day": "mon", "start": "09:00", "room": "lab", "groups": ["g1", "g9"], "staff": ["ann"]}, {"activity": "cook", "day": "mon", "start": "p1", "room": "lab"}]}"#
+        let loaded = try ScheduleFile.decode(
+            try ProblemDecoder.parseJSON(Array(json.utf8), file: "s.json"), file: "s.json", for: I)
         #expect(loaded.schedule.sessions.count == 1)
         #expect(loaded.schedule.sessions[0].start == 0)
         #expect(loaded.formatViolations.map(\.rule) == [.malformedEntry, .malformedEntry])
@@ -46,7 +51,8 @@ import CarouselIO
     @Test func aScheduleThatIsNotAnObjectIsAnInputError() throws {
         let I = try Self.instance()
         #expect(throws: InputError.self) {
-            _ = try ScheduleFile.decode(try ProblemDecoder.parseJSON(Array("[1, 2]".utf8), file: "s.json"), file: "s.json", for: I)
+            _ = try ScheduleFile.decode(
+                try ProblemDecoder.parseJSON(Array("[1, 2]".utf8), file: "s.json"), file: "s.json", for: I)
         }
     }
 
@@ -59,11 +65,15 @@ import CarouselIO
         try AtomicFile.write("second\n", to: path)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "second\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.json"])
-        #expect(throws: AtomicFile.WriteError.self) { try AtomicFile.write("x", to: dir.appendingPathComponent("missing/out.json").path) }
+        #expect(throws: AtomicFile.WriteError.self) {
+            try AtomicFile.write("x", to: dir.appendingPathComponent("missing/out.json").path)
+        }
     }
 
     @Test func jsonOutputEscapesAndFormatsNumbers() {
-        let value = JSONOutput.object([("s", .string("a\"b\\c\n\u{1}")), ("n", .number(2.0)), ("x", .number(0.1 + 0.2))])
+        let value = JSONOutput.object([
+            ("s", .string("a\"b\\c\n\u{1}")), ("n", .number(2.0)), ("x", .number(0.1 + 0.2)),
+        ])
         #expect(value.rendered() == "{\"s\": \"a\\\"b\\\\c\\n\\u0001\", \"n\": 2, \"x\": 0.3}\n")
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import CarouselModel
+import Testing
 
 /// A compact canonical rendering of a parsed value, for equality checks:
 /// strings in Swift debug form, numbers as written, keys in file order.
@@ -10,7 +10,8 @@ private func canon(_ v: JSONValue) -> String {
     case .number(let n): return n.text
     case .string(let s): return s.debugDescription
     case .array(let items): return "[" + items.map(canon).joined(separator: ",") + "]"
-    case .object(let o): return "{" + o.entries.map { "\($0.key.debugDescription):\(canon($0.value))" }.joined(separator: ",") + "}"
+    case .object(let o):
+        return "{" + o.entries.map { "\($0.key.debugDescription):\(canon($0.value))" }.joined(separator: ",") + "}"
     }
 }
 
@@ -67,7 +68,8 @@ struct JSONParserValueTests {
         #expect(o["missing"] == nil)
         #expect(o["s"]?.number == nil)
         #expect(o["n"]?.string == nil)
-        #expect(["s", "n", "b", "z", "a", "o"].map { o[$0]!.kindName }
+        #expect(
+            ["s", "n", "b", "z", "a", "o"].map { o[$0]!.kindName }
                 == ["a string", "a number", "a boolean", "null", "a list", "an object"])
     }
 
@@ -82,19 +84,20 @@ struct JSONParserValueTests {
 
     @Test func lineAndBlockComments() throws {
         let text = """
-        // leading comment
-        { /* block */ "a": 1, // after a value
-          /* multi
-             line
-             block */ "b": [2, /* inside a list */ 3] // trailing
-        }
-        /* after the end */
-        """
+            // leading comment
+            { /* block */ "a": 1, // after a value
+              /* multi
+                 line
+                 block */ "b": [2, /* inside a list */ 3] // trailing
+            }
+            /* after the end */
+            """
         #expect(try canon(text) == #"{"a":1,"b":[2,3]}"#)
     }
 
     @Test func commentMarkersInsideStringsAreText() throws {
-        #expect(try canon(#"{"url": "http://example.org/*x*/", "c": "a // b"}"#)
+        #expect(
+            try canon(#"{"url": "http://example.org/*x*/", "c": "a // b"}"#)
                 == #"{"url":"http://example.org/*x*/","c":"a // b"}"#)
     }
 
@@ -104,8 +107,12 @@ struct JSONParserValueTests {
     }
 
     @Test func loneCommasAreErrors() {
-        #expect(located("[,]") == "1:2: unexpected ','; expected a value (object, list, string, number, true, false or null)")
-        #expect(located("[1,,]") == "1:4: unexpected ','; expected a value (object, list, string, number, true, false or null)")
+        #expect(
+            located("[,]")
+                == "1:2: unexpected ','; expected a value (object, list, string, number, true, false or null)")
+        #expect(
+            located("[1,,]")
+                == "1:4: unexpected ','; expected a value (object, list, string, number, true, false or null)")
         #expect(located("{,}") == "1:2: unexpected ',' in an object; expected a key in double quotes or '}'")
     }
 
@@ -148,7 +155,9 @@ struct JSONParserValueTests {
     }
 
     @Test func maximumDepthIsAccepted() throws {
-        let text = String(repeating: "[", count: JSONParser.defaultMaxDepth) + String(repeating: "]", count: JSONParser.defaultMaxDepth)
+        let text =
+            String(repeating: "[", count: JSONParser.defaultMaxDepth)
+            + String(repeating: "]", count: JSONParser.defaultMaxDepth)
         #expect(throws: Never.self) { try JSONParser.parse(text) }
     }
 }
@@ -207,7 +216,8 @@ struct JSONParserErrorTests {
 
     @Test func missingComma() {
         #expect(located("[1 2]") == "1:4: unexpected '2' in a list; expected ',' or ']'")
-        #expect(located("{\"a\": 1\n \"b\": 2}") == "2:2: unexpected '\"' after the value of \"a\"; expected ',' or '}'")
+        #expect(
+            located("{\"a\": 1\n \"b\": 2}") == "2:2: unexpected '\"' after the value of \"a\"; expected ',' or '}'")
     }
 
     @Test func missingColon() {
@@ -236,14 +246,21 @@ struct JSONParserErrorTests {
         #expect(located("[1.]") == "1:4: expected a digit after the decimal point")
         #expect(located("[1e]") == "1:4: expected a digit in the exponent")
         #expect(located("[12abc]") == "1:4: unexpected 'a' in a number")
-        #expect(located("[+1]") == "1:2: unexpected '+'; expected a value (object, list, string, number, true, false or null)")
-        #expect(located("[.5]") == "1:2: unexpected '.'; expected a value (object, list, string, number, true, false or null)")
+        #expect(
+            located("[+1]")
+                == "1:2: unexpected '+'; expected a value (object, list, string, number, true, false or null)")
+        #expect(
+            located("[.5]")
+                == "1:2: unexpected '.'; expected a value (object, list, string, number, true, false or null)")
     }
 
     @Test func truncatedFile() {
-        #expect(located(#"{"a": [1, 2"#) == "1:12: unexpected end of file inside a list (opened at 1:7); expected ',' or ']'")
+        #expect(
+            located(#"{"a": [1, 2"#)
+                == "1:12: unexpected end of file inside a list (opened at 1:7); expected ',' or ']'")
         #expect(located("{\"a\":") == "1:6: unexpected end of file; expected a value")
-        #expect(located("{\"a\": 1") == "1:8: unexpected end of file inside an object (opened at 1:1); expected ',' or '}'")
+        #expect(
+            located("{\"a\": 1") == "1:8: unexpected end of file inside an object (opened at 1:1); expected ',' or '}'")
         #expect(located("{") == "1:2: unexpected end of file inside an object (opened at 1:1); expected '}'")
         #expect(located("[") == "1:2: unexpected end of file inside a list (opened at 1:1); expected ']'")
         #expect(located("[tr") == "1:2: unexpected 'tr'; expected a value (did you mean true?)")
@@ -276,13 +293,16 @@ struct JSONParserErrorTests {
 
     @Test func misspeltLiterals() {
         #expect(located("[nul]") == "1:2: unexpected 'nul'; expected a value (did you mean null?)")
-        #expect(located("[True]") == "1:2: unexpected 'T'; expected a value (object, list, string, number, true, false or null)")
+        #expect(
+            located("[True]")
+                == "1:2: unexpected 'T'; expected a value (object, list, string, number, true, false or null)")
         #expect(located("[truex]") == "1:2: unexpected 'truex'; expected a value")
         #expect(located("[fals]") == "1:2: unexpected 'fals'; expected a value (did you mean false?)")
     }
 
     @Test func badEscapes() {
-        #expect(located(#"["a\x"]"#) == "1:4: invalid escape in string; use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX")
+        #expect(
+            located(#"["a\x"]"#) == "1:4: invalid escape in string; use \\\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX")
         #expect(located(#"["\u12G4"]"#) == "1:7: expected four hex digits after \\u")
     }
 
@@ -300,19 +320,27 @@ struct JSONParserErrorTests {
     }
 
     @Test func linesAfterCommentsAndCRLF() {
-        #expect(located("/* a\n b\n c */ {\r\n\"a\": 1,\r\n \"b\" 2}") == "5:6: unexpected '2' after key \"b\"; expected ':'")
-        #expect(located("// one\n// two\n[1,\n 2,\n x]") == "5:2: unexpected 'x'; expected a value (object, list, string, number, true, false or null)")
+        #expect(
+            located("/* a\n b\n c */ {\r\n\"a\": 1,\r\n \"b\" 2}")
+                == "5:6: unexpected '2' after key \"b\"; expected ':'")
+        #expect(
+            located("// one\n// two\n[1,\n 2,\n x]")
+                == "5:2: unexpected 'x'; expected a value (object, list, string, number, true, false or null)")
         #expect(located("// one\n// two\n[1,\n 2\n x]") == "5:2: unexpected 'x' in a list; expected ',' or ']'")
     }
 
     @Test func columnsCountUnicodeScalarsNotBytes() {
-        #expect(located(#"["ééé", x]"#) == "1:9: unexpected 'x'; expected a value (object, list, string, number, true, false or null)")
+        #expect(
+            located(#"["ééé", x]"#)
+                == "1:9: unexpected 'x'; expected a value (object, list, string, number, true, false or null)")
         #expect(located(#"{"😀": 1 "b": 2}"#) == "1:9: unexpected '\"' after the value of \"😀\"; expected ',' or '}'")
     }
 
     @Test func binaryAndInvalidUTF8() {
         let e1 = syntaxError([0xFF, 0xFE, 0x00])
-        #expect(e1.map { "\($0.location): \($0.message)" } == "1:1: unexpected byte 0xFF; expected a value (object, list, string, number, true, false or null)")
+        #expect(
+            e1.map { "\($0.location): \($0.message)" }
+                == "1:1: unexpected byte 0xFF; expected a value (object, list, string, number, true, false or null)")
         let e2 = syntaxError([0x5B, 0x22, 0xC3, 0x28, 0x22, 0x5D])  // ["\xC3("]
         #expect(e2.map { "\($0.location): \($0.message)" } == "1:2: string is not valid UTF-8")
         #expect(syntaxError([0x00]) != nil)

@@ -1,6 +1,6 @@
+import CarouselModel
 import Foundation
 import Testing
-import CarouselModel
 
 /// Minutes after midnight for `h:m`.
 private func t(_ h: Int, _ m: Int) -> Int { h * 60 + m }
@@ -34,7 +34,7 @@ struct ProblemDecoderFullTests {
         #expect(cal.days.map(\.name) == ["Monday", "Tuesday"])
         #expect(cal.days.map(\.date) == ["2026-03-09", "2026-03-10"])
         #expect(cal.days[0].periods == [0, 1, 2, 3])  // every period by default
-        #expect(cal.days[1].periods == [0, 1, 2])     // narrowed, in calendar order
+        #expect(cal.days[1].periods == [0, 1, 2])  // narrowed, in calendar order
     }
 
     @Test func rooms() {
@@ -51,7 +51,8 @@ struct ProblemDecoderFullTests {
         #expect(r[1].features.isEmpty)
         #expect(r[1].site == "main")
         #expect(r[1].unavailable.isEmpty)
-        #expect(r[2].unavailable == [TimeRange(day: 1, window: nil), TimeRange(day: nil, window: t(11, 15)...t(12, 0))])
+        #expect(
+            r[2].unavailable == [TimeRange(day: 1, window: nil), TimeRange(day: nil, window: t(11, 15)...t(12, 0))])
     }
 
     @Test func staff() {
@@ -126,12 +127,13 @@ struct ProblemDecoderFullTests {
         #expect(g.size == 28)
         #expect(g.visit == [TimeRange(day: 0, window: nil), TimeRange(day: 1, window: t(9, 30)...t(14, 30))])
         #expect(g.needs == ["step-free"])
-        #expect(g.attend == [
-            .activity(activity: 4, times: 1, daily: true, minDays: nil),
-            .activity(activity: 3, times: 1, daily: false, minDays: nil),
-            .activity(activity: 5, times: 3, daily: false, minDays: 2),
-            .oneOf(choices: [0, 1, 2], count: 2, prefer: [2, 0]),
-        ])
+        #expect(
+            g.attend == [
+                .activity(activity: 4, times: 1, daily: true, minDays: nil),
+                .activity(activity: 3, times: 1, daily: false, minDays: nil),
+                .activity(activity: 5, times: 3, daily: false, minDays: 2),
+                .oneOf(choices: [0, 1, 2], count: 2, prefer: [2, 0]),
+            ])
     }
 
     @Test func groupDefaults() {
@@ -206,11 +208,13 @@ struct ProblemDecoderDetailTests {
     }
 
     @Test func partialWeightsKeepOtherDefaults() throws {
-        let w = try Fixtures.decode(Fixtures.minimal(extra: #", "weights": {"idleGap": 3, "overCapacity": null}"#)).weights
+        let w = try Fixtures.decode(Fixtures.minimal(extra: #", "weights": {"idleGap": 3, "overCapacity": null}"#))
+            .weights
         var expected = Weights()
         expected[.idleGap] = 3
         #expect(w == expected)
-        let w2 = try Fixtures.decode(Fixtures.minimal(extra: #", "weights": {"overCapacity": 2.5, "sessions": 1e2}"#)).weights
+        let w2 = try Fixtures.decode(Fixtures.minimal(extra: #", "weights": {"overCapacity": 2.5, "sessions": 1e2}"#))
+            .weights
         #expect(w2.overCapacity == 2.5)
         #expect(w2[.sessions] == 100)
         #expect(w2[.preference] == 5)
@@ -223,10 +227,10 @@ struct ProblemDecoderDetailTests {
     }
 
     private static let twoDays = """
-    {"calendar": {"days": [{"id": "mon"}, {"id": "tue"}],
-                  "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}]},
-     "groups": [{"id": "g", "size": 1, "visit": VISIT}]}
-    """
+        {"calendar": {"days": [{"id": "mon"}, {"id": "tue"}],
+                      "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}]},
+         "groups": [{"id": "g", "size": 1, "visit": VISIT}]}
+        """
 
     private func visit(_ list: String) throws -> [TimeRange]? {
         try Fixtures.decode(Self.twoDays.replacingOccurrences(of: "VISIT", with: list)).groups[0].visit
@@ -246,7 +250,8 @@ struct ProblemDecoderDetailTests {
     }
 
     @Test func timeRangeSpacingIsForgiven() throws {
-        #expect(try visit(#"[" mon  10:30 - 11:15 ", "9:05-9:55"]"#)
+        #expect(
+            try visit(#"[" mon  10:30 - 11:15 ", "9:05-9:55"]"#)
                 == [TimeRange(day: 0, window: t(10, 30)...t(11, 15)), TimeRange(day: nil, window: t(9, 5)...t(9, 55))])
     }
 
@@ -259,13 +264,13 @@ struct ProblemDecoderDetailTests {
     }
 
     private static let fixedBase = """
-    {"calendar": {"days": [{"id": "mon"}],
-                  "periods": [{"id": "p1", "start": "09:30", "end": "10:15"},
-                              {"id": "p2", "start": "10:30", "end": "11:15"}]},
-     "rooms": [{"id": "hall"}],
-     "activities": [{"id": "talk"}],
-     "fixed": [{"activity": "talk", "day": "mon", "start": START, "room": "hall"}]}
-    """
+        {"calendar": {"days": [{"id": "mon"}],
+                      "periods": [{"id": "p1", "start": "09:30", "end": "10:15"},
+                                  {"id": "p2", "start": "10:30", "end": "11:15"}]},
+         "rooms": [{"id": "hall"}],
+         "activities": [{"id": "talk"}],
+         "fixed": [{"activity": "talk", "day": "mon", "start": START, "room": "hall"}]}
+        """
 
     private func fixedStart(_ start: String) throws -> Int {
         try Fixtures.decode(Self.fixedBase.replacingOccurrences(of: "START", with: start)).fixed[0].start
@@ -320,20 +325,31 @@ struct ProblemDecoderDetailTests {
 @Suite("InputError formatting")
 struct InputErrorFormatTests {
     @Test func fullForm() {
-        let e = InputError(file: "stem.json", location: SourcePosition(line: 212, column: 19),
-                           path: "groups[12].attend[2].oneOf[1]", message: "unknown activity \"rockets\"",
-                           hint: "did you mean \"rocket\"?")
-        #expect(e.description == "stem.json:212:19: groups[12].attend[2].oneOf[1]: unknown activity \"rockets\" (did you mean \"rocket\"?)")
+        let e = InputError(
+            file: "stem.json", location: SourcePosition(line: 212, column: 19),
+            path: "groups[12].attend[2].oneOf[1]", message: "unknown activity \"rockets\"",
+            hint: "did you mean \"rocket\"?")
+        #expect(
+            e.description
+                == "stem.json:212:19: groups[12].attend[2].oneOf[1]: unknown activity \"rockets\" (did you mean \"rocket\"?)"
+        )
     }
 
     @Test func withoutLocationPathOrHint() {
-        #expect(InputError(file: "a.json", location: nil, path: "", message: "no such file").description == "a.json: no such file")
-        #expect(InputError(file: "a.json", location: SourcePosition(line: 1, column: 1), path: "", message: "m").description == "a.json:1:1: m")
+        #expect(
+            InputError(file: "a.json", location: nil, path: "", message: "no such file").description
+                == "a.json: no such file")
+        #expect(
+            InputError(file: "a.json", location: SourcePosition(line: 1, column: 1), path: "", message: "m").description
+                == "a.json:1:1: m")
     }
 
     @Test func syntaxErrorsBecomeInputErrors() {
-        #expect(throws: InputError(file: "x.json", location: SourcePosition(line: 1, column: 2, offset: 1), path: "",
-                                   message: "object keys must be in double quotes: 'a'")) {
+        #expect(
+            throws: InputError(
+                file: "x.json", location: SourcePosition(line: 1, column: 2, offset: 1), path: "",
+                message: "object keys must be in double quotes: 'a'")
+        ) {
             try ProblemDecoder.parseJSON(Array("{a: 1}".utf8), file: "x.json")
         }
     }

@@ -8,8 +8,9 @@ enum CheckPy {
         var candidates: [String] = []
         if let env = ProcessInfo.processInfo.environment["CAROUSEL_CHECK_PY"], !env.isEmpty { candidates.append(env) }
         let here = URL(fileURLWithPath: #filePath)
-        candidates.append(here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/tools/check.py").path)
+        candidates.append(
+            here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("shared/tools/check.py").path)
         return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
     }()
 
@@ -49,7 +50,8 @@ enum CheckPy {
         let text = String(decoding: data, as: UTF8.self)
         let errText = String(decoding: errData, as: UTF8.self)
         guard let last = text.split(separator: "\n").last, last.hasPrefix("feasible=") else {
-            throw CheckPyError(message: "check.py exited \(process.terminationStatus) without a score line:\n\(text)\(errText)")
+            throw CheckPyError(
+                message: "check.py exited \(process.terminationStatus) without a score line:\n\(text)\(errText)")
         }
         // feasible=<true|false> hard=<H> soft=<S> terms=<json>
         let line = String(last)
@@ -66,11 +68,13 @@ enum CheckPy {
         var terms: [String: Double] = [:]
         for (k, v) in obj { terms[k] = (v as? NSNumber)?.doubleValue ?? .nan }
         guard let feasible = fields["feasible"], let hard = fields["hard"].flatMap({ Int($0) }),
-              let soft = fields["soft"].flatMap({ Double($0) }) else {
+            let soft = fields["soft"].flatMap({ Double($0) })
+        else {
             throw CheckPyError(message: "cannot parse: \(line)")
         }
-        return Verdict(feasible: feasible == "true", hard: hard, soft: soft, terms: terms,
-                       exitCode: process.terminationStatus, output: text + errText)
+        return Verdict(
+            feasible: feasible == "true", hard: hard, soft: soft, terms: terms,
+            exitCode: process.terminationStatus, output: text + errText)
     }
 }
 

@@ -10,7 +10,9 @@ import Testing
 ///
 /// Skipped (with the reason shown) when python3 or check.py is not there; set
 /// `CAROUSEL_CHECK_PY` to point at check.py from elsewhere.
-@Suite("Agreement with check.py", .enabled(if: CheckPy.isAvailable, "python3 or check.py not found (set CAROUSEL_CHECK_PY)"))
+@Suite(
+    "Agreement with check.py",
+    .enabled(if: CheckPy.isAvailable, "python3 or check.py not found (set CAROUSEL_CHECK_PY)"))
 struct CheckPyAgreementTests {
     /// A scratch directory, removed afterwards.
     final class Scratch {
@@ -31,7 +33,9 @@ struct CheckPyAgreementTests {
     /// Writes the problem and the rendered schedule, scores both ways, and
     /// expects the same verdict and soft score.
     @discardableResult
-    static func compare(_ fx: Fx, problemJSON: String, schedule: Schedule, label: String, in scratch: Scratch) throws -> Outcome {
+    static func compare(_ fx: Fx, problemJSON: String, schedule: Schedule, label: String, in scratch: Scratch) throws
+        -> Outcome
+    {
         let I = fx.instance
         let inMemory = Evaluator(I).evaluate(schedule)
         let text = ScheduleFile.render(schedule, instance: I, evaluation: inMemory)
@@ -42,22 +46,30 @@ struct CheckPyAgreementTests {
         // What `carousel validate` would compute from the files.
         let loaded = try ScheduleFile.read(contentsOf: schedulePath, for: I)
         let ours = Evaluator(I).evaluate(loaded.schedule, formatViolations: loaded.formatViolations)
-        #expect(ours.isFeasible == inMemory.isFeasible && abs(ours.soft - inMemory.soft) < 1e-9,
-                "\(label): the schedule file scores differently from the schedule it was written from")
+        #expect(
+            ours.isFeasible == inMemory.isFeasible && abs(ours.soft - inMemory.soft) < 1e-9,
+            "\(label): the schedule file scores differently from the schedule it was written from")
 
         let theirs = try CheckPy.run(problem: problemPath, schedule: schedulePath)
-        let context = "\(label): check.py said:\n\(theirs.output)\nwe said:\n\(describe(ours))\nsoft \(ours.soft)\nfiles: \(problemPath) \(schedulePath)"
+        let context =
+            "\(label): check.py said:\n\(theirs.output)\nwe said:\n\(describe(ours))\nsoft \(ours.soft)\nfiles: \(problemPath) \(schedulePath)"
         #expect(theirs.feasible == ours.isFeasible, "feasibility differs. \(context)")
         #expect(theirs.exitCode == (theirs.feasible ? 0 : 1), "check.py exit code \(theirs.exitCode)")
-        #expect(abs(theirs.soft - ours.soft) <= 1e-6 * max(1, abs(ours.soft)), "soft differs: \(theirs.soft) vs \(ours.soft). \(context)")
+        #expect(
+            abs(theirs.soft - ours.soft) <= 1e-6 * max(1, abs(ours.soft)),
+            "soft differs: \(theirs.soft) vs \(ours.soft). \(context)")
         for term in Weights.Term.allCases {
             // Carousel's own terms are not in check.py's output; in the files
             // it reads they keep their default weight 0, so they cost nothing.
             let t = theirs.terms[term.rawValue] ?? 0
-            #expect(abs(t - ours.weighted(term)) <= 1e-6 * max(1, abs(t)), "term \(term.rawValue): check.py \(t), ours \(ours.weighted(term)). \(context)")
+            #expect(
+                abs(t - ours.weighted(term)) <= 1e-6 * max(1, abs(t)),
+                "term \(term.rawValue): check.py \(t), ours \(ours.weighted(term)). \(context)")
         }
         if ours.isFeasible == theirs.feasible && ours.hard != theirs.hard {
-            print("note: \(label): hard counts differ (ours \(ours.hard), check.py \(theirs.hard)); only zero versus non-zero is compared")
+            print(
+                "note: \(label): hard counts differ (ours \(ours.hard), check.py \(theirs.hard)); only zero versus non-zero is compared"
+            )
         }
         return Outcome(feasible: ours.isFeasible, hardMismatch: ours.hard != theirs.hard)
     }
@@ -73,7 +85,8 @@ struct CheckPyAgreementTests {
             let rp = Self.problem(seed)
             let fx = try rp.fx()
             let result = construct(fx.instance, seed: seed)
-            let outcome = try Self.compare(fx, problemJSON: rp.json, schedule: result.state.schedule, label: "solved-\(seed)", in: scratch)
+            let outcome = try Self.compare(
+                fx, problemJSON: rp.json, schedule: result.state.schedule, label: "solved-\(seed)", in: scratch)
             if outcome.feasible { feasible += 1 }
         }
         print("CheckPyAgreementTests: 30 solver schedules compared, \(feasible) feasible")
@@ -88,7 +101,8 @@ struct CheckPyAgreementTests {
             let base = construct(fx.instance, seed: seed, iterations: 200).state.schedule
             var rng = SeededRandom(seed: seed)
             let perturbed = Self.perturb(base, instance: fx.instance, rng: &rng, times: 1 + rng.below(3))
-            let outcome = try Self.compare(fx, problemJSON: rp.json, schedule: perturbed, label: "perturbed-\(seed)", in: scratch)
+            let outcome = try Self.compare(
+                fx, problemJSON: rp.json, schedule: perturbed, label: "perturbed-\(seed)", in: scratch)
             if !outcome.feasible { broken += 1 }
         }
         print("CheckPyAgreementTests: 30 perturbed schedules compared, \(broken) infeasible")
@@ -101,16 +115,17 @@ struct CheckPyAgreementTests {
         let json = Fixtures.problemJSON(
             rooms: #"[{"id": "m1", "capacity": 20}, {"id": "x1", "site": "annex"}, {"id": "x2", "site": "annex"}]"#,
             staff: #"[{"id": "t1", "preferredMaxPerDay": 1}, {"id": "t2"}]"#,
-            activities: #"[{"id": "a", "maxGroups": 2, "staff": [{"count": 1}]}, {"id": "b"}, {"id": "c", "duration": 2}, {"id": "d"}]"#,
+            activities:
+                #"[{"id": "a", "maxGroups": 2, "staff": [{"count": 1}]}, {"id": "b"}, {"id": "c", "duration": 2}, {"id": "d"}]"#,
             groups: #"""
-            [{"id": "g1", "size": 15, "school": "N", "attend": [{"activity": "a"}, {"oneOf": ["b", "c", "d"], "count": 2, "prefer": ["d"]}]},
-             {"id": "g2", "size": 10, "school": "N", "attend": [{"activity": "a"}, {"activity": "b", "times": 2, "minDays": 2}]},
-             {"id": "g3", "size": 10, "attend": [{"activity": "c"}, {"activity": "d"}]}]
-            """#,
+                [{"id": "g1", "size": 15, "school": "N", "attend": [{"activity": "a"}, {"oneOf": ["b", "c", "d"], "count": 2, "prefer": ["d"]}]},
+                 {"id": "g2", "size": 10, "school": "N", "attend": [{"activity": "a"}, {"activity": "b", "times": 2, "minDays": 2}]},
+                 {"id": "g3", "size": 10, "attend": [{"activity": "c"}, {"activity": "d"}]}]
+                """#,
             weights: #"""
-            {"preference": 0.5, "idleGap": 1.5, "siteChange": 2, "spread": 3, "isolated": 0.25, "roomStability": 1,
-             "mixSchools": 2, "sessions": 0.1, "staffOverload": 4, "overCapacity": 1.5}
-            """#)
+                {"preference": 0.5, "idleGap": 1.5, "siteChange": 2, "spread": 3, "isolated": 0.25, "roomStability": 1,
+                 "mixSchools": 2, "sessions": 0.1, "staffOverload": 4, "overCapacity": 1.5}
+                """#)
         let fx = try Fx(json: json)
         let schedule = Schedule(sessions: [
             fx.S("a", "mon", "p1", "m1", groups: ["g1", "g2"], staff: ["t1"]),
@@ -126,13 +141,17 @@ struct CheckPyAgreementTests {
     /// Applies `times` random edits: move in time or day, change room or
     /// activity, add or drop a group or staff member, drop or copy a session,
     /// swap two starts.
-    static func perturb(_ schedule: Schedule, instance I: CompiledInstance, rng: inout SeededRandom, times: Int) -> Schedule {
+    static func perturb(_ schedule: Schedule, instance I: CompiledInstance, rng: inout SeededRandom, times: Int)
+        -> Schedule
+    {
         var s = schedule.sessions
         for _ in 0..<times {
             if s.isEmpty {
                 let g = Int32(rng.below(I.groupCount))
-                s.append(ScheduledSession(activity: Int32(rng.below(I.activityCount)), day: 0, start: 0,
-                                          room: Int32(rng.below(I.roomCount)), groups: [g], staff: []))
+                s.append(
+                    ScheduledSession(
+                        activity: Int32(rng.below(I.activityCount)), day: 0, start: 0,
+                        room: Int32(rng.below(I.roomCount)), groups: [g], staff: []))
                 continue
             }
             let k = rng.below(s.count)

@@ -49,7 +49,8 @@ import Testing
         let I = try IncrementalScoreTests.instance("stem-week")
         let built = Construction.run(I, seed: 3, termination: Termination(timeLimit: 600))
         try #require(built.isComplete)
-        let improved = LocalSearch.run(built.state, seed: 1, termination: Termination(timeLimit: 600, iterationLimit: 20_000))
+        let improved = LocalSearch.run(
+            built.state, seed: 1, termination: Termination(timeLimit: 600, iterationLimit: 20_000))
         try #require(improved.soft < ScoreTracker(built.state, reference: nil).soft)
         let exchange = BestExchange(threads: 2)
         let termination = Termination(timeLimit: 600, iterationLimit: 100_000)

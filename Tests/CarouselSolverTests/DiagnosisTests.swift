@@ -1,16 +1,18 @@
-import Foundation
-import Testing
 import CarouselIO
 import CarouselModel
 import CarouselSolver
+import Foundation
+import Testing
 
 /// `ConflictExplainer` and `CapacityProbe` on problems whose answers are known.
 @Suite struct DiagnosisTests {
     static func scenario(_ name: String) throws -> Problem {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let base = root.appendingPathComponent("Examples/stem-week.json").path
         let tree = try ProblemDecoder.parseJSON(try ProblemDecoder.readFile(base), file: base)
-        let scenario = try Scenario.read(contentsOf: root.appendingPathComponent("Examples/scenarios/infeasible/\(name).json").path)
+        let scenario = try Scenario.read(
+            contentsOf: root.appendingPathComponent("Examples/scenarios/infeasible/\(name).json").path)
         return try scenario.apply(to: tree, baseFile: base)
     }
 
@@ -70,11 +72,15 @@ import CarouselSolver
         // two classes: bigger sessions are the one change that lets it in.
         #expect(answer.binding.map(\.resource) == ["chem session size"], "\(answer.binding)")
         // Without the teacher row the labs alone bind, and one more lab lets a 7th in.
-        let noStaff = try Fx(json: fx.json.replacingOccurrences(of: #""staff": [{"skills": ["chem"], "count": 1}]"#, with: #""staff": []"#))
+        let noStaff = try Fx(
+            json: fx.json.replacingOccurrences(
+                of: #""staff": [{"skills": ["chem"], "count": 1}]"#, with: #""staff": []"#))
         var labs = CapacityProbe(noStaff.problem, like: 0, day: nil)
         let labsAnswer = labs.run()
         #expect(labsAnswer.extra == 6)
-        #expect(labsAnswer.binding.map(\.resource) == ["rooms with lab (like lab1)", "chem session size"], "\(labsAnswer.binding)")
+        #expect(
+            labsAnswer.binding.map(\.resource) == ["rooms with lab (like lab1)", "chem session size"],
+            "\(labsAnswer.binding)")
         // On Tuesday only: 4 lab periods, a and b can go on Monday → 4 more.
         var tuesday = CapacityProbe(fx.problem, like: 0, day: 1)
         #expect(tuesday.run().extra == 4)

@@ -16,21 +16,23 @@ enum Fixtures {
     /// Period indices: p1 = 0, p2 = 1, brk = 2, p3 = 3, p4 = 4. Non-break
     /// positions within a day: p1 = 0, p2 = 1, p3 = 2, p4 = 3.
     static let calendar = """
-    {
-      "days": [{"id": "mon"}, {"id": "tue"}],
-      "periods": [
-        {"id": "p1", "start": "09:00", "end": "09:45"},
-        {"id": "p2", "start": "09:45", "end": "10:30"},
-        {"id": "brk", "start": "10:30", "end": "10:45", "break": true},
-        {"id": "p3", "start": "10:45", "end": "11:30"},
-        {"id": "p4", "start": "11:30", "end": "12:15"}
-      ]
-    }
-    """
+        {
+          "days": [{"id": "mon"}, {"id": "tue"}],
+          "periods": [
+            {"id": "p1", "start": "09:00", "end": "09:45"},
+            {"id": "p2", "start": "09:45", "end": "10:30"},
+            {"id": "brk", "start": "10:30", "end": "10:45", "break": true},
+            {"id": "p3", "start": "10:45", "end": "11:30"},
+            {"id": "p4", "start": "11:30", "end": "12:15"}
+          ]
+        }
+        """
 
     /// A whole problem file from fragments (each a JSON list or object text).
-    static func problemJSON(calendar: String = Fixtures.calendar, rooms: String = "[]", staff: String = "[]",
-                            activities: String, groups: String, fixed: String = "[]", weights: String = "{}") -> String {
+    static func problemJSON(
+        calendar: String = Fixtures.calendar, rooms: String = "[]", staff: String = "[]",
+        activities: String, groups: String, fixed: String = "[]", weights: String = "{}"
+    ) -> String {
         """
         {
           "format": "carousel/1",
@@ -60,10 +62,14 @@ struct Fx {
         instance = CompiledInstance(problem)
     }
 
-    init(calendar: String = Fixtures.calendar, rooms: String = "[]", staff: String = "[]", activities: String,
-         groups: String, fixed: String = "[]", weights: String = "{}") throws {
-        try self.init(json: Fixtures.problemJSON(calendar: calendar, rooms: rooms, staff: staff, activities: activities,
-                                                 groups: groups, fixed: fixed, weights: weights))
+    init(
+        calendar: String = Fixtures.calendar, rooms: String = "[]", staff: String = "[]", activities: String,
+        groups: String, fixed: String = "[]", weights: String = "{}"
+    ) throws {
+        try self.init(
+            json: Fixtures.problemJSON(
+                calendar: calendar, rooms: rooms, staff: staff, activities: activities,
+                groups: groups, fixed: fixed, weights: weights))
     }
 
     private func index(_ id: String, in ids: [String], _ kind: String) -> Int32 {
@@ -72,14 +78,17 @@ struct Fx {
     }
 
     /// A session by ids: `S("rocket", "mon", "p1", "lab", groups: ["g1"], staff: ["t1"])`.
-    func S(_ activity: String, _ day: String, _ start: String, _ room: String, groups: [String] = [],
-           staff: [String] = []) -> ScheduledSession {
-        ScheduledSession(activity: index(activity, in: problem.activities.map(\.id), "activity"),
-                         day: index(day, in: problem.calendar.days.map(\.id), "day"),
-                         start: index(start, in: problem.calendar.periods.map(\.id), "period"),
-                         room: index(room, in: problem.rooms.map(\.id), "room"),
-                         groups: groups.map { index($0, in: problem.groups.map(\.id), "group") },
-                         staff: staff.map { index($0, in: problem.staff.map(\.id), "staff") })
+    func S(
+        _ activity: String, _ day: String, _ start: String, _ room: String, groups: [String] = [],
+        staff: [String] = []
+    ) -> ScheduledSession {
+        ScheduledSession(
+            activity: index(activity, in: problem.activities.map(\.id), "activity"),
+            day: index(day, in: problem.calendar.days.map(\.id), "day"),
+            start: index(start, in: problem.calendar.periods.map(\.id), "period"),
+            room: index(room, in: problem.rooms.map(\.id), "room"),
+            groups: groups.map { index($0, in: problem.groups.map(\.id), "group") },
+            staff: staff.map { index($0, in: problem.staff.map(\.id), "staff") })
     }
 
     func evaluate(_ sessions: [ScheduledSession]) -> Evaluation {
@@ -103,13 +112,18 @@ func describe(_ ev: Evaluation) -> String {
 
 /// Expects a violation of `rule` whose message names every one of `names`,
 /// and (unless `only` is false) no violation of any other rule.
-func expectBroken(_ ev: Evaluation, rule: HardRule, naming names: [String], only: Bool = true,
-                  sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+func expectBroken(
+    _ ev: Evaluation, rule: HardRule, naming names: [String], only: Bool = true,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
     let hit = ev.violations.contains { v in v.rule == rule && names.allSatisfy { v.message.contains($0) } }
-    #expect(hit, "expected a rule \(rule) violation naming \(names); got:\n\(describe(ev))", sourceLocation: sourceLocation)
+    #expect(
+        hit, "expected a rule \(rule) violation naming \(names); got:\n\(describe(ev))", sourceLocation: sourceLocation)
     if only {
         let others = ev.violations.filter { $0.rule != rule }
-        #expect(others.isEmpty, "expected only rule \(rule) violations; got:\n\(describe(ev))", sourceLocation: sourceLocation)
+        #expect(
+            others.isEmpty, "expected only rule \(rule) violations; got:\n\(describe(ev))",
+            sourceLocation: sourceLocation)
     }
 }
 

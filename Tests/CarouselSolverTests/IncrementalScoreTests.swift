@@ -1,6 +1,7 @@
+import CarouselModel
 import Foundation
 import Testing
-import CarouselModel
+
 @testable import CarouselSolver
 
 /// The local search's incremental score must equal a full rescore by the
@@ -12,18 +13,25 @@ import CarouselModel
         .preference: "5", .idleGap: "1", .siteChange: "2", .spread: "5", .isolated: "3", .roomStability: "1",
         .mixSchools: "2", .sessions: "1", .staffOverload: "4", .overCapacity: "null",
     ]
-    static let weights = "{" + Weights.Term.allCases.map { "\"\($0.rawValue)\": \(chosenWeights[$0] ?? "2")" }
+    static let weights =
+        "{"
+        + Weights.Term.allCases.map { "\"\($0.rawValue)\": \(chosenWeights[$0] ?? "2")" }
         .joined(separator: ", ") + "}"
 
     static func examplePath(_ name: String) -> String {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
             .appendingPathComponent("Examples/\(name).json").path
     }
 
     /// Loads an example with every soft term weighted (`weights`: JSON text).
     static func instance(_ name: String, weights: String = weights) throws -> CompiledInstance {
         var problem = try ProblemDecoder.decode(contentsOf: examplePath(name))
-        let w = try ProblemDecoder.decode(bytes: Array(#"{"calendar": {"days": [{"id": "d"}], "periods": [{"id": "p", "start": "09:00", "end": "10:00"}]}, "weights": \#(weights)}"#.utf8), file: "w.json").weights
+        let w = try ProblemDecoder.decode(
+            bytes: Array(
+                #"{"calendar": {"days": [{"id": "d"}], "periods": [{"id": "p", "start": "09:00", "end": "10:00"}]}, "weights": \#(weights)}"#
+                    .utf8), file: "w.json"
+        ).weights
         problem.weights = w
         return CompiledInstance(problem)
     }
@@ -31,15 +39,19 @@ import CarouselModel
     /// Expects the search's incremental score to equal a full rescore, term
     /// by term, and its schedule to break no hard rule — but rule 1 (units
     /// left unplaced) when `partial`.
-    static func expectMatchesFullRescore(_ search: LocalSearch, _ evaluator: Evaluator, _ label: String, partial: Bool = false,
-                                         sourceLocation: SourceLocation = #_sourceLocation) {
+    static func expectMatchesFullRescore(
+        _ search: LocalSearch, _ evaluator: Evaluator, _ label: String, partial: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let full = evaluator.evaluate(search.state.schedule)
         let broken = full.violations.filter { !partial || $0.rule != .attendance }
-        #expect(broken.isEmpty, "\(label): a move broke a hard rule: \(broken.prefix(3))", sourceLocation: sourceLocation)
+        #expect(
+            broken.isEmpty, "\(label): a move broke a hard rule: \(broken.prefix(3))", sourceLocation: sourceLocation)
         for term in Weights.Term.allCases {
             // The tracker keeps only the terms that carry weight.
             let expected = evaluator.instance.weights[term] == 0 ? 0 : full.cost(term)
-            #expect(abs(search.tracker.cost(term) - expected) < 1e-9, "\(label): \(term)", sourceLocation: sourceLocation)
+            #expect(
+                abs(search.tracker.cost(term) - expected) < 1e-9, "\(label): \(term)", sourceLocation: sourceLocation)
         }
         #expect(abs(search.soft - full.soft) < 1e-6, "\(label): soft", sourceLocation: sourceLocation)
     }
@@ -64,8 +76,10 @@ import CarouselModel
     /// Tries `steps` random moves, keeping about half of those made and
     /// taking the rest back, and hands the search to `check` after every
     /// `every`-th move made (with the count so far); returns the moves made.
-    static func walk(_ search: inout LocalSearch, steps: Int, checkingEvery every: Int,
-                     _ check: (LocalSearch, Int) -> Void) -> Int {
+    static func walk(
+        _ search: inout LocalSearch, steps: Int, checkingEvery every: Int,
+        _ check: (LocalSearch, Int) -> Void
+    ) -> Int {
         var made = 0
         for step in 0..<steps {
             guard search.tryMove() else { continue }
@@ -93,12 +107,19 @@ import CarouselModel
             guard search.tryMove(kind) else { continue }
             made += 1
             if kind == .swapSessions {
-                let moved = search.undoPlaces.map { (from: $0, to: Int(search.state.sessionSlot[$0.session]), room: Int(search.state.sessionRoom[$0.session])) }
+                let moved = search.undoPlaces.map {
+                    (
+                        from: $0, to: Int(search.state.sessionSlot[$0.session]),
+                        room: Int(search.state.sessionRoom[$0.session])
+                    )
+                }
                 if moved.contains(where: { $0.from.slot / I.periodCount != $0.to / I.periodCount }) { otherDay += 1 }
                 if moved.allSatisfy({ $0.from.slot == $0.to && $0.from.room != $0.room }) { roomsOnly += 1 }
             }
             if step % 3 == 0 { search.takeBack() }
-            if made % 10 == 0 { Self.expectMatchesFullRescore(search, evaluator, "\(example) after \(made) session moves") }
+            if made % 10 == 0 {
+                Self.expectMatchesFullRescore(search, evaluator, "\(example) after \(made) session moves")
+            }
         }
         #expect(made >= 200, "too few moves were possible (\(made))")
         #expect((otherDay > 0) == severalDays, "\(otherDay) swaps reached another day")
@@ -109,7 +130,8 @@ import CarouselModel
         let I = try Self.instance("stem-week")
         let built = Construction.run(I, seed: 1, termination: Termination(timeLimit: 600))
         let before = Evaluator(I).evaluate(built.state.schedule)
-        let result = LocalSearch.run(built.state, seed: 1, termination: Termination(timeLimit: 600, iterationLimit: 30_000))
+        let result = LocalSearch.run(
+            built.state, seed: 1, termination: Termination(timeLimit: 600, iterationLimit: 30_000))
         let after = Evaluator(I).evaluate(result.state.schedule)
         #expect(after.isFeasible)
         #expect(abs(after.soft - result.soft) < 1e-6)

@@ -19,26 +19,35 @@ struct InfeasibilityProofTests {
     /// attending two one-period talks, so every group is in a talk in each
     /// period. Rooms s1 (seats `big`) and s2 (5).
     static func talks(big: Int) throws -> Fx {
-        try Fx(calendar: """
-               {"days": [{"id": "fri"}], "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"}]}
-               """,
-               rooms: #"[{"id": "s1", "capacity": \#(big), "features": ["seminar"]}, {"id": "s2", "capacity": 5, "features": ["seminar"]}]"#,
-               activities: #"[{"id": "talk1", "maxGroups": 3, "roomFeatures": ["seminar"]}, {"id": "talk2", "maxGroups": 3, "roomFeatures": ["seminar"]}]"#,
-               groups: #"""
-               [{"id": "g1", "size": 10, "attend": [{"activity": "talk1"}, {"activity": "talk2"}]},
-                {"id": "g2", "size": 10, "attend": [{"activity": "talk1"}, {"activity": "talk2"}]},
-                {"id": "g3", "size": 10, "attend": [{"activity": "talk1"}, {"activity": "talk2"}]}]
-               """#)
+        try Fx(
+            calendar: """
+                {"days": [{"id": "fri"}], "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"}]}
+                """,
+            rooms:
+                #"[{"id": "s1", "capacity": \#(big), "features": ["seminar"]}, {"id": "s2", "capacity": 5, "features": ["seminar"]}]"#,
+            activities:
+                #"[{"id": "talk1", "maxGroups": 3, "roomFeatures": ["seminar"]}, {"id": "talk2", "maxGroups": 3, "roomFeatures": ["seminar"]}]"#,
+            groups: #"""
+                [{"id": "g1", "size": 10, "attend": [{"activity": "talk1"}, {"activity": "talk2"}]},
+                 {"id": "g2", "size": 10, "attend": [{"activity": "talk1"}, {"activity": "talk2"}]},
+                 {"id": "g3", "size": 10, "attend": [{"activity": "talk1"}, {"activity": "talk2"}]}]
+                """#)
     }
 
     @Test func seatsInAPeriodEveryGroupMustBeBusy() throws {
         // 30 pupils must sit in s1 and s2 at once: ⌈30 / 20⌉ = 2 sessions fit
         // the 2 rooms, but the rooms seat 20 + 5 = 25.
         let tight = try Self.errors(Self.talks(big: 20))
-        #expect(tight.contains("fri p1: 3 groups (30 pupils) that must be in a session then (their sessions fill their visits) need 30 seats at once in s1, s2; they seat 25"), "\(tight)")
+        #expect(
+            tight.contains(
+                "fri p1: 3 groups (30 pupils) that must be in a session then (their sessions fill their visits) need 30 seats at once in s1, s2; they seat 25"
+            ), "\(tight)")
         // s1 seating 10: ⌈30 / 10⌉ = 3 sessions, in 2 rooms.
         let fewer = try Self.errors(Self.talks(big: 10))
-        #expect(fewer.contains("fri p1: 3 groups (30 pupils) that must be in a session then (their sessions fill their visits) need at least 3 sessions at once in s1, s2; 2 rooms can hold them"), "\(fewer)")
+        #expect(
+            fewer.contains(
+                "fri p1: 3 groups (30 pupils) that must be in a session then (their sessions fill their visits) need at least 3 sessions at once in s1, s2; 2 rooms can hold them"
+            ), "\(fewer)")
         #expect(try Self.errors(Self.talks(big: 25)) == [])
     }
 
@@ -46,43 +55,53 @@ struct InfeasibilityProofTests {
     /// session) with one helper per 8 pupils; `helpers` helpers.
     static func football(helpers: Int) throws -> Fx {
         let staff = (1...helpers).map { #"{"id": "h\#($0)", "role": "helper"}"# }.joined(separator: ", ")
-        return try Fx(calendar: #"{"days": [{"id": "tue"}], "periods": [{"id": "early", "start": "16:00", "end": "16:45"}]}"#,
-                      rooms: #"[{"id": "pitch1", "capacity": 30, "features": ["pitch"]}, {"id": "pitch2", "capacity": 30, "features": ["pitch"]}]"#,
-                      staff: "[\(staff)]",
-                      activities: #"[{"id": "football", "capacity": 28, "maxGroups": 2, "roomFeatures": ["pitch"], "staff": [{"role": "helper", "perPupils": 8}]}]"#,
-                      groups: #"""
-                      [{"id": "a", "size": 12, "attend": [{"activity": "football"}]},
-                       {"id": "b", "size": 12, "attend": [{"activity": "football"}]},
-                       {"id": "c", "size": 12, "attend": [{"activity": "football"}]}]
-                      """#)
+        return try Fx(
+            calendar: #"{"days": [{"id": "tue"}], "periods": [{"id": "early", "start": "16:00", "end": "16:45"}]}"#,
+            rooms:
+                #"[{"id": "pitch1", "capacity": 30, "features": ["pitch"]}, {"id": "pitch2", "capacity": 30, "features": ["pitch"]}]"#,
+            staff: "[\(staff)]",
+            activities:
+                #"[{"id": "football", "capacity": 28, "maxGroups": 2, "roomFeatures": ["pitch"], "staff": [{"role": "helper", "perPupils": 8}]}]"#,
+            groups: #"""
+                [{"id": "a", "size": 12, "attend": [{"activity": "football"}]},
+                 {"id": "b", "size": 12, "attend": [{"activity": "football"}]},
+                 {"id": "c", "size": 12, "attend": [{"activity": "football"}]}]
+                """#)
     }
 
     @Test func staffInAPeriodEveryGroupMustBeBusy() throws {
         // 36 pupils at once need at least ⌈36 / 8⌉ = 5 helpers; 4 exist.
         let errors = try Self.errors(Self.football(helpers: 4))
-        #expect(errors.contains("tue early: the groups that must be in a session then (their sessions fill their visits) need at least 5 staff at once from staff like h1, h2, h3 (4 in all) for football; 4 are available"), "\(errors)")
+        #expect(
+            errors.contains(
+                "tue early: the groups that must be in a session then (their sessions fill their visits) need at least 5 staff at once from staff like h1, h2, h3 (4 in all) for football; 4 are available"
+            ), "\(errors)")
         #expect(try Self.errors(Self.football(helpers: 6)) == [])
     }
 
     /// Dates 1, 5 and 9 January; a together meeting held three times,
     /// `gap` days apart at least.
     static func meetings(gap: Int) throws -> Fx {
-        try Fx(json: """
-        {"format": "carousel/2", "name": "spaced",
-         "calendar": {"days": [{"id": "d1", "date": "2026-01-01"}, {"id": "d2", "date": "2026-01-05"}, {"id": "d3", "date": "2026-01-09"}],
-                      "periods": [{"id": "am", "start": "09:00", "end": "10:00"}]},
-         "rooms": [{"id": "hall"}],
-         "activities": [{"id": "meet", "together": true}],
-         "groups": [{"id": "g", "size": 5, "attend": [{"activity": "meet", "times": 3}]},
-                    {"id": "h", "size": 5, "attend": [{"activity": "meet", "times": 3}]}],
-         "spacing": [{"activities": ["meet"], "minDays": \(gap)}]}
-        """)
+        try Fx(
+            json: """
+                {"format": "carousel/2", "name": "spaced",
+                 "calendar": {"days": [{"id": "d1", "date": "2026-01-01"}, {"id": "d2", "date": "2026-01-05"}, {"id": "d3", "date": "2026-01-09"}],
+                              "periods": [{"id": "am", "start": "09:00", "end": "10:00"}]},
+                 "rooms": [{"id": "hall"}],
+                 "activities": [{"id": "meet", "together": true}],
+                 "groups": [{"id": "g", "size": 5, "attend": [{"activity": "meet", "times": 3}]},
+                            {"id": "h", "size": 5, "attend": [{"activity": "meet", "times": 3}]}],
+                 "spacing": [{"activities": ["meet"], "minDays": \(gap)}]}
+                """)
     }
 
     @Test func spacingNeedsTheDaysToHoldTheSessions() throws {
         // 1 Jan, then the first day 5 or more days later (9 Jan): 2 < 3.
         let errors = try Self.errors(Self.meetings(gap: 5))
-        #expect(errors.contains("spacing: 3 sessions of meet must start at least 5 days apart; the days they may be held on (d1 to d3) allow at most 2"), "\(errors)")
+        #expect(
+            errors.contains(
+                "spacing: 3 sessions of meet must start at least 5 days apart; the days they may be held on (d1 to d3) allow at most 2"
+            ), "\(errors)")
         #expect(try Self.errors(Self.meetings(gap: 4)) == [])
     }
 
@@ -90,30 +109,36 @@ struct InfeasibilityProofTests {
     /// twice, one mentor per two pupils; `mentors` mentors.
     static func mentoring(mentors: Int) throws -> Fx {
         let staff = (1...mentors).map { #"{"id": "m\#($0)", "role": "mentor"}"# }.joined(separator: ", ")
-        return try Fx(calendar: #"{"days": [{"id": "s1"}, {"id": "s2"}], "periods": [{"id": "am", "start": "09:00", "end": "10:00"}]}"#,
-                      rooms: #"[{"id": "r1"}]"#, staff: "[\(staff)]",
-                      activities: #"[{"id": "ps", "staff": [{"role": "mentor", "perPupils": 2}]}]"#,
-                      groups: #"[{"id": "team", "size": 6, "attend": [{"activity": "ps", "times": 2}]}]"#)
+        return try Fx(
+            calendar:
+                #"{"days": [{"id": "s1"}, {"id": "s2"}], "periods": [{"id": "am", "start": "09:00", "end": "10:00"}]}"#,
+            rooms: #"[{"id": "r1"}]"#, staff: "[\(staff)]",
+            activities: #"[{"id": "ps", "staff": [{"role": "mentor", "perPupils": 2}]}]"#,
+            groups: #"[{"id": "team", "size": 6, "attend": [{"activity": "ps", "times": 2}]}]"#)
     }
 
     @Test func staffPeriodsOverTheWholeEvent() throws {
         // ⌈12 pupil-sessions / 2⌉ = 6 mentor-periods; 2 mentors × 2 periods = 4.
         let errors = try Self.errors(Self.mentoring(mentors: 2))
-        #expect(errors.contains("the event needs at least 6 staff-periods from staff like m1, m2 for ps; 4 are available"), "\(errors)")
+        #expect(
+            errors.contains("the event needs at least 6 staff-periods from staff like m1, m2 for ps; 4 are available"),
+            "\(errors)")
         #expect(try Self.errors(Self.mentoring(mentors: 3)) == [])
     }
 
     /// One day of four periods; pitches only in p3 and p4 (window), in the
     /// one judging room; `teams` teams pitch once each.
     static func pitches(teams: Int) throws -> Fx {
-        let groups = (1...teams).map { #"{"id": "t\#($0)", "size": 6, "attend": [{"activity": "pitch"}]}"# }.joined(separator: ", ")
-        return try Fx(calendar: """
-               {"days": [{"id": "sat"}], "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"},
-                                                      {"id": "p3", "start": "11:00", "end": "12:00"}, {"id": "p4", "start": "12:00", "end": "13:00"}]}
-               """,
-               rooms: #"[{"id": "judging"}]"#,
-               activities: #"[{"id": "pitch", "rooms": ["judging"], "window": ["11:00-13:00"]}]"#,
-               groups: "[\(groups)]")
+        let groups = (1...teams).map { #"{"id": "t\#($0)", "size": 6, "attend": [{"activity": "pitch"}]}"# }.joined(
+            separator: ", ")
+        return try Fx(
+            calendar: """
+                {"days": [{"id": "sat"}], "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"},
+                                                       {"id": "p3", "start": "11:00", "end": "12:00"}, {"id": "p4", "start": "12:00", "end": "13:00"}]}
+                """,
+            rooms: #"[{"id": "judging"}]"#,
+            activities: #"[{"id": "pitch", "rooms": ["judging"], "window": ["11:00-13:00"]}]"#,
+            groups: "[\(groups)]")
     }
 
     @Test func roomPeriodsCountOnlyWhereTheActivityMayBe() throws {
@@ -134,15 +159,16 @@ struct InfeasibilityProofTests {
 
     /// Three groups each choose one of `a` and `b`, preferring `a`, which
     /// holds one session of one group; a fourth attends `b` directly.
-    static let wishes = try! Fx(rooms: #"[{"id": "r1"}, {"id": "r2"}]"#,
-                                activities: #"[{"id": "a", "maxGroups": 1, "maxSessions": 1}, {"id": "b", "maxGroups": 2}]"#,
-                                groups: #"""
-                                [{"id": "g1", "size": 10, "attend": [{"oneOf": ["a", "b"], "prefer": ["a"]}]},
-                                 {"id": "g2", "size": 10, "attend": [{"oneOf": ["a", "b"], "prefer": ["a"]}]},
-                                 {"id": "g3", "size": 10, "attend": [{"oneOf": ["a", "b"], "prefer": ["a"]}]},
-                                 {"id": "g4", "size": 10, "attend": [{"activity": "b", "minDays": 3}]}]
-                                """#,
-                                weights: #"{"preference": 5, "sessions": 1, "spread": 2}"#)
+    static let wishes = try! Fx(
+        rooms: #"[{"id": "r1"}, {"id": "r2"}]"#,
+        activities: #"[{"id": "a", "maxGroups": 1, "maxSessions": 1}, {"id": "b", "maxGroups": 2}]"#,
+        groups: #"""
+            [{"id": "g1", "size": 10, "attend": [{"oneOf": ["a", "b"], "prefer": ["a"]}]},
+             {"id": "g2", "size": 10, "attend": [{"oneOf": ["a", "b"], "prefer": ["a"]}]},
+             {"id": "g3", "size": 10, "attend": [{"oneOf": ["a", "b"], "prefer": ["a"]}]},
+             {"id": "g4", "size": 10, "attend": [{"activity": "b", "minDays": 3}]}]
+            """#,
+        weights: #"{"preference": 5, "sessions": 1, "spread": 2}"#)
 
     @Test func lowerBoundByHand() throws {
         let bound = SoftLowerBound(Self.wishes.instance)
@@ -152,7 +178,13 @@ struct InfeasibilityProofTests {
         #expect(bound.terms.map(\.term) == [.preference, .sessions, .spread])
         #expect(bound.terms.map(\.weighted) == [10, 1, 2])
         #expect(bound.soft == 13)
-        let result = Solver.solve(Self.wishes.instance, options: { var o = Solver.Options(); o.moveLimit = 20_000; return o }())
+        let result = Solver.solve(
+            Self.wishes.instance,
+            options: {
+                var o = Solver.Options()
+                o.moveLimit = 20_000
+                return o
+            }())
         let evaluation = Evaluator(Self.wishes.instance).evaluate(result.state.schedule)
         #expect(evaluation.isFeasible && result.unplaced.isEmpty)
         #expect(evaluation.soft >= bound.soft)
@@ -172,7 +204,9 @@ struct InfeasibilityProofTests {
             let result = Solver.solve(I, options: options)
             let evaluation = Evaluator(I).evaluate(result.state.schedule)
             guard evaluation.isFeasible && result.unplaced.isEmpty else { continue }
-            #expect(bound.soft <= evaluation.soft + 1e-9, "\(kind.rawValue) seed \(seed): bound \(bound.soft) > soft \(evaluation.soft)")
+            #expect(
+                bound.soft <= evaluation.soft + 1e-9,
+                "\(kind.rawValue) seed \(seed): bound \(bound.soft) > soft \(evaluation.soft)")
         }
     }
 }

@@ -1,6 +1,7 @@
+import CarouselModel
 import Foundation
 import Testing
-import CarouselModel
+
 @testable import CarouselSolver
 
 /// The Kempe-chain move: the incremental score stays equal to a full rescore,
@@ -38,15 +39,18 @@ import CarouselModel
     /// but the chain from a to p2 draws in b (same group) and c (same room):
     /// a goes to p2, b and c to p1.
     @Test func chainMovesThreeSessionsWhereASwapCannot() throws {
-        let fx = try Fx(rooms: #"[{"id": "r1"}, {"id": "r2"}]"#,
-                        activities: #"[{"id": "a", "rooms": ["r1"]}, {"id": "b", "rooms": ["r2"]}, {"id": "c", "rooms": ["r1"]}]"#,
-                        groups: #"""
-                        [{"id": "g1", "size": 20, "attend": [{"activity": "a"}, {"activity": "b"}]},
-                         {"id": "g2", "size": 20, "attend": [{"activity": "c"}]}]
-                        """#)
+        let fx = try Fx(
+            rooms: #"[{"id": "r1"}, {"id": "r2"}]"#,
+            activities: #"[{"id": "a", "rooms": ["r1"]}, {"id": "b", "rooms": ["r2"]}, {"id": "c", "rooms": ["r1"]}]"#,
+            groups: #"""
+                [{"id": "g1", "size": 20, "attend": [{"activity": "a"}, {"activity": "b"}]},
+                 {"id": "g2", "size": 20, "attend": [{"activity": "c"}]}]
+                """#)
         let I = fx.instance
         let table = UnitTable(I)
-        func unit(_ activity: Int) -> Int { table.units.indices.first { table.units[$0].activities == [Int32(activity)] }! }
+        func unit(_ activity: Int) -> Int {
+            table.units.indices.first { table.units[$0].activities == [Int32(activity)] }!
+        }
         let p1 = I.slot(day: 0, period: 0), p2 = I.slot(day: 0, period: 1)
         var state = PartialSchedule(I, table: table)
         let sa0 = state.open(activity: 0, slot: p1, room: 0, unit: unit(0))
@@ -75,22 +79,29 @@ import CarouselModel
 
         // Taking it back restores every session.
         search.takeBack()
-        #expect(Int(search.state.sessionSlot[sa]) == p1 && Int(search.state.sessionSlot[sb]) == p2
+        #expect(
+            Int(search.state.sessionSlot[sa]) == p1 && Int(search.state.sessionSlot[sb]) == p2
                 && Int(search.state.sessionSlot[sc]) == p2)
     }
 
     /// Taking back a move of whole sessions restores their staff exactly:
     /// moving back alone would keep the staff member the move brought in.
     @Test func undoingASessionMoveRestoresItsStaffExactly() throws {
-        let fx = try Fx(rooms: #"[{"id": "r1"}, {"id": "r2"}]"#,
-                        staff: #"[{"id": "t1", "skills": ["x"]}, {"id": "t2", "skills": ["x"]}]"#,
-                        activities: #"[{"id": "a", "rooms": ["r1"], "staff": [{"skills": ["x"], "count": 1}]}, {"id": "b", "rooms": ["r2"], "staff": [{"skills": ["x"], "count": 1}]}]"#,
-                        groups: #"[{"id": "g1", "size": 20, "attend": [{"activity": "a"}]}, {"id": "g2", "size": 20, "attend": [{"activity": "b"}]}]"#)
+        let fx = try Fx(
+            rooms: #"[{"id": "r1"}, {"id": "r2"}]"#,
+            staff: #"[{"id": "t1", "skills": ["x"]}, {"id": "t2", "skills": ["x"]}]"#,
+            activities:
+                #"[{"id": "a", "rooms": ["r1"], "staff": [{"skills": ["x"], "count": 1}]}, {"id": "b", "rooms": ["r2"], "staff": [{"skills": ["x"], "count": 1}]}]"#,
+            groups:
+                #"[{"id": "g1", "size": 20, "attend": [{"activity": "a"}]}, {"id": "g2", "size": 20, "attend": [{"activity": "b"}]}]"#
+        )
         let I = fx.instance
         let p1 = I.slot(day: 0, period: 0), p2 = I.slot(day: 0, period: 1)
         var state = PartialSchedule(I, table: UnitTable(I))
-        let opened = (state.open(activity: 0, slot: p1, room: 0, unit: 0, preferredStaff: [0]),
-                      state.open(activity: 1, slot: p2, room: 1, unit: 1, preferredStaff: [0]))
+        let opened = (
+            state.open(activity: 0, slot: p1, room: 0, unit: 0, preferredStaff: [0]),
+            state.open(activity: 1, slot: p2, room: 1, unit: 1, preferredStaff: [0])
+        )
         let sa = try #require(opened.0), sb = try #require(opened.1)
         try #require(state.sessionStaff[sa] == [0] && state.sessionStaff[sb] == [0], "t1 staffs both")
 
@@ -110,9 +121,10 @@ import CarouselModel
 
     /// A chain that would draw in a fixed session is refused, and nothing changes.
     @Test func chainThroughAFixedSessionIsRefused() throws {
-        let fx = try Fx(rooms: #"[{"id": "r1"}, {"id": "r2"}]"#,
-                        activities: #"[{"id": "a", "rooms": ["r1"]}, {"id": "b", "rooms": ["r2"]}]"#,
-                        groups: #"[{"id": "g1", "size": 20, "attend": [{"activity": "a"}, {"activity": "b"}]}]"#)
+        let fx = try Fx(
+            rooms: #"[{"id": "r1"}, {"id": "r2"}]"#,
+            activities: #"[{"id": "a", "rooms": ["r1"]}, {"id": "b", "rooms": ["r2"]}]"#,
+            groups: #"[{"id": "g1", "size": 20, "attend": [{"activity": "a"}, {"activity": "b"}]}]"#)
         let I = fx.instance
         let table = UnitTable(I)
         let p1 = I.slot(day: 0, period: 0), p2 = I.slot(day: 0, period: 1)

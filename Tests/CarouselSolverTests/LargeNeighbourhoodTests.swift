@@ -14,22 +14,27 @@ import Testing
     /// each that the score did not get worse, and every `every` steps that
     /// the tracker equals a full rescore and no hard rule is broken; returns
     /// the steps that improved the score.
-    static func stepAndCheck(_ search: inout LocalSearch, _ evaluator: Evaluator, steps: Int, every: Int,
-                             _ label: String, sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+    static func stepAndCheck(
+        _ search: inout LocalSearch, _ evaluator: Evaluator, steps: Int, every: Int,
+        _ label: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> Int {
         var improved = 0
         for step in 0..<steps {
             let kind = LocalSearch.Neighbourhood.allCases[step % LocalSearch.Neighbourhood.allCases.count]
             let before = search.soft
             _ = search.largeNeighbourhoodStep(kind)
-            #expect(search.soft <= before + 1e-9, "\(label): step \(step) (\(kind)) worsened \(before) to \(search.soft)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                search.soft <= before + 1e-9, "\(label): step \(step) (\(kind)) worsened \(before) to \(search.soft)",
+                sourceLocation: sourceLocation)
             if search.soft < before - 1e-9 { improved += 1 }
             if step % every == every - 1 || step == steps - 1 {
-                IncrementalScoreTests.expectMatchesFullRescore(search, evaluator, "\(label) after step \(step) (\(kind))",
-                                                               sourceLocation: sourceLocation)
+                IncrementalScoreTests.expectMatchesFullRescore(
+                    search, evaluator, "\(label) after step \(step) (\(kind))",
+                    sourceLocation: sourceLocation)
                 let fresh = ScoreTracker(search.state, reference: nil)
-                #expect(abs(fresh.soft - search.soft) < 1e-6, "\(label): the rebuilt state's fresh score differs",
-                        sourceLocation: sourceLocation)
+                #expect(
+                    abs(fresh.soft - search.soft) < 1e-6, "\(label): the rebuilt state's fresh score differs",
+                    sourceLocation: sourceLocation)
             }
         }
         return improved
@@ -96,7 +101,9 @@ import Testing
                 #expect(search.lns.freed.count <= search.lns.size)
                 for u in search.lns.freed {
                     let s = Int(search.state.unitSession[u])
-                    #expect(s >= 0 && !search.state.sessionLocked[s], "\(example): \(kind) freed unit \(u) of a fixed session")
+                    #expect(
+                        s >= 0 && !search.state.sessionLocked[s],
+                        "\(example): \(kind) freed unit \(u) of a fixed session")
                 }
             }
         }
@@ -114,8 +121,9 @@ import Testing
             let built = construct(fx.instance, seed: seed)
             guard built.isComplete else { continue }
             func run() -> LocalSearch.Result {
-                LocalSearch.run(built.state, seed: seed, termination: Termination(timeLimit: 600, iterationLimit: 12_000),
-                                reference: nil, plan: plan, exchange: nil, thread: 0, progress: nil)
+                LocalSearch.run(
+                    built.state, seed: seed, termination: Termination(timeLimit: 600, iterationLimit: 12_000),
+                    reference: nil, plan: plan, exchange: nil, thread: 0, progress: nil)
             }
             let a = run(), b = run()
             let ev = Evaluator(fx.instance).evaluate(a.state.schedule)

@@ -1,8 +1,8 @@
-import Foundation
-import Testing
+import CarouselIO
 import CarouselModel
 import CarouselSolver
-import CarouselIO
+import Foundation
+import Testing
 
 /// Issue 17's solver side: the gate limit and `arrivalCrowding` on a
 /// hand-computed day, Plan B on the STEM Week, and repair `--now` on the
@@ -15,23 +15,25 @@ struct OnTheDayTests {
     /// coaches) and B (b1 20+2: 1 coach) use the bay, C (c1 30+1: 2
     /// coaches) the side gate.
     static func arrivalsProblem(capacity: String = #", "capacity": 2"#, weight: Int = 1) throws -> Problem {
-        try ProblemDecoder.decode(bytes: Array("""
-        {"name": "Coaches",
-         "calendar": {"days": [{"id": "mon"}],
-           "periods": [{"id": "p1", "start": "09:15", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "10:45"},
-                       {"id": "p3", "start": "10:45", "end": "11:30"}]},
-         "rooms": [{"id": "r1"}, {"id": "r2"}, {"id": "r3"}],
-         "gates": [{"id": "bay", "name": "Coach bay"\(capacity)}, {"id": "side"}],
-         "coaches": {"seats": 30, "arriveBefore": 15, "leaveAfter": 10},
-         "staff": [],
-         "activities": [{"id": "w"}],
-         "groups": [
-           {"id": "a1", "school": "A", "size": 25, "adults": 2, "gate": "bay", "attend": [{"activity": "w"}]},
-           {"id": "a2", "school": "A", "size": 28, "adults": 3, "gate": "bay", "attend": [{"activity": "w"}]},
-           {"id": "b1", "school": "B", "size": 20, "adults": 2, "gate": "bay", "dietary": {"vegetarian": 4}, "attend": [{"activity": "w"}]},
-           {"id": "c1", "school": "C", "size": 30, "adults": 1, "gate": "side", "attend": [{"activity": "w"}]}],
-         "weights": {"arrivalCrowding": \(weight)}}
-        """.utf8), file: "coaches.json")
+        try ProblemDecoder.decode(
+            bytes: Array(
+                """
+                {"name": "Coaches",
+                 "calendar": {"days": [{"id": "mon"}],
+                   "periods": [{"id": "p1", "start": "09:15", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "10:45"},
+                               {"id": "p3", "start": "10:45", "end": "11:30"}]},
+                 "rooms": [{"id": "r1"}, {"id": "r2"}, {"id": "r3"}],
+                 "gates": [{"id": "bay", "name": "Coach bay"\(capacity)}, {"id": "side"}],
+                 "coaches": {"seats": 30, "arriveBefore": 15, "leaveAfter": 10},
+                 "staff": [],
+                 "activities": [{"id": "w"}],
+                 "groups": [
+                   {"id": "a1", "school": "A", "size": 25, "adults": 2, "gate": "bay", "attend": [{"activity": "w"}]},
+                   {"id": "a2", "school": "A", "size": 28, "adults": 3, "gate": "bay", "attend": [{"activity": "w"}]},
+                   {"id": "b1", "school": "B", "size": 20, "adults": 2, "gate": "bay", "dietary": {"vegetarian": 4}, "attend": [{"activity": "w"}]},
+                   {"id": "c1", "school": "C", "size": 30, "adults": 1, "gate": "side", "attend": [{"activity": "w"}]}],
+                 "weights": {"arrivalCrowding": \(weight)}}
+                """.utf8), file: "coaches.json")
     }
 
     /// a1 p1 r1, a2 p2 r2, b1 at `bStart` in r2 or r3, c1 p2 r3.
@@ -61,7 +63,8 @@ struct OnTheDayTests {
         #expect(apart.cost(.arrivalCrowding) == 0)
 
         // Without a capacity the rule is silent; the soft term still counts.
-        let open = Evaluator(CompiledInstance(try Self.arrivalsProblem(capacity: ""))).evaluate(Self.arrivalsSchedule(bStart: 0))
+        let open = Evaluator(CompiledInstance(try Self.arrivalsProblem(capacity: ""))).evaluate(
+            Self.arrivalsSchedule(bStart: 0))
         #expect(open.violations.isEmpty)
         #expect(open.cost(.arrivalCrowding) == 1)
     }
@@ -82,7 +85,8 @@ struct OnTheDayTests {
         let conflict = board.conflicts.first
         #expect(conflict?.day == 0 && conflict?.gate == 0 && conflict?.from == 9 * 60 && conflict?.coaches == 3)
         #expect(conflict?.capacity == 2 && conflict?.schools == ["A", "B"])
-        let text = ReportTable.text(board.tables(TimetableView(instance: I, schedule: Self.arrivalsSchedule(bStart: 0))), width: 200)
+        let text = ReportTable.text(
+            board.tables(TimetableView(instance: I, schedule: Self.arrivalsSchedule(bStart: 0))), width: 200)
         #expect(text.contains("OVER CAPACITY"))
     }
 
@@ -109,7 +113,8 @@ struct OnTheDayTests {
 
     /// The STEM Week and a first feasible schedule for it.
     static let stemWeek: (CompiledInstance, Schedule) = {
-        let I = CompiledInstance(try! ProblemDecoder.decode(contentsOf: examples.appendingPathComponent("stem-week.json").path))
+        let I = CompiledInstance(
+            try! ProblemDecoder.decode(contentsOf: examples.appendingPathComponent("stem-week.json").path))
         var options = Solver.Options()
         options.constructOnly = true
         options.timeLimit = 120
@@ -137,7 +142,8 @@ struct OnTheDayTests {
             let plan = WetWeatherPlan.plan(I, dry: dry, day: d, options: Self.repairOptions())
             let wet = plan.instance
             let ev = Evaluator(wet).evaluate(plan.schedule)
-            #expect(plan.result.unplaced.isEmpty && ev.isFeasible, "day \(d): \(ev.violations.prefix(3).map(\.message))")
+            #expect(
+                plan.result.unplaced.isEmpty && ev.isFeasible, "day \(d): \(ev.violations.prefix(3).map(\.message))")
             #expect(!plan.schedule.sessions.contains { Int($0.day) == d && outdoor.contains(Int($0.room)) })
             let others = { (s: Schedule) in Set(s.sessions.filter { Int($0.day) != d }) }
             #expect(others(plan.schedule) == others(dry), "other days changed")
@@ -164,7 +170,8 @@ struct OnTheDayTests {
     func repairNowNeverMovesWhatHasStarted(event: String) throws {
         let (I0, old) = Self.stemWeek
         let now = Self.events.first { $0.file == event }!.now
-        let scenario = try Scenario.read(contentsOf: Self.examples.appendingPathComponent("scenarios/on-the-day/\(event).json").path)
+        let scenario = try Scenario.read(
+            contentsOf: Self.examples.appendingPathComponent("scenarios/on-the-day/\(event).json").path)
         let path = Self.examples.appendingPathComponent("stem-week.json").path
         let tree = try ProblemDecoder.parseJSON(try ProblemDecoder.readFile(path), file: path)
         let changed = try scenario.apply(to: tree, baseFile: path)
@@ -187,19 +194,26 @@ struct OnTheDayTests {
             let still = s.groups.filter { g in
                 (0..<Int(I.duration[Int(s.activity)])).allSatisfy { I.groupVisit.contains(Int(g), slot(s) + $0) }
             }
-            let kept = new.sessions.first { $0.activity == s.activity && $0.day == s.day && $0.start == s.start && $0.room == s.room }
+            let kept = new.sessions.first {
+                $0.activity == s.activity && $0.day == s.day && $0.start == s.start && $0.room == s.room
+            }
             // A session none of whose groups came (the late coach's) is not held.
             if still.isEmpty {
                 #expect(kept == nil || kept!.groups.isEmpty, "\(event): a session nobody came to is held")
                 continue
             }
             #expect(kept != nil, "\(event): a started session is gone")
-            #expect(kept.map { Set($0.groups) == Set(still) && Set($0.staff) == Set(s.staff) } ?? false, "\(event): a started session changed")
+            #expect(
+                kept.map { Set($0.groups) == Set(still) && Set($0.staff) == Set(s.staff) } ?? false,
+                "\(event): a started session changed")
         }
         #expect(startedCount > 0)
-        let before = Set(old.sessions.filter { slot($0) < scope.openFrom }.map { "\($0.activity) \($0.day) \($0.start) \($0.room)" })
+        let before = Set(
+            old.sessions.filter { slot($0) < scope.openFrom }.map { "\($0.activity) \($0.day) \($0.start) \($0.room)" })
         for s in new.sessions where slot(s) < scope.openFrom {
-            #expect(before.contains("\(s.activity) \(s.day) \(s.start) \(s.room)"), "\(event): a new session before the moment")
+            #expect(
+                before.contains("\(s.activity) \(s.day) \(s.start) \(s.room)"),
+                "\(event): a new session before the moment")
         }
         // Where the event breaks the old schedule, something later changed to absorb it.
         if !Evaluator(I).evaluate(old).isFeasible {

@@ -35,8 +35,12 @@ struct RandomProblem {
         for p in 0..<P {
             let brk = p == breakAt
             let len = brk ? 15 : 45
-            pStart.append(t); pEnd.append(t + len); isBreak.append(brk)
-            periods.append("{\"id\": \"p\(p)\", \"start\": \"\(clock(t))\", \"end\": \"\(clock(t + len))\"\(brk ? ", \"break\": true" : "")}")
+            pStart.append(t)
+            pEnd.append(t + len)
+            isBreak.append(brk)
+            periods.append(
+                "{\"id\": \"p\(p)\", \"start\": \"\(clock(t))\", \"end\": \"\(clock(t + len))\"\(brk ? ", \"break\": true" : "")}"
+            )
             t += len
         }
         let dayIDs = (0..<D).map { "d\($0)" }
@@ -95,7 +99,8 @@ struct RandomProblem {
             let role = roles[s < 2 ? 0 : pick(roles.count)]
             var sk: [String] = []
             for k in skills where chance(0.5) { sk.append(k) }
-            staffRole.append(role); staffSkills.append(sk)
+            staffRole.append(role)
+            staffSkills.append(sk)
             var parts = ["\"id\": \"s\(s)\"", "\"role\": \(q(role))", "\"skills\": \(list(sk.map(q)))"]
             if chance(0.3) {
                 // Away for part of one day.
@@ -118,11 +123,15 @@ struct RandomProblem {
         // all of them ask the same way: daily (visiting every day) or once.
         let assemblyDaily = chance(0.3)
         var actYears: [ClosedRange<Int>?] = []
-        var actDuration: [Int] = [], actRooms: [[Int]] = [], actWindow: [Int] = []  // window: 0 none, 1 morning, 2 day 0 + afternoons
+        // actWindow: 0 none, 1 morning, 2 day 0 + afternoons.
+        var actDuration: [Int] = [], actRooms: [[Int]] = [], actWindow: [Int] = []
         var activities: [String] = []
         for a in 0..<A {
             if a == 0 && hasAssembly {
-                actYears.append(nil); actDuration.append(1); actRooms.append(Array(0..<R)); actWindow.append(0)
+                actYears.append(nil)
+                actDuration.append(1)
+                actRooms.append(Array(0..<R))
+                actWindow.append(0)
                 activities.append("{\"id\": \"a0\", \"name\": \"Assembly\", \"together\": true}")
                 continue
             }
@@ -163,7 +172,8 @@ struct RandomProblem {
                     parts.append("\"window\": [\(q(window(0, breakAt)))]")
                 } else {
                     win = 2
-                    parts.append("\"window\": [\(q(dayIDs[0])), \(q("\(clock(pStart[breakAt + 1]))-\(clock(dayEnd))"))]")
+                    parts.append(
+                        "\"window\": [\(q(dayIDs[0])), \(q("\(clock(pStart[breakAt + 1]))-\(clock(dayEnd))"))]")
                 }
             }
             actWindow.append(win)
@@ -176,14 +186,19 @@ struct RandomProblem {
                 switch pick(4) {
                 case 0: rows.append("{\"role\": \(q(staffRole[s])), \"count\": 1}")
                 case 1:
-                    if let k = staffSkills[s].first { rows.append("{\"skills\": [\(q(k))], \"count\": 1}") }
-                    else { rows.append("{\"count\": 1}") }
+                    if let k = staffSkills[s].first {
+                        rows.append("{\"skills\": [\(q(k))], \"count\": 1}")
+                    } else {
+                        rows.append("{\"count\": 1}")
+                    }
                 case 2: rows.append("{\"ids\": [\(q("s\(s)")), \(q("s\((s + 1) % S)"))], \"count\": 1}")
                 default: rows.append("{\"role\": \(q(staffRole[s])), \"perPupils\": 40}")
                 }
             }
             // A second row of students, when there are enough to go round.
-            if staffRole.filter({ $0 == "student" }).count >= 3 && !rows.contains(where: { $0.contains("student") }) && chance(0.3) {
+            if staffRole.filter({ $0 == "student" }).count >= 3 && !rows.contains(where: { $0.contains("student") })
+                && chance(0.3)
+            {
                 rows.append("{\"role\": \"student\", \"count\": 1}")
             }
             if !rows.isEmpty { parts.append("\"staff\": \(list(rows))") }
@@ -253,7 +268,8 @@ struct RandomProblem {
             var k = 0
             // Direct items.
             for _ in 0..<range(1, 2) where k < candidates.count {
-                let a = candidates[k]; k += 1
+                let a = candidates[k]
+                k += 1
                 guard budget >= actDuration[a] else { continue }
                 direct.append(a)
                 let roll = pick(6)
@@ -305,13 +321,18 @@ struct RandomProblem {
                 // A room that suits the group, free of the other fixed sessions.
                 let rooms = actRooms[a].filter { r in
                     (groupNeed[g].map { roomFeatures[r].contains($0) } ?? true) && roomCapacity[r] >= groupSize[g]
-                        && !(roomBlocked[r].map { $0.day == d && (p..<(p + actDuration[a])).contains($0.period) } ?? false)
-                        && !fixedUse.contains { $0.room == r && $0.day == d && $0.periods.overlaps(p..<(p + actDuration[a])) }
+                        && !(roomBlocked[r].map { $0.day == d && (p..<(p + actDuration[a])).contains($0.period) }
+                            ?? false)
+                        && !fixedUse.contains {
+                            $0.room == r && $0.day == d && $0.periods.overlaps(p..<(p + actDuration[a]))
+                        }
                 }
                 guard !rooms.isEmpty, !fixedUse.contains(where: { $0.group == g }) else { continue }
                 let r = rooms[pick(rooms.count)]
                 fixedUse.append((room: r, day: d, periods: p..<(p + actDuration[a]), group: g))
-                fixed.append("{\"activity\": \"a\(a)\", \"day\": \"\(dayIDs[d])\", \"start\": \"\(chance(0.5) ? "p\(p)" : clock(pStart[p]))\", \"room\": \"r\(r)\", \"groups\": [\"g\(g)\"]}")
+                fixed.append(
+                    "{\"activity\": \"a\(a)\", \"day\": \"\(dayIDs[d])\", \"start\": \"\(chance(0.5) ? "p\(p)" : clock(pStart[p]))\", \"room\": \"r\(r)\", \"groups\": [\"g\(g)\"]}"
+                )
                 if fixed.count >= 2 { break }
             }
         }
@@ -329,27 +350,27 @@ struct RandomProblem {
         }
 
         json = """
-        {
-          "name": "random-\(seed)",
-          "calendar": {"days": \(list(days)), "periods": [
-            \(periods.joined(separator: ",\n    "))
-          ]},
-          "rooms": [
-            \(rooms.joined(separator: ",\n    "))
-          ],
-          "staff": [
-            \(staff.joined(separator: ",\n    "))
-          ],
-          "activities": [
-            \(activities.joined(separator: ",\n    "))
-          ],
-          "groups": [
-            \(groups.joined(separator: ",\n    "))
-          ],
-          "fixed": \(list(fixed)),
-          "weights": \(weights)
-        }
-        """
+            {
+              "name": "random-\(seed)",
+              "calendar": {"days": \(list(days)), "periods": [
+                \(periods.joined(separator: ",\n    "))
+              ]},
+              "rooms": [
+                \(rooms.joined(separator: ",\n    "))
+              ],
+              "staff": [
+                \(staff.joined(separator: ",\n    "))
+              ],
+              "activities": [
+                \(activities.joined(separator: ",\n    "))
+              ],
+              "groups": [
+                \(groups.joined(separator: ",\n    "))
+              ],
+              "fixed": \(list(fixed)),
+              "weights": \(weights)
+            }
+            """
     }
 
     func fx() throws -> Fx { try Fx(json: json) }

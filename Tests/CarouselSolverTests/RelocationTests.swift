@@ -1,5 +1,6 @@
-import Testing
 import CarouselModel
+import Testing
+
 @testable import CarouselSolver
 
 /// `PartialSchedule.relocate` moves sessions whole, keeping their staff on
@@ -10,8 +11,11 @@ import CarouselModel
 @Suite struct RelocationTests {
     /// Everything a relocation may touch, to compare before and after.
     static func snapshot(_ p: PartialSchedule) -> [[Int32]] {
-        [p.sessionSlot, p.sessionRoom, p.groupCells, p.roomAt, p.staffAt, p.staffDay, p.staffTotal, p.activityDay, p.activityTotal,
-         p.activityRoomSessions, p.activityRoomsUsed] + p.sessionStaff
+        [
+            p.sessionSlot, p.sessionRoom, p.groupCells, p.roomAt, p.staffAt, p.staffDay, p.staffTotal, p.activityDay,
+            p.activityTotal,
+            p.activityRoomSessions, p.activityRoomsUsed,
+        ] + p.sessionStaff
     }
 
     @Test(arguments: ["stem-week", "summer-school", "conference"])
@@ -32,7 +36,8 @@ import CarouselModel
             guard !rooms.isEmpty else { continue }
             if step % 2 == 0 {
                 let d = random.below(3) == 0 ? random.below(I.dayCount) : state.day(ofSession: s)
-                moves.append((s, d * I.periodCount + random.below(I.periodCount), Int(rooms[random.below(rooms.count)])))
+                moves.append(
+                    (s, d * I.periodCount + random.below(I.periodCount), Int(rooms[random.below(rooms.count)])))
             } else {
                 let x = live[random.below(live.count)]
                 guard x != s, I.duration[a] == I.duration[Int(state.sessionActivity[x])] else { continue }
@@ -40,12 +45,19 @@ import CarouselModel
                 moves.append((x, Int(state.sessionSlot[s]), Int(state.sessionRoom[s])))
             }
             let before = Self.snapshot(state)
-            let back = moves.map { (session: $0.session, slot: Int(state.sessionSlot[$0.session]), room: Int(state.sessionRoom[$0.session])) }
+            let back = moves.map {
+                (
+                    session: $0.session, slot: Int(state.sessionSlot[$0.session]),
+                    room: Int(state.sessionRoom[$0.session])
+                )
+            }
             let staffBefore = moves.map { state.sessionStaff[$0.session] }
             let moved = state.relocate(moves)
             guard moved else {
                 refused += 1
-                #expect(Self.snapshot(state) == before, "\(example): a refused relocation changed the schedule (step \(step))")
+                #expect(
+                    Self.snapshot(state) == before,
+                    "\(example): a refused relocation changed the schedule (step \(step))")
                 continue
             }
             made += 1
@@ -54,7 +66,9 @@ import CarouselModel
             #expect(violations.isEmpty, "\(example): a relocation broke a rule: \(violations.prefix(2))")
             let undone = state.undoRelocate(back, staff: staffBefore)
             #expect(undone)
-            #expect(Self.snapshot(state) == before, "\(example): undoing a relocation did not restore the schedule (step \(step))")
+            #expect(
+                Self.snapshot(state) == before,
+                "\(example): undoing a relocation did not restore the schedule (step \(step))")
         }
         #expect(made >= 20 && refused >= 20 && sameDay > 0, "\(example): \(made) relocations made, \(refused) refused")
     }

@@ -1,6 +1,7 @@
+import CarouselModel
 import Foundation
 import Testing
-import CarouselModel
+
 @testable import CarouselSolver
 
 /// The local search's repair mode: started from a schedule construction left
@@ -21,24 +22,28 @@ import CarouselModel
         let termination = Termination(timeLimit: 600)
         let result = Solver.improve(built, reference: nil, termination: termination, options: options, progress: nil)
         let ev = Evaluator(I).evaluate(result.state.schedule)
-        #expect(result.unplaced.isEmpty, "\(example): \(result.unplaced.count) of \(built.state.unassignedCount) left unplaced")
+        #expect(
+            result.unplaced.isEmpty,
+            "\(example): \(result.unplaced.count) of \(built.state.unassignedCount) left unplaced")
         expectFeasible(ev)
         #expect(result.firstFeasibleSeconds != nil)
-        print("RepairSearchTests \(example): construction left \(built.state.unassignedCount) of \(built.state.table.units.count) units, "
-              + "the search \(result.unplaced.count) (soft \(ev.soft))")
+        print(
+            "RepairSearchTests \(example): construction left \(built.state.unassignedCount) of \(built.state.table.units.count) units, "
+                + "the search \(result.unplaced.count) (soft \(ev.soft))")
     }
 
     /// The only session lunch may have is full: an insertion makes room in
     /// it, the unplaced group joining and one of its groups leaving (the
     /// level stays equal), and taking it back restores both.
     @Test func insertionMakesRoomInAFullSession() throws {
-        let fx = try Fx(rooms: #"[{"id": "hall"}]"#,
-                        activities: #"[{"id": "lunch", "maxGroups": 2, "maxSessions": 1}]"#,
-                        groups: #"""
-                        [{"id": "a", "size": 20, "attend": [{"activity": "lunch"}]},
-                         {"id": "b", "size": 20, "attend": [{"activity": "lunch"}]},
-                         {"id": "c", "size": 20, "attend": [{"activity": "lunch"}]}]
-                        """#)
+        let fx = try Fx(
+            rooms: #"[{"id": "hall"}]"#,
+            activities: #"[{"id": "lunch", "maxGroups": 2, "maxSessions": 1}]"#,
+            groups: #"""
+                [{"id": "a", "size": 20, "attend": [{"activity": "lunch"}]},
+                 {"id": "b", "size": 20, "attend": [{"activity": "lunch"}]},
+                 {"id": "c", "size": 20, "attend": [{"activity": "lunch"}]}]
+                """#)
         let I = fx.instance
         var state = PartialSchedule(I, table: UnitTable(I))
         let opened = state.open(activity: 0, slot: I.slot(day: 0, period: 0), room: 0, unit: 0)
@@ -89,7 +94,8 @@ import CarouselModel
             // Fixed sessions that cannot be held (blockers) break rule 8 whatever the search does.
             guard built.blockers.isEmpty else { continue }
             total += 1
-            let result = LocalSearch.run(built.state, seed: seed, termination: Termination(timeLimit: 600, iterationLimit: 15_000))
+            let result = LocalSearch.run(
+                built.state, seed: seed, termination: Termination(timeLimit: 600, iterationLimit: 15_000))
             let ev = Evaluator(fx.instance).evaluate(result.state.schedule)
             let broken = ev.violations.filter { $0.rule != .attendance }
             #expect(broken.isEmpty, "seed \(seed): \(describe(ev))\n\(SolverPropertyTests.generate(seed).json)")

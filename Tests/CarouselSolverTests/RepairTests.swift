@@ -1,8 +1,8 @@
-import Foundation
-import Testing
 import CarouselIO
 import CarouselModel
 import CarouselSolver
+import Foundation
+import Testing
 
 /// `Solver.repair`: keeps what still fits, counts what it changes, honours
 /// days that are over, and keeps the incremental change count exact.
@@ -11,15 +11,18 @@ import CarouselSolver
     /// a chemistry teacher (t1 or t2).
     static func lab(t1Available: String? = nil) throws -> Fx {
         let calendar = """
-        {"days": [{"id": "mon"}, {"id": "tue"}],
-         "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"}]}
-        """
+            {"days": [{"id": "mon"}, {"id": "tue"}],
+             "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"}]}
+            """
         let t1 = t1Available.map { #", "available": ["\#($0)"]"# } ?? ""
-        return try Fx(calendar: calendar,
-                      rooms: #"[{"id": "lab1", "features": ["lab"]}, {"id": "lab2", "features": ["lab"]}]"#,
-                      staff: #"[{"id": "t1", "skills": ["chem"]\#(t1)}, {"id": "t2", "skills": ["chem"]}]"#,
-                      activities: #"[{"id": "chem", "roomFeatures": ["lab"], "staff": [{"skills": ["chem"], "count": 1}]}]"#,
-                      groups: #"[{"id": "a", "size": 20, "attend": [{"activity": "chem"}]}, {"id": "b", "size": 20, "attend": [{"activity": "chem"}]}]"#)
+        return try Fx(
+            calendar: calendar,
+            rooms: #"[{"id": "lab1", "features": ["lab"]}, {"id": "lab2", "features": ["lab"]}]"#,
+            staff: #"[{"id": "t1", "skills": ["chem"]\#(t1)}, {"id": "t2", "skills": ["chem"]}]"#,
+            activities: #"[{"id": "chem", "roomFeatures": ["lab"], "staff": [{"skills": ["chem"], "count": 1}]}]"#,
+            groups:
+                #"[{"id": "a", "size": 20, "attend": [{"activity": "chem"}]}, {"id": "b", "size": 20, "attend": [{"activity": "chem"}]}]"#
+        )
     }
 
     static func options(moves: Int = 5_000) -> Solver.Options {
@@ -31,8 +34,10 @@ import CarouselSolver
 
     @Test func anUnchangedProblemKeepsTheScheduleExactly() throws {
         let fx = try Self.lab()
-        let old = Schedule(sessions: [fx.S("chem", "mon", "p1", "lab1", groups: ["a"], staff: ["t1"]),
-                                      fx.S("chem", "mon", "p2", "lab1", groups: ["b"], staff: ["t1"])])
+        let old = Schedule(sessions: [
+            fx.S("chem", "mon", "p1", "lab1", groups: ["a"], staff: ["t1"]),
+            fx.S("chem", "mon", "p2", "lab1", groups: ["b"], staff: ["t1"]),
+        ])
         let result = Solver.repair(fx.instance, old: old, options: Self.options())
         let diff = ScheduleDiff(old: old, new: result.state.schedule, instance: fx.instance)
         #expect(diff.sessionsChanged == 0, "\(result.state.schedule.sessions) \(result.notes)")
@@ -44,8 +49,10 @@ import CarouselSolver
         // t1 is away on Monday; t2 takes a's session, nothing else moves:
         // change = 1 staff member replaced = 1.
         let fx = try Self.lab(t1Available: "tue")
-        let old = Schedule(sessions: [fx.S("chem", "mon", "p1", "lab1", groups: ["a"], staff: ["t1"]),
-                                      fx.S("chem", "mon", "p2", "lab2", groups: ["b"], staff: ["t2"])])
+        let old = Schedule(sessions: [
+            fx.S("chem", "mon", "p1", "lab1", groups: ["a"], staff: ["t1"]),
+            fx.S("chem", "mon", "p2", "lab2", groups: ["b"], staff: ["t2"]),
+        ])
         let result = Solver.repair(fx.instance, old: old, options: Self.options())
         let new = result.state.schedule
         #expect(Evaluator(fx.instance).evaluate(new).isFeasible)
@@ -53,7 +60,7 @@ import CarouselSolver
         let diff = ScheduleDiff(old: old, new: new, instance: fx.instance)
         #expect(diff.sessionsChanged == 1)
         #expect(diff.groups.count == 1 && diff.groups[0].group == 0)
-        guard case let .staffChanged(from, to) = diff.groups[0].changes.first else {
+        guard case .staffChanged(let from, let to) = diff.groups[0].changes.first else {
             Issue.record("expected a staff change, got \(diff.groups)")
             return
         }
@@ -68,8 +75,10 @@ import CarouselSolver
         // Both groups were on Monday; a lab is closed on Monday afternoon in
         // the new problem… but Monday is over: its sessions stay, even so.
         let fx = try Self.lab()
-        let old = Schedule(sessions: [fx.S("chem", "mon", "p1", "lab1", groups: ["a"], staff: ["t1"]),
-                                      fx.S("chem", "tue", "p2", "lab2", groups: ["b"], staff: ["t2"])])
+        let old = Schedule(sessions: [
+            fx.S("chem", "mon", "p1", "lab1", groups: ["a"], staff: ["t1"]),
+            fx.S("chem", "tue", "p2", "lab2", groups: ["b"], staff: ["t2"]),
+        ])
         let result = Solver.repair(fx.instance, old: old, keepDays: 1, options: Self.options())
         let new = result.state.schedule
         #expect(new.sessions.contains(old.sessions[0]))
@@ -79,11 +88,14 @@ import CarouselSolver
 
     @Test func aSessionMovesWhenItsRoomIsClosedAndTheRestStays() throws {
         var json = try Self.lab().json
-        json = json.replacingOccurrences(of: #"{"id": "lab1", "features": ["lab"]}"#,
-                                         with: #"{"id": "lab1", "features": ["lab"], "unavailable": ["mon 09:00-10:00"]}"#)
+        json = json.replacingOccurrences(
+            of: #"{"id": "lab1", "features": ["lab"]}"#,
+            with: #"{"id": "lab1", "features": ["lab"], "unavailable": ["mon 09:00-10:00"]}"#)
         let fx = try Fx(json: json)
-        let old = Schedule(sessions: [fx.S("chem", "mon", "p1", "lab1", groups: ["a"], staff: ["t1"]),
-                                      fx.S("chem", "mon", "p2", "lab1", groups: ["b"], staff: ["t1"])])
+        let old = Schedule(sessions: [
+            fx.S("chem", "mon", "p1", "lab1", groups: ["a"], staff: ["t1"]),
+            fx.S("chem", "mon", "p2", "lab1", groups: ["b"], staff: ["t1"]),
+        ])
         let result = Solver.repair(fx.instance, old: old, options: Self.options())
         let new = result.state.schedule
         #expect(Evaluator(fx.instance).evaluate(new).isFeasible)
@@ -108,14 +120,18 @@ import CarouselSolver
         let busiest = load.max { ($0.value, -$0.key) < ($1.value, -$1.key) }!.key
         var changed = base.problem
         let (st, d) = (busiest / 100, busiest % 100)
-        changed.staff[st].available = changed.calendar.days.indices.filter { $0 != d }.map { TimeRange(day: $0, window: nil) }
+        changed.staff[st].available = changed.calendar.days.indices.filter { $0 != d }.map {
+            TimeRange(day: $0, window: nil)
+        }
         let I = CompiledInstance(changed)
         let result = Solver.repair(I, old: old, options: Self.options(moves: 20_000))
         let new = result.state.schedule
         let evaluation = Evaluator(I).evaluate(new)
         #expect(evaluation.isFeasible, "\(evaluation.violations.prefix(3))")
         let diff = ScheduleDiff(old: old, new: new, instance: I)
-        #expect(Double(diff.sessionsChanged) <= 0.05 * Double(old.sessions.count), "\(diff.sessionsChanged) of \(old.sessions.count)")
+        #expect(
+            Double(diff.sessionsChanged) <= 0.05 * Double(old.sessions.count),
+            "\(diff.sessionsChanged) of \(old.sessions.count)")
         #expect(!new.sessions.contains { $0.day == Int32(d) && $0.staff.contains(Int32(st)) })
         let recount = ScoreTracker(result.state, reference: result.reference)
         #expect(recount.perturbation == result.perturbation)

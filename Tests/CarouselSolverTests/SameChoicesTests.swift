@@ -96,9 +96,11 @@ import Testing
     /// change from the old schedule minimised first).
     static let expectedRepairs: [String: Outcome] = [
         "bigger-classes": Outcome(fingerprint: 0xbd37_240d_ff75_7d87, evaluated: 23_539, applied: 3_926, soft: 491.0),
-        "lab-closed-tuesday": Outcome(fingerprint: 0xe3db_090b_5375_e93d, evaluated: 22_915, applied: 4_648, soft: 398.0),
+        "lab-closed-tuesday": Outcome(
+            fingerprint: 0xe3db_090b_5375_e93d, evaluated: 22_915, applied: 4_648, soft: 398.0),
         "no-vr-studio": Outcome(fingerprint: 0x1e91_aa9b_0145_e999, evaluated: 22_880, applied: 4_172, soft: 331.0),
-        "robotics-teacher-ill-thursday": Outcome(fingerprint: 0xe985_438b_2428_828a, evaluated: 22_781, applied: 4_810, soft: 363.0),
+        "robotics-teacher-ill-thursday": Outcome(
+            fingerprint: 0xe985_438b_2428_828a, evaluated: 22_781, applied: 4_810, soft: 363.0),
     ]
     /// The generated 1,900-visitor week (tightness 0.5, seed 1).
     static let expectedGenerated = Outcome(

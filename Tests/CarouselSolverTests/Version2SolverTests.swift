@@ -1,8 +1,9 @@
 import CarouselIO
 import CarouselModel
-@testable import CarouselSolver
 import Foundation
 import Testing
+
+@testable import CarouselSolver
 
 /// The solver on problems that use the version 2 additions: what it calls
 /// complete breaks no rule (and check.py agrees, verdict and score), and its
@@ -13,7 +14,8 @@ struct Version2SolverTests {
 
     @Test func solvedSchedulesBreakNoRuleAndCheckPyAgrees() throws {
         var complete = 0
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("carousel-v2-solve-\(UUID().uuidString)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "carousel-v2-solve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         for seed in Self.seeds {
@@ -28,14 +30,19 @@ struct Version2SolverTests {
             guard result.unplaced.isEmpty else { continue }
             complete += 1
             let ev = Evaluator(I).evaluate(result.state.schedule)
-            #expect(ev.isFeasible, "seed \(seed): the solver's complete schedule breaks a rule:\n\(describe(ev))\n\(rp.json)")
+            #expect(
+                ev.isFeasible,
+                "seed \(seed): the solver's complete schedule breaks a rule:\n\(describe(ev))\n\(rp.json)")
             guard CheckPy.isAvailable else { continue }
-            let pp = dir.appendingPathComponent("p\(seed).json").path, sp = dir.appendingPathComponent("s\(seed).json").path
+            let pp = dir.appendingPathComponent("p\(seed).json").path,
+                sp = dir.appendingPathComponent("s\(seed).json").path
             try rp.json.write(toFile: pp, atomically: true, encoding: .utf8)
-            try ScheduleFile.render(result.state.schedule, instance: I, evaluation: ev).write(toFile: sp, atomically: true, encoding: .utf8)
+            try ScheduleFile.render(result.state.schedule, instance: I, evaluation: ev).write(
+                toFile: sp, atomically: true, encoding: .utf8)
             let theirs = try CheckPy.run(problem: pp, schedule: sp)
             #expect(theirs.feasible == ev.isFeasible, "seed \(seed): check.py says \(theirs.output)")
-            #expect(abs(theirs.soft - ev.soft) < 1e-6, "seed \(seed): soft \(theirs.soft) vs \(ev.soft)\n\(theirs.output)")
+            #expect(
+                abs(theirs.soft - ev.soft) < 1e-6, "seed \(seed): soft \(theirs.soft) vs \(ev.soft)\n\(theirs.output)")
         }
         print("Version2SolverTests: \(complete) of \(Self.seeds.count) random version 2 problems solved completely")
         #expect(complete >= Self.seeds.count * 3 / 4, "only \(complete) of \(Self.seeds.count) solved")
@@ -56,7 +63,8 @@ struct Version2SolverTests {
                 made += 1
                 if step % 2 == 0 { search.takeBack() }
                 if made % 25 == 0 {
-                    IncrementalScoreTests.expectMatchesFullRescore(search, evaluator, "v2 seed \(seed) after \(made) moves")
+                    IncrementalScoreTests.expectMatchesFullRescore(
+                        search, evaluator, "v2 seed \(seed) after \(made) moves")
                     checked += 1
                 }
             }
@@ -69,7 +77,9 @@ struct Version2SolverTests {
     /// term by term after thousands of random moves, kept or taken back.
     /// Where construction leaves units unplaced the walk runs on the partial
     /// schedule (the search's repair moves then join the mix).
-    @Test(arguments: ["galactic-challenge", "year12-enrichment", "term-sports", "partnership-year", "host-lessons", "webinar"])
+    @Test(arguments: [
+        "galactic-challenge", "year12-enrichment", "term-sports", "partnership-year", "host-lessons", "webinar",
+    ])
     func trackerStaysExactOnTheExamples(example: String) throws {
         var problem = try ProblemDecoder.decode(contentsOf: IncrementalScoreTests.examplePath(example))
         let weighted = try IncrementalScoreTests.instance("summer-school").problem.weights
@@ -80,7 +90,8 @@ struct Version2SolverTests {
         let evaluator = Evaluator(I)
         var checked = 0
         let made = IncrementalScoreTests.walk(&search, steps: 3_000, checkingEvery: 10) { search, made in
-            IncrementalScoreTests.expectMatchesFullRescore(search, evaluator, "\(example) after \(made) moves", partial: !built.isComplete)
+            IncrementalScoreTests.expectMatchesFullRescore(
+                search, evaluator, "\(example) after \(made) moves", partial: !built.isComplete)
             checked += 1
         }
         #expect(made >= 100, "too few moves were possible (\(made))")

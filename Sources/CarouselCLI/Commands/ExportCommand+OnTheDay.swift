@@ -1,7 +1,7 @@
+import CarouselCommandLine
+import CarouselIO
 import CarouselModel
 import CarouselSolver
-import CarouselIO
-import CarouselCommandLine
 
 /// `export`'s outputs for the day itself (docs/exports.md): the on-the-day
 /// tables as CSV or text (`--table`), the HTML report's on-the-day pages
@@ -9,7 +9,10 @@ import CarouselCommandLine
 extension ExportCommand {
     /// The tables of `--table`.
     enum Table: String, CaseIterable {
-        case catering, fireRegister = "fire-register", arrivals, rotations, daySheets = "day-sheets"
+        case catering
+        case fireRegister = "fire-register"
+        case arrivals, rotations
+        case daySheets = "day-sheets"
 
         /// The tables; `forText` lists dietary needs in one column.
         func tables(_ view: TimetableView, forText: Bool) -> [ReportTable] {
@@ -39,10 +42,12 @@ extension ExportCommand {
         """
 
     static let onTheDayOptions: [Option] = [
-        .value("table", "KIND", .choice(Table.allCases.map(\.rawValue)),
-               help: "csv or text: an on-the-day table (catering, fire-register, arrivals, rotations, day-sheets)."),
-        .value("pages", "PAGE", .choice(HTMLReport.Pages.allCases.map(\.rawValue)),
-               help: "html: only these on-the-day pages (catering, arrivals, plan-b, day-sheets, cards)."),
+        .value(
+            "table", "KIND", .choice(Table.allCases.map(\.rawValue)),
+            help: "csv or text: an on-the-day table (catering, fire-register, arrivals, rotations, day-sheets)."),
+        .value(
+            "pages", "PAGE", .choice(HTMLReport.Pages.allCases.map(\.rawValue)),
+            help: "html: only these on-the-day pages (catering, arrivals, plan-b, day-sheets, cards)."),
         .value("since", "OLD_SCHEDULE", .file, help: "html or text: the one-page sheet of changes since OLD_SCHEDULE."),
     ]
 
@@ -53,15 +58,19 @@ extension ExportCommand {
 
     /// Runs an on-the-day export when one of its options is given; nil otherwise.
     static func runOnTheDay(_ arguments: ParsedArguments, format: Format, context: CommandContext) throws -> Int32? {
-        let table = arguments.choice("table", as: Table.self), pages = arguments.choice("pages", as: HTMLReport.Pages.self)
+        let table = arguments.choice("table", as: Table.self),
+            pages = arguments.choice("pages", as: HTMLReport.Pages.self)
         let since = arguments.string("since")
         guard table != nil || pages != nil || since != nil else { return nil }
-        if [table != nil, pages != nil, since != nil].filter({ $0 }).count > 1 { throw UsageError("give one of --table, --pages and --since") }
+        if [table != nil, pages != nil, since != nil].filter({ $0 }).count > 1 {
+            throw UsageError("give one of --table, --pages and --since")
+        }
         if arguments.isGiven("by") { throw UsageError("--by does not apply with --table, --pages or --since") }
         if table != nil, format != .csv && format != .text { throw UsageError("--table applies to csv and text") }
         if pages != nil, format != .html { throw UsageError("--pages applies to html") }
         if since != nil, format != .html && format != .text { throw UsageError("--since applies to html and text") }
-        let loaded = try LoadedTimetable(schedule: arguments.positional("SCHEDULE")!, problem: arguments.string("problem")!, context: context)
+        let loaded = try LoadedTimetable(
+            schedule: arguments.positional("SCHEDULE")!, problem: arguments.string("problem")!, context: context)
         let view = loaded.view, provenance = loaded.provenance(environment: context.environment)
         let out = arguments.string("output")
         var text: String, what: String
@@ -81,11 +90,16 @@ extension ExportCommand {
             let old = try context.loadSchedule(since!, for: loaded.problem, role: "the printed schedule")
             let messages = ChangeMessages(old: old.schedule, new: loaded.file.schedule, instance: loaded.file.instance)
             what = "changes since \(since!)"
-            text = format == .html ? HTMLReport.changesSheet(messages, title: view.problem.name, provenance: provenance)
-                : ([view.problem.name + ": changes since the printed version", ""] + messages.lines + ["", provenance.text]).map { $0 + "\n" }.joined()
+            text =
+                format == .html
+                ? HTMLReport.changesSheet(messages, title: view.problem.name, provenance: provenance)
+                : ([view.problem.name + ": changes since the printed version", ""] + messages.lines + [
+                    "", provenance.text,
+                ]).map { $0 + "\n" }.joined()
         }
-        try context.emit(text, to: out, output: "the \(format.rawValue) export", kind: nil,
-                         summary: "wrote \(out ?? ""): \(format.rawValue), \(what), \((text.utf8.count + 1023) / 1024) KB")
+        try context.emit(
+            text, to: out, output: "the \(format.rawValue) export", kind: nil,
+            summary: "wrote \(out ?? ""): \(format.rawValue), \(what), \((text.utf8.count + 1023) / 1024) KB")
         return ExitCode.success
     }
 }

@@ -1,8 +1,8 @@
-import Foundation
+import CarouselCommandLine
+import CarouselIO
 import CarouselModel
 import CarouselSolver
-import CarouselIO
-import CarouselCommandLine
+import Foundation
 
 /// `carousel solve PROBLEM`: finds a schedule that breaks no hard rule.
 struct SolveCommand: Command {
@@ -10,54 +10,55 @@ struct SolveCommand: Command {
         name: "solve",
         abstract: "Find a schedule that breaks no hard rule, and write it.",
         discussion: """
-        First searches for a schedule that meets every hard rule of the problem
-        file (backtracking with forward checking, conflict-directed backjumping
-        and restarts; at most half the time limit — if it stalls, the annealing
-        takes over in repair mode and inserts what is left), then improves it on
-        the soft terms (simulated annealing over moves that keep every hard
-        rule) until the time limit. Writes the best schedule atomically to
-        SCHEDULE (default: the problem's name with .schedule.json, in the
-        current folder) and prints a summary per day with the score and the
-        costliest soft terms. PROBLEM may be - (standard input; then give -o),
-        and -o - writes the schedule to standard output (the summary goes to
-        standard error).
+            First searches for a schedule that meets every hard rule of the problem
+            file (backtracking with forward checking, conflict-directed backjumping
+            and restarts; at most half the time limit — if it stalls, the annealing
+            takes over in repair mode and inserts what is left), then improves it on
+            the soft terms (simulated annealing over moves that keep every hard
+            rule) until the time limit. Writes the best schedule atomically to
+            SCHEDULE (default: the problem's name with .schedule.json, in the
+            current folder) and prints a summary per day with the score and the
+            costliest soft terms. PROBLEM may be - (standard input; then give -o),
+            and -o - writes the schedule to standard output (the summary goes to
+            standard error).
 
-        What stops the improvement phase: a --time-limit you give is the time
-        used (no move budget applies); --moves N stops after exactly N moves
-        per thread (or at the time limit, if sooner), and while it is what
-        stops the search the same seed and thread count give the same schedule
-        on any machine (--moves 0: no budget). With neither, the default budget
-        applies — 3,000,000 moves per thread for up to 400 units, in proportion
-        above that (a few seconds) — or the default time limit of 60 s if that
-        comes first. --threads N runs N cooperating searches: they share the
-        best schedule at intervals and search differently (temperatures, large
-        neighbourhoods), and the best wins.
+            What stops the improvement phase: a --time-limit you give is the time
+            used (no move budget applies); --moves N stops after exactly N moves
+            per thread (or at the time limit, if sooner), and while it is what
+            stops the search the same seed and thread count give the same schedule
+            on any machine (--moves 0: no budget). With neither, the default budget
+            applies — 3,000,000 moves per thread for up to 400 units, in proportion
+            above that (a few seconds) — or the default time limit of 60 s if that
+            comes first. --threads N runs N cooperating searches: they share the
+            best schedule at intervals and search differently (temperatures, large
+            neighbourhoods), and the best wins.
 
-        Progress goes to stderr once a second; --quiet silences it. Ctrl-C or
-        SIGTERM stops the search early and still writes the best schedule found
-        so far; the exit status is then 130 (Ctrl-C) or 143 (SIGTERM).
+            Progress goes to stderr once a second; --quiet silences it. Ctrl-C or
+            SIGTERM stops the search early and still writes the best schedule found
+            so far; the exit status is then 130 (Ctrl-C) or 143 (SIGTERM).
 
-        When no feasible schedule is found within the time limit, the best partial
-        schedule is written all the same, the unmet requirements are listed, and
-        the exit status is 1. Run 'carousel explain PROBLEM' to find out why.
+            When no feasible schedule is found within the time limit, the best partial
+            schedule is written all the same, the unmet requirements are listed, and
+            the exit status is 1. Run 'carousel explain PROBLEM' to find out why.
 
-        --plan-b also makes, for each day with an outdoor session, the schedule
-        for that day being wet that changes least from the dry one: the outdoor
-        rooms are closed that day and outdoor activities use their wet-weather
-        rooms or replacement (docs/format.md, "Wet weather"). Each is a repair
-        (as 'carousel repair', with the days before over and the days after
-        kept); the plans go into the schedule file under "planB", and the
-        HTML report prints them beside the dry timetables.
+            --plan-b also makes, for each day with an outdoor session, the schedule
+            for that day being wet that changes least from the dry one: the outdoor
+            rooms are closed that day and outdoor activities use their wet-weather
+            rooms or replacement (docs/format.md, "Wet weather"). Each is a repair
+            (as 'carousel repair', with the days before over and the days after
+            kept); the plans go into the schedule file under "planB", and the
+            HTML report prints them beside the dry timetables.
 
-        EXAMPLES:
-          carousel solve Examples/stem-week.json -o stem-week.schedule.json
-          carousel solve Examples/conference.json --time-limit 10 --seed 7
-          carousel solve Examples/stem-week.json --plan-b -o stem-week.schedule.json
-        """,
+            EXAMPLES:
+              carousel solve Examples/stem-week.json -o stem-week.schedule.json
+              carousel solve Examples/conference.json --time-limit 10 --seed 7
+              carousel solve Examples/stem-week.json --plan-b -o stem-week.schedule.json
+            """,
         positionals: [Positional("PROBLEM", help: "The problem file (- for standard input).")],
         options: [
-            .value("output", short: "o", "SCHEDULE", .file, defaultNote: "PROBLEM's name with .schedule.json",
-                   help: "Where to write the schedule (- for standard output)."),
+            .value(
+                "output", short: "o", "SCHEDULE", .file, defaultNote: "PROBLEM's name with .schedule.json",
+                help: "Where to write the schedule (- for standard output)."),
             .flag("first", help: "Stop at the first feasible schedule (no improvement phase)."),
             .flag("json", help: "Print the summary as JSON (for programs)."),
             .flag("plan-b", help: "Also plan each day with outdoor sessions for wet weather, changing least."),
@@ -71,7 +72,9 @@ struct SolveCommand: Command {
             throw UsageError("give -o SCHEDULE when the problem comes from standard input")
         }
         let output = arguments.string("output") ?? defaultOutput(for: problemPath)
-        if output == "-" && arguments.flag("json") { throw UsageError("-o - and --json would both use standard output; choose one") }
+        if output == "-" && arguments.flag("json") {
+            throw UsageError("-o - and --json would both use standard output; choose one")
+        }
         let loaded = try context.loadProblem(problemPath, threads: settings.options.threads)
         // Refuse a bad output before the search, not after.
         try context.outputs.check(output, output: "the schedule", kind: .schedule)
@@ -83,7 +86,9 @@ struct SolveCommand: Command {
         let proofs = ProblemAnalysis(I).proofs().map(\.message)
         if !proofs.isEmpty { settings.options.constructOnly = true }
         let bound = SoftLowerBound(I)
-        let (result, signal) = settings.stoppable { Solver.solve(I, options: settings.options, progress: settings.progress(console)) }
+        let (result, signal) = settings.stoppable {
+            Solver.solve(I, options: settings.options, progress: settings.progress(console))
+        }
         let schedule = result.state.schedule
         let evaluation = Evaluator(I).evaluate(schedule)
         let unmet = result.unplaced.map { describe(unit: $0, table: result.state.table, instance: I) }
@@ -95,15 +100,19 @@ struct SolveCommand: Command {
             plans = planB(I, dry: schedule, settings: settings, console: console)
             extra.append(("planB", WetWeatherFile.json(plans, dry: schedule)))
         }
-        try context.write(ScheduleFile.render(schedule, instance: I, evaluation: evaluation, extra: extra), to: output,
-                          output: "the schedule", kind: .schedule)
+        try context.write(
+            ScheduleFile.render(schedule, instance: I, evaluation: evaluation, extra: extra), to: output,
+            output: "the schedule", kind: .schedule)
 
         let feasible = evaluation.isFeasible && unmet.isEmpty
         if arguments.flag("json") {
             let json = JSONOutput.object([
                 ("problem", .string(loaded.path)), ("schedule", .string(output)), ("feasible", .bool(feasible)),
                 ("seconds", .number((result.elapsed * 1000).rounded() / 1000)),
-                ("firstFeasibleSeconds", result.firstFeasibleSeconds.map { .number(($0 * 1000).rounded() / 1000) } ?? .null),
+                (
+                    "firstFeasibleSeconds",
+                    result.firstFeasibleSeconds.map { .number(($0 * 1000).rounded() / 1000) } ?? .null
+                ),
                 ("moves", .int(result.moves)), ("evaluatedMoves", .int(result.evaluatedMoves)),
                 ("appliedMoves", .int(result.appliedMoves)),
                 ("sessions", .int(schedule.sessions.count)), ("unmet", .array(unmet.map { .string($0) })),
@@ -119,7 +128,9 @@ struct SolveCommand: Command {
             let how = signal.map { "stopped by \(SignalHandler.name($0)) after" } ?? "in"
             let first = result.firstFeasibleSeconds.map { String(format: "first feasible after %.3f s, ", $0) } ?? ""
             let report = console.report
-            console.reportWrapped("\(name): \(schedule.sessions.count) sessions for \(I.groupCount) groups; \(first)\(result.moves) improvement moves; \(how) \(String(format: "%.2f", result.elapsed)) s (seed \(seed))")
+            console.reportWrapped(
+                "\(name): \(schedule.sessions.count) sessions for \(I.groupCount) groups; \(first)\(result.moves) improvement moves; \(how) \(String(format: "%.2f", result.elapsed)) s (seed \(seed))"
+            )
             for line in ScheduleSummary.days(schedule, instance: I) { report(line) }
             for line in ScheduleSummary.scoreLines(evaluation) { report(line) }
             if feasible { for line in ScheduleSummary.boundLines(bound, evaluation: evaluation) { report(line) } }
@@ -136,12 +147,22 @@ struct SolveCommand: Command {
             if feasible {
                 report("wrote \(output == "-" ? "the schedule to standard output" : output)")
             } else {
-                report("NO FEASIBLE SCHEDULE found \(signal.map { "before \(SignalHandler.name($0))" } ?? "within \(timeLimit.plainText) s"); wrote the best partial schedule to \(output)")
+                report(
+                    "NO FEASIBLE SCHEDULE found \(signal.map { "before \(SignalHandler.name($0))" } ?? "within \(timeLimit.plainText) s"); wrote the best partial schedule to \(output)"
+                )
                 for line in unmet.prefix(20) { report("  unmet: \(line)") }
-                if unmet.count > 20 { report("  … and \(ListText.grouped(unmet.count - 20)) more (all listed in the schedule file under \"unmet\")") }
+                if unmet.count > 20 {
+                    report(
+                        "  … and \(ListText.grouped(unmet.count - 20)) more (all listed in the schedule file under \"unmet\")"
+                    )
+                }
                 for v in evaluation.violations.prefix(20) { report("  \(v)") }
-                if evaluation.violations.count > 20 { report("  … and \(ListText.grouped(evaluation.violations.count - 20)) more broken rules") }
-                report("Run 'carousel explain \(loaded.file)' for a small set of requirements that cannot all hold, and what would fix it.")
+                if evaluation.violations.count > 20 {
+                    report("  … and \(ListText.grouped(evaluation.violations.count - 20)) more broken rules")
+                }
+                report(
+                    "Run 'carousel explain \(loaded.file)' for a small set of requirements that cannot all hold, and what would fix it."
+                )
             }
         }
         if let signal { return ExitCode.stopped(by: signal) }
@@ -150,7 +171,9 @@ struct SolveCommand: Command {
 
     /// The wet-weather plan of every day with an outdoor session, each a
     /// repair with repair's budget (at most 300,000 moves, 10 s).
-    static func planB(_ I: CompiledInstance, dry: Schedule, settings: SearchSettings, console: Console) -> [WetWeatherPlan.Day] {
+    static func planB(_ I: CompiledInstance, dry: Schedule, settings: SearchSettings, console: Console)
+        -> [WetWeatherPlan.Day]
+    {
         var options = settings.options
         options.moveLimit = min(options.moveLimit, 300_000)
         options.timeLimit = min(options.timeLimit, 10)
@@ -166,10 +189,18 @@ struct SolveCommand: Command {
         let evaluation = Evaluator(I).evaluate(schedule)
         let feasible = evaluation.isFeasible && plan.result.unplaced.isEmpty
         let diff = ScheduleDiff(old: dry, new: schedule, instance: I)
-        let text = "Plan B if \(I.dayID(plan.day)) is wet: \(diff.sessionsChanged) sessions changed, \(diff.attendancesChanged) group attendances"
-            + (feasible ? "" : "; NOT FEASIBLE: \(plan.result.unplaced.count) attendances unplaced, \(evaluation.hard) rules broken")
-        return (text, .object([("day", .string(I.dayID(plan.day))), ("feasible", .bool(feasible)),
-                               ("sessionsChanged", .int(diff.sessionsChanged)), ("attendancesChanged", .int(diff.attendancesChanged))]))
+        let text =
+            "Plan B if \(I.dayID(plan.day)) is wet: \(diff.sessionsChanged) sessions changed, \(diff.attendancesChanged) group attendances"
+            + (feasible
+                ? ""
+                : "; NOT FEASIBLE: \(plan.result.unplaced.count) attendances unplaced, \(evaluation.hard) rules broken")
+        return (
+            text,
+            .object([
+                ("day", .string(I.dayID(plan.day))), ("feasible", .bool(feasible)),
+                ("sessionsChanged", .int(diff.sessionsChanged)), ("attendancesChanged", .int(diff.attendancesChanged)),
+            ])
+        )
     }
 
     /// `stem-week.json` → `stem-week.schedule.json` in the current folder.
@@ -189,7 +220,8 @@ struct SolveCommand: Command {
         case .direct:
             return "group \(I.groupID(Int(unit.group))): \(I.activityID(Int(unit.activities[0])))\(day)"
         case .choice:
-            return "group \(I.groupID(Int(unit.group))): one of \(ListText.joined(unit.activities.map { I.activityID(Int($0)) }))"
+            return
+                "group \(I.groupID(Int(unit.group))): one of \(ListText.joined(unit.activities.map { I.activityID(Int($0)) }))"
         }
     }
 }

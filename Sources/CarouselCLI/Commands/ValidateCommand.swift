@@ -1,7 +1,7 @@
+import CarouselCommandLine
+import CarouselIO
 import CarouselModel
 import CarouselSolver
-import CarouselIO
-import CarouselCommandLine
 
 /// `carousel validate PROBLEM SCHEDULE`: recomputes every hard rule and soft
 /// term and explains each broken rule.
@@ -10,19 +10,19 @@ struct ValidateCommand: Command {
         name: "validate",
         abstract: "Check a schedule against its problem: every broken rule, and the score.",
         discussion: """
-        Recomputes every hard rule (spec section 8) and every soft term (section 7)
-        from scratch; the schedule's own "score" is not trusted. Each broken rule is
-        listed in plain words: which group, room or staff member, which day and
-        time, and what the limit was. The last line has the same form as
-        check.py's: feasible=… hard=… soft=… terms={…}. A schedule made for
-        another problem (none of its sessions fits, or it names another event
-        and most do not) is refused.
+            Recomputes every hard rule (spec section 8) and every soft term (section 7)
+            from scratch; the schedule's own "score" is not trusted. Each broken rule is
+            listed in plain words: which group, room or staff member, which day and
+            time, and what the limit was. The last line has the same form as
+            check.py's: feasible=… hard=… soft=… terms={…}. A schedule made for
+            another problem (none of its sessions fits, or it names another event
+            and most do not) is refused.
 
-        Exit status: 0 feasible, 1 a hard rule is broken, 2 a file cannot be read.
+            Exit status: 0 feasible, 1 a hard rule is broken, 2 a file cannot be read.
 
-        EXAMPLE:
-          carousel validate Examples/stem-week.json stem-week.schedule.json
-        """,
+            EXAMPLE:
+              carousel validate Examples/stem-week.json stem-week.schedule.json
+            """,
         positionals: [
             Positional("PROBLEM", help: "The problem file (- for standard input)."),
             Positional("SCHEDULE", help: "The schedule file (- for standard input)."),
@@ -45,9 +45,10 @@ struct ValidateCommand: Command {
                 for v in evaluation.violations { console.print(v.description) }
             }
             let name = StandardInput.name(of: schedulePath)
-            console.reportWrapped(evaluation.isFeasible
-                ? "\(name): feasible, \(file.schedule.sessions.count) sessions"
-                : "\(name): NOT feasible: \(evaluation.hard) broken rule\(evaluation.hard == 1 ? "" : "s")")
+            console.reportWrapped(
+                evaluation.isFeasible
+                    ? "\(name): feasible, \(file.schedule.sessions.count) sessions"
+                    : "\(name): NOT feasible: \(evaluation.hard) broken rule\(evaluation.hard == 1 ? "" : "s")")
             for line in ScheduleSummary.scoreLines(evaluation) { console.print(line) }
             console.print(ScheduleSummary.checkLine(evaluation))
         }

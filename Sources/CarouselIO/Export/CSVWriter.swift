@@ -30,8 +30,10 @@ public enum CSVWriter {
     /// The CSV of one entity's rows, or of the whole event when `entity` is
     /// nil. With `provenance`, a last row says where it came from; `raw`
     /// turns formula neutralising off. O(rows · fields).
-    public static func render(_ view: TimetableView, entity: TimetableView.Entity? = nil, byteOrderMark: Bool = true,
-                              provenance: Provenance? = nil, raw: Bool = false) -> String {
+    public static func render(
+        _ view: TimetableView, entity: TimetableView.Entity? = nil, byteOrderMark: Bool = true,
+        provenance: Provenance? = nil, raw: Bool = false
+    ) -> String {
         let p = view.problem
         var out = byteOrderMark ? "\u{FEFF}" : ""
         func add(_ fields: [String]) { out += record(raw ? fields : fields.map(neutralised)) }
@@ -68,7 +70,9 @@ public enum CSVWriter {
 
     /// A field, quoted when it holds `,`, `"`, CR or LF.
     public static func field(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }) else {
+            return text
+        }
         return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 }

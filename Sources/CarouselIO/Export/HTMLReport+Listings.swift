@@ -22,28 +22,36 @@ extension HTMLReport {
 
     /// One section: its kind, title and facts, then its table (the subject
     /// and constant columns left out; a terminal's notes are a column here).
-    static func sectionView(_ view: TimetableView, _ listing: Listing, _ section: Listing.Section, id: String,
-                            provenance: Provenance?) -> String {
+    static func sectionView(
+        _ view: TimetableView, _ listing: Listing, _ section: Listing.Section, id: String,
+        provenance: Provenance?
+    ) -> String {
         let key = TimetableView.folded(([listing.title, section.title] + section.keywords).joined(separator: " "))
         var out = """
-        <section class="view\(section.wide ? " wide" : "")" id="\(id)" data-key="\(escape(key))">
-        <p class="kind">\(escape(view.problem.name)) · \(escape(listing.title.lowercased()))</p>
-        <h2>\(escape(section.title))</h2>
+            <section class="view\(section.wide ? " wide" : "")" id="\(id)" data-key="\(escape(key))">
+            <p class="kind">\(escape(view.problem.name)) · \(escape(listing.title.lowercased()))</p>
+            <h2>\(escape(section.title))</h2>
 
-        """
+            """
         if !section.shownFacts.isEmpty {
             out += "<p class=\"facts\">\(section.shownFacts.map(escape).joined(separator: "<br>"))</p>\n"
         }
         let shown = section.shownColumns
-        if let link = section.link, !shown.contains(link), let address = section.rows.first?[link], linked(address) != escape(address) {
+        if let link = section.link, !shown.contains(link), let address = section.rows.first?[link],
+            linked(address) != escape(address)
+        {
             out += "<p class=\"facts\">Join at \(linked(address))</p>\n"
         }
-        out += "<table class=\"tt\"><thead><tr>" + shown.map { "<th>\(escape(section.headers[$0]))</th>" }.joined() + "</tr></thead><tbody>\n"
+        out +=
+            "<table class=\"tt\"><thead><tr>" + shown.map { "<th>\(escape(section.headers[$0]))</th>" }.joined()
+            + "</tr></thead><tbody>\n"
         for row in section.rows {
-            out += "<tr>" + shown.map { c in
-                if section.rightAligned.contains(c) { return "<td class=\"num\">\(escape(row[c]))</td>" }
-                return "<td>\(c == section.link ? linked(row[c]) : escape(row[c]))</td>"
-            }.joined() + "</tr>\n"
+            out +=
+                "<tr>"
+                + shown.map { c in
+                    if section.rightAligned.contains(c) { return "<td class=\"num\">\(escape(row[c]))</td>" }
+                    return "<td>\(c == section.link ? linked(row[c]) : escape(row[c]))</td>"
+                }.joined() + "</tr>\n"
         }
         out += "</tbody></table>\n"
         if let provenance { out += "<p class=\"made\">\(escape(provenance.text))</p>\n" }

@@ -24,7 +24,9 @@ public struct ICalendarEvent: Sendable {
     /// parameters ignored), skipping events without a UID.
     public static func events(in text: String) -> [ICalendarEvent] {
         var logical: [String] = []
-        for raw in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" }) {
+        for raw in text.split(
+            omittingEmptySubsequences: true, whereSeparator: { $0 == "\r\n" || $0 == "\n" || $0 == "\r" })
+        {
             if let first = raw.first, first == " " || first == "\t", !logical.isEmpty {
                 logical[logical.count - 1] += raw.dropFirst()
             } else {

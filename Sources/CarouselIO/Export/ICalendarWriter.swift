@@ -44,8 +44,10 @@ public enum ICalendarWriter {
     /// is the DTSTAMP in seconds since 1970 (UTC); `previous` the events of
     /// the same calendar's last export. Throws `MissingDate` for the first
     /// session on a day without a date. O(sessions · line length).
-    public static func render(_ view: TimetableView, entity: TimetableView.Entity?, stamp: Int,
-                              previous: [ICalendarEvent] = []) throws(MissingDate) -> String {
+    public static func render(
+        _ view: TimetableView, entity: TimetableView.Entity?, stamp: Int,
+        previous: [ICalendarEvent] = []
+    ) throws(MissingDate) -> String {
         let p = view.problem
         let eventKey = p.calendar.days.compactMap(\.date).first ?? ""
         var events: [ICalendarEvent] = []
@@ -53,13 +55,19 @@ public enum ICalendarWriter {
         for i in view.sessionIndices(of: entity) {
             let s = view.sessions[i]
             let day = p.calendar.days[s.day]
-            guard let date = day.date.flatMap(CivilDate.init(iso:)) else { throw MissingDate(day: s.day, dayID: day.id) }
+            guard let date = day.date.flatMap(CivilDate.init(iso:)) else {
+                throw MissingDate(day: s.day, dayID: day.id)
+            }
             let mine = view.groups(of: s, in: entity)
             let groups = mine.map(view.groupName)
             let activity = view.activityName(s.activity)
-            let summary = entity?.dimension == .group || groups.isEmpty ? activity : "\(activity): \(groups.joined(separator: ", "))"
+            let summary =
+                entity?.dimension == .group || groups.isEmpty
+                ? activity : "\(activity): \(groups.joined(separator: ", "))"
             var description = [
-                "Groups: " + view.groups(of: s, in: nil).map { "\(view.groupName($0)) (\(view.schoolName($0)))" }.joined(separator: ", "),
+                "Groups: "
+                    + view.groups(of: s, in: nil).map { "\(view.groupName($0)) (\(view.schoolName($0)))" }.joined(
+                        separator: ", ")
             ]
             if !s.staff.isEmpty { description.append("Staff: " + s.staff.map(view.staffName).joined(separator: ", ")) }
             let online = p.isOnline(room: s.room), link = view.joiningLink(s.room)
@@ -69,7 +77,8 @@ public enum ICalendarWriter {
             let whatKey = what.joined(separator: "\u{1F}")
             let occurrence = occurrences[whatKey, default: 0]
             occurrences[whatKey] = occurrence + 1
-            let key = [eventKey, entity?.dimension.rawValue ?? "", entity?.key ?? "", whatKey, String(occurrence)].joined(separator: "\u{1F}")
+            let key = [eventKey, entity?.dimension.rawValue ?? "", entity?.key ?? "", whatKey, String(occurrence)]
+                .joined(separator: "\u{1F}")
             var properties: [(name: String, value: String)] = [
                 ("DTSTART", localText(date, s.start)),
                 ("DTEND", localText(date, s.end)),
@@ -78,9 +87,11 @@ public enum ICalendarWriter {
                 ("DESCRIPTION", escape(description.joined(separator: "\n"))),
             ]
             if let url = p.rooms[s.room].url { properties.append(("URL", url)) }
-            events.append(ICalendarEvent(uid: Fingerprint.hex(Fingerprint.fnv1a(key)) + "@carousel", properties: properties))
+            events.append(
+                ICalendarEvent(uid: Fingerprint.hex(Fingerprint.fnv1a(key)) + "@carousel", properties: properties))
         }
-        return calendar(name: "\(p.name): \(entity?.title ?? "all sessions")", events: events, previous: previous, stamp: stamp)
+        return calendar(
+            name: "\(p.name): \(entity?.title ?? "all sessions")", events: events, previous: previous, stamp: stamp)
     }
 
     /// A calendar whose entity has no sessions left (or is gone): only the
@@ -101,8 +112,12 @@ public enum ICalendarWriter {
         for e in previous { before[e.uid] = e }
         var written: Set<String> = []
         func emit(_ e: ICalendarEvent, sequence: Int, modified: String) {
-            lines += ["BEGIN:VEVENT", "UID:" + e.uid, "DTSTAMP:" + now, "SEQUENCE:\(sequence)", "LAST-MODIFIED:" + modified]
-            lines += e.properties.filter { !["UID", "DTSTAMP", "SEQUENCE", "LAST-MODIFIED"].contains($0.name) }.map { "\($0.name):\($0.value)" }
+            lines += [
+                "BEGIN:VEVENT", "UID:" + e.uid, "DTSTAMP:" + now, "SEQUENCE:\(sequence)", "LAST-MODIFIED:" + modified,
+            ]
+            lines += e.properties.filter { !["UID", "DTSTAMP", "SEQUENCE", "LAST-MODIFIED"].contains($0.name) }.map {
+                "\($0.name):\($0.value)"
+            }
             lines.append("END:VEVENT")
         }
         for e in events where written.insert(e.uid).inserted {

@@ -76,9 +76,11 @@ public struct Listing: Sendable {
         /// (those that begin `https://` or `http://`), if any.
         public var link: Int?
 
-        public init(title: String, facts: [String] = [], headers: [String], rows: [[String]], subject: Int? = nil,
-                    rightAligned: Set<Int> = [], wide: Bool = false, keywords: [String] = [], collapsible: Set<Int> = [],
-                    note: Int? = nil, link: Int? = nil) {
+        public init(
+            title: String, facts: [String] = [], headers: [String], rows: [[String]], subject: Int? = nil,
+            rightAligned: Set<Int> = [], wide: Bool = false, keywords: [String] = [], collapsible: Set<Int> = [],
+            note: Int? = nil, link: Int? = nil
+        ) {
             self.title = title
             self.facts = facts
             self.headers = headers
@@ -140,17 +142,24 @@ extension TimetableView {
 /// and an aligned table that fits `width` columns (`TextTable`). Wide
 /// sections are left out. Names are shown with control characters replaced.
 public enum ListingText {
-    public static func render(_ view: TimetableView, _ listing: Listing, width: Int = 80, provenance: Provenance? = nil) -> String {
+    public static func render(_ view: TimetableView, _ listing: Listing, width: Int = 80, provenance: Provenance? = nil)
+        -> String
+    {
         var lines = TerminalText.wrap(TerminalText.sanitized("\(view.problem.name): \(listing.title)"), width: width)
         if let provenance { lines += TerminalText.wrap(provenance.text, width: width) }
         for section in listing.sections where !section.wide {
             lines += [""] + TerminalText.wrap(TerminalText.sanitized(section.title), width: width)
-            for fact in section.shownFacts { lines += TerminalText.wrap(TerminalText.sanitized(fact), width: width - 2).map { "  " + $0 } }
+            for fact in section.shownFacts {
+                lines += TerminalText.wrap(TerminalText.sanitized(fact), width: width - 2).map { "  " + $0 }
+            }
             let shown = section.shownColumns.filter { $0 != section.note }
-            var table = TextTable(headers: shown.map { section.headers[$0] }, rows: section.rows.map { row in shown.map { row[$0] } },
-                                  rightAligned: Set(shown.indices.filter { section.rightAligned.contains(shown[$0]) }))
+            var table = TextTable(
+                headers: shown.map { section.headers[$0] }, rows: section.rows.map { row in shown.map { row[$0] } },
+                rightAligned: Set(shown.indices.filter { section.rightAligned.contains(shown[$0]) }))
             if let note = section.note {
-                table.notes = section.rows.map { $0[note].isEmpty ? nil : "\(section.headers[note].lowercased()): \($0[note])" }
+                table.notes = section.rows.map {
+                    $0[note].isEmpty ? nil : "\(section.headers[note].lowercased()): \($0[note])"
+                }
             }
             lines += table.lines(width: width)
         }
@@ -163,7 +172,9 @@ public enum ListingText {
 /// section it is from), formula cells neutralised unless `raw`, and a last
 /// provenance row. Wide sections are left out.
 public enum ListingCSV {
-    public static func render(_ listing: Listing, byteOrderMark: Bool = true, provenance: Provenance? = nil, raw: Bool = false) -> String {
+    public static func render(
+        _ listing: Listing, byteOrderMark: Bool = true, provenance: Provenance? = nil, raw: Bool = false
+    ) -> String {
         let sections = listing.sections.filter { !$0.wide }
         let header = sections.first?.headers ?? []
         var out = byteOrderMark ? "\u{FEFF}" : ""
@@ -172,7 +183,9 @@ public enum ListingCSV {
         for section in sections {
             for row in section.rows { add(row) }
         }
-        if let provenance, !raw, !header.isEmpty { add([provenance.text] + Array(repeating: "", count: header.count - 1)) }
+        if let provenance, !raw, !header.isEmpty {
+            add([provenance.text] + Array(repeating: "", count: header.count - 1))
+        }
         return out
     }
 }

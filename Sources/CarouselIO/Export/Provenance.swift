@@ -1,6 +1,6 @@
-import Foundation
 import CarouselModel
 import CarouselSolver
+import Foundation
 
 /// When and from what a timetable for people was made: the time, Carousel's
 /// version and short fingerprints of the problem and the schedule, printed
@@ -44,7 +44,8 @@ public struct Provenance: Sendable, Equatable {
     }
 
     public static func fingerprint(of schedule: Schedule, instance: CompiledInstance) -> String {
-        Fingerprint.hex(Fingerprint.fnv1a(ScheduleFile.sessionsJSON(schedule, instance: instance).rendered()), digits: 8)
+        Fingerprint.hex(
+            Fingerprint.fnv1a(ScheduleFile.sessionsJSON(schedule, instance: instance).rendered()), digits: 8)
     }
 
     /// `2026-03-09 18:59 UTC`.

@@ -42,20 +42,27 @@ public struct TextTable: Sendable {
         }
         let room = width - indent - gap * (n - 1)
         let wordFloor = (0..<n).map { max(Self.minimumWidth, longestWord[$0]) }
-        let floors = [(0..<n).map { keptWhole.contains($0) ? widths[$0] : wordFloor[$0] }, wordFloor, Array(repeating: Self.minimumWidth, count: n)]
+        let floors = [
+            (0..<n).map { keptWhole.contains($0) ? widths[$0] : wordFloor[$0] }, wordFloor,
+            Array(repeating: Self.minimumWidth, count: n),
+        ]
         for floor in floors {
             while widths.reduce(0, +) > room,
-                  let widest = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] }) {
+                let widest = widths.indices.filter({ widths[$0] > floor[$0] }).max(by: { widths[$0] < widths[$1] })
+            {
                 widths[widest] -= 1
             }
         }
         let pad = String(repeating: " ", count: indent)
         var out: [String] = []
-        for (k, row) in ([cells[0], widths.map { String(repeating: "-", count: $0) }] + cells.dropFirst()).enumerated() {
+        for (k, row) in ([cells[0], widths.map { String(repeating: "-", count: $0) }] + cells.dropFirst()).enumerated()
+        {
             defer {
                 if k >= 2, k - 2 < notes.count, let note = notes[k - 2] {
                     let inset = String(repeating: " ", count: indent + 2)
-                    out += TerminalText.wrap(TerminalText.sanitized(note), width: max(Self.minimumWidth, width - indent - 2)).map { inset + $0 }
+                    out += TerminalText.wrap(
+                        TerminalText.sanitized(note), width: max(Self.minimumWidth, width - indent - 2)
+                    ).map { inset + $0 }
                 }
             }
             let wrapped = row.indices.map { TerminalText.wrap(row[$0], width: widths[$0]) }
@@ -64,7 +71,8 @@ public struct TextTable: Sendable {
                 for c in 0..<n {
                     let cell = line < wrapped[c].count ? wrapped[c][line] : ""
                     let right = rightAligned.contains(c) && k != 1
-                    text += right ? TerminalText.leftPadded(cell, to: widths[c]) : TerminalText.padded(cell, to: widths[c])
+                    text +=
+                        right ? TerminalText.leftPadded(cell, to: widths[c]) : TerminalText.padded(cell, to: widths[c])
                     if c < n - 1 { text += String(repeating: " ", count: gap) }
                 }
                 while text.last == " " { text.removeLast() }

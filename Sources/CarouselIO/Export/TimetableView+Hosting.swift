@@ -24,18 +24,26 @@ extension TimetableView {
             let target = (Double(n) * h.share / shares * 10).rounded() / 10
             let difference = Double(list.count) - target
             let events = list.map { s in
-                let date = problem.calendar.days[s.day].date.flatMap(CivilDate.init(iso:))
+                let date =
+                    problem.calendar.days[s.day].date.flatMap(CivilDate.init(iso:))
                     .map { "\($0.day) \(Self.monthNames[$0.month - 1].prefix(3))" } ?? dayName(s.day)
                 return "\(date) \(activityName(s.activity))"
             }
-            return [siteName(h.id), number(h.share), number(target), String(list.count),
-                    (difference > 0 ? "+" : "") + number(difference), events.joined(separator: "; ")]
+            return [
+                siteName(h.id), number(h.share), number(target), String(list.count),
+                (difference > 0 ? "+" : "") + number(difference), events.joined(separator: "; "),
+            ]
         }
-        return [Listing.Section(title: "Hosting table",
-                                facts: ["\(n) sessions at \(hosts.count) host sites; each host's target is its share of them",
-                                        "Each site's own calendar: carousel export --by site (ics too)"],
-                                headers: ["Site", "Share", "Target", "Hosted", "Difference", "Events"], rows: rows,
-                                rightAligned: [1, 2, 3, 4], keywords: ["hosting"] + hosts.map { siteName($0.id) }, note: 5)]
+        return [
+            Listing.Section(
+                title: "Hosting table",
+                facts: [
+                    "\(n) sessions at \(hosts.count) host sites; each host's target is its share of them",
+                    "Each site's own calendar: carousel export --by site (ics too)",
+                ],
+                headers: ["Site", "Share", "Target", "Hosted", "Difference", "Events"], rows: rows,
+                rightAligned: [1, 2, 3, 4], keywords: ["hosting"] + hosts.map { siteName($0.id) }, note: 5)
+        ]
     }
 
     /// Notices for the host's own lessons that moved (fixed sessions with
@@ -45,10 +53,13 @@ extension TimetableView {
     func noticeSections() -> [Listing.Section] {
         let fixed = problem.fixed
         guard fixed.contains(where: { $0.move != nil }) else { return [] }
-        let schedule = Schedule(sessions: sessions.map { s in
-            ScheduledSession(activity: Int32(s.activity), day: Int32(s.day), start: Int32(s.periods.lowerBound), room: Int32(s.room),
-                             groups: s.groups.map(Int32.init), staff: s.staff.map(Int32.init))
-        })
+        let schedule = Schedule(
+            sessions: sessions.map { s in
+                ScheduledSession(
+                    activity: Int32(s.activity), day: Int32(s.day), start: Int32(s.periods.lowerBound),
+                    room: Int32(s.room),
+                    groups: s.groups.map(Int32.init), staff: s.staff.map(Int32.init))
+            })
         let matches = Evaluator(instance).fixedSessionMatches(schedule)
         func written(_ f: FixedSession) -> String {
             let periods = problem.calendar.periods
@@ -68,13 +79,18 @@ extension TimetableView {
         let headers = ["For", "Lesson", "Class", "Teacher", "Was", "Now"]
         func section(_ name: String, _ lessons: [(entry: FixedSession, now: String)]) -> Listing.Section {
             let rows = lessons.map { l in
-                [name, activityName(l.entry.activity), l.entry.groups.map(groupName).joined(separator: ", "),
-                 l.entry.staff.map(staffName).joined(separator: ", "), written(l.entry), l.now]
+                [
+                    name, activityName(l.entry.activity), l.entry.groups.map(groupName).joined(separator: ", "),
+                    l.entry.staff.map(staffName).joined(separator: ", "), written(l.entry), l.now,
+                ]
             }
             let n = lessons.count
-            return Listing.Section(title: "Notice for \(name)",
-                                   facts: ["During \(problem.name), \(n == 1 ? "this lesson is" : "these \(n) lessons are") not where the usual timetable has \(n == 1 ? "it" : "them"):"],
-                                   headers: headers, rows: rows, subject: 0, keywords: [name], collapsible: [2, 3])
+            return Listing.Section(
+                title: "Notice for \(name)",
+                facts: [
+                    "During \(problem.name), \(n == 1 ? "this lesson is" : "these \(n) lessons are") not where the usual timetable has \(n == 1 ? "it" : "them"):"
+                ],
+                headers: headers, rows: rows, subject: 0, keywords: [name], collapsible: [2, 3])
         }
         var out: [Listing.Section] = []
         for m in problem.staff.indices {

@@ -19,14 +19,18 @@ extension TimetableView {
             let inPerson = entity.sessions.count - joined.count
             let rows = joined.map { i in
                 let s = sessions[i]
-                return [entity.title, whenText(s), activityName(s.activity)] + (withRooms ? [roomName(s.room)] : []) + [joiningLink(s.room)!]
+                return [entity.title, whenText(s), activityName(s.activity)] + (withRooms ? [roomName(s.room)] : []) + [
+                    joiningLink(s.room)!
+                ]
             }
             let n = joined.count
             var facts = ["\(n) session\(n == 1 ? "" : "s") to join online"]
             if inPerson > 0 { facts.append("and \(inPerson) in person (see the timetable)") }
-            out.append(Listing.Section(title: "Joining links for \(entity.title)", facts: [facts.joined(separator: " ")],
-                                       headers: headers, rows: rows, subject: 0, keywords: [entity.key, entity.title],
-                                       collapsible: Set(3..<headers.count), link: headers.count - 1))
+            out.append(
+                Listing.Section(
+                    title: "Joining links for \(entity.title)", facts: [facts.joined(separator: " ")],
+                    headers: headers, rows: rows, subject: 0, keywords: [entity.key, entity.title],
+                    collapsible: Set(3..<headers.count), link: headers.count - 1))
         }
         return out
     }

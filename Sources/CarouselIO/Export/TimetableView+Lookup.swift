@@ -17,21 +17,29 @@ extension TimetableView {
         let all = entities(dimension)
         let wanted = Self.folded(text)
         let kind = dimension.rawValue
-        if let exact = all.first(where: { $0.key == text }) ?? all.first(where: {
-            Self.folded($0.key) == wanted || Self.folded($0.title) == wanted
-        }) {
+        if let exact = all.first(where: { $0.key == text })
+            ?? all.first(where: {
+                Self.folded($0.key) == wanted || Self.folded($0.title) == wanted
+            })
+        {
             return exact
         }
-        let partial = wanted.isEmpty ? [] : all.filter { Self.folded($0.key).contains(wanted) || Self.folded($0.title).contains(wanted) }
+        let partial =
+            wanted.isEmpty
+            ? [] : all.filter { Self.folded($0.key).contains(wanted) || Self.folded($0.title).contains(wanted) }
         if partial.count == 1 { return partial[0] }
         if partial.count > 1 {
             let names = partial.prefix(5).map { "\"\($0.key)\"" }.joined(separator: ", ")
-            throw LookupError(description: "\"\(text)\" matches \(partial.count) \(kind == "staff" ? "staff" : kind + "s"): \(names)\(partial.count > 5 ? ", …" : ""); give more of the name")
+            throw LookupError(
+                description:
+                    "\"\(text)\" matches \(partial.count) \(kind == "staff" ? "staff" : kind + "s"): \(names)\(partial.count > 5 ? ", …" : ""); give more of the name"
+            )
         }
         // Suggest among the names as typed (folded), then show the name as written.
         let names = all.map(\.key) + all.map(\.title)
         let foldedNames = names.map(Self.folded)
-        let hint = Suggestion.closest(to: wanted, among: foldedNames).flatMap { foldedNames.firstIndex(of: $0) }
+        let hint =
+            Suggestion.closest(to: wanted, among: foldedNames).flatMap { foldedNames.firstIndex(of: $0) }
             .map { " (did you mean \"\(names[$0])\"?)" } ?? ""
         throw LookupError(description: "unknown \(kind) \"\(text)\"\(hint)")
     }

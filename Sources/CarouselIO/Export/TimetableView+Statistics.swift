@@ -62,7 +62,7 @@ extension TimetableView {
         var out: [Wishes] = []
         for g in 0..<I.groupCount {
             let prefers: [[Int]?] = problem.groups[g].attend.compactMap {
-                if case let .oneOf(_, _, prefer, _) = $0 { prefer } else { nil }
+                if case .oneOf(_, _, let prefer, _) = $0 { prefer } else { nil }
             }
             guard prefers.contains(where: { $0 != nil }) else { continue }
             let direct = Set(I.direct[g].map { Int($0.activity) })

@@ -24,18 +24,24 @@ extension TimetableView {
             let pupils = mine.reduce(0) { $0 + problem.groups[$1].size }
             let inTeams = Set(rows.map { $0[0] }).count
             let school = schoolName(mine.min()!)
-            out.append(Listing.Section(title: "\(school): team list",
-                                       facts: ["\(pupils) pupils in \(inTeams) team\(inTeams == 1 ? "" : "s")"],
-                                       headers: headers, rows: rows, subject: 1, rightAligned: [3], keywords: [school]))
+            out.append(
+                Listing.Section(
+                    title: "\(school): team list",
+                    facts: ["\(pupils) pupils in \(inTeams) team\(inTeams == 1 ? "" : "s")"],
+                    headers: headers, rows: rows, subject: 1, rightAligned: [3], keywords: [school]))
         }
         for t in teams {
             let list = members(ofTeam: t)
             let schoolCount = Set(list.map { schoolKey(ofPool: $0.pool) }).count
             let formation = problem.formations[problem.groups[t].team!.formation]
-            out.append(Listing.Section(title: "Team \(groupName(t))" + (formation.name.map { " (\($0))" } ?? ""),
-                                       facts: ["\(problem.groups[t].size) pupils from \(schoolCount) school\(schoolCount == 1 ? "" : "s"): \(makeUp(ofTeam: t))"],
-                                       headers: headers, rows: list.map { row(t, $0) }, subject: 0, rightAligned: [3],
-                                       keywords: [groupName(t)] + list.map { schoolName($0.pool) }))
+            out.append(
+                Listing.Section(
+                    title: "Team \(groupName(t))" + (formation.name.map { " (\($0))" } ?? ""),
+                    facts: [
+                        "\(problem.groups[t].size) pupils from \(schoolCount) school\(schoolCount == 1 ? "" : "s"): \(makeUp(ofTeam: t))"
+                    ],
+                    headers: headers, rows: list.map { row(t, $0) }, subject: 0, rightAligned: [3],
+                    keywords: [groupName(t)] + list.map { schoolName($0.pool) }))
         }
         return out
     }
@@ -51,23 +57,34 @@ extension TimetableView {
         var out: [(section: Listing.Section, oneAtATime: Bool)] = []
         for r in problem.rooms.indices {
             let held = sessions.filter { s in
-                s.room == r && !problem.activities[s.activity].together && s.groups.contains { problem.groups[$0].team != nil }
+                s.room == r && !problem.activities[s.activity].together
+                    && s.groups.contains { problem.groups[$0].team != nil }
             }
             guard !held.isEmpty else { continue }
             var rows: [[String]] = []
             for s in held {
                 for g in s.groups where problem.groups[g].team != nil {
-                    rows.append([placeText(r), whenText(s), activityName(s.activity), groupName(g), makeUp(ofTeam: g, names: true)])
+                    rows.append([
+                        placeText(r), whenText(s), activityName(s.activity), groupName(g),
+                        makeUp(ofTeam: g, names: true),
+                    ])
                 }
             }
             var staff: [Int] = []
             for s in held { for m in s.staff where !staff.contains(m) { staff.append(m) } }
             let oneAtATime = held.allSatisfy { s in s.groups.count { problem.groups[$0].team != nil } == 1 }
-            var facts = [oneAtATime ? "\(rows.count) team\(rows.count == 1 ? "" : "s"), one at a time" : "\(rows.count) team visits"]
+            var facts = [
+                oneAtATime
+                    ? "\(rows.count) team\(rows.count == 1 ? "" : "s"), one at a time" : "\(rows.count) team visits"
+            ]
             if !staff.isEmpty { facts.append("With " + staff.map(staffName).joined(separator: ", ")) }
-            out.append((Listing.Section(title: "\(placeText(r)): running order", facts: facts, headers: headers, rows: rows, subject: 0,
-                                        keywords: [roomName(r)] + staff.map(staffName) + Set(held.map(\.activity)).map(activityName),
-                                        collapsible: [2]), oneAtATime))
+            out.append(
+                (
+                    Listing.Section(
+                        title: "\(placeText(r)): running order", facts: facts, headers: headers, rows: rows, subject: 0,
+                        keywords: [roomName(r)] + staff.map(staffName) + Set(held.map(\.activity)).map(activityName),
+                        collapsible: [2]), oneAtATime
+                ))
         }
         return out.filter(\.oneAtATime).map(\.section) + out.filter { !$0.oneAtATime }.map(\.section)
     }
@@ -93,21 +110,33 @@ extension TimetableView {
             for g in seated where problem.groups[g].team == nil { bySchool[schoolName(g), default: []].append(g) }
             for school in bySchool.keys.sorted(by: { Self.folded($0) < Self.folded($1) }) {
                 let groups = bySchool[school]!
-                blocks.append((school, groups.reduce(0) { $0 + problem.groups[$1].size }, groups.map(groupName).joined(separator: ", ")))
+                blocks.append(
+                    (
+                        school, groups.reduce(0) { $0 + problem.groups[$1].size },
+                        groups.map(groupName).joined(separator: ", ")
+                    ))
             }
             for g in seated where problem.groups[g].team != nil {
                 blocks.append(("Team \(groupName(g))", problem.groups[g].size, makeUp(ofTeam: g)))
             }
             let label = "\(activityName(s.activity)), \(dayName(s.day)) \(timeText(s)), \(placeText(s.room))"
             let pupils = blocks.reduce(0) { $0 + $1.pupils }
-            var facts = ["\(pupils) pupils in \(blocks.count) block\(blocks.count == 1 ? "" : "s"), seated in this order"]
+            var facts = [
+                "\(pupils) pupils in \(blocks.count) block\(blocks.count == 1 ? "" : "s"), seated in this order"
+            ]
             if let capacity = problem.rooms[s.room].capacity {
-                facts.append(capacity >= pupils ? "The room holds \(capacity): \(capacity - pupils) seats left for parents, guests and staff"
-                                                : "The room holds \(capacity): \(pupils - capacity) pupils more than its seats")
+                facts.append(
+                    capacity >= pupils
+                        ? "The room holds \(capacity): \(capacity - pupils) seats left for parents, guests and staff"
+                        : "The room holds \(capacity): \(pupils - capacity) pupils more than its seats")
             }
-            out.append(Listing.Section(title: "Seating: \(label)", facts: facts, headers: headers,
-                                       rows: blocks.enumerated().map { [label, String($0.offset + 1), $0.element.who, String($0.element.pupils), $0.element.details] },
-                                       subject: 0, rightAligned: [1, 3], keywords: [activityName(s.activity), roomName(s.room)]))
+            out.append(
+                Listing.Section(
+                    title: "Seating: \(label)", facts: facts, headers: headers,
+                    rows: blocks.enumerated().map {
+                        [label, String($0.offset + 1), $0.element.who, String($0.element.pupils), $0.element.details]
+                    },
+                    subject: 0, rightAligned: [1, 3], keywords: [activityName(s.activity), roomName(s.room)]))
         }
         return out
     }

@@ -33,21 +33,32 @@ extension TimetableView {
             let legs = legs(home: home, sessions: list, vehicle: vehicle, own: own)
             guard !legs.isEmpty else { return }
             let rows = legs.map { leg in
-                [name, shortDay(leg.day), leg.leave.clockText, siteName(leg.from), siteName(leg.to), leg.arrive.clockText,
-                 String(leg.minutes), leg.spare.map(String.init) ?? "", leg.purpose]
+                [
+                    name, shortDay(leg.day), leg.leave.clockText, siteName(leg.from), siteName(leg.to),
+                    leg.arrive.clockText,
+                    String(leg.minutes), leg.spare.map(String.init) ?? "", leg.purpose,
+                ]
             }
             let total = legs.reduce(0) { $0 + $1.minutes }
-            let section = Listing.Section(title: vehicle ? "Vehicle rota: \(name)" : "\(name): travel",
-                                          facts: ["\(legs.count) leg\(legs.count == 1 ? "" : "s"), \(total) minutes on the way" + (home.map { "; home: \(siteName($0))" } ?? "")],
-                                          headers: headers, rows: rows, subject: 0, rightAligned: [6, 7], keywords: [name], note: 8)
+            let section = Listing.Section(
+                title: vehicle ? "Vehicle rota: \(name)" : "\(name): travel",
+                facts: [
+                    "\(legs.count) leg\(legs.count == 1 ? "" : "s"), \(total) minutes on the way"
+                        + (home.map { "; home: \(siteName($0))" } ?? "")
+                ],
+                headers: headers, rows: rows, subject: 0, rightAligned: [6, 7], keywords: [name], note: 8)
             if vehicle { vehicles.append(section) } else { others.append(section) }
         }
         for g in problem.groups.indices where !problem.groups[g].pool {
-            add(groupName(g), home: problem.groups[g].home, sessions: sessions.indices.filter { sessions[$0].groups.contains(g) },
+            add(
+                groupName(g), home: problem.groups[g].home,
+                sessions: sessions.indices.filter { sessions[$0].groups.contains(g) },
                 vehicle: false, own: nil)
         }
         for m in problem.staff.indices {
-            add(staffName(m), home: problem.staff[m].home, sessions: sessions.indices.filter { sessions[$0].staff.contains(m) },
+            add(
+                staffName(m), home: problem.staff[m].home,
+                sessions: sessions.indices.filter { sessions[$0].staff.contains(m) },
                 vehicle: problem.staff[m].role == "vehicle", own: m)
         }
         return vehicles + others
@@ -59,7 +70,9 @@ extension TimetableView {
     func legs(home: String?, sessions list: [Int], vehicle: Bool, own: Int?) -> [Leg] {
         var legs: [Leg] = []
         var byDay: [Int: [Session]] = [:]
-        for i in list where !problem.isOnline(room: sessions[i].room) { byDay[sessions[i].day, default: []].append(sessions[i]) }
+        for i in list where !problem.isOnline(room: sessions[i].room) {
+            byDay[sessions[i].day, default: []].append(sessions[i])
+        }
         func site(_ s: Session) -> String { problem.rooms[s.room].site }
         func purpose(_ s: Session) -> String {
             var text = "\(activityName(s.activity)) in \(roomName(s.room))"
@@ -73,18 +86,25 @@ extension TimetableView {
             let day = byDay[d]!
             if let home, site(day[0]) != home {
                 let minutes = problem.travelMinutes(from: home, to: site(day[0]))
-                legs.append(Leg(day: d, leave: day[0].start - minutes, from: home, to: site(day[0]), arrive: day[0].start,
-                                minutes: minutes, spare: nil, purpose: purpose(day[0])))
+                legs.append(
+                    Leg(
+                        day: d, leave: day[0].start - minutes, from: home, to: site(day[0]), arrive: day[0].start,
+                        minutes: minutes, spare: nil, purpose: purpose(day[0])))
             }
             for (a, b) in zip(day, day.dropFirst()) where site(a) != site(b) {
                 let minutes = problem.travelMinutes(from: site(a), to: site(b))
-                legs.append(Leg(day: d, leave: a.end, from: site(a), to: site(b), arrive: b.start, minutes: minutes,
-                                spare: b.start - a.end - minutes, purpose: purpose(b)))
+                legs.append(
+                    Leg(
+                        day: d, leave: a.end, from: site(a), to: site(b), arrive: b.start, minutes: minutes,
+                        spare: b.start - a.end - minutes, purpose: purpose(b)))
             }
             if let home, let last = day.last, site(last) != home {
                 let minutes = problem.travelMinutes(from: site(last), to: home)
-                legs.append(Leg(day: d, leave: last.end, from: site(last), to: home, arrive: last.end + minutes, minutes: minutes,
-                                spare: nil, purpose: "back to \(siteName(home))"))
+                legs.append(
+                    Leg(
+                        day: d, leave: last.end, from: site(last), to: home, arrive: last.end + minutes,
+                        minutes: minutes,
+                        spare: nil, purpose: "back to \(siteName(home))"))
             }
         }
         return legs

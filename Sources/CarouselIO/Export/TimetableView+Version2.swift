@@ -66,7 +66,8 @@ extension TimetableView {
             named[school, default: []] += m.names
         }
         return order.map { school in
-            "\(school) \(count[school]!)" + (names && !named[school]!.isEmpty ? " (\(named[school]!.joined(separator: ", ")))" : "")
+            "\(school) \(count[school]!)"
+                + (names && !named[school]!.isEmpty ? " (\(named[school]!.joined(separator: ", ")))" : "")
         }.joined(separator: ", ")
     }
 

@@ -1,6 +1,6 @@
-import Foundation
 import CarouselModel
 import CarouselSolver
+import Foundation
 
 /// A schedule as people read it: every session with its clock times and
 /// names, and the timetable of each school, group, room and staff member.
@@ -78,9 +78,10 @@ public struct TimetableView: Sendable {
             .map { s in
                 let first = Int(s.start)
                 let end = min(last, first + Int(instance.duration[Int(s.activity)]) - 1)
-                return Session(day: Int(s.day), periods: first...max(first, end), start: cal.periods[first].start,
-                               end: cal.periods[max(first, end)].end, activity: Int(s.activity), room: Int(s.room),
-                               groups: s.groups.map(Int.init), staff: s.staff.map(Int.init))
+                return Session(
+                    day: Int(s.day), periods: first...max(first, end), start: cal.periods[first].start,
+                    end: cal.periods[max(first, end)].end, activity: Int(s.activity), room: Int(s.room),
+                    groups: s.groups.map(Int.init), staff: s.staff.map(Int.init))
             }
     }
 
@@ -133,13 +134,15 @@ public struct TimetableView: Sendable {
                 index.append([])
                 for o in owners {
                     let key = problem.groups[o].school ?? problem.groups[o].id
-                    let k = schoolOf[key] ?? {
-                        schoolOf[key] = keys.count
-                        keys.append(key)
-                        titles.append(schoolName(o))
-                        groupLists.append([])
-                        return keys.count - 1
-                    }()
+                    let k =
+                        schoolOf[key]
+                        ?? {
+                            schoolOf[key] = keys.count
+                            keys.append(key)
+                            titles.append(schoolName(o))
+                            groupLists.append([])
+                            return keys.count - 1
+                        }()
                     if !index[g].contains(k) {
                         groupLists[k].append(g)
                         index[g].append(k)
@@ -178,8 +181,10 @@ public struct TimetableView: Sendable {
         }
         let stems = Self.fileStems(dimension == .school ? titles : keys, fallback: dimension.rawValue)
         var out = keys.indices.map {
-            Entity(dimension: dimension, key: keys[$0], index: dimension == .school || dimension == .site ? nil : $0, title: titles[$0],
-                   fileStem: stems[$0], sessions: members[$0], groups: groupSets[$0])
+            Entity(
+                dimension: dimension, key: keys[$0], index: dimension == .school || dimension == .site ? nil : $0,
+                title: titles[$0],
+                fileStem: stems[$0], sessions: members[$0], groups: groupSets[$0])
         }
         if dimension == .school {
             out.sort { (Self.folded($0.title), $0.title) < (Self.folded($1.title), $1.title) }
@@ -208,7 +213,8 @@ public struct TimetableView: Sendable {
     /// `"`, dashes `-`, no-break spaces spaces.
     static func folded(_ text: String) -> String {
         var out = ""
-        for u in text.decomposedStringWithCanonicalMapping.unicodeScalars where u.properties.generalCategory != .nonspacingMark {
+        for u in text.decomposedStringWithCanonicalMapping.unicodeScalars
+        where u.properties.generalCategory != .nonspacingMark {
             out.unicodeScalars.append(typed[u] ?? u)
         }
         return out.lowercased()
@@ -298,7 +304,11 @@ extension TimetableView {
     public func sessionsByDay(of entity: Entity?) -> [(day: Int, sessions: [Int])] {
         var out: [(day: Int, sessions: [Int])] = []
         for i in sessionIndices(of: entity) {
-            if out.last?.day == sessions[i].day { out[out.count - 1].sessions.append(i) } else { out.append((sessions[i].day, [i])) }
+            if out.last?.day == sessions[i].day {
+                out[out.count - 1].sessions.append(i)
+            } else {
+                out.append((sessions[i].day, [i]))
+            }
         }
         return out
     }

@@ -55,7 +55,9 @@ public enum AtomicFile {
         var status = stat()
         if lstat(path, &status) == 0 {
             if status.st_mode & S_IFMT == S_IFLNK && (path.hasPrefix("/dev/") || path.hasPrefix("/proc/")) {
-                guard stat(path, &status) == 0 else { throw WriteError(path: path, reason: String(cString: strerror(errno))) }
+                guard stat(path, &status) == 0 else {
+                    throw WriteError(path: path, reason: String(cString: strerror(errno)))
+                }
             }
             switch status.st_mode & S_IFMT {
             case S_IFREG, S_IFLNK: break
@@ -67,7 +69,8 @@ public enum AtomicFile {
         let url = URL(fileURLWithPath: path)
         let dir = url.deletingLastPathComponent().path
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir.isEmpty ? "." : dir, isDirectory: &isDir), isDir.boolValue else {
+        guard FileManager.default.fileExists(atPath: dir.isEmpty ? "." : dir, isDirectory: &isDir), isDir.boolValue
+        else {
             throw WriteError(path: path, reason: "the folder \(dir) does not exist")
         }
         let (fd, temp) = try createTemporary(beside: url)
@@ -95,7 +98,9 @@ public enum AtomicFile {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<100 {
             let suffix = String(generator.next() as UInt64, radix: 36)
-            let temp = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(suffix).tmp").path
+            let temp = target.deletingLastPathComponent().appendingPathComponent(
+                ".\(target.lastPathComponent).\(suffix).tmp"
+            ).path
             let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 { return (fd, temp) }
             if errno != EEXIST && errno != ELOOP {
@@ -117,8 +122,9 @@ public enum AtomicFile {
     /// setting it and setting it back.
     static func currentUmask() -> mode_t {
         if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
-           let mask = mode_t(line.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8) {
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+            let mask = mode_t(line.dropFirst(6).trimmingCharacters(in: .whitespaces), radix: 8)
+        {
             return mask
         }
         let mask = umask(0o022)

@@ -1,5 +1,5 @@
-import Foundation
 import CarouselModel
+import Foundation
 
 /// The kinds of file Carousel reads and writes, recognised by their
 /// content, so that an output never replaces a file of another kind (a
@@ -16,11 +16,16 @@ public enum CarouselFileKind: String, Sendable {
     /// missing file, CSV, HTML, JSON of another kind).
     public static func of(fileAt path: String) -> CarouselFileKind? {
         var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size <= Int64(ProblemDecoder.maxFileSize),
-              let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+            status.st_size <= Int64(ProblemDecoder.maxFileSize),
+            let data = FileManager.default.contents(atPath: path)
+        else { return nil }
         let bytes = [UInt8](data)
-        guard bytes.drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 }).first == UInt8(ascii: "{"),
-              let object = (try? JSONParser.parse(bytes))?.object else { return nil }
+        guard
+            bytes.drop(while: { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 >= 0x80 }).first
+                == UInt8(ascii: "{"),
+            let object = (try? JSONParser.parse(bytes))?.object
+        else { return nil }
         if object["calendar"] != nil { return .problem }
         if object["sessions"] != nil { return .schedule }
         if object["changes"] != nil { return .scenario }

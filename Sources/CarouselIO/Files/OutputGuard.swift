@@ -33,12 +33,18 @@ public struct OutputGuard: Sendable {
         guard path != "-", let identity = FileIdentity(path: path) else { return }
         if let input = inputs.first(where: { $0.identity == identity }) {
             let same = input.path == path ? "" : " (the same file as \(input.path))"
-            throw InputError(file: path, location: nil, path: "",
-                             message: "refusing to write \(output) here: it is \(input.role) this command reads\(same), which would be lost; choose another output")
+            throw InputError(
+                file: path, location: nil, path: "",
+                message:
+                    "refusing to write \(output) here: it is \(input.role) this command reads\(same), which would be lost; choose another output"
+            )
         }
         if let existing = CarouselFileKind.of(fileAt: path), existing != kind {
-            throw InputError(file: path, location: nil, path: "",
-                             message: "refusing to write \(output) here: the file is a Carousel \(existing.rawValue), which would be lost; choose another output or remove the file first")
+            throw InputError(
+                file: path, location: nil, path: "",
+                message:
+                    "refusing to write \(output) here: the file is a Carousel \(existing.rawValue), which would be lost; choose another output or remove the file first"
+            )
         }
     }
 }

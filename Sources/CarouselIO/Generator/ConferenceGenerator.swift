@@ -44,8 +44,9 @@ struct ConferenceGenerator {
             ProblemDraft.period("tea", "Tea", "13:40", "13:55", isBreak: true),
             ProblemDraft.period("round-3", "Breakout round 3", "13:55", "14:55"),
         ]
-        var draft = ProblemDraft(days: [EventCalendar.Day(id: "fri", name: "Friday", date: "2026-06-26", periods: Array(periods.indices))],
-                                 periods: periods)
+        var draft = ProblemDraft(
+            days: [EventCalendar.Day(id: "fri", name: "Friday", date: "2026-06-26", periods: Array(periods.indices))],
+            periods: periods)
 
         // Delegations: schools, the larger ones sometimes in two teams.
         struct Delegation { var school: String, team: String?, size: Int, strand: Int }
@@ -67,24 +68,41 @@ struct ConferenceGenerator {
 
         // Rooms: the hall and restaurant hold everyone; breakout rooms seat
         // every delegate in each round (the bottleneck).
-        let hall = draft.add(Room(id: "great-hall", name: delegates > 400 ? "Arena" : "Great Hall", capacity: delegates + delegates / 10 + 10,
-                                  features: ["hall"]))
-        draft.add(Room(id: "atrium", name: delegates > 400 ? "Exhibition Hall" : "Atrium Restaurant", capacity: delegates + 10,
-                       features: ["dining"]))
+        let hall = draft.add(
+            Room(
+                id: "great-hall", name: delegates > 400 ? "Arena" : "Great Hall",
+                capacity: delegates + delegates / 10 + 10,
+                features: ["hall"]))
+        draft.add(
+            Room(
+                id: "atrium", name: delegates > 400 ? "Exhibition Hall" : "Atrium Restaurant", capacity: delegates + 10,
+                features: ["dining"]))
         draft.addRooms(seating: parameters.supply(for: Double(delegates)), exactly: parameters.isOverConstrained) { n in
             let feature = n % 12 == 6 ? "computers" : n % 12 == 7 ? "outdoor" : "seminar"
-            let name = feature == "computers" ? "ICT Lab \(n)" : feature == "outdoor" ? "Forest Garden \(n)"
-                : n % 12 == 1 ? "Lecture Theatre \(n)" : "Seminar Room \(n)"
-            let capacity = n % 12 == 1 ? 120 : feature == "seminar" ? random.pick([36, 40, 45, 50, 56, 60]) : random.pick([32, 40])
-            return Room(id: ProblemDraft.slug(name), name: name, capacity: capacity, features: [feature], site: n % 2 == 0 ? "learning-centre" : "main")
+            let name =
+                feature == "computers"
+                ? "ICT Lab \(n)"
+                : feature == "outdoor"
+                    ? "Forest Garden \(n)"
+                    : n % 12 == 1 ? "Lecture Theatre \(n)" : "Seminar Room \(n)"
+            let capacity =
+                n % 12 == 1
+                ? 120 : feature == "seminar" ? random.pick([36, 40, 45, 50, 56, 60]) : random.pick([32, 40])
+            return Room(
+                id: ProblemDraft.slug(name), name: name, capacity: capacity, features: [feature],
+                site: n % 2 == 0 ? "learning-centre" : "main")
         }
 
         // Staff and activities: the keynote speaker, a presenter per workshop.
         let speaker = draft.add(StaffMember(id: "keynote-speaker", name: "\(names.adult()) (keynote)", role: "speaker"))
-        let keynote = draft.add(Activity(id: "keynote", name: "Keynote: Curriculum that lasts", rooms: [hall], together: true,
-                                         staff: [.init(ids: [speaker], count: 1)]))
-        let lunch = draft.add(Activity(id: "lunch", name: "Lunch and exhibition", maxGroups: delegations.count, roomFeatures: ["dining"],
-                                       window: [ProblemDraft.range(day: nil, "11:50-12:40")]))
+        let keynote = draft.add(
+            Activity(
+                id: "keynote", name: "Keynote: Curriculum that lasts", rooms: [hall], together: true,
+                staff: [.init(ids: [speaker], count: 1)]))
+        let lunch = draft.add(
+            Activity(
+                id: "lunch", name: "Lunch and exhibition", maxGroups: delegations.count, roomFeatures: ["dining"],
+                window: [ProblemDraft.range(day: nil, "11:50-12:40")]))
         let perStrand = strands == 1 ? parameters.scaled(12, minimum: 6) : 12
         var workshops: [[(activity: Int, phases: String)]] = []
         for s in 0..<strands {
@@ -93,11 +111,19 @@ struct ConferenceGenerator {
                 let topic = Self.topics[k % Self.topics.count]
                 let suffix = strands > 1 || k >= Self.topics.count ? " (\(s * perStrand + k + 1))" : ""
                 let partDay = random.chance(0.15) ? random.pick(["09:30-13:40", "12:40-14:55"]) : nil
-                let presenter = draft.add(StaffMember(id: draft.uniqueID("presenter \(topic.id)\(suffix)", kind: "staff"), name: names.adult(),
-                                                      role: "presenter", available: partDay.map { [ProblemDraft.range(day: nil, $0)] }, maxPerDay: 2))
-                list.append((draft.add(Activity(id: draft.uniqueID(topic.id + suffix, kind: "activity"), name: topic.title + suffix, maxGroups: 40,
-                                                roomFeatures: [topic.feature], maxSessions: random.chance(0.1) ? 1 : 2,
-                                                staff: [.init(ids: [presenter], count: 1)])), topic.phases))
+                let presenter = draft.add(
+                    StaffMember(
+                        id: draft.uniqueID("presenter \(topic.id)\(suffix)", kind: "staff"), name: names.adult(),
+                        role: "presenter", available: partDay.map { [ProblemDraft.range(day: nil, $0)] }, maxPerDay: 2))
+                list.append(
+                    (
+                        draft.add(
+                            Activity(
+                                id: draft.uniqueID(topic.id + suffix, kind: "activity"), name: topic.title + suffix,
+                                maxGroups: 40,
+                                roomFeatures: [topic.feature], maxSessions: random.chance(0.1) ? 1 : 2,
+                                staff: [.init(ids: [presenter], count: 1)])), topic.phases
+                    ))
             }
             workshops.append(list)
         }
@@ -112,10 +138,14 @@ struct ConferenceGenerator {
                 }
             }.map(\.activity)
             let prefer = random.sample(choices, random.int(in: 3...5))
-            draft.add(Group(id: draft.uniqueID(name, kind: "group"), name: name, school: d.school, size: d.size,
-                            attend: [.activity(activity: keynote, times: 1, daily: false, minDays: nil),
-                                     .activity(activity: lunch, times: 1, daily: false, minDays: nil),
-                                     .oneOf(choices: choices, count: 3, prefer: prefer)]))
+            draft.add(
+                Group(
+                    id: draft.uniqueID(name, kind: "group"), name: name, school: d.school, size: d.size,
+                    attend: [
+                        .activity(activity: keynote, times: 1, daily: false, minDays: nil),
+                        .activity(activity: lunch, times: 1, daily: false, minDays: nil),
+                        .oneOf(choices: choices, count: 3, prefer: prefer),
+                    ]))
         }
         draft.fixed = [FixedSession(activity: keynote, day: 0, start: 0, room: hall, staff: [speaker])]
         return draft.problem("conference: \(delegates) teachers from \(schools) schools", kind: .conference, parameters)

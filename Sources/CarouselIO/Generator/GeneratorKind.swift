@@ -23,11 +23,16 @@ public enum GeneratorKind: String, CaseIterable, Sendable {
         case .summerSchool: "a week of workshops for groups of 12-14 with mentors (Examples/summer-school.json)"
         case .saturdayMaths: "teams of five with Year 11 mentors over six Saturdays (Examples/saturday-maths.json)"
         case .conference: "keynote and three rounds of breakouts chosen by preference (Examples/conference.json)"
-        case .galacticChallenge: "mixed teams formed from school pools, stations, then pitches to panels (Examples/galactic-challenge.json)"
-        case .year12Enrichment: "Year 12 teams teach at primaries over a term; travel and minibuses (Examples/year12-enrichment.json)"
-        case .termSports: "weekly sports over a term, each sport once per half term, helpers' continuity (Examples/term-sports.json)"
-        case .partnershipYear: "a partnership's events over a school year: dates, hosts, blackouts, spacing (Examples/partnership-year.json)"
-        case .hostLessons: "a conference at a school whose own lessons move out of its rooms (Examples/host-lessons.json)"
+        case .galacticChallenge:
+            "mixed teams formed from school pools, stations, then pitches to panels (Examples/galactic-challenge.json)"
+        case .year12Enrichment:
+            "Year 12 teams teach at primaries over a term; travel and minibuses (Examples/year12-enrichment.json)"
+        case .termSports:
+            "weekly sports over a term, each sport once per half term, helpers' continuity (Examples/term-sports.json)"
+        case .partnershipYear:
+            "a partnership's events over a school year: dates, hosts, blackouts, spacing (Examples/partnership-year.json)"
+        case .hostLessons:
+            "a conference at a school whose own lessons move out of its rooms (Examples/host-lessons.json)"
         case .webinar: "online and in-person panels by interest area, keynote streamed to all (Examples/webinar.json)"
         }
     }

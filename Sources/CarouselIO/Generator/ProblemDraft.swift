@@ -23,7 +23,9 @@ struct ProblemDraft {
     }
 
     /// A period from clock texts (`"09:30"`).
-    static func period(_ id: String, _ name: String?, _ start: String, _ end: String, isBreak: Bool = false) -> EventCalendar.Period {
+    static func period(_ id: String, _ name: String?, _ start: String, _ end: String, isBreak: Bool = false)
+        -> EventCalendar.Period
+    {
         EventCalendar.Period(id: id, name: name, start: clock(start), end: clock(end), isBreak: isBreak)
     }
 
@@ -114,10 +116,12 @@ struct ProblemDraft {
     /// The problem, named `Generated <what> (seed N)` and described by its
     /// kind and parameters.
     func problem(_ what: String, kind: GeneratorKind, _ parameters: GeneratorParameters) -> Problem {
-        Problem(name: "Generated \(what) (seed \(parameters.seed))",
-                description: "Synthetic problem from carousel generate --kind \(kind.rawValue) --scale \(parameters.scale) --tightness \(parameters.tightness) --seed \(parameters.seed): \(kind.summary).",
-                calendar: calendar, rooms: rooms, staff: staff, activities: activities,
-                groups: groups, fixed: fixed, weights: weights, sites: sites, formations: formations, spacing: spacing,
-                continuityRoles: continuityRoles)
+        Problem(
+            name: "Generated \(what) (seed \(parameters.seed))",
+            description:
+                "Synthetic problem from carousel generate --kind \(kind.rawValue) --scale \(parameters.scale) --tightness \(parameters.tightness) --seed \(parameters.seed): \(kind.summary).",
+            calendar: calendar, rooms: rooms, staff: staff, activities: activities,
+            groups: groups, fixed: fixed, weights: weights, sites: sites, formations: formations, spacing: spacing,
+            continuityRoles: continuityRoles)
     }
 }

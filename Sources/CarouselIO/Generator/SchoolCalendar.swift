@@ -15,16 +15,21 @@ enum SchoolCalendar {
     }
 
     static let year2025: [Term] = [
-        Term(first: CivilDate(year: 2025, month: 9, day: 3), last: CivilDate(year: 2025, month: 12, day: 19),
-             breaks: [(CivilDate(year: 2025, month: 10, day: 27), CivilDate(year: 2025, month: 10, day: 31))],
-             secondHalf: CivilDate(year: 2025, month: 11, day: 3)),
-        Term(first: CivilDate(year: 2026, month: 1, day: 5), last: CivilDate(year: 2026, month: 3, day: 27),
-             breaks: [(CivilDate(year: 2026, month: 2, day: 16), CivilDate(year: 2026, month: 2, day: 20))],
-             secondHalf: CivilDate(year: 2026, month: 2, day: 23)),
-        Term(first: CivilDate(year: 2026, month: 4, day: 13), last: CivilDate(year: 2026, month: 7, day: 21),
-             breaks: [(CivilDate(year: 2026, month: 5, day: 4), CivilDate(year: 2026, month: 5, day: 4)),
-                      (CivilDate(year: 2026, month: 5, day: 25), CivilDate(year: 2026, month: 5, day: 29))],
-             secondHalf: CivilDate(year: 2026, month: 6, day: 1)),
+        Term(
+            first: CivilDate(year: 2025, month: 9, day: 3), last: CivilDate(year: 2025, month: 12, day: 19),
+            breaks: [(CivilDate(year: 2025, month: 10, day: 27), CivilDate(year: 2025, month: 10, day: 31))],
+            secondHalf: CivilDate(year: 2025, month: 11, day: 3)),
+        Term(
+            first: CivilDate(year: 2026, month: 1, day: 5), last: CivilDate(year: 2026, month: 3, day: 27),
+            breaks: [(CivilDate(year: 2026, month: 2, day: 16), CivilDate(year: 2026, month: 2, day: 20))],
+            secondHalf: CivilDate(year: 2026, month: 2, day: 23)),
+        Term(
+            first: CivilDate(year: 2026, month: 4, day: 13), last: CivilDate(year: 2026, month: 7, day: 21),
+            breaks: [
+                (CivilDate(year: 2026, month: 5, day: 4), CivilDate(year: 2026, month: 5, day: 4)),
+                (CivilDate(year: 2026, month: 5, day: 25), CivilDate(year: 2026, month: 5, day: 29)),
+            ],
+            secondHalf: CivilDate(year: 2026, month: 6, day: 1)),
     ]
 
     /// School days of `term` (all terms when nil) on the given weekdays
@@ -35,7 +40,8 @@ enum SchoolCalendar {
             for n in spec.first.daysSinceEpoch...spec.last.daysSinceEpoch {
                 let date = CivilDate(daysSinceEpoch: n)
                 guard weekdays.contains(date.weekday),
-                      !spec.breaks.contains(where: { $0.0.daysSinceEpoch <= n && n <= $0.1.daysSinceEpoch }) else { continue }
+                    !spec.breaks.contains(where: { $0.0.daysSinceEpoch <= n && n <= $0.1.daysSinceEpoch })
+                else { continue }
                 out.append(date)
             }
         }
@@ -45,23 +51,31 @@ enum SchoolCalendar {
     /// `count` school days of `term` on `weekday` (0 Monday), from `first` on:
     /// a weekly programme's dates, half term skipped.
     static func weekly(weekday: Int, from first: CivilDate, count: Int, term: Int = 0) -> [CivilDate] {
-        Array(schoolDays(weekdays: [weekday], term: term).filter { $0.daysSinceEpoch >= first.daysSinceEpoch }.prefix(count))
+        Array(
+            schoolDays(weekdays: [weekday], term: term).filter { $0.daysSinceEpoch >= first.daysSinceEpoch }.prefix(
+                count))
     }
 
     /// The calendar days for `dates`: id `sep17`, name `Wednesday 17 September 2025`, the date, every period.
     static func days(_ dates: [CivilDate], periods: Int) -> [EventCalendar.Day] {
-        dates.map { EventCalendar.Day(id: $0.shortID, name: $0.longName, date: $0.isoText, periods: Array(0..<periods)) }
+        dates.map {
+            EventCalendar.Day(id: $0.shortID, name: $0.longName, date: $0.isoText, periods: Array(0..<periods))
+        }
     }
 
     /// The index of the term holding `date`, if any.
     static func term(of date: CivilDate) -> Int? {
-        year2025.firstIndex { $0.first.daysSinceEpoch <= date.daysSinceEpoch && date.daysSinceEpoch <= $0.last.daysSinceEpoch }
+        year2025.firstIndex {
+            $0.first.daysSinceEpoch <= date.daysSinceEpoch && date.daysSinceEpoch <= $0.last.daysSinceEpoch
+        }
     }
 }
 
 extension CivilDate {
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                             "October", "November", "December"]
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
     static let weekdayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
     /// 0 Monday … 6 Sunday (1970-01-01 was a Thursday).

@@ -40,7 +40,8 @@ struct SiteMap {
         places.indices.map { i in
             var travel: [Int: Int] = [:]
             for j in (i + 1)..<places.count { travel[j] = minutes(i, j) }
-            return Site(id: places[i].id, name: places[i].name, travel: travel, host: host(i), share: host(i) ? share(i) : 1)
+            return Site(
+                id: places[i].id, name: places[i].name, travel: travel, host: host(i), share: host(i) ? share(i) : 1)
         }
     }
 }

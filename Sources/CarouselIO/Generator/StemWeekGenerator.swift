@@ -22,17 +22,32 @@ public struct StemWeekGenerator {
     public init() {}
 
     struct Workshop {
-        var id: String, name: String, feature: String, skill: String, duration: Int, years: ClosedRange<Int>, site: String
+        var id: String, name: String, feature: String, skill: String, duration: Int, years: ClosedRange<Int>,
+            site: String
     }
 
     static let workshops: [Workshop] = [
-        Workshop(id: "chem", name: "Chemistry lab", feature: "lab", skill: "chemistry", duration: 1, years: 4...6, site: "science-centre"),
-        Workshop(id: "forensics", name: "Forensic science", feature: "lab", skill: "forensics", duration: 1, years: 5...6, site: "science-centre"),
-        Workshop(id: "vr-space", name: "VR space mission", feature: "ict", skill: "vr", duration: 1, years: 3...6, site: "main"),
-        Workshop(id: "robotics", name: "Robotics", feature: "ict", skill: "robotics", duration: 1, years: 4...6, site: "main"),
-        Workshop(id: "rocket", name: "Rocket launch", feature: "outdoor", skill: "rocketry", duration: 2, years: 3...6, site: "main"),
-        Workshop(id: "bridges", name: "Bridge building", feature: "classroom", skill: "engineering", duration: 1, years: 3...6, site: "main"),
-        Workshop(id: "planetarium", name: "Planetarium", feature: "dome", skill: "astronomy", duration: 1, years: 3...6, site: "science-centre"),
+        Workshop(
+            id: "chem", name: "Chemistry lab", feature: "lab", skill: "chemistry", duration: 1, years: 4...6,
+            site: "science-centre"),
+        Workshop(
+            id: "forensics", name: "Forensic science", feature: "lab", skill: "forensics", duration: 1, years: 5...6,
+            site: "science-centre"),
+        Workshop(
+            id: "vr-space", name: "VR space mission", feature: "ict", skill: "vr", duration: 1, years: 3...6,
+            site: "main"),
+        Workshop(
+            id: "robotics", name: "Robotics", feature: "ict", skill: "robotics", duration: 1, years: 4...6, site: "main"
+        ),
+        Workshop(
+            id: "rocket", name: "Rocket launch", feature: "outdoor", skill: "rocketry", duration: 2, years: 3...6,
+            site: "main"),
+        Workshop(
+            id: "bridges", name: "Bridge building", feature: "classroom", skill: "engineering", duration: 1,
+            years: 3...6, site: "main"),
+        Workshop(
+            id: "planetarium", name: "Planetarium", feature: "dome", skill: "astronomy", duration: 1, years: 3...6,
+            site: "science-centre"),
     ]
 
     /// `YYYY-MM-DD` of the day `n` days after Monday 2 March 2026.
@@ -56,7 +71,9 @@ public struct StemWeekGenerator {
             ("p1", 555, 600, false), ("p2", 600, 645, false), ("break", 645, 660, true), ("p3", 660, 705, false),
             ("p4", 705, 750, false), ("p5", 750, 795, false), ("p6", 795, 840, false), ("p7", 840, 885, false),
         ]
-        let periods = periodSpecs.map { EventCalendar.Period(id: $0.0, name: nil, start: $0.1, end: $0.2, isBreak: $0.3) }
+        let periods = periodSpecs.map {
+            EventCalendar.Period(id: $0.0, name: nil, start: $0.1, end: $0.2, isBreak: $0.3)
+        }
         for d in 0..<dayCount {
             let week = d / 5, weekday = d % 5
             let id = dayCount <= 5 ? weekdays[weekday] : "w\(week + 1)-\(weekdays[weekday])"
@@ -86,7 +103,10 @@ public struct StemWeekGenerator {
             for half in halves {
                 let d = (0..<dayCount).filter { !used.contains($0) }.min { dayLoad[$0] < dayLoad[$1] }!
                 used.append(d)
-                for c in half { classDay[c] = d; dayLoad[d] += 1 }
+                for c in half {
+                    classDay[c] = d
+                    dayLoad[d] += 1
+                }
             }
         }
         let busiest = max(1, dayLoad.max() ?? 1)
@@ -94,24 +114,34 @@ public struct StemWeekGenerator {
 
         // Rooms sized from the busiest day.
         var rooms: [Room] = []
-        func addRooms(_ count: Int, _ prefix: String, _ name: String, _ features: Set<String>, capacity: Int?, site: String) {
+        func addRooms(
+            _ count: Int, _ prefix: String, _ name: String, _ features: Set<String>, capacity: Int?, site: String
+        ) {
             for i in 1...max(1, count) {
                 var f = features
                 if i == 1 || random.below(100) < 65 { f.insert("step-free") }
-                rooms.append(Room(id: "\(prefix)-\(i)", name: "\(name) \(i)", capacity: capacity, features: f, site: site))
+                rooms.append(
+                    Room(id: "\(prefix)-\(i)", name: "\(name) \(i)", capacity: capacity, features: f, site: site))
             }
         }
         let slots = 7.0
         func roomsFor(share: Double, duration: Double) -> Int {
             Int((Double(busiest) * 3 * share * duration / (slots * utilisation)).rounded(.up))
         }
-        addRooms(roomsFor(share: 2 / 7, duration: 1), "lab", "Science lab", ["lab"], capacity: 32, site: "science-centre")
+        addRooms(
+            roomsFor(share: 2 / 7, duration: 1), "lab", "Science lab", ["lab"], capacity: 32, site: "science-centre")
         addRooms(roomsFor(share: 2 / 7, duration: 1), "ict", "ICT suite", ["ict"], capacity: 32, site: "main")
         addRooms(roomsFor(share: 1 / 7, duration: 2), "pad", "Launch pad", ["outdoor"], capacity: nil, site: "main")
         addRooms(roomsFor(share: 1 / 7, duration: 1), "class", "Classroom", ["classroom"], capacity: 32, site: "main")
-        addRooms(roomsFor(share: 1 / 7, duration: 1), "dome", "Planetarium dome", ["dome"], capacity: 34, site: "science-centre")
-        addRooms(Int((Double(busiest) / 4 / (6 * utilisation)).rounded(.up)), "hall", "Hall", ["hall"], capacity: 130, site: "main")
-        addRooms(Int((Double(busiest) / 5 / (3 * utilisation)).rounded(.up)), "dining", "Dining room", ["dining"], capacity: 150, site: "main")
+        addRooms(
+            roomsFor(share: 1 / 7, duration: 1), "dome", "Planetarium dome", ["dome"], capacity: 34,
+            site: "science-centre")
+        addRooms(
+            Int((Double(busiest) / 4 / (6 * utilisation)).rounded(.up)), "hall", "Hall", ["hall"], capacity: 130,
+            site: "main")
+        addRooms(
+            Int((Double(busiest) / 5 / (3 * utilisation)).rounded(.up)), "dining", "Dining room", ["dining"],
+            capacity: 150, site: "main")
         func roomCount(_ feature: String) -> Int { rooms.filter { $0.features.contains(feature) }.count }
 
         // Staff.
@@ -124,34 +154,48 @@ public struct StemWeekGenerator {
         for w in Self.workshops {
             let n = roomCount(w.feature) + 1
             for i in 1...n {
-                staff.append(StaffMember(id: "\(w.skill)-\(i)", name: "\(w.name) leader \(i)", role: "teacher", skills: [w.skill],
-                                         available: someDays(80), maxPerDay: 6, preferredMaxPerDay: 5))
+                staff.append(
+                    StaffMember(
+                        id: "\(w.skill)-\(i)", name: "\(w.name) leader \(i)", role: "teacher", skills: [w.skill],
+                        available: someDays(80), maxPerDay: 6, preferredMaxPerDay: 5))
             }
         }
         for i in 1...(roomCount("hall") + 1) {
-            staff.append(StaffMember(id: "presenter-\(i)", name: "Show presenter \(i)", role: "teacher", skills: ["show"],
-                                     available: someDays(85), maxPerDay: 6))
+            staff.append(
+                StaffMember(
+                    id: "presenter-\(i)", name: "Show presenter \(i)", role: "teacher", skills: ["show"],
+                    available: someDays(85), maxPerDay: 6))
         }
-        let workshopRooms = rooms.filter { !$0.features.isDisjoint(with: ["lab", "ict", "outdoor", "classroom", "dome"]) }.count
+        let workshopRooms = rooms.filter {
+            !$0.features.isDisjoint(with: ["lab", "ict", "outdoor", "classroom", "dome"])
+        }.count
         let helpers = Int((Double(workshopRooms) * 2.6 / utilisation).rounded(.up)) + 2
         for i in 1...helpers {
-            staff.append(StaffMember(id: "helper-\(i)", name: "Sixth-form helper \(i)", role: "student", skills: [],
-                                     available: someDays(40), maxPerDay: 5, preferredMaxPerDay: 4))
+            staff.append(
+                StaffMember(
+                    id: "helper-\(i)", name: "Sixth-form helper \(i)", role: "student", skills: [],
+                    available: someDays(40), maxPerDay: 5, preferredMaxPerDay: 4))
         }
 
         // Activities.
         var activities: [Activity] = []
         for w in Self.workshops {
-            activities.append(Activity(id: w.id, name: w.name, duration: w.duration, capacity: 34, roomFeatures: [w.feature],
-                                       years: w.years, window: w.id == "rocket" ? [TimeRange(day: nil, window: 555...795)] : nil,
-                                       staff: [.init(skills: [w.skill], count: 1), .init(role: "student", perPupils: 15)]))
+            activities.append(
+                Activity(
+                    id: w.id, name: w.name, duration: w.duration, capacity: 34, roomFeatures: [w.feature],
+                    years: w.years, window: w.id == "rocket" ? [TimeRange(day: nil, window: 555...795)] : nil,
+                    staff: [.init(skills: [w.skill], count: 1), .init(role: "student", perPupils: 15)]))
         }
         let showIndex = activities.count
-        activities.append(Activity(id: "ln2-show", name: "Liquid-nitrogen show", capacity: 130, maxGroups: 4, roomFeatures: ["hall"],
-                                   staff: [.init(skills: ["show"], count: 1)]))
+        activities.append(
+            Activity(
+                id: "ln2-show", name: "Liquid-nitrogen show", capacity: 130, maxGroups: 4, roomFeatures: ["hall"],
+                staff: [.init(skills: ["show"], count: 1)]))
         let lunchIndex = activities.count
-        activities.append(Activity(id: "lunch", name: "Lunch", capacity: 150, maxGroups: 5, roomFeatures: ["dining"],
-                                   window: [TimeRange(day: nil, window: 705...840)]))
+        activities.append(
+            Activity(
+                id: "lunch", name: "Lunch", capacity: 150, maxGroups: 5, roomFeatures: ["dining"],
+                window: [TimeRange(day: nil, window: 705...840)]))
 
         // Groups.
         var groups: [Group] = []
@@ -169,15 +213,20 @@ public struct StemWeekGenerator {
             let allowed = Self.workshops.indices.filter { Self.workshops[$0].years.contains(cls.year) }
             var wishes = allowed
             for i in wishes.indices.reversed() where i > 0 { wishes.swapAt(i, random.below(i + 1)) }
-            groups.append(Group(id: id, name: "\(schoolName) Year \(cls.year)", school: schoolName, year: cls.year, size: cls.size,
-                                visit: [TimeRange(day: d, window: start...end)], needs: random.below(100) < 10 ? ["step-free"] : [],
-                                attend: [.activity(activity: lunchIndex, times: 1, daily: true, minDays: nil),
-                                         .activity(activity: showIndex, times: 1, daily: false, minDays: nil),
-                                         .oneOf(choices: allowed, count: min(3, allowed.count), prefer: Array(wishes.prefix(3)))]))
+            groups.append(
+                Group(
+                    id: id, name: "\(schoolName) Year \(cls.year)", school: schoolName, year: cls.year, size: cls.size,
+                    visit: [TimeRange(day: d, window: start...end)], needs: random.below(100) < 10 ? ["step-free"] : [],
+                    attend: [
+                        .activity(activity: lunchIndex, times: 1, daily: true, minDays: nil),
+                        .activity(activity: showIndex, times: 1, daily: false, minDays: nil),
+                        .oneOf(choices: allowed, count: min(3, allowed.count), prefer: Array(wishes.prefix(3))),
+                    ]))
         }
-        return Problem(name: "Generated STEM Week: \(visitors) visitors, \(schoolCount) schools, \(dayCount) days (seed \(seed))",
-                       description: "Synthetic instance from carousel generate (tightness \(tightness)).",
-                       calendar: EventCalendar(days: calendarDays, periods: periods), rooms: rooms, staff: staff,
-                       activities: activities, groups: groups)
+        return Problem(
+            name: "Generated STEM Week: \(visitors) visitors, \(schoolCount) schools, \(dayCount) days (seed \(seed))",
+            description: "Synthetic instance from carousel generate (tightness \(tightness)).",
+            calendar: EventCalendar(days: calendarDays, periods: periods), rooms: rooms, staff: staff,
+            activities: activities, groups: groups)
     }
 }

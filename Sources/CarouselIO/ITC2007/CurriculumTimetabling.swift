@@ -19,8 +19,17 @@ import CarouselSolver
 /// Periods become one-hour periods from 08:00, days `d0`, `d1`, …, periods
 /// `p0`, `p1`, … (the competition's 0-based numbers).
 public struct CurriculumTimetabling: Sendable {
-    public struct Course: Sendable { public var id: String; public var teacher: String; public var lectures: Int; public var minDays: Int; public var students: Int }
-    public struct Curriculum: Sendable { public var id: String; public var courses: [String] }
+    public struct Course: Sendable {
+        public var id: String
+        public var teacher: String
+        public var lectures: Int
+        public var minDays: Int
+        public var students: Int
+    }
+    public struct Curriculum: Sendable {
+        public var id: String
+        public var courses: [String]
+    }
 
     public var name: String
     public var days: Int
@@ -36,7 +45,8 @@ public struct CurriculumTimetabling: Sendable {
         let bytes = try ProblemDecoder.readFile(path)
         let file = StandardInput.name(of: path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            throw InputError(file: file, location: nil, path: "", message: "not UTF-8 text; expected an ITC-2007 .ctt file")
+            throw InputError(
+                file: file, location: nil, path: "", message: "not UTF-8 text; expected an ITC-2007 .ctt file")
         }
         return try parse(text, file: file)
     }
@@ -47,7 +57,9 @@ public struct CurriculumTimetabling: Sendable {
 
     /// Parses `.ctt` text; errors name the file and line.
     public static func parse(_ text: String, file: String) throws(InputError) -> CurriculumTimetabling {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         if lines.last == "" { lines.removeLast() }
         var i = 0
         func fail(_ message: String, line: Int? = nil) -> InputError {
@@ -57,34 +69,49 @@ public struct CurriculumTimetabling: Sendable {
         func header(_ key: String) throws(InputError) -> String {
             while i < lines.count && lines[i].isEmpty { i += 1 }
             guard i < lines.count, lines[i].hasPrefix(key + ":") else {
-                throw fail("expected \"\(key): …\"\(i < lines.count ? ", got \"\(lines[i].prefix(40))\"" : " before the end of the file")")
+                throw fail(
+                    "expected \"\(key): …\"\(i < lines.count ? ", got \"\(lines[i].prefix(40))\"" : " before the end of the file")"
+                )
             }
             defer { i += 1 }
             return lines[i].dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces)
         }
         func number(_ key: String) throws(InputError) -> Int {
             let text = try header(key)
-            guard let n = Int(text), n >= 0 else { throw fail("\(key) must be a whole number ≥ 0, got \"\(text)\"", line: i - 1) }
+            guard let n = Int(text), n >= 0 else {
+                throw fail("\(key) must be a whole number ≥ 0, got \"\(text)\"", line: i - 1)
+            }
             return n
         }
         /// Reads `count` entries of `fields` fields (-1: at least 2); with
         /// `unique`, no two entries may share their first field (an id).
-        func section(_ title: String, _ count: Int, fields: Int, unique: Bool = true,
-                     _ body: ([String], Int) throws(InputError) -> Void) throws(InputError) {
+        func section(
+            _ title: String, _ count: Int, fields: Int, unique: Bool = true,
+            _ body: ([String], Int) throws(InputError) -> Void
+        ) throws(InputError) {
             while i < lines.count && lines[i].isEmpty { i += 1 }
             guard i < lines.count, lines[i] == title else { throw fail("expected the section \"\(title)\"") }
             i += 1
             var read = 0
             var firstLine: [String: Int] = [:]
             while read < count {
-                guard i < lines.count else { throw fail("\(title) lists \(read) entries; the header promised \(count)") }
-                if lines[i].isEmpty { i += 1; continue }
+                guard i < lines.count else {
+                    throw fail("\(title) lists \(read) entries; the header promised \(count)")
+                }
+                if lines[i].isEmpty {
+                    i += 1
+                    continue
+                }
                 let parts = lines[i].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
                 guard fields < 0 ? parts.count >= 2 : parts.count == fields else {
-                    throw fail("\(title) entry has \(parts.count) fields, expected \(fields < 0 ? "at least 2" : String(fields))")
+                    throw fail(
+                        "\(title) entry has \(parts.count) fields, expected \(fields < 0 ? "at least 2" : String(fields))"
+                    )
                 }
                 if unique {
-                    if let first = firstLine[parts[0]] { throw fail("\(parts[0]) is listed twice in \(title) (first on line \(first + 1))") }
+                    if let first = firstLine[parts[0]] {
+                        throw fail("\(parts[0]) is listed twice in \(title) (first on line \(first + 1))")
+                    }
                     firstLine[parts[0]] = i
                 }
                 try body(parts, i)
@@ -94,27 +121,37 @@ public struct CurriculumTimetabling: Sendable {
         }
         let name = try header("Name")
         let courseCount = try number("Courses"), roomCount = try number("Rooms"), days = try number("Days")
-        let periods = try number("Periods_per_day"), curriculumCount = try number("Curricula"), constraints = try number("Constraints")
+        let periods = try number("Periods_per_day"), curriculumCount = try number("Curricula"),
+            constraints = try number("Constraints")
         guard days > 0, periods > 0 else { throw fail("Days and Periods_per_day must be at least 1") }
         guard periods <= maxPeriodsPerDay else {
-            throw fail("Periods_per_day is \(periods); the import gives each period an hour from 08:00, so at most \(maxPeriodsPerDay) fit in a day")
+            throw fail(
+                "Periods_per_day is \(periods); the import gives each period an hour from 08:00, so at most \(maxPeriodsPerDay) fit in a day"
+            )
         }
         guard days <= ProblemDecoder.maxSlots / periods else {
-            throw fail("Days × Periods_per_day = \(days) × \(periods) time slots; at most \(ProblemDecoder.maxSlots) are supported")
+            throw fail(
+                "Days × Periods_per_day = \(days) × \(periods) time slots; at most \(ProblemDecoder.maxSlots) are supported"
+            )
         }
         /// An id Carousel can use (`Identifier`), else an error on `line`.
         func id(_ text: String, _ line: Int) throws(InputError) -> String {
             if let problem = Identifier.problem(with: text) { throw fail(problem, line: line) }
             return text
         }
-        var out = CurriculumTimetabling(name: name, days: days, periodsPerDay: periods, courses: [], rooms: [], curricula: [], unavailable: [])
+        var out = CurriculumTimetabling(
+            name: name, days: days, periodsPerDay: periods, courses: [], rooms: [], curricula: [], unavailable: [])
         func int(_ s: String, _ what: String, _ line: Int) throws(InputError) -> Int {
-            guard let n = Int(s), n >= 0 else { throw fail("\(what) must be a whole number ≥ 0, got \"\(s)\"", line: line) }
+            guard let n = Int(s), n >= 0 else {
+                throw fail("\(what) must be a whole number ≥ 0, got \"\(s)\"", line: line)
+            }
             return n
         }
         try section("COURSES:", courseCount, fields: 5) { (f, line) throws(InputError) in
-            out.courses.append(Course(id: try id(f[0], line), teacher: try id(f[1], line), lectures: try int(f[2], "lectures", line),
-                                      minDays: try int(f[3], "minimum working days", line), students: try int(f[4], "students", line)))
+            out.courses.append(
+                Course(
+                    id: try id(f[0], line), teacher: try id(f[1], line), lectures: try int(f[2], "lectures", line),
+                    minDays: try int(f[3], "minimum working days", line), students: try int(f[4], "students", line)))
         }
         try section("ROOMS:", roomCount, fields: 2) { (f, line) throws(InputError) in
             out.rooms.append((try id(f[0], line), try int(f[1], "capacity", line)))
@@ -122,16 +159,21 @@ public struct CurriculumTimetabling: Sendable {
         let courseIDs = Set(out.courses.map(\.id))
         try section("CURRICULA:", curriculumCount, fields: -1) { (f, line) throws(InputError) in
             let n = try int(f[1], "number of courses", line)
-            guard f.count == n + 2 else { throw fail("curriculum \(f[0]) promises \(n) courses and lists \(f.count - 2)", line: line) }
+            guard f.count == n + 2 else {
+                throw fail("curriculum \(f[0]) promises \(n) courses and lists \(f.count - 2)", line: line)
+            }
             for c in f.dropFirst(2) where !courseIDs.contains(c) {
                 throw fail("curriculum \(f[0]) lists unknown course \"\(c)\"", line: line)
             }
             out.curricula.append(Curriculum(id: try id(f[0], line), courses: Array(f.dropFirst(2))))
         }
-        try section("UNAVAILABILITY_CONSTRAINTS:", constraints, fields: 3, unique: false) { (f, line) throws(InputError) in
+        try section("UNAVAILABILITY_CONSTRAINTS:", constraints, fields: 3, unique: false) {
+            (f, line) throws(InputError) in
             guard courseIDs.contains(f[0]) else { throw fail("unknown course \"\(f[0])\"", line: line) }
             let d = try int(f[1], "day", line), p = try int(f[2], "period", line)
-            guard d < days, p < periods else { throw fail("day \(d) period \(p) is outside the \(days) × \(periods) grid", line: line) }
+            guard d < days, p < periods else {
+                throw fail("day \(d) period \(p) is outside the \(days) × \(periods) grid", line: line)
+            }
             out.unavailable.append((f[0], d, p))
         }
         return out
@@ -150,7 +192,9 @@ public struct CurriculumTimetabling: Sendable {
         var activities: [Activity] = []
         var groups: [Group] = []
         var blockedSlots: [String: Set<Int>] = [:]
-        for u in unavailable where withWindows { blockedSlots[u.course, default: []].insert(u.day * periodsPerDay + u.period) }
+        for u in unavailable where withWindows {
+            blockedSlots[u.course, default: []].insert(u.day * periodsPerDay + u.period)
+        }
         for (k, c) in courses.enumerated() {
             let blocked = blockedSlots[c.id] ?? []
             var window: [TimeRange]?
@@ -159,7 +203,10 @@ public struct CurriculumTimetabling: Sendable {
                 for d in 0..<days {
                     var p = 0
                     while p < periodsPerDay {
-                        guard !blocked.contains(d * periodsPerDay + p) else { p += 1; continue }
+                        guard !blocked.contains(d * periodsPerDay + p) else {
+                            p += 1
+                            continue
+                        }
                         var q = p
                         while q + 1 < periodsPerDay && !blocked.contains(d * periodsPerDay + q + 1) { q += 1 }
                         ranges.append(TimeRange(day: d, window: periods[p].start...periods[q].end))
@@ -169,19 +216,29 @@ public struct CurriculumTimetabling: Sendable {
                 window = ranges
             }
             let teacher = teachers.firstIndex(of: c.teacher)!
-            activities.append(Activity(id: c.id, duration: 1, window: window, together: true,
-                                       staff: [.init(ids: [teacher], count: 1)]))
-            groups.append(Group(id: c.id, name: "Students of \(c.id)", size: max(1, c.students),
-                                attend: [.activity(activity: k, times: c.lectures, daily: false, minDays: c.minDays)],
-                                seats: c.students > 0, exempt: [.isolated]))
+            activities.append(
+                Activity(
+                    id: c.id, duration: 1, window: window, together: true,
+                    staff: [.init(ids: [teacher], count: 1)]))
+            groups.append(
+                Group(
+                    id: c.id, name: "Students of \(c.id)", size: max(1, c.students),
+                    attend: [.activity(activity: k, times: c.lectures, daily: false, minDays: c.minDays)],
+                    seats: c.students > 0, exempt: [.isolated]))
         }
         let index = Dictionary(uniqueKeysWithValues: courses.enumerated().map { ($1.id, $0) })
         for q in curricula {
             // A curriculum id may equal a course id; groups share one id space.
             let id = index[q.id] != nil ? "curriculum-\(q.id)" : q.id
-            groups.append(Group(id: id, name: "Curriculum \(q.id)", size: 1,
-                                attend: q.courses.compactMap { c in index[c].map { .activity(activity: $0, times: courses[$0].lectures, daily: false, minDays: nil) } },
-                                seats: false))
+            groups.append(
+                Group(
+                    id: id, name: "Curriculum \(q.id)", size: 1,
+                    attend: q.courses.compactMap { c in
+                        index[c].map {
+                            .activity(activity: $0, times: courses[$0].lectures, daily: false, minDays: nil)
+                        }
+                    },
+                    seats: false))
         }
         var weights = Weights()
         weights[.preference] = 0
@@ -191,10 +248,12 @@ public struct CurriculumTimetabling: Sendable {
         weights[.isolated] = 2
         weights[.roomStability] = 1
         weights.overCapacity = 1
-        return Problem(name: name, description: "ITC-2007 curriculum-based course timetabling instance \(name), imported by carousel.",
-                       calendar: EventCalendar(days: dayList, periods: periods),
-                       rooms: rooms.map { Room(id: $0.id, capacity: $0.capacity) }, staff: staff, activities: activities,
-                       groups: groups, weights: weights)
+        return Problem(
+            name: name,
+            description: "ITC-2007 curriculum-based course timetabling instance \(name), imported by carousel.",
+            calendar: EventCalendar(days: dayList, periods: periods),
+            rooms: rooms.map { Room(id: $0.id, capacity: $0.capacity) }, staff: staff, activities: activities,
+            groups: groups, weights: weights)
     }
 
     /// A solution scored by the competition's rules, straight from the
@@ -263,7 +322,8 @@ public struct CurriculumTimetabling: Sendable {
         }
         for (i, x) in lectures.enumerated() {
             for y in lectures[(i + 1)...] where x.day == y.day && x.period == y.period {
-                let shared = x.course == y.course || courses[x.course].teacher == courses[y.course].teacher
+                let shared =
+                    x.course == y.course || courses[x.course].teacher == courses[y.course].teacher
                     || curriculaOf[x.course].contains(where: curriculaOf[y.course].contains)
                 if shared { a.conflicts += 1 }
             }
@@ -291,7 +351,9 @@ public struct CurriculumTimetabling: Sendable {
     public static func solution(_ schedule: Schedule, instance I: CompiledInstance) -> String {
         var lines: [String] = []
         for s in schedule.sessions.sorted(by: { ($0.activity, $0.day, $0.start) < ($1.activity, $1.day, $1.start) }) {
-            lines.append("\(I.activityID(Int(s.activity))) \(I.roomID(Int(s.room))) \(I.dayID(Int(s.day)).dropFirst()) \(I.periodID(Int(s.start)).dropFirst())")
+            lines.append(
+                "\(I.activityID(Int(s.activity))) \(I.roomID(Int(s.room))) \(I.dayID(Int(s.day)).dropFirst()) \(I.periodID(Int(s.start)).dropFirst())"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

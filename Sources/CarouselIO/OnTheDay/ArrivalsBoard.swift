@@ -54,7 +54,9 @@ public struct ArrivalsBoard: Sendable {
             for (party, groups) in A.partyGroups.enumerated() {
                 let members = Set(groups.map(Int.init))
                 let mine = today.filter { !members.isDisjoint(with: view.sessions[$0].groups) }
-                guard let start = mine.map({ view.sessions[$0].start }).min(), let end = mine.map({ view.sessions[$0].end }).max() else { continue }
+                guard let start = mine.map({ view.sessions[$0].start }).min(),
+                    let end = mine.map({ view.sessions[$0].end }).max()
+                else { continue }
                 let present = members.filter { g in mine.contains { view.sessions[$0].groups.contains(g) } }.sorted()
                 // Each group's first and last session that day.
                 var first = Set<Int>(), last = Set<Int>()
@@ -64,12 +66,19 @@ public struct ArrivalsBoard: Sendable {
                     last.insert(own.max { view.sessions[$0].end < view.sessions[$1].end }!)
                 }
                 let firstSessions = first.sorted()
-                visits.append(Visit(
-                    day: d, school: view.schoolName(present[0]), gate: p.gates.isEmpty ? nil : Int(A.partyGate[party]),
-                    groups: present, people: Int(A.partyPeople[party * p.calendar.days.count + d]), coaches: Int(A.coaches(party: party, day: d)),
-                    arrival: start - Int(A.arriveBefore), departure: end + Int(A.leaveAfter),
-                    first: firstSessions, last: last.sorted(),
-                    meetBy: Set(firstSessions.filter { view.sessions[$0].start == start }.compactMap { view.sessions[$0].staff.first }).sorted()))
+                visits.append(
+                    Visit(
+                        day: d, school: view.schoolName(present[0]),
+                        gate: p.gates.isEmpty ? nil : Int(A.partyGate[party]),
+                        groups: present, people: Int(A.partyPeople[party * p.calendar.days.count + d]),
+                        coaches: Int(A.coaches(party: party, day: d)),
+                        arrival: start - Int(A.arriveBefore), departure: end + Int(A.leaveAfter),
+                        first: firstSessions, last: last.sorted(),
+                        meetBy: Set(
+                            firstSessions.filter { view.sessions[$0].start == start }.compactMap {
+                                view.sessions[$0].staff.first
+                            }
+                        ).sorted()))
             }
         }
         self.visits = visits.sorted { ($0.day, $0.arrival, $0.school) < ($1.day, $1.arrival, $1.school) }
@@ -83,8 +92,10 @@ public struct ArrivalsBoard: Sendable {
                     let inQuarter = here.filter { Int(ArrivalTable.quarter(of: Int32($0.arrival))) == q }
                     let coaches = inQuarter.reduce(0) { $0 + $1.coaches }
                     if coaches > capacity {
-                        conflicts.append(Conflict(day: d, gate: k, from: q * Int(ArrivalTable.quarter), coaches: coaches,
-                                                  capacity: capacity, schools: inQuarter.map(\.school)))
+                        conflicts.append(
+                            Conflict(
+                                day: d, gate: k, from: q * Int(ArrivalTable.quarter), coaches: coaches,
+                                capacity: capacity, schools: inQuarter.map(\.school)))
                     }
                 }
             }
@@ -114,19 +125,31 @@ public struct ArrivalsBoard: Sendable {
         for d in p.calendar.days.indices {
             let today = visits.filter { $0.day == d }
             guard !today.isEmpty else { continue }
-            out.append(ReportTable(
-                title: view.dayTitle(d) + ": arrivals", headers: ["time", "school", "gate", "coaches", "people", "met by", "first sessions"],
-                rows: today.map { v in
-                    let quarter = Int(ArrivalTable.quarter(of: Int32(v.arrival))) * Int(ArrivalTable.quarter)
-                    let flag = v.gate.map { over.contains("\(d) \($0) \(quarter) \(v.school)") } ?? false
-                    return [v.arrival.clockText, v.school, Self.gateName(v.gate, problem: p) + (flag ? " (OVER CAPACITY)" : ""), "\(v.coaches)",
-                            "\(v.people)", v.meetBy.isEmpty ? "—" : v.meetBy.map(view.staffName).joined(separator: ", "), places(v.first)]
-                }, numeric: [3, 4]))
-            out.append(ReportTable(
-                title: view.dayTitle(d) + ": departures", headers: ["time", "school", "gate", "coaches", "people", "last session"],
-                rows: today.sorted { ($0.departure, $0.school) < ($1.departure, $1.school) }.map { v in
-                    [v.departure.clockText, v.school, Self.gateName(v.gate, problem: p), "\(v.coaches)", "\(v.people)", places(v.last)]
-                }, numeric: [3, 4]))
+            out.append(
+                ReportTable(
+                    title: view.dayTitle(d) + ": arrivals",
+                    headers: ["time", "school", "gate", "coaches", "people", "met by", "first sessions"],
+                    rows: today.map { v in
+                        let quarter = Int(ArrivalTable.quarter(of: Int32(v.arrival))) * Int(ArrivalTable.quarter)
+                        let flag = v.gate.map { over.contains("\(d) \($0) \(quarter) \(v.school)") } ?? false
+                        return [
+                            v.arrival.clockText, v.school,
+                            Self.gateName(v.gate, problem: p) + (flag ? " (OVER CAPACITY)" : ""), "\(v.coaches)",
+                            "\(v.people)",
+                            v.meetBy.isEmpty ? "—" : v.meetBy.map(view.staffName).joined(separator: ", "),
+                            places(v.first),
+                        ]
+                    }, numeric: [3, 4]))
+            out.append(
+                ReportTable(
+                    title: view.dayTitle(d) + ": departures",
+                    headers: ["time", "school", "gate", "coaches", "people", "last session"],
+                    rows: today.sorted { ($0.departure, $0.school) < ($1.departure, $1.school) }.map { v in
+                        [
+                            v.departure.clockText, v.school, Self.gateName(v.gate, problem: p), "\(v.coaches)",
+                            "\(v.people)", places(v.last),
+                        ]
+                    }, numeric: [3, 4]))
         }
         return out
     }

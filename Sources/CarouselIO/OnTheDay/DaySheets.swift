@@ -16,13 +16,21 @@ public enum DaySheets {
         let rows = today.map { i in
             let s = view.sessions[i], activity = p.activities[s.activity]
             let setUp = activity.roomFeatures.sorted() + activity.equipment
-            let schools = s.groups.reduce(into: [String]()) { list, g in if !list.contains(view.schoolName(g)) { list.append(view.schoolName(g)) } }
-            return [view.timeText(s), view.activityName(s.activity) + (entity.dimension == .staff ? " (\(view.roomName(s.room)))" : ""),
-                    s.groups.map(view.groupName).joined(separator: ", "), schools.joined(separator: ", "),
-                    "\(s.groups.reduce(0) { $0 + p.groups[$1].size })", "\(s.groups.reduce(0) { $0 + p.groups[$1].adults })",
-                    setUp.joined(separator: "; "), s.staff.map { "\(view.staffName($0)) [\(p.staff[$0].id)]" }.joined(separator: ", ")]
+            let schools = s.groups.reduce(into: [String]()) { list, g in
+                if !list.contains(view.schoolName(g)) { list.append(view.schoolName(g)) }
+            }
+            return [
+                view.timeText(s),
+                view.activityName(s.activity) + (entity.dimension == .staff ? " (\(view.roomName(s.room)))" : ""),
+                s.groups.map(view.groupName).joined(separator: ", "), schools.joined(separator: ", "),
+                "\(s.groups.reduce(0) { $0 + p.groups[$1].size })",
+                "\(s.groups.reduce(0) { $0 + p.groups[$1].adults })",
+                setUp.joined(separator: "; "),
+                s.staff.map { "\(view.staffName($0)) [\(p.staff[$0].id)]" }.joined(separator: ", "),
+            ]
         }
-        return ReportTable(title: "\(entity.title): \(view.dayTitle(d))", headers: headers, rows: rows, numeric: [4, 5])
+        return ReportTable(
+            title: "\(entity.title): \(view.dayTitle(d))", headers: headers, rows: rows, numeric: [4, 5])
     }
 
     /// Every room's and staff member's sheet, day by day.

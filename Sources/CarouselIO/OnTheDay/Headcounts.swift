@@ -81,7 +81,9 @@ public struct Headcounts: Sendable {
     public init(_ view: TimetableView) {
         let p = view.problem, cal = p.calendar
         var needs: [String] = []
-        for group in p.groups { for entry in group.dietary where !needs.contains(entry.need) { needs.append(entry.need) } }
+        for group in p.groups {
+            for entry in group.dietary where !needs.contains(entry.need) { needs.append(entry.need) }
+        }
         self.needs = needs
         let needIndex = Dictionary(uniqueKeysWithValues: needs.enumerated().map { ($1, $0) })
         let schoolOrder = Self.schoolOrder(view)
@@ -96,14 +98,17 @@ public struct Headcounts: Sendable {
             var total = Count(needs: needs.count)
             for g in groups.sorted() {
                 let school = view.schoolName(g)
-                var entry = bySchool[school] ?? SchoolCount(school: school, groups: [], count: Count(needs: needs.count))
+                var entry =
+                    bySchool[school] ?? SchoolCount(school: school, groups: [], count: Count(needs: needs.count))
                 entry.groups.append(g)
                 add(g, to: &entry.count)
                 add(g, to: &total)
                 bySchool[school] = entry
             }
             total.staff = staff.count
-            let schools = bySchool.values.sorted { (schoolOrder[$0.school] ?? 0, $0.school) < (schoolOrder[$1.school] ?? 0, $1.school) }
+            let schools = bySchool.values.sorted {
+                (schoolOrder[$0.school] ?? 0, $0.school) < (schoolOrder[$1.school] ?? 0, $1.school)
+            }
             return Gathering(day: d, schools: schools, staff: staff, total: total)
         }
 
@@ -157,7 +162,9 @@ public struct Headcounts: Sendable {
     /// Schools in the order their first group appears in the problem.
     static func schoolOrder(_ view: TimetableView) -> [String: Int] {
         var order: [String: Int] = [:]
-        for g in view.problem.groups.indices where order[view.schoolName(g)] == nil { order[view.schoolName(g)] = order.count }
+        for g in view.problem.groups.indices where order[view.schoolName(g)] == nil {
+            order[view.schoolName(g)] = order.count
+        }
         return order
     }
 
@@ -177,16 +184,24 @@ public struct Headcounts: Sendable {
         func table(_ g: Gathering) -> ReportTable {
             var title = view.dayTitle(g.day) + ": "
             if let sitting = g.sitting {
-                title += "sitting \(sitting.start.clockText)-\(sitting.end.clockText) in " + sitting.rooms.map(view.roomName).joined(separator: ", ")
+                title +=
+                    "sitting \(sitting.start.clockText)-\(sitting.end.clockText) in "
+                    + sitting.rooms.map(view.roomName).joined(separator: ", ")
             } else {
                 title += "on site all day"
             }
             var rows = g.schools.map { s in
-                [s.school, "\(s.groups.count)", "\(s.count.pupils)", "\(s.count.adults)", ""] + dietary(s.count) + ["\(s.count.total)"]
+                [s.school, "\(s.groups.count)", "\(s.count.pupils)", "\(s.count.adults)", ""] + dietary(s.count) + [
+                    "\(s.count.total)"
+                ]
             }
             rows.append(["staff", "", "", "", "\(g.total.staff)"] + blank + ["\(g.total.staff)"])
-            rows.append(["total", "\(g.schools.reduce(0) { $0 + $1.groups.count })", "\(g.total.pupils)", "\(g.total.adults)", "\(g.total.staff)"]
-                        + dietary(g.total) + ["\(g.total.total)"])
+            rows.append(
+                [
+                    "total", "\(g.schools.reduce(0) { $0 + $1.groups.count })", "\(g.total.pupils)",
+                    "\(g.total.adults)", "\(g.total.staff)",
+                ]
+                    + dietary(g.total) + ["\(g.total.total)"])
             let numeric = Set(1..<headers.count).subtracting(oneColumn ? [5] : [])
             return ReportTable(title: title, headers: headers, rows: rows, numeric: numeric)
         }
@@ -200,11 +215,16 @@ public struct Headcounts: Sendable {
         return days.map { day in
             let rows = rooms.filter { $0.day == day.day }.map { e in
                 let period = cal.periods[e.period]
-                return [view.roomName(e.room), "\(period.start.clockText)-\(period.end.clockText)", "\(e.count.pupils)", "\(e.count.adults)",
-                        "\(e.count.staff)", "\(e.count.total)", e.groups.map(view.groupName).joined(separator: ", ")]
+                return [
+                    view.roomName(e.room), "\(period.start.clockText)-\(period.end.clockText)", "\(e.count.pupils)",
+                    "\(e.count.adults)",
+                    "\(e.count.staff)", "\(e.count.total)", e.groups.map(view.groupName).joined(separator: ", "),
+                ]
             }
-            return ReportTable(title: view.dayTitle(day.day) + ": people per room and period",
-                               headers: ["room", "period", "pupils", "adults", "staff", "total", "groups"], rows: rows, numeric: [2, 3, 4, 5])
+            return ReportTable(
+                title: view.dayTitle(day.day) + ": people per room and period",
+                headers: ["room", "period", "pupils", "adults", "staff", "total", "groups"], rows: rows,
+                numeric: [2, 3, 4, 5])
         }
     }
 }

@@ -51,10 +51,16 @@ public struct ReportTable: Sendable, Equatable {
     /// The table as HTML (`HTMLReport.escape`d): a caption, then the rows.
     public var html: String {
         var out = "<table class=\"rt\"><caption>\(HTMLReport.escape(title))</caption><thead><tr>"
-        out += headers.enumerated().map { "<th\(numeric.contains($0.offset) ? " class=\"n\"" : "")>\(HTMLReport.escape($0.element))</th>" }.joined()
+        out += headers.enumerated().map {
+            "<th\(numeric.contains($0.offset) ? " class=\"n\"" : "")>\(HTMLReport.escape($0.element))</th>"
+        }.joined()
         out += "</tr></thead><tbody>\n"
         for row in rows {
-            out += "<tr>" + row.enumerated().map { "<td\(numeric.contains($0.offset) ? " class=\"n\"" : "")>\(HTMLReport.escape($0.element))</td>" }.joined() + "</tr>\n"
+            out +=
+                "<tr>"
+                + row.enumerated().map {
+                    "<td\(numeric.contains($0.offset) ? " class=\"n\"" : "")>\(HTMLReport.escape($0.element))</td>"
+                }.joined() + "</tr>\n"
         }
         return out + "</tbody></table>\n"
     }

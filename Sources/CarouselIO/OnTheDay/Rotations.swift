@@ -9,7 +9,9 @@ public enum Rotations {
     /// The group's sessions (indices into the view) in time order.
     public static func order(of g: Int, in view: TimetableView) -> [Int] {
         view.sessions.indices.filter { view.sessions[$0].groups.contains(g) }
-            .sorted { (view.sessions[$0].day, view.sessions[$0].start) < (view.sessions[$1].day, view.sessions[$1].start) }
+            .sorted {
+                (view.sessions[$0].day, view.sessions[$0].start) < (view.sessions[$1].day, view.sessions[$1].start)
+            }
     }
 
     /// One table per group with a session, in problem order: its title
@@ -21,10 +23,16 @@ public enum Rotations {
             guard !order.isEmpty else { return nil }
             let rows = order.enumerated().map { k, i in
                 let s = view.sessions[i]
-                return ["\(k + 1)", p.calendar.days[s.day].name ?? p.calendar.days[s.day].id, s.start.clockText, s.end.clockText,
-                        view.activityName(s.activity), view.roomName(s.room), p.rooms[s.room].site, s.staff.map(view.staffName).joined(separator: ", ")]
+                return [
+                    "\(k + 1)", p.calendar.days[s.day].name ?? p.calendar.days[s.day].id, s.start.clockText,
+                    s.end.clockText,
+                    view.activityName(s.activity), view.roomName(s.room), p.rooms[s.room].site,
+                    s.staff.map(view.staffName).joined(separator: ", "),
+                ]
             }
-            return ReportTable(title: "\(view.groupName(g)), \(view.schoolName(g)), \(p.groups[g].size) pupils", headers: headers, rows: rows, numeric: [0])
+            return ReportTable(
+                title: "\(view.groupName(g)), \(view.schoolName(g)), \(p.groups[g].size) pupils", headers: headers,
+                rows: rows, numeric: [0])
         }
     }
 }

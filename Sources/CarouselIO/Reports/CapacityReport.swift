@@ -38,25 +38,31 @@ public struct CapacityReport: Sendable {
 
     /// Probes each of `days` in turn with `oracle` (its deadline and stop
     /// flag end the whole report); `sizeLimit` caps the copies tried.
-    public static func run(_ problem: Problem, file: String, like group: Int, days: [Int?], oracle: FeasibilityOracle,
-                           sizeLimit: Int?, progress: ((DiagnosisProgress) -> Void)?) -> CapacityReport {
+    public static func run(
+        _ problem: Problem, file: String, like group: Int, days: [Int?], oracle: FeasibilityOracle,
+        sizeLimit: Int?, progress: ((DiagnosisProgress) -> Void)?
+    ) -> CapacityReport {
         let start = Termination.now()
         var rows: [Row] = []
         var checks = 0
         for (k, d) in days.enumerated() {
             guard !oracle.isCutShort else {
-                return CapacityReport(problem: problem, file: file, group: group, rows: rows, daysLeft: Array(days[k...]),
-                                      seconds: Termination.now() - start)
+                return CapacityReport(
+                    problem: problem, file: file, group: group, rows: rows, daysLeft: Array(days[k...]),
+                    seconds: Termination.now() - start)
             }
             var probe = CapacityProbe(problem, like: group, day: d, oracle: oracle)
             probe.sizeLimit = sizeLimit
             let before = checks
-            probe.progress = progress.map { report in { p in report(DiagnosisProgress(stage: p.stage, checks: before + p.checks)) } }
+            probe.progress = progress.map { report in
+                { p in report(DiagnosisProgress(stage: p.stage, checks: before + p.checks)) }
+            }
             let answer = probe.run()
             checks += probe.checks
             rows.append(Row(day: d, answer: answer, checks: probe.checks))
         }
-        return CapacityReport(problem: problem, file: file, group: group, rows: rows, daysLeft: [], seconds: Termination.now() - start)
+        return CapacityReport(
+            problem: problem, file: file, group: group, rows: rows, daysLeft: [], seconds: Termination.now() - start)
     }
 
     /// Whether every day was answered in full.
@@ -71,17 +77,22 @@ public struct CapacityReport: Sendable {
         let g = problem.groups[group]
         var out = [String]()
         func add(_ text: String, indent: Int = 2) { out += TerminalText.hanging(text, width: width, indent: indent) }
-        add("\(file): more classes like \(like) (\(g.size) pupils, year \(g.year.map(String.init) ?? "none"))\(isComplete ? "" : " — PARTIAL: stopped before the end"):", indent: 0)
+        add(
+            "\(file): more classes like \(like) (\(g.size) pupils, year \(g.year.map(String.init) ?? "none"))\(isComplete ? "" : " — PARTIAL: stopped before the end"):",
+            indent: 0)
         for row in rows { add(describe(row)) }
         for d in daysLeft { add("\(label(d)): not reached") }
-        add("(\(ListText.grouped(rows.reduce(0) { $0 + $1.checks })) searches, \(String(format: "%.1f", seconds)) s)", indent: 0)
+        add(
+            "(\(ListText.grouped(rows.reduce(0) { $0 + $1.checks })) searches, \(String(format: "%.1f", seconds)) s)",
+            indent: 0)
         return out
     }
 
     func describe(_ row: Row) -> String {
         let a = row.answer, size = problem.groups[group].size
         guard let extra = a.extra else {
-            return a.isComplete ? "\(label(row.day)): the problem itself cannot be scheduled; run 'carousel explain \(file)'"
+            return a.isComplete
+                ? "\(label(row.day)): the problem itself cannot be scheduled; run 'carousel explain \(file)'"
                 : "\(label(row.day)): stopped before the problem as it is was decided"
         }
         if !a.isComplete {
@@ -99,7 +110,8 @@ public struct CapacityReport: Sendable {
             } else if a.nearest.isEmpty {
                 text += "; no single extra resource helps (several bind together)"
             } else {
-                text += "; no single extra resource lets one more in; closest (\(a.unplaced) attendance(s) left out without): "
+                text +=
+                    "; no single extra resource lets one more in; closest (\(a.unplaced) attendance(s) left out without): "
                     + a.nearest.map { "\($0.resource) (\($0.unplaced) left)" }.joined(separator: "; ")
             }
         }
@@ -109,22 +121,42 @@ public struct CapacityReport: Sendable {
     /// The answer for programs.
     public var json: JSONOutput {
         .object([
-            ("problem", .string(file)), ("like", .string(like)), ("seconds", .number((seconds * 1000).rounded() / 1000)),
+            ("problem", .string(file)), ("like", .string(like)),
+            ("seconds", .number((seconds * 1000).rounded() / 1000)),
             ("complete", .bool(isComplete)),
-            ("answers", .array(rows.map { row in
-                let a = row.answer
-                return .object([
-                    ("day", row.day.map { .string(problem.calendar.days[$0].id) } ?? .null),
-                    ("extraClasses", a.extra.map { .int($0) } ?? .null),
-                    ("atLeast", .bool(a.hitCeiling || !a.isComplete)), ("complete", .bool(a.isComplete)),
-                    ("notFitting", a.notFitting.map { .int($0) } ?? .null), ("checks", .int(row.checks)),
-                    ("binding", .array(a.binding.map { .object([("resource", .string($0.resource)), ("relaxation", .string($0.relaxation))]) })),
-                    ("unplacedAtLimit", .int(a.unplaced)),
-                    ("nearest", .array(a.nearest.map {
-                        .object([("resource", .string($0.resource)), ("relaxation", .string($0.relaxation)), ("unplaced", .int($0.unplaced))])
-                    })),
-                ])
-            })),
+            (
+                "answers",
+                .array(
+                    rows.map { row in
+                        let a = row.answer
+                        return .object([
+                            ("day", row.day.map { .string(problem.calendar.days[$0].id) } ?? .null),
+                            ("extraClasses", a.extra.map { .int($0) } ?? .null),
+                            ("atLeast", .bool(a.hitCeiling || !a.isComplete)), ("complete", .bool(a.isComplete)),
+                            ("notFitting", a.notFitting.map { .int($0) } ?? .null), ("checks", .int(row.checks)),
+                            (
+                                "binding",
+                                .array(
+                                    a.binding.map {
+                                        .object([
+                                            ("resource", .string($0.resource)), ("relaxation", .string($0.relaxation)),
+                                        ])
+                                    })
+                            ),
+                            ("unplacedAtLimit", .int(a.unplaced)),
+                            (
+                                "nearest",
+                                .array(
+                                    a.nearest.map {
+                                        .object([
+                                            ("resource", .string($0.resource)), ("relaxation", .string($0.relaxation)),
+                                            ("unplaced", .int($0.unplaced)),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    })
+            ),
             ("daysNotReached", .array(daysLeft.map { $0.map { .string(problem.calendar.days[$0].id) } ?? .null })),
         ])
     }

@@ -1,6 +1,6 @@
-import Foundation
 import CarouselModel
 import CarouselSolver
+import Foundation
 
 /// `carousel whatif`: a base problem and scenarios of it, each solved (by
 /// default repaired from the base schedule, changing as little as possible)
@@ -44,19 +44,24 @@ public struct WhatIfComparison: Sendable {
     /// then every case, `workers` at a time, each with one search thread;
     /// `fresh` solves the cases from scratch instead of repairing the base
     /// schedule. `progress` reports the base's search.
-    public static func run(base: CompiledInstance, baseFile: String, baseSchedule: Schedule?, cases: [Case], fresh: Bool,
-                           options: Solver.Options, workers: Int, progress: (@Sendable (SearchProgress) -> Void)?) -> WhatIfComparison {
+    public static func run(
+        base: CompiledInstance, baseFile: String, baseSchedule: Schedule?, cases: [Case], fresh: Bool,
+        options: Solver.Options, workers: Int, progress: (@Sendable (SearchProgress) -> Void)?
+    ) -> WhatIfComparison {
         var single = options
         single.threads = 1
         let baseRow: Row
         if let baseSchedule {
             let evaluation = Evaluator(base).evaluate(baseSchedule)
             let served = [Bool](repeating: true, count: base.groupCount)
-            baseRow = Row(name: "base", file: baseFile, feasible: evaluation.isFeasible, evaluation: evaluation,
-                          metrics: ScheduleMetrics(baseSchedule, instance: base, served: served), diff: nil, notes: [],
-                          schedule: baseSchedule, instance: base)
+            baseRow = Row(
+                name: "base", file: baseFile, feasible: evaluation.isFeasible, evaluation: evaluation,
+                metrics: ScheduleMetrics(baseSchedule, instance: base, served: served), diff: nil, notes: [],
+                schedule: baseSchedule, instance: base)
         } else {
-            baseRow = row(name: "base", file: baseFile, result: Solver.solve(base, options: single, progress: progress), instance: base, old: nil)
+            baseRow = row(
+                name: "base", file: baseFile, result: Solver.solve(base, options: single, progress: progress),
+                instance: base, old: nil)
         }
         let slots = ConcurrentSlots<Row>(count: cases.count)
         let workers = max(1, min(workers, cases.count))
@@ -65,8 +70,13 @@ public struct WhatIfComparison: Sendable {
             for i in stride(from: w, to: cases.count, by: workers) {
                 let instance = cases[i].instance
                 let old = ScheduleFile.translate(first, from: base, to: instance).schedule
-                let result = fresh ? Solver.solve(instance, options: jobOptions) : Solver.repair(instance, old: old, options: jobOptions)
-                var r = row(name: cases[i].scenario.name, file: cases[i].scenario.file, result: result, instance: instance, old: old)
+                let result =
+                    fresh
+                    ? Solver.solve(instance, options: jobOptions)
+                    : Solver.repair(instance, old: old, options: jobOptions)
+                var r = row(
+                    name: cases[i].scenario.name, file: cases[i].scenario.file, result: result, instance: instance,
+                    old: old)
                 r.dropped = first.sessions.count - old.sessions.count
                 slots.set(i, r)
             }
@@ -74,13 +84,17 @@ public struct WhatIfComparison: Sendable {
         return WhatIfComparison(base: baseFile, rows: [baseRow] + slots.values)
     }
 
-    static func row(name: String, file: String, result: Solver.Result, instance I: CompiledInstance, old: Schedule?) -> Row {
+    static func row(name: String, file: String, result: Solver.Result, instance I: CompiledInstance, old: Schedule?)
+        -> Row
+    {
         let schedule = result.state.schedule
         let evaluation = Evaluator(I).evaluate(schedule)
-        return Row(name: name, file: file, feasible: evaluation.isFeasible && result.unplaced.isEmpty,
-                   evaluation: evaluation, metrics: ScheduleMetrics(result.state),
-                   diff: old.map { ScheduleDiff(old: $0, new: schedule, instance: I) }, notes: result.notes, schedule: schedule,
-                   instance: I)
+        return Row(
+            name: name, file: file, feasible: evaluation.isFeasible && result.unplaced.isEmpty,
+            evaluation: evaluation, metrics: ScheduleMetrics(result.state),
+            diff: old.map { ScheduleDiff(old: $0, new: schedule, instance: I) }, notes: result.notes,
+            schedule: schedule,
+            instance: I)
     }
 
     /// The two costliest soft terms: `preference 210, siteChange 108`.
@@ -106,12 +120,20 @@ public struct WhatIfComparison: Sendable {
             ]
         }
         let resources: [[String]] = rows.map { r in
-            [r.name, String(format: "%.0f%%", r.metrics.roomUse * 100), String(format: "%.1f", r.metrics.staffHours), Self.mainTerms(r.evaluation)]
+            [
+                r.name, String(format: "%.0f%%", r.metrics.roomUse * 100), String(format: "%.1f", r.metrics.staffHours),
+                Self.mainTerms(r.evaluation),
+            ]
         }
-        return TextTable(headers: ["scenario", "feasible", "soft", "groups", "pupils", "changed", "new"], rows: outcomes,
-                         rightAligned: [2, 5, 6], keptWhole: [0]).lines(width: width, indent: 0)
-            + [""] + TextTable(headers: ["scenario", "rooms", "staff hours", "main soft terms"], rows: resources,
-                               rightAligned: [1, 2], keptWhole: [0]).lines(width: width, indent: 0)
+        return TextTable(
+            headers: ["scenario", "feasible", "soft", "groups", "pupils", "changed", "new"], rows: outcomes,
+            rightAligned: [2, 5, 6], keptWhole: [0]
+        ).lines(width: width, indent: 0)
+            + [""]
+            + TextTable(
+                headers: ["scenario", "rooms", "staff hours", "main soft terms"], rows: resources,
+                rightAligned: [1, 2], keptWhole: [0]
+            ).lines(width: width, indent: 0)
     }
 
     /// The names `--save DIR` gives a scenario's problem and schedule:
@@ -124,14 +146,23 @@ public struct WhatIfComparison: Sendable {
     /// Each scenario's problem and its schedule, for `--save DIR`.
     public func savedFiles() -> (problems: [(name: String, text: String)], schedules: [(name: String, text: String)]) {
         let scenarios = rows.dropFirst()
-        return (scenarios.map { (Self.savedNames(scenarioFile: $0.file).problem, ProblemFile.render($0.instance.problem)) },
-                scenarios.map { (Self.savedNames(scenarioFile: $0.file).schedule,
-                                 ScheduleFile.render($0.schedule, instance: $0.instance, evaluation: $0.evaluation)) })
+        return (
+            scenarios.map { (Self.savedNames(scenarioFile: $0.file).problem, ProblemFile.render($0.instance.problem)) },
+            scenarios.map {
+                (
+                    Self.savedNames(scenarioFile: $0.file).schedule,
+                    ScheduleFile.render($0.schedule, instance: $0.instance, evaluation: $0.evaluation)
+                )
+            }
+        )
     }
 
     /// The comparison as JSON, with `notes` about the run.
     public func json(notes: [String]) -> JSONOutput {
-        .object([("base", .string(base)), ("notes", .array(notes.map { .string($0) })), ("scenarios", .array(rows.map(Self.json)))])
+        .object([
+            ("base", .string(base)), ("notes", .array(notes.map { .string($0) })),
+            ("scenarios", .array(rows.map(Self.json))),
+        ])
     }
 
     static func json(_ r: Row) -> JSONOutput {
@@ -142,7 +173,8 @@ public struct WhatIfComparison: Sendable {
             ("groupsServed", .int(m.groupsServed)), ("groups", .int(m.groups)),
             ("pupilsServed", .int(m.pupilsServed)), ("pupils", .int(m.pupils)),
             ("sessions", .int(m.sessions)), ("roomUse", .number((m.roomUse * 10_000).rounded() / 10_000)),
-            ("staffHours", .number((m.staffHours * 100).rounded() / 100)), ("notes", .array(r.notes.map { .string($0) })),
+            ("staffHours", .number((m.staffHours * 100).rounded() / 100)),
+            ("notes", .array(r.notes.map { .string($0) })),
         ]
         if let d = r.diff {
             fields.append(("sessionsChanged", .int(r.changed!)))

@@ -1,6 +1,6 @@
-import Foundation
 import CarouselModel
 import CarouselSolver
+import Foundation
 
 /// A what-if scenario: a named list of changes to a base problem
 /// (`docs/scenarios.md`). Changes apply in order to the base problem's JSON,
@@ -23,33 +23,44 @@ public struct Scenario: Sendable {
 
     static let topKeys = ["format", "name", "description", "base", "changes"]
     static let kinds = ["rooms", "staff", "activities", "groups", "fixed"]
-    static let changeKeys = ["add", "remove", "edit", "close", "absent", "when", "scaleSizes", "copyGroups", "scaleGroups",
-                             "groups", "school", "times", "set", "weights", "late", "day"]
+    static let changeKeys = [
+        "add", "remove", "edit", "close", "absent", "when", "scaleSizes", "copyGroups", "scaleGroups",
+        "groups", "school", "times", "set", "weights", "late", "day",
+    ]
 
     /// Reads a scenario file (structure only; ids are checked when applied).
     public static func read(contentsOf path: String) throws(InputError) -> Scenario {
         let root = try ProblemDecoder.parseJSON(try ProblemDecoder.readFile(path), file: path)
         guard let top = root.object else {
-            throw InputError(file: path, location: root.location, path: "", message: "expected a scenario object with \"changes\", got \(root.kindName)")
+            throw InputError(
+                file: path, location: root.location, path: "",
+                message: "expected a scenario object with \"changes\", got \(root.kindName)")
         }
         for entry in top.entries where !topKeys.contains(entry.key) {
-            throw InputError(file: path, location: entry.keyLocation, path: entry.key, message: "unknown key \"\(entry.key)\"",
-                             hint: Suggestion.hint(for: entry.key, among: topKeys, kind: "key"))
+            throw InputError(
+                file: path, location: entry.keyLocation, path: entry.key, message: "unknown key \"\(entry.key)\"",
+                hint: Suggestion.hint(for: entry.key, among: topKeys, kind: "key"))
         }
         if let format = top["format"], format.string != "carousel-scenario/1" {
-            throw InputError(file: path, location: format.location, path: "format", message: "expected \"carousel-scenario/1\"")
+            throw InputError(
+                file: path, location: format.location, path: "format", message: "expected \"carousel-scenario/1\"")
         }
         guard let changes = top["changes"]?.array else {
-            throw InputError(file: path, location: top["changes"]?.location ?? root.location, path: "changes",
-                             message: "expected a list of changes")
+            throw InputError(
+                file: path, location: top["changes"]?.location ?? root.location, path: "changes",
+                message: "expected a list of changes")
         }
         let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
         var base: String?
         if let b = top["base"] {
             guard let text = b.string else {
-                throw InputError(file: path, location: b.location, path: "base", message: "expected the base problem's path, got \(b.kindName)")
+                throw InputError(
+                    file: path, location: b.location, path: "base",
+                    message: "expected the base problem's path, got \(b.kindName)")
             }
-            base = text.hasPrefix("/") ? text : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(text).path
+            base =
+                text.hasPrefix("/")
+                ? text : URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(text).path
         }
         return Scenario(name: top["name"]?.string ?? stem, file: path, base: base, changes: changes)
     }
@@ -97,23 +108,33 @@ struct ScenarioEditor {
     func index(of id: JSONValue, in kind: String, path: String) throws(InputError) -> Int {
         guard let text = id.string else { throw error(id, path, "expected an id string, got \(id.kindName)") }
         guard let i = list(kind).firstIndex(where: { $0.object?["id"]?.string == text }) else {
-            throw error(id, path, "unknown \(Self.singular(kind)) \"\(text)\"", hint: Suggestion.hint(for: text, among: ids(kind), kind: Self.singular(kind)))
+            throw error(
+                id, path, "unknown \(Self.singular(kind)) \"\(text)\"",
+                hint: Suggestion.hint(for: text, among: ids(kind), kind: Self.singular(kind)))
         }
         return i
     }
 
     static func singular(_ kind: String) -> String {
-        ["rooms": "room", "staff": "staff member", "activities": "activity", "groups": "group", "fixed": "fixed session"][kind] ?? kind
+        [
+            "rooms": "room", "staff": "staff member", "activities": "activity", "groups": "group",
+            "fixed": "fixed session",
+        ][kind] ?? kind
     }
 
-    func kindList(_ value: JSONValue, path: String, allowed: [String] = Scenario.kinds) throws(InputError) -> [(kind: String, value: JSONValue, path: String)] {
-        guard let object = value.object else { throw error(value, path, "expected an object keyed by \(allowed.joined(separator: ", "))") }
+    func kindList(_ value: JSONValue, path: String, allowed: [String] = Scenario.kinds) throws(InputError) -> [(
+        kind: String, value: JSONValue, path: String
+    )] {
+        guard let object = value.object else {
+            throw error(value, path, "expected an object keyed by \(allowed.joined(separator: ", "))")
+        }
         var out: [(String, JSONValue, String)] = []
         for entry in object.entries {
             guard allowed.contains(entry.key) else {
-                throw InputError(file: scenarioFile, location: entry.keyLocation, path: "\(path).\(entry.key)",
-                                 message: "unknown kind \"\(entry.key)\"; expected \(allowed.joined(separator: ", "))",
-                                 hint: Suggestion.hint(for: entry.key, among: allowed, kind: "kind"))
+                throw InputError(
+                    file: scenarioFile, location: entry.keyLocation, path: "\(path).\(entry.key)",
+                    message: "unknown kind \"\(entry.key)\"; expected \(allowed.joined(separator: ", "))",
+                    hint: Suggestion.hint(for: entry.key, among: allowed, kind: "kind"))
             }
             out.append((entry.key, entry.value, "\(path).\(entry.key)"))
         }
@@ -127,8 +148,10 @@ struct ScenarioEditor {
             throw error(change, path, "expected a change object such as {\"close\": ROOM, \"when\": [...]}")
         }
         for entry in object.entries where !Scenario.changeKeys.contains(entry.key) {
-            throw InputError(file: scenarioFile, location: entry.keyLocation, path: "\(path).\(entry.key)", message: "unknown key \"\(entry.key)\"",
-                             hint: Suggestion.hint(for: entry.key, among: Scenario.changeKeys, kind: "key"))
+            throw InputError(
+                file: scenarioFile, location: entry.keyLocation, path: "\(path).\(entry.key)",
+                message: "unknown key \"\(entry.key)\"",
+                hint: Suggestion.hint(for: entry.key, among: Scenario.changeKeys, kind: "key"))
         }
         let here = "\(path).\(verb.key)"
         switch verb.key {
@@ -143,9 +166,16 @@ struct ScenarioEditor {
         case "weights": try weights(verb.value, path: here)
         case "late": try late(verb.value, object, path: here)
         default:
-            throw InputError(file: scenarioFile, location: verb.keyLocation, path: here,
-                             message: "a change starts with one of add, remove, edit, close, absent, late, scaleSizes, copyGroups, scaleGroups, weights",
-                             hint: Suggestion.hint(for: verb.key, among: ["add", "remove", "edit", "close", "absent", "late", "scaleSizes", "copyGroups", "scaleGroups", "weights"], kind: "change"))
+            throw InputError(
+                file: scenarioFile, location: verb.keyLocation, path: here,
+                message:
+                    "a change starts with one of add, remove, edit, close, absent, late, scaleSizes, copyGroups, scaleGroups, weights",
+                hint: Suggestion.hint(
+                    for: verb.key,
+                    among: [
+                        "add", "remove", "edit", "close", "absent", "late", "scaleSizes", "copyGroups", "scaleGroups",
+                        "weights",
+                    ], kind: "change"))
         }
     }
 
@@ -183,47 +213,73 @@ struct ScenarioEditor {
         }
         switch kind {
         case "rooms":
-            setList("activities", list("activities").map { a in var a = a; strip(&a, "rooms"); return a })
+            setList(
+                "activities",
+                list("activities").map { a in
+                    var a = a
+                    strip(&a, "rooms")
+                    return a
+                })
             setList("fixed", list("fixed").filter { !ids.contains($0.object?["room"]?.string ?? "") })
         case "staff":
-            setList("activities", list("activities").map { a in
-                var a = a
-                if let rows = a.object?["staff"]?.array {
-                    a.set("staff", JSONValue(.array(rows.map { r in var r = r; strip(&r, "ids"); return r }), at: a.location))
-                }
-                return a
-            })
-            setList("fixed", list("fixed").map { f in var f = f; strip(&f, "staff"); return f })
+            setList(
+                "activities",
+                list("activities").map { a in
+                    var a = a
+                    if let rows = a.object?["staff"]?.array {
+                        a.set(
+                            "staff",
+                            JSONValue(
+                                .array(
+                                    rows.map { r in
+                                        var r = r
+                                        strip(&r, "ids")
+                                        return r
+                                    }), at: a.location))
+                    }
+                    return a
+                })
+            setList(
+                "fixed",
+                list("fixed").map { f in
+                    var f = f
+                    strip(&f, "staff")
+                    return f
+                })
         case "groups":
             // A fixed session that loses all its groups goes too: it was there for them.
-            setList("fixed", list("fixed").compactMap { f in
-                var f = f
-                let had = f.object?["groups"]?.array?.isEmpty == false
-                strip(&f, "groups")
-                return had && f.object?["groups"]?.array?.isEmpty == true ? nil : f
-            })
+            setList(
+                "fixed",
+                list("fixed").compactMap { f in
+                    var f = f
+                    let had = f.object?["groups"]?.array?.isEmpty == false
+                    strip(&f, "groups")
+                    return had && f.object?["groups"]?.array?.isEmpty == true ? nil : f
+                })
         case "activities":
             setList("fixed", list("fixed").filter { !ids.contains($0.object?["activity"]?.string ?? "") })
-            setList("groups", list("groups").map { g in
-                var g = g
-                guard let items = g.object?["attend"]?.array else { return g }
-                var kept: [JSONValue] = []
-                for var item in items {
-                    if ids.contains(item.object?["activity"]?.string ?? "") { continue }
-                    if let choices = item.object?["oneOf"]?.array {
-                        strip(&item, "oneOf")
-                        strip(&item, "prefer")
-                        let left = choices.filter { !ids.contains($0.string ?? "") }.count
-                        if left == 0 { continue }
-                        if let count = item.object?["count"]?.number?.integer, count > left {
-                            item.set("count", JSONValue(.number(JSONNumber(text: String(left))), at: item.location))
+            setList(
+                "groups",
+                list("groups").map { g in
+                    var g = g
+                    guard let items = g.object?["attend"]?.array else { return g }
+                    var kept: [JSONValue] = []
+                    for var item in items {
+                        if ids.contains(item.object?["activity"]?.string ?? "") { continue }
+                        if let choices = item.object?["oneOf"]?.array {
+                            strip(&item, "oneOf")
+                            strip(&item, "prefer")
+                            let left = choices.filter { !ids.contains($0.string ?? "") }.count
+                            if left == 0 { continue }
+                            if let count = item.object?["count"]?.number?.integer, count > left {
+                                item.set("count", JSONValue(.number(JSONNumber(text: String(left))), at: item.location))
+                            }
                         }
+                        kept.append(item)
                     }
-                    kept.append(item)
-                }
-                g.set("attend", JSONValue(.array(kept), at: g.location))
-                return g
-            })
+                    g.set("attend", JSONValue(.array(kept), at: g.location))
+                    return g
+                })
         default:
             break
         }
@@ -238,9 +294,13 @@ struct ScenarioEditor {
             for entry in byID.entries {
                 let idValue = JSONValue(.string(entry.key), at: entry.keyLocation)
                 let i = try index(of: idValue, in: kind, path: "\(p).\(entry.key)")
-                guard entry.value.object != nil else { throw error(entry.value, "\(p).\(entry.key)", "expected an object of keys to set") }
+                guard entry.value.object != nil else {
+                    throw error(entry.value, "\(p).\(entry.key)", "expected an object of keys to set")
+                }
                 if entry.value.object?["id"] != nil {
-                    throw error(entry.value, "\(p).\(entry.key).id", "an id cannot be edited; remove the entity and add a new one")
+                    throw error(
+                        entry.value, "\(p).\(entry.key).id",
+                        "an id cannot be edited; remove the entity and add a new one")
                 }
                 items[i].merge(entry.value)
             }
@@ -260,9 +320,13 @@ struct ScenarioEditor {
 
     func whenList(_ when: JSONValue?, path: String) throws(InputError) -> [JSONValue] {
         guard let when else {
-            throw InputError(file: scenarioFile, location: nil, path: path, message: "missing \"when\": a list of time ranges such as [\"tue\"] or [\"tue 13:00-15:00\"]")
+            throw InputError(
+                file: scenarioFile, location: nil, path: path,
+                message: "missing \"when\": a list of time ranges such as [\"tue\"] or [\"tue 13:00-15:00\"]")
         }
-        guard let list = when.array, !list.isEmpty else { throw error(when, path, "\"when\" must be a non-empty list of time ranges") }
+        guard let list = when.array, !list.isEmpty else {
+            throw error(when, path, "\"when\" must be a non-empty list of time ranges")
+        }
         return list
     }
 
@@ -274,16 +338,22 @@ struct ScenarioEditor {
         let whenValues = try whenList(when, path: path)
         let current = try ProblemDecoder.decode(root, file: "\(scenarioFile) (applied to \(baseFile))")
         let calendar = current.calendar
-        let blocked = try ProblemDecoder.timeRanges(whenValues, calendar: calendar, file: scenarioFile, path: "\(path).when")
+        let blocked = try ProblemDecoder.timeRanges(
+            whenValues, calendar: calendar, file: scenarioFile, path: "\(path).when")
         var free = Set<Int>()
         let P = calendar.periods.count
-        for (d, p) in calendar.periods(coveredBy: current.staff[i].available ?? [TimeRange(day: nil, window: nil)], touching: false) {
+        for (d, p) in calendar.periods(
+            coveredBy: current.staff[i].available ?? [TimeRange(day: nil, window: nil)], touching: false)
+        {
             free.insert(d * P + p)
         }
         for (d, p) in calendar.periods(coveredBy: blocked, touching: true) { free.remove(d * P + p) }
         var staff = list("staff")
-        staff[i].set("available", JSONValue(.array(Self.ranges(free, calendar: calendar).map { JSONValue(.string($0), at: member.location) }),
-                                             at: member.location))
+        staff[i].set(
+            "available",
+            JSONValue(
+                .array(Self.ranges(free, calendar: calendar).map { JSONValue(.string($0), at: member.location) }),
+                at: member.location))
         setList("staff", staff)
     }
 
@@ -300,22 +370,28 @@ struct ScenarioEditor {
         if let dv = object["day"] {
             let ids = calendar.days.map(\.id)
             guard let id = dv.string, let d = ids.firstIndex(of: id) else {
-                throw error(dv, "\(path.dropLast(".late".count)).day", "unknown day \(dv.string.map { "\"\($0)\"" } ?? dv.kindName)",
-                            hint: dv.string.flatMap { Suggestion.hint(for: $0, among: ids, kind: "day") })
+                throw error(
+                    dv, "\(path.dropLast(".late".count)).day",
+                    "unknown day \(dv.string.map { "\"\($0)\"" } ?? dv.kindName)",
+                    hint: dv.string.flatMap { Suggestion.hint(for: $0, among: ids, kind: "day") })
             }
             days = [d]
         }
         var groups = list("groups")
         for g in try selectedGroups(object, path: path) {
-            let visited = calendar.periods(coveredBy: current.groups[g].visit ?? [TimeRange(day: nil, window: nil)], touching: false)
+            let visited = calendar.periods(
+                coveredBy: current.groups[g].visit ?? [TimeRange(day: nil, window: nil)], touching: false)
             var slots = Set(visited.map { $0.day * P + $0.period })
             for d in days {
                 let mine = visited.filter { $0.day == d && !calendar.periods[$0.period].isBreak }
                 guard let first = mine.map({ calendar.periods[$0.period].start }).min() else { continue }
                 for (_, p) in mine where calendar.periods[p].start < first + delay { slots.remove(d * P + p) }
             }
-            groups[g].set("visit", JSONValue(.array(Self.ranges(slots, calendar: calendar).map { JSONValue(.string($0), at: minutes.location) }),
-                                             at: minutes.location))
+            groups[g].set(
+                "visit",
+                JSONValue(
+                    .array(Self.ranges(slots, calendar: calendar).map { JSONValue(.string($0), at: minutes.location) }),
+                    at: minutes.location))
         }
         setList("groups", groups)
     }
@@ -340,7 +416,8 @@ struct ScenarioEditor {
                     if runStart == nil { runStart = p }
                     runEnd = p
                 } else if let s = runStart {
-                    out.append("\(day.id) \(calendar.periods[s].start.clockText)-\(calendar.periods[runEnd].end.clockText)")
+                    out.append(
+                        "\(day.id) \(calendar.periods[s].start.clockText)-\(calendar.periods[runEnd].end.clockText)")
                     runStart = nil
                 }
             }
@@ -356,14 +433,18 @@ struct ScenarioEditor {
         if let list = object["groups"] {
             guard let ids = list.array else { throw error(list, "\(path).groups", "expected a list of group ids") }
             var out: [Int] = []
-            for (k, id) in ids.enumerated() { out.append(try index(of: id, in: "groups", path: "\(path).groups[\(k)]")) }
+            for (k, id) in ids.enumerated() {
+                out.append(try index(of: id, in: "groups", path: "\(path).groups[\(k)]"))
+            }
             return out
         }
         if let school = object["school"] {
             let schools = Set(list("groups").compactMap { $0.object?["school"]?.string })
             guard let name = school.string, schools.contains(name) else {
-                throw error(school, "\(path).school", "no group has school \(school.string.map { "\"\($0)\"" } ?? school.kindName)",
-                            hint: school.string.flatMap { Suggestion.hint(for: $0, among: schools.sorted(), kind: "school") })
+                throw error(
+                    school, "\(path).school",
+                    "no group has school \(school.string.map { "\"\($0)\"" } ?? school.kindName)",
+                    hint: school.string.flatMap { Suggestion.hint(for: $0, among: schools.sorted(), kind: "school") })
             }
             let groups = list("groups")
             return groups.indices.filter { groups[$0].object?["school"]?.string == name }
@@ -373,7 +454,10 @@ struct ScenarioEditor {
 
     func number(_ value: JSONValue, path: String, in range: ClosedRange<Double>) throws(InputError) -> Double {
         guard let x = value.number?.double, x.isFinite, range.contains(x) else {
-            throw error(value, path, "expected a number from \(ScheduleSummary.number(range.lowerBound)) to \(ScheduleSummary.number(range.upperBound))")
+            throw error(
+                value, path,
+                "expected a number from \(ScheduleSummary.number(range.lowerBound)) to \(ScheduleSummary.number(range.upperBound))"
+            )
         }
         return x
     }
@@ -395,7 +479,9 @@ struct ScenarioEditor {
     mutating func copyGroups(_ times: JSONValue, _ object: JSONObject, path: String) throws(InputError) {
         let n = Int(try number(times, path: path, in: 1...1000))
         let selected = try selectedGroups(object, path: path)
-        if let patch = object["set"], patch.object == nil { throw error(patch, "\(path).set", "expected an object of keys to set") }
+        if let patch = object["set"], patch.object == nil {
+            throw error(patch, "\(path).set", "expected an object of keys to set")
+        }
         var groups = list("groups")
         try requireRoom(for: n * selected.count, besides: groups.count, at: times, path: path)
         var ids = Set(groups.compactMap { $0.object?["id"]?.string })
@@ -412,7 +498,10 @@ struct ScenarioEditor {
 
     func requireRoom(for copies: Int, besides count: Int, at value: JSONValue, path: String) throws(InputError) {
         guard count + copies > Self.maxGroups else { return }
-        throw error(value, path, "\(count) groups and \(copies) copies would make \(count + copies); a scenario may make at most \(Self.maxGroups)")
+        throw error(
+            value, path,
+            "\(count) groups and \(copies) copies would make \(count + copies); a scenario may make at most \(Self.maxGroups)"
+        )
     }
 
     /// A copy of a group with a fresh id (not in `ids`, to which it is
@@ -424,7 +513,9 @@ struct ScenarioEditor {
         while ids.contains(newID) { newID += "x" }
         ids.insert(newID)
         g.set("id", JSONValue(.string(newID), at: group.location))
-        if let name = group.object?["name"]?.string { g.set("name", JSONValue(.string("\(name) (copy \(k))"), at: group.location)) }
+        if let name = group.object?["name"]?.string {
+            g.set("name", JSONValue(.string("\(name) (copy \(k))"), at: group.location))
+        }
         if let patch { g.merge(patch) }
         return g
     }

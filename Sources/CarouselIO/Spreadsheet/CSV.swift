@@ -63,7 +63,9 @@ public enum CSV {
         func endField() throws(SyntaxError) {
             count += 1
             guard count <= maxFields else {
-                throw SyntaxError(line: line, message: "more than \(maxFields) cells; Carousel's sheets hold far fewer (is this the right file?)")
+                throw SyntaxError(
+                    line: line,
+                    message: "more than \(maxFields) cells; Carousel's sheets hold far fewer (is this the right file?)")
             }
             fields.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
@@ -96,10 +98,17 @@ public enum CSV {
                     i += 1
                 }
                 guard closed else {
-                    throw SyntaxError(line: opened, message: "the quoted field that starts on line \(opened) is never closed; a closing \" is missing")
+                    throw SyntaxError(
+                        line: opened,
+                        message:
+                            "the quoted field that starts on line \(opened) is never closed; a closing \" is missing")
                 }
                 if i < bytes.count, bytes[i] != delimiter, bytes[i] != cr, bytes[i] != lf {
-                    throw SyntaxError(line: line, message: "text after the closing quote of a field; write a quote inside a quoted field as two quotes (\"\")")
+                    throw SyntaxError(
+                        line: line,
+                        message:
+                            "text after the closing quote of a field; write a quote inside a quoted field as two quotes (\"\")"
+                    )
                 }
                 recordStarted = true
                 fieldStart = false
@@ -143,7 +152,10 @@ public enum CSV {
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, UInt8(ascii: "\t"): 0]
         var quoted = false
         for b in bytes {
-            if b == quote { quoted.toggle(); continue }
+            if b == quote {
+                quoted.toggle()
+                continue
+            }
             if !quoted && (b == lf || b == cr) { break }
             if !quoted, let n = counts[b] { counts[b] = n + 1 }
         }
@@ -162,7 +174,11 @@ public enum CSV {
         while case .scalarValue(let s) = decoder.decode(&iterator) {
             if s == "\n" { line += 1 }
         }
-        throw SyntaxError(line: line, message: "not UTF-8 text; save the sheet as \"CSV UTF-8\" (Excel) or with character set UTF-8 (LibreOffice, Numbers)")
+        throw SyntaxError(
+            line: line,
+            message:
+                "not UTF-8 text; save the sheet as \"CSV UTF-8\" (Excel) or with character set UTF-8 (LibreOffice, Numbers)"
+        )
     }
 
     /// CSV text for `rows` (comma-separated, LF line ends); a field is quoted
@@ -172,9 +188,13 @@ public enum CSV {
         for row in rows {
             for (k, field) in row.enumerated() {
                 if k > 0 { out += "," }
-                let needsQuotes = field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                let needsQuotes =
+                    field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                     || field.first == " " || field.last == " "
-                out += needsQuotes ? "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : field
+                out +=
+                    needsQuotes
+                    ? "\"" + field.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"")
+                        + "\"" : field
             }
             out += "\n"
         }

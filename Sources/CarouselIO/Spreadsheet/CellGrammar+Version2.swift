@@ -12,8 +12,11 @@ extension Cell {
     func travel() throws(InputError) -> [(site: String, minutes: Int)] {
         var out: [(site: String, minutes: Int)] = []
         for item in list {
-            var words = item.replacingOccurrences(of: ":", with: " ").split(whereSeparator: \.isWhitespace).map(String.init)
-            if words.count == 3, ["min", "mins", "minute", "minutes"].contains(words[2].lowercased()) { words.removeLast() }
+            var words = item.replacingOccurrences(of: ":", with: " ").split(whereSeparator: \.isWhitespace).map(
+                String.init)
+            if words.count == 3, ["min", "mins", "minute", "minutes"].contains(words[2].lowercased()) {
+                words.removeLast()
+            }
             guard words.count == 2, let minutes = Int(words[1]) else {
                 throw error("cannot read \"\(item)\"; \(Self.travelForms)")
             }
@@ -37,7 +40,8 @@ extension Cell {
             return n...100_000
         }
         let compact = String(text.filter { !$0.isWhitespace })
-        let parts = compact.contains("to") ? compact.components(separatedBy: "to") : compact.components(separatedBy: "-")
+        let parts =
+            compact.contains("to") ? compact.components(separatedBy: "to") : compact.components(separatedBy: "-")
         guard (1...2).contains(parts.count), let lo = Int(parts[0]), let hi = Int(parts.last!) else {
             throw unexpected(expected)
         }
@@ -62,7 +66,9 @@ extension Cell {
         for item in list {
             var words = item.split(whereSeparator: \.isWhitespace).map(String.init)[...]
             func fail() -> InputError { error("cannot read \"\(item)\"; \(Self.requireForms)") }
-            if words.count >= 2, words[words.startIndex].lowercased() == "at", words[words.startIndex + 1].lowercased() == "least" {
+            if words.count >= 2, words[words.startIndex].lowercased() == "at",
+                words[words.startIndex + 1].lowercased() == "least"
+            {
                 words = words.dropFirst(2)
             }
             var min = 1
@@ -93,7 +99,9 @@ extension Cell {
         case "no", "none": return nil
         default:
             guard let move = FixedSession.Move(rawValue: text.lowercased()) else {
-                throw unexpected(nil, hint: Suggestion.hint(for: text.lowercased(), among: FixedSession.Move.allCases.map(\.rawValue)))
+                throw unexpected(
+                    nil,
+                    hint: Suggestion.hint(for: text.lowercased(), among: FixedSession.Move.allCases.map(\.rawValue)))
             }
             return move
         }

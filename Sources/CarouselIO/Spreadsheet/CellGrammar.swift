@@ -1,5 +1,5 @@
-import Foundation
 import CarouselModel
+import Foundation
 
 /// The small languages of cells that hold more than a word or a number:
 /// year ranges, attend items and staff rows (docs/csv-import.md).
@@ -36,7 +36,8 @@ extension Cell {
         var within: [String]?
     }
 
-    static let attendForms = "expected an activity id, then optionally \"xN\" (N sessions) or \"daily\" (once on every visit day), \"over N days\" (spread them, softly), and last \"within\" and the days, e.g. \"maths x3 over 3 days\" or \"football within sep16 to oct21\""
+    static let attendForms =
+        "expected an activity id, then optionally \"xN\" (N sessions) or \"daily\" (once on every visit day), \"over N days\" (spread them, softly), and last \"within\" and the days, e.g. \"maths x3 over 3 days\" or \"football within sep16 to oct21\""
 
     /// The items of an `attend` cell.
     func attendItems() throws(InputError) -> [AttendItem] {
@@ -51,7 +52,9 @@ extension Cell {
                 if word == "within" {
                     let chunks = words[(k + 1)...].split(omittingEmptySubsequences: false) { $0.lowercased() == "and" }
                     guard k + 1 < words.count, chunks.allSatisfy({ !$0.isEmpty }) else {
-                        throw fail("\"within\" needs the days or times after it, e.g. \"within sep16 to oct21\" or \"within mon and wed\"")
+                        throw fail(
+                            "\"within\" needs the days or times after it, e.g. \"within sep16 to oct21\" or \"within mon and wed\""
+                        )
                     }
                     item.within = chunks.map { $0.joined(separator: " ") }
                     k = words.count
@@ -64,7 +67,9 @@ extension Cell {
                     guard n.value >= 1 else { throw fail("the number of sessions must be at least 1") }
                     item.times = n.value
                     k += n.words
-                } else if word == "over", k + 2 < words.count, let d = Int(words[k + 1]), ["days", "day"].contains(words[k + 2].lowercased()) {
+                } else if word == "over", k + 2 < words.count, let d = Int(words[k + 1]),
+                    ["days", "day"].contains(words[k + 2].lowercased())
+                {
                     guard item.minDays == nil else { throw fail() }
                     item.minDays = d
                     k += 3
@@ -97,14 +102,17 @@ extension Cell {
         var perPupils: Int?
     }
 
-    static let staffForms = "expected e.g. \"1 with chemistry\", \"1 teacher\", \"2 teacher with dbs and first-aid\", \"student per 15 pupils\", \"1 + mentor per 10 pupils\" or \"1 from mr-osei or ms-khan\""
+    static let staffForms =
+        "expected e.g. \"1 with chemistry\", \"1 teacher\", \"2 teacher with dbs and first-aid\", \"student per 15 pupils\", \"1 + mentor per 10 pupils\" or \"1 from mr-osei or ms-khan\""
 
     /// The rows of an activity's `staff` cell:
     /// `[N [+]] [ROLE] [with SKILL and SKILL…] [from ID or ID…] [per N pupils]`.
     func staffRows() throws(InputError) -> [StaffRow] {
         var rows: [StaffRow] = []
         for text in list {
-            func fail(_ why: String = Cell.staffForms) -> InputError { error("cannot read staff row \"\(text)\"; \(why)") }
+            func fail(_ why: String = Cell.staffForms) -> InputError {
+                error("cannot read staff row \"\(text)\"; \(why)")
+            }
             var words = text.split(whereSeparator: \.isWhitespace).map(String.init)[...]
             var row = StaffRow()
             var count: Int?
@@ -142,12 +150,15 @@ extension Cell {
             row.ids = try terms("from", joinedBy: "or")
             if let per = sections["per"] {
                 guard (1...2).contains(per.count), let n = Int(per[0]), n >= 1,
-                      per.count == 1 || ["pupils", "pupil"].contains(per[1].lowercased()) else {
+                    per.count == 1 || ["pupils", "pupil"].contains(per[1].lowercased())
+                else {
                     throw fail("expected \"per N pupils\" with N at least 1")
                 }
                 row.perPupils = n
                 if let count, !plus, count != 1 {
-                    throw fail("write \"\(words.joined(separator: " "))\" for one per \(n) pupils, or \"\(count) + \(words.joined(separator: " "))\" for \(count) more besides")
+                    throw fail(
+                        "write \"\(words.joined(separator: " "))\" for one per \(n) pupils, or \"\(count) + \(words.joined(separator: " "))\" for \(count) more besides"
+                    )
                 }
                 row.count = plus ? count ?? 0 : 0
             } else {

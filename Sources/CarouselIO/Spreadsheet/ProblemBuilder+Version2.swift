@@ -14,8 +14,9 @@ extension ProblemBuilder {
                 var minutes: [(String, JSONOutput)] = []
                 for entry in try c.travel() {
                     guard sites.contains(entry.site) else {
-                        throw c.error("unknown site \"\(entry.site)\"; the sites are \(ListText.joined(sites))",
-                                      hint: Suggestion.hint(for: entry.site, among: sites))
+                        throw c.error(
+                            "unknown site \"\(entry.site)\"; the sites are \(ListText.joined(sites))",
+                            hint: Suggestion.hint(for: entry.site, among: sites))
                     }
                     guard entry.site != id else {
                         throw c.error("travel from \"\(id)\" to itself is always 0; leave \"\(id)\" out")
@@ -64,7 +65,9 @@ extension ProblemBuilder {
         let formations = try entities(.teams, at: "teams") { e, sheet, row throws(InputError) in
             let pools = try sheet.required(row, "pools")
             for p in pools.list where !poolClasses.contains(p) && classIDs.contains(p) {
-                throw pools.error("class \"\(p)\" is not a pool; write yes in its pool column in classes.csv to form teams from its pupils")
+                throw pools.error(
+                    "class \"\(p)\" is not a pool; write yes in its pool column in classes.csv to form teams from its pupils"
+                )
             }
             listed.formUnion(pools.list)
             e.put("pools", strings(pools.list), from: pools)
@@ -77,8 +80,9 @@ extension ProblemBuilder {
                 var entries: [JSONOutput] = []
                 for q in try c.requirements() {
                     for p in q.pools where !pools.list.contains(p) {
-                        throw c.error("\"\(p)\" is not one of this row's pools (\(pools.list.joined(separator: "; ")))",
-                                      hint: Suggestion.hint(for: p, among: pools.list))
+                        throw c.error(
+                            "\"\(p)\" is not one of this row's pools (\(pools.list.joined(separator: "; ")))",
+                            hint: Suggestion.hint(for: p, among: pools.list))
                     }
                     entries.append(.object([("pools", strings(q.pools)), ("min", .int(q.min))]))
                 }
@@ -97,17 +101,22 @@ extension ProblemBuilder {
 
     /// Every pool class is in some formation, and every pool of the pupils
     /// sheet is a pool class.
-    func requireFormations(pools: [(id: String, cell: Cell)], listed: Set<String>, pupils: [String: [Cell]]) throws(InputError) {
+    func requireFormations(pools: [(id: String, cell: Cell)], listed: Set<String>, pupils: [String: [Cell]])
+        throws(InputError)
+    {
         let poolIDs = pools.map(\.id)
         let classIDs = sheets[.classes].map { sheet in sheet.rows.compactMap { sheet.cell($0, "id")?.text } } ?? []
         let pupilsSheet = sheets[.pupils]
         for row in pupilsSheet?.rows ?? [] {
             guard let cell = pupilsSheet?.cell(row, "pool"), !poolIDs.contains(cell.text) else { continue }
             if classIDs.contains(cell.text) {
-                throw cell.error("class \"\(cell.text)\" is not a pool; write yes in its pool column in classes.csv to form teams from its pupils")
+                throw cell.error(
+                    "class \"\(cell.text)\" is not a pool; write yes in its pool column in classes.csv to form teams from its pupils"
+                )
             }
-            throw cell.error("unknown pool \"\(cell.text)\"; \(poolIDs.isEmpty ? "no class in classes.csv is a pool" : "the pools are \(ListText.joined(poolIDs))")",
-                             hint: Suggestion.hint(for: cell.text, among: poolIDs))
+            throw cell.error(
+                "unknown pool \"\(cell.text)\"; \(poolIDs.isEmpty ? "no class in classes.csv is a pool" : "the pools are \(ListText.joined(poolIDs))")",
+                hint: Suggestion.hint(for: cell.text, among: poolIDs))
         }
         for pool in pools where !listed.contains(pool.id) {
             throw pool.cell.error("\"\(pool.id)\" is a pool, but no row of teams.csv lists it in its pools column")

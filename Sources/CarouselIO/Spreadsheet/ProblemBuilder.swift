@@ -79,8 +79,9 @@ struct ProblemBuilder {
             return "\(source.file)\(source.line.map { ":\($0)" } ?? "")"
         }.joined(separator: " ")
         guard let source = source(of: Substring(error.path)) else { return error }
-        return InputError(file: source.file, location: source.line.map { SourcePosition(line: $0, column: 0) },
-                          path: source.header.map { "column \"\($0)\"" } ?? "", message: message, hint: error.hint)
+        return InputError(
+            file: source.file, location: source.line.map { SourcePosition(line: $0, column: 0) },
+            path: source.header.map { "column \"\($0)\"" } ?? "", message: message, hint: error.hint)
     }
 
     /// Where the JSON `path` (or its longest recorded prefix) came from.
@@ -88,8 +89,10 @@ struct ProblemBuilder {
         var path = path
         while !path.isEmpty {
             if let source = sources.paths[String(path)] { return source }
-            path = path.last == "]" ? path[..<(path.lastIndex(of: "[") ?? path.startIndex)]
-                                    : path[..<(path.lastIndex(of: ".") ?? path.startIndex)]
+            path =
+                path.last == "]"
+                ? path[..<(path.lastIndex(of: "[") ?? path.startIndex)]
+                : path[..<(path.lastIndex(of: ".") ?? path.startIndex)]
         }
         return nil
     }
@@ -128,8 +131,10 @@ struct ProblemBuilder {
     /// One object per row of the `kind` sheet (none when it is absent), at
     /// `key[i]`: its unique `id` and `name` when `named`, then what `body`
     /// adds.
-    func entities(_ kind: SheetKind, at key: String, named: Bool = true,
-                          _ body: (inout Entity, Sheet, Sheet.Row) throws(InputError) -> Void) throws(InputError) -> JSONOutput {
+    func entities(
+        _ kind: SheetKind, at key: String, named: Bool = true,
+        _ body: (inout Entity, Sheet, Sheet.Row) throws(InputError) -> Void
+    ) throws(InputError) -> JSONOutput {
         guard let sheet = sheets[kind] else { return .array([]) }
         var seen: [String: Int] = [:]
         var out: [JSONOutput] = []
@@ -180,13 +185,16 @@ struct ProblemBuilder {
                 var ends: [Int] = []
                 for word in [words[0], words[2]] {
                     guard let id = dayID(word), let d = ids.firstIndex(of: id) else {
-                        throw cell.error("unknown day \"\(word)\" in \"\(item)\"; the days are \(ListText.joined(ids))",
-                                         hint: Suggestion.hint(for: word, among: ids, kind: "day"))
+                        throw cell.error(
+                            "unknown day \"\(word)\" in \"\(item)\"; the days are \(ListText.joined(ids))",
+                            hint: Suggestion.hint(for: word, among: ids, kind: "day"))
                     }
                     ends.append(d)
                 }
                 guard ends[0] <= ends[1] else {
-                    throw cell.error("\"\(item)\": \(ids[ends[0]]) comes after \(ids[ends[1]]) in days.csv; give the earlier day first")
+                    throw cell.error(
+                        "\"\(item)\": \(ids[ends[0]]) comes after \(ids[ends[1]]) in days.csv; give the earlier day first"
+                    )
                 }
                 let window = words.count == 4 ? " " + words[3] : ""
                 out += ids[ends[0]...ends[1]].map { .string($0 + window) }
@@ -211,11 +219,14 @@ struct ProblemBuilder {
 
     /// Checks that every name in `names` is one of `known` (features of
     /// rooms, roles or skills of staff), with a "did you mean".
-    func require(_ names: [String], in known: Set<String>, _ what: String, of holders: String, cell: Cell) throws(InputError) {
+    func require(_ names: [String], in known: Set<String>, _ what: String, of holders: String, cell: Cell)
+        throws(InputError)
+    {
         for name in names where !known.contains(name) {
             let sorted = known.sorted()
             let listing = sorted.isEmpty ? "" : sorted.count <= 12 ? "; known: \(sorted.joined(separator: ", "))" : ""
-            throw cell.error("no \(holders) has \(what) \"\(name)\"\(listing)", hint: Suggestion.hint(for: name, among: sorted))
+            throw cell.error(
+                "no \(holders) has \(what) \"\(name)\"\(listing)", hint: Suggestion.hint(for: name, among: sorted))
         }
     }
 
@@ -224,8 +235,10 @@ struct ProblemBuilder {
     /// The settings sheet: the event's name and description, lists
     /// (`continuity roles`, checked against the staff sheet's roles) and
     /// weights.
-    private func readSettings() throws(InputError) -> (texts: [(String, JSONOutput)], lists: [(String, JSONOutput)],
-                                                     weights: [(String, JSONOutput)]) {
+    private func readSettings() throws(InputError) -> (
+        texts: [(String, JSONOutput)], lists: [(String, JSONOutput)],
+        weights: [(String, JSONOutput)]
+    ) {
         guard let sheet = sheets[.settings] else { return ([], [], []) }
         let texts = ["name", "description"], lists = ["continuityRoles"]
         let terms = Weights.Term.allCases.map(\.rawValue)
@@ -235,12 +248,15 @@ struct ProblemBuilder {
             key.reduce(into: "") { s, c in s += c.isUppercase ? " " + c.lowercased() : String(c) }
         }
         var seen: [String: Int] = [:]
-        var result: (texts: [(String, JSONOutput)], lists: [(String, JSONOutput)], weights: [(String, JSONOutput)]) = ([], [], [])
+        var result: (texts: [(String, JSONOutput)], lists: [(String, JSONOutput)], weights: [(String, JSONOutput)]) = (
+            [], [], []
+        )
         for row in sheet.rows {
             let setting = try sheet.required(row, "setting")
             guard let index = names.firstIndex(where: { SheetKind.key($0) == SheetKind.key(setting.text) }) else {
-                throw setting.error("unknown setting \"\(setting.text)\"; expected one of \(names.joined(separator: ", "))",
-                                    hint: Suggestion.hint(for: setting.text, among: names))
+                throw setting.error(
+                    "unknown setting \"\(setting.text)\"; expected one of \(names.joined(separator: ", "))",
+                    hint: Suggestion.hint(for: setting.text, among: names))
             }
             let name = keys[index]
             if let line = seen[name] { throw setting.error("\"\(names[index])\" is already set on line \(line)") }
@@ -260,9 +276,11 @@ struct ProblemBuilder {
             }
             let overCapacity = name == Weights.Term.overCapacity.rawValue
             if overCapacity && value.text.lowercased() == "hard" { continue }
-            let weight = Cell(file: value.file, line: value.line, header: value.header,
-                              expected: overCapacity ? "\"hard\" or a cost per pupil over a room's capacity (a number ≥ 0)" : "a weight (a number ≥ 0)",
-                              text: value.text)
+            let weight = Cell(
+                file: value.file, line: value.line, header: value.header,
+                expected: overCapacity
+                    ? "\"hard\" or a cost per pupil over a room's capacity (a number ≥ 0)" : "a weight (a number ≥ 0)",
+                text: value.text)
             result.weights.append((name, .number(try weight.weight())))
             note("weights.\(name)", value)
         }
@@ -279,7 +297,8 @@ struct ProblemBuilder {
     }
 
     private func readPeriods() throws(InputError) -> JSONOutput {
-        try requireRows(.periods, "no periods; add one row per period (and break) of a day, in time order, below the header")
+        try requireRows(
+            .periods, "no periods; add one row per period (and break) of a day, in time order, below the header")
         note("calendar.periods", file: sheets[.periods]!.file)
         return try entities(.periods, at: "calendar.periods") { e, sheet, row throws(InputError) in
             for key in ["start", "end"] {
@@ -305,17 +324,23 @@ struct ProblemBuilder {
             if let c = sheet.cell(row, "role") { e.put("role", .string(c.text), from: c) }
             if let c = sheet.cell(row, "skills") { e.put("skills", strings(c.list), from: c) }
             if let c = sheet.cell(row, "available") { e.put("available", try ranges(c), from: c) }
-            for (column, key) in [("max per day", "maxPerDay"), ("max", "max"), ("preferred max per day", "preferredMaxPerDay")] {
+            for (column, key) in [
+                ("max per day", "maxPerDay"), ("max", "max"), ("preferred max per day", "preferredMaxPerDay"),
+            ] {
                 if let c = sheet.cell(row, column) { e.put(key, .int(try c.int(0...1_000_000_000)), from: c) }
             }
-            if let c = sheet.cell(row, "max consecutive") { e.put("maxConsecutive", .int(try c.int(1...1_000_000_000)), from: c) }
+            if let c = sheet.cell(row, "max consecutive") {
+                e.put("maxConsecutive", .int(try c.int(1...1_000_000_000)), from: c)
+            }
             if let c = sheet.cell(row, "home") { e.put("home", .string(c.text), from: c) }
         }
     }
 
     private func readActivities() throws(InputError) -> JSONOutput {
         try entities(.activities, at: "activities") { e, sheet, row throws(InputError) in
-            for (column, key, least) in [("duration", "duration", 1), ("capacity", "capacity", 0), ("max groups", "maxGroups", 1)] {
+            for (column, key, least) in [
+                ("duration", "duration", 1), ("capacity", "capacity", 0), ("max groups", "maxGroups", 1),
+            ] {
                 if let c = sheet.cell(row, column) { e.put(key, .int(try c.int(least...1_000_000_000)), from: c) }
             }
             if let c = sheet.cell(row, "room features") {
@@ -361,7 +386,9 @@ struct ProblemBuilder {
     /// The classes sheet, and the pool classes (id → the cell that makes
     /// it one). A pool takes its pupils' names from the pupils sheet, and
     /// its size from their number when its size cell is empty.
-    private func readClasses(pupils: [String: [Cell]]) throws(InputError) -> (groups: JSONOutput, pools: [(id: String, cell: Cell)]) {
+    private func readClasses(pupils: [String: [Cell]]) throws(InputError) -> (
+        groups: JSONOutput, pools: [(id: String, cell: Cell)]
+    ) {
         var pools: [(id: String, cell: Cell)] = []
         let groups = try entities(.classes, at: "groups") { e, sheet, row throws(InputError) in
             let id = try sheet.required(row, "id").text
@@ -376,7 +403,9 @@ struct ProblemBuilder {
                 let size = try sheet.required(row, "size")
                 let n = try size.int(1...100_000)
                 if let names, names.count != n {
-                    throw size.error("size \(n), but pupils.csv lists \(names.count) pupil\(names.count == 1 ? "" : "s") for \"\(id)\"; give the number of names, or leave the size empty to count them")
+                    throw size.error(
+                        "size \(n), but pupils.csv lists \(names.count) pupil\(names.count == 1 ? "" : "s") for \"\(id)\"; give the number of names, or leave the size empty to count them"
+                    )
                 }
                 e.put("size", .int(n), from: size)
             }
@@ -396,7 +425,9 @@ struct ProblemBuilder {
                 }
                 for column in ["attend", "choices"] {
                     if let c = sheet.cell(row, column) {
-                        throw c.error("\"\(id)\" is a pool: its pupils attend through the teams formed from it (the attend column of teams.csv); leave this empty")
+                        throw c.error(
+                            "\"\(id)\" is a pool: its pupils attend through the teams formed from it (the attend column of teams.csv); leave this empty"
+                        )
                     }
                 }
             }
@@ -428,7 +459,9 @@ struct ProblemBuilder {
                 if let choose { throw choose.error("there are no choices in this row to choose from") }
                 if let prefer { throw prefer.error("there are no choices in this row to prefer among") }
                 if let within {
-                    throw within.error("there are no choices in this row for these ranges to hold; for an activity of the attend column, write \"ACTIVITY within …\" there")
+                    throw within.error(
+                        "there are no choices in this row for these ranges to hold; for an activity of the attend column, write \"ACTIVITY within …\" there"
+                    )
                 }
                 continue
             }
@@ -446,8 +479,9 @@ struct ProblemBuilder {
             if let prefer {
                 // An unknown choice is reported first, by the decoder.
                 for p in prefer.list where !choices.list.contains(p) && choices.list.allSatisfy(activities.contains) {
-                    throw prefer.error("\"\(p)\" is not one of the choices (\(choices.list.joined(separator: "; ")))",
-                                       hint: Suggestion.hint(for: p, among: choices.list))
+                    throw prefer.error(
+                        "\"\(p)\" is not one of the choices (\(choices.list.joined(separator: "; ")))",
+                        hint: Suggestion.hint(for: p, among: choices.list))
                 }
                 o.append(("prefer", strings(prefer.list)))
                 note("\(item).prefer", prefer)
@@ -465,11 +499,15 @@ struct ProblemBuilder {
         try entities(.fixed, at: "fixed", named: false) { e, sheet, row throws(InputError) in
             for key in ["activity", "day", "start", "room"] {
                 let c = try sheet.required(row, key)
-                e.put(key, key == "day" ? .string(dayID(c.text) ?? c.text) : key == "start" ? clock(c) : .string(c.text), from: c)
+                e.put(
+                    key, key == "day" ? .string(dayID(c.text) ?? c.text) : key == "start" ? clock(c) : .string(c.text),
+                    from: c)
             }
             if let c = sheet.cell(row, "classes") { e.put("groups", strings(c.list), from: c) }
             if let c = sheet.cell(row, "staff") { e.put("staff", strings(c.list), from: c) }
-            if let c = sheet.cell(row, "move"), let move = try c.move() { e.put("move", .string(move.rawValue), from: c) }
+            if let c = sheet.cell(row, "move"), let move = try c.move() {
+                e.put("move", .string(move.rawValue), from: c)
+            }
         }
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import CarouselModel
+import Foundation
 
 /// One CSV sheet read against its `SheetKind`: the header row matched to the
 /// kind's columns, and the data rows.
@@ -34,26 +34,33 @@ struct Sheet {
         do {
             records = try CSV.parse(bytes)
         } catch {
-            throw InputError(file: file, location: SourcePosition(line: error.line, column: 0), path: "", message: error.message)
+            throw InputError(
+                file: file, location: SourcePosition(line: error.line, column: 0), path: "", message: error.message)
         }
         let names = kind.columns.map(\.name)
         guard let header = records.first else {
-            throw InputError(file: file, location: nil, path: "",
-                             message: "the sheet is empty; expected a header row with the columns \(names.joined(separator: ", "))")
+            throw InputError(
+                file: file, location: nil, path: "",
+                message: "the sheet is empty; expected a header row with the columns \(names.joined(separator: ", "))")
         }
         func headerError(_ message: String, _ column: String? = nil, hint: String? = nil) -> InputError {
-            InputError(file: file, location: SourcePosition(line: header.line, column: 0),
-                       path: column.map { "column \"\($0)\"" } ?? "", message: message, hint: hint)
+            InputError(
+                file: file, location: SourcePosition(line: header.line, column: 0),
+                path: column.map { "column \"\($0)\"" } ?? "", message: message, hint: hint)
         }
         var columns: [String: (index: Int, header: String)] = [:]
         var unnamed: [Int] = []
         for (index, raw) in header.fields.enumerated() {
             let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-            if text.isEmpty { unnamed.append(index); continue }
+            if text.isEmpty {
+                unnamed.append(index)
+                continue
+            }
             if text.hasPrefix("#") { continue }
             guard let key = Self.columnKey(text, kind: kind) else {
-                throw headerError("unknown column for a \(kind.fileName) sheet; expected one of \(names.joined(separator: ", ")) (or start the header with \"#\" to keep a column of your own that the import skips)",
-                                  text, hint: Suggestion.hint(for: text, among: names))
+                throw headerError(
+                    "unknown column for a \(kind.fileName) sheet; expected one of \(names.joined(separator: ", ")) (or start the header with \"#\" to keep a column of your own that the import skips)",
+                    text, hint: Suggestion.hint(for: text, among: names))
             }
             if let other = columns[key] {
                 throw headerError("the column appears twice (as \"\(other.header)\" and \"\(text)\")", text)
@@ -61,27 +68,43 @@ struct Sheet {
             columns[key] = (index, text)
         }
         for column in kind.columns where column.required && columns[column.key] == nil {
-            throw headerError("missing column \"\(column.name)\" (\(column.expected)); the header has \(ListText.joined(header.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }, limit: 20))")
+            throw headerError(
+                "missing column \"\(column.name)\" (\(column.expected)); the header has \(ListText.joined(header.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }, limit: 20))"
+            )
         }
         var rows: [Row] = []
         var formulaCells: [InputError] = []
         for record in records.dropFirst() {
             for (index, raw) in record.fields.enumerated() where Self.looksLikeFormula(raw) {
-                let header = index < header.fields.count ? header.fields[index].trimmingCharacters(in: .whitespacesAndNewlines) : ""
-                let shown = raw.prefix(40).unicodeScalars.map { $0 == "\t" ? "\\t" : $0 == "\r" ? "\\r" : String($0) }.joined()
-                formulaCells.append(InputError(file: file, location: SourcePosition(line: record.line, column: index + 1),
-                                               path: header.isEmpty ? "column \(index + 1)" : "column \"\(header)\"",
-                                               message: "cell \"\(shown)\(raw.count > 40 ? "…" : "")\" begins with \"\(shown.prefix(raw.first == "\t" || raw.first == "\r" ? 2 : 1))\", which a spreadsheet runs as a formula; Carousel reads it as text, but check who wrote it"))
+                let header =
+                    index < header.fields.count
+                    ? header.fields[index].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+                let shown = raw.prefix(40).unicodeScalars.map { $0 == "\t" ? "\\t" : $0 == "\r" ? "\\r" : String($0) }
+                    .joined()
+                formulaCells.append(
+                    InputError(
+                        file: file, location: SourcePosition(line: record.line, column: index + 1),
+                        path: header.isEmpty ? "column \(index + 1)" : "column \"\(header)\"",
+                        message:
+                            "cell \"\(shown)\(raw.count > 40 ? "…" : "")\" begins with \"\(shown.prefix(raw.first == "\t" || raw.first == "\r" ? 2 : 1))\", which a spreadsheet runs as a formula; Carousel reads it as text, but check who wrote it"
+                    ))
             }
             let fields = record.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             if fields.allSatisfy(\.isEmpty) { continue }
-            if fields.count > header.fields.count, let extra = fields[header.fields.count...].firstIndex(where: { !$0.isEmpty }) {
-                throw InputError(file: file, location: SourcePosition(line: record.line, column: 0), path: "",
-                                 message: "the row has a cell in column \(extra + 1), but the header names only \(header.fields.count) columns (a cell with a comma needs quotes)")
+            if fields.count > header.fields.count,
+                let extra = fields[header.fields.count...].firstIndex(where: { !$0.isEmpty })
+            {
+                throw InputError(
+                    file: file, location: SourcePosition(line: record.line, column: 0), path: "",
+                    message:
+                        "the row has a cell in column \(extra + 1), but the header names only \(header.fields.count) columns (a cell with a comma needs quotes)"
+                )
             }
             if let k = unnamed.first(where: { $0 < fields.count && !fields[$0].isEmpty }) {
-                throw InputError(file: file, location: SourcePosition(line: record.line, column: 0), path: "",
-                                 message: "cell \"\(fields[k])\" is in column \(k + 1), which has no header; name the column or clear it")
+                throw InputError(
+                    file: file, location: SourcePosition(line: record.line, column: 0), path: "",
+                    message:
+                        "cell \"\(fields[k])\" is in column \(k + 1), which has no header; name the column or clear it")
             }
             rows.append(Row(line: record.line, fields: fields))
         }
@@ -104,7 +127,8 @@ struct Sheet {
         if kind.columns.contains(where: { $0.key == key }) { return key }
         let base = String(key.reversed().drop(while: \.isNumber).reversed())
         guard let number = Int(key.dropFirst(base.count)), (2...9).contains(number),
-              kind.columns.contains(where: { $0.repeatable && $0.key == base }) else { return nil }
+            kind.columns.contains(where: { $0.repeatable && $0.key == base })
+        else { return nil }
         return key
     }
 
@@ -128,7 +152,8 @@ struct Sheet {
             preconditionFailure("\(column) is not a column of \(kind)")
         }
         guard let (index, header) = columns[spec.key + (set > 1 ? String(set) : "")],
-              index < row.fields.count, !row.fields[index].isEmpty else { return nil }
+            index < row.fields.count, !row.fields[index].isEmpty
+        else { return nil }
         return Cell(file: file, line: row.line, header: header, expected: spec.expected, text: row.fields[index])
     }
 
@@ -137,8 +162,9 @@ struct Sheet {
         if let cell = cell(row, column) { return cell }
         let spec = kind.columns.first { $0.name == column }!
         let header = columns[spec.key]?.header ?? column
-        throw InputError(file: file, location: SourcePosition(line: row.line, column: 0), path: "column \"\(header)\"",
-                         message: "expected \(spec.expected), found an empty cell")
+        throw InputError(
+            file: file, location: SourcePosition(line: row.line, column: 0), path: "column \"\(header)\"",
+            message: "expected \(spec.expected), found an empty cell")
     }
 
     /// One data row.
@@ -158,8 +184,9 @@ struct Cell {
     let text: String
 
     func error(_ message: String, hint: String? = nil) -> InputError {
-        InputError(file: file, location: SourcePosition(line: line, column: 0), path: "column \"\(header)\"",
-                   message: message, hint: hint)
+        InputError(
+            file: file, location: SourcePosition(line: line, column: 0), path: "column \"\(header)\"",
+            message: message, hint: hint)
     }
 
     /// `expected <what the column holds>, found "<text>"`.
@@ -171,7 +198,9 @@ struct Cell {
     func int(_ range: ClosedRange<Int>) throws(InputError) -> Int {
         guard let n = Int(text) else { throw unexpected() }
         guard range.contains(n) else {
-            let limits = range.upperBound >= 1_000_000_000 ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
+            let limits =
+                range.upperBound >= 1_000_000_000
+                ? "at least \(range.lowerBound)" : "from \(range.lowerBound) to \(range.upperBound)"
             throw unexpected("\(expected) \(limits)")
         }
         return n
@@ -195,7 +224,9 @@ struct Cell {
 
     /// The items of a list cell: split at `;` (or `,`), trimmed, blanks dropped.
     var list: [String] {
-        text.split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        text.split(whereSeparator: { $0 == ";" || $0 == "," }).map {
+            $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }.filter { !$0.isEmpty }
     }
 
     /// An id: no spaces, commas or semicolons, so lists of ids stay readable.

@@ -1,5 +1,5 @@
-import Foundation
 import CarouselModel
+import Foundation
 
 /// `carousel import csv`: a problem from the CSV sheets an organiser keeps
 /// (docs/csv-import.md).
@@ -16,7 +16,9 @@ public enum SheetImport {
     /// ignoring case), with `overrides` taking the place of any of them.
     /// A required sheet that is missing, or a `.csv` file that is no sheet,
     /// is an error with a "did you mean".
-    public static func sheets(inFolder folder: String?, overrides: [SheetKind: String] = [:]) throws(InputError) -> [SheetKind: String] {
+    public static func sheets(inFolder folder: String?, overrides: [SheetKind: String] = [:]) throws(InputError)
+        -> [SheetKind: String]
+    {
         var paths: [SheetKind: String] = [:]
         let expected = SheetKind.allCases.map(\.fileName)
         if let folder {
@@ -25,19 +27,26 @@ public enum SheetImport {
                 throw InputError(file: folder, location: nil, path: "", message: "no such folder")
             }
             guard isDirectory.boolValue else {
-                throw InputError(file: folder, location: nil, path: "", message: "is a file; expected a folder holding \(expected.joined(separator: ", "))")
+                throw InputError(
+                    file: folder, location: nil, path: "",
+                    message: "is a file; expected a folder holding \(expected.joined(separator: ", "))")
             }
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
             // Hidden files and Excel's lock files (`~$classes.csv`) are not sheets.
-            for name in names where name.lowercased().hasSuffix(".csv") && !name.hasPrefix(".") && !name.hasPrefix("~$") {
+            for name in names where name.lowercased().hasSuffix(".csv") && !name.hasPrefix(".") && !name.hasPrefix("~$")
+            {
                 let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
                 guard let kind = SheetKind.allCases.first(where: { $0.fileName == name.lowercased() }) else {
-                    throw InputError(file: path, location: nil, path: "",
-                                     message: "not a sheet Carousel reads; expected \(expected.joined(separator: ", ")) (move other files out of the folder)",
-                                     hint: Suggestion.hint(for: name, among: expected))
+                    throw InputError(
+                        file: path, location: nil, path: "",
+                        message:
+                            "not a sheet Carousel reads; expected \(expected.joined(separator: ", ")) (move other files out of the folder)",
+                        hint: Suggestion.hint(for: name, among: expected))
                 }
                 guard paths[kind] == nil else {
-                    throw InputError(file: path, location: nil, path: "", message: "the folder holds two \(kind.fileName) files (names differing only in case)")
+                    throw InputError(
+                        file: path, location: nil, path: "",
+                        message: "the folder holds two \(kind.fileName) files (names differing only in case)")
                 }
                 paths[kind] = path
             }
@@ -46,10 +55,14 @@ public enum SheetImport {
         for kind in SheetKind.allCases where kind.isRequired && paths[kind] == nil {
             let given = Array(paths.values.map { URL(fileURLWithPath: $0).lastPathComponent })
             if let folder {
-                throw InputError(file: folder, location: nil, path: "", message: "no \(kind.fileName) in the folder (give it with --\(kind.rawValue) FILE)",
-                                 hint: Suggestion.hint(for: kind.fileName, among: given))
+                throw InputError(
+                    file: folder, location: nil, path: "",
+                    message: "no \(kind.fileName) in the folder (give it with --\(kind.rawValue) FILE)",
+                    hint: Suggestion.hint(for: kind.fileName, among: given))
             }
-            throw InputError(file: "import csv", location: nil, path: "", message: "no \(kind.rawValue) sheet; give a folder or --\(kind.rawValue) FILE")
+            throw InputError(
+                file: "import csv", location: nil, path: "",
+                message: "no \(kind.rawValue) sheet; give a folder or --\(kind.rawValue) FILE")
         }
         return paths
     }
@@ -72,7 +85,8 @@ public enum SheetImport {
     }
 
     /// The problem from sheets given as text (file name → CSV text), for tests.
-    public static func problem(fromTexts texts: [SheetKind: String], folder: String = "") throws(InputError) -> Problem {
+    public static func problem(fromTexts texts: [SheetKind: String], folder: String = "") throws(InputError) -> Problem
+    {
         var sheets: [SheetKind: Sheet] = [:]
         for (kind, text) in texts {
             sheets[kind] = try Sheet(bytes: Array(text.utf8), file: folder + kind.fileName, kind: kind)

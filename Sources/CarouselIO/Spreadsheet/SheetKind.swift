@@ -68,99 +68,128 @@ public enum SheetKind: String, Sendable, CaseIterable {
         Column("choices", "activity ids separated by \";\"", repeatable: true),
         Column("choose", "how many of the choices, a whole number", repeatable: true),
         Column("prefer", "activity ids from the choices, best first", repeatable: true),
-        Column("within", "time ranges or day spans the chosen activities lie within, such as \"sep16 to oct21\"", repeatable: true),
+        Column(
+            "within", "time ranges or day spans the chosen activities lie within, such as \"sep16 to oct21\"",
+            repeatable: true),
     ]
 
     public var columns: [Column] {
         switch self {
         case .settings:
-            [Column("setting", "a setting name", required: true),
-             Column("value", "a value")]
+            [
+                Column("setting", "a setting name", required: true),
+                Column("value", "a value"),
+            ]
         case .days:
-            [Column("id", "a day id without spaces such as \"mon\"", required: true),
-             Column("name", "a name"),
-             Column("date", "a date YYYY-MM-DD"),
-             Column("periods", "period ids separated by \";\" (empty: every period)")]
+            [
+                Column("id", "a day id without spaces such as \"mon\"", required: true),
+                Column("name", "a name"),
+                Column("date", "a date YYYY-MM-DD"),
+                Column("periods", "period ids separated by \";\" (empty: every period)"),
+            ]
         case .periods:
-            [Column("id", "a period id without spaces such as \"p1\"", required: true),
-             Column("name", "a name"),
-             Column("start", "a time HH:MM", required: true),
-             Column("end", "a time HH:MM", required: true),
-             Column("break", "yes or no")]
+            [
+                Column("id", "a period id without spaces such as \"p1\"", required: true),
+                Column("name", "a name"),
+                Column("start", "a time HH:MM", required: true),
+                Column("end", "a time HH:MM", required: true),
+                Column("break", "yes or no"),
+            ]
         case .sites:
-            [Column("id", "a site id without spaces such as \"main\"", required: true),
-             Column("name", "a name"),
-             Column("travel", "minutes to other sites such as \"main 20; goodrich 15\""),
-             Column("online", "yes or no"),
-             Column("host", "yes or no"),
-             Column("share", "a share of hosting, a number > 0 such as 2")]
+            [
+                Column("id", "a site id without spaces such as \"main\"", required: true),
+                Column("name", "a name"),
+                Column("travel", "minutes to other sites such as \"main 20; goodrich 15\""),
+                Column("online", "yes or no"),
+                Column("host", "yes or no"),
+                Column("share", "a share of hosting, a number > 0 such as 2"),
+            ]
         case .rooms:
-            [Column("id", "a room id without spaces such as \"lab-1\"", required: true),
-             Column("name", "a name"),
-             Column("capacity", "a whole number of pupils"),
-             Column("features", "features separated by \";\""),
-             Column("site", "a site id"),
-             Column("unavailable", Self.ranges),
-             Column("url", "a meeting address such as \"https://meet.example.org/panel-1\"")]
+            [
+                Column("id", "a room id without spaces such as \"lab-1\"", required: true),
+                Column("name", "a name"),
+                Column("capacity", "a whole number of pupils"),
+                Column("features", "features separated by \";\""),
+                Column("site", "a site id"),
+                Column("unavailable", Self.ranges),
+                Column("url", "a meeting address such as \"https://meet.example.org/panel-1\""),
+            ]
         case .staff:
-            [Column("id", "a staff id without spaces such as \"ms-smith\"", required: true),
-             Column("name", "a name"),
-             Column("role", "a role such as \"teacher\""),
-             Column("skills", "skills separated by \";\""),
-             Column("available", Self.ranges),
-             Column("max per day", "a whole number of sessions"),
-             Column("max", "a whole number of sessions"),
-             Column("preferred max per day", "a whole number of sessions"),
-             Column("max consecutive", "a whole number of periods"),
-             Column("home", "a site id")]
+            [
+                Column("id", "a staff id without spaces such as \"ms-smith\"", required: true),
+                Column("name", "a name"),
+                Column("role", "a role such as \"teacher\""),
+                Column("skills", "skills separated by \";\""),
+                Column("available", Self.ranges),
+                Column("max per day", "a whole number of sessions"),
+                Column("max", "a whole number of sessions"),
+                Column("preferred max per day", "a whole number of sessions"),
+                Column("max consecutive", "a whole number of periods"),
+                Column("home", "a site id"),
+            ]
         case .activities:
-            [Column("id", "an activity id without spaces such as \"chem\"", required: true),
-             Column("name", "a name"),
-             Column("duration", "a whole number of periods"),
-             Column("capacity", "a whole number of pupils"),
-             Column("max groups", "a whole number of groups"),
-             Column("room features", "features separated by \";\""),
-             Column("rooms", "room ids separated by \";\""),
-             Column("years", "a year such as 5 or a range such as 5-6"),
-             Column("window", Self.ranges),
-             Column("max per day", "a whole number of sessions"),
-             Column("max sessions", "a whole number of sessions"),
-             Column("together", "yes or no"),
-             Column("staff", "staff rows such as \"1 with chemistry; student per 15 pupils\"")]
+            [
+                Column("id", "an activity id without spaces such as \"chem\"", required: true),
+                Column("name", "a name"),
+                Column("duration", "a whole number of periods"),
+                Column("capacity", "a whole number of pupils"),
+                Column("max groups", "a whole number of groups"),
+                Column("room features", "features separated by \";\""),
+                Column("rooms", "room ids separated by \";\""),
+                Column("years", "a year such as 5 or a range such as 5-6"),
+                Column("window", Self.ranges),
+                Column("max per day", "a whole number of sessions"),
+                Column("max sessions", "a whole number of sessions"),
+                Column("together", "yes or no"),
+                Column("staff", "staff rows such as \"1 with chemistry; student per 15 pupils\""),
+            ]
         case .classes:
-            [Column("id", "a class id without spaces such as \"st-marys-5a\"", required: true),
-             Column("name", "a name"),
-             Column("school", "a school name"),
-             Column("year", "a school year such as 5"),
-             Column("size", "a whole number of pupils", required: true),
-             Column("visit", Self.ranges),
-             Column("needs", "features separated by \";\""),
-             Column("home", "a site id"),
-             Column("same staff", "yes or no"),
-             Column("pool", "yes or no")] + Self.attendColumns
+            [
+                Column("id", "a class id without spaces such as \"st-marys-5a\"", required: true),
+                Column("name", "a name"),
+                Column("school", "a school name"),
+                Column("year", "a school year such as 5"),
+                Column("size", "a whole number of pupils", required: true),
+                Column("visit", Self.ranges),
+                Column("needs", "features separated by \";\""),
+                Column("home", "a site id"),
+                Column("same staff", "yes or no"),
+                Column("pool", "yes or no"),
+            ] + Self.attendColumns
         case .pupils:
-            [Column("pool", "a pool class id", required: true),
-             Column("name", "a pupil's name", required: true)]
+            [
+                Column("pool", "a pool class id", required: true),
+                Column("name", "a pupil's name", required: true),
+            ]
         case .teams:
-            [Column("id", "a formation id without spaces such as \"gc\"", required: true),
-             Column("name", "a name"),
-             Column("pools", "pool class ids separated by \";\"", required: true),
-             Column("size", "a team size such as 5-6"),
-             Column("min schools", "a whole number of schools"),
-             Column("require", "such as \"1 from kingsmead-y7\" or \"2 from oak-y5 or oak-y6\", separated by \";\""),
-             Column("visit", Self.ranges),
-             Column("needs", "features separated by \";\"")] + Self.attendColumns
+            [
+                Column("id", "a formation id without spaces such as \"gc\"", required: true),
+                Column("name", "a name"),
+                Column("pools", "pool class ids separated by \";\"", required: true),
+                Column("size", "a team size such as 5-6"),
+                Column("min schools", "a whole number of schools"),
+                Column("require", "such as \"1 from kingsmead-y7\" or \"2 from oak-y5 or oak-y6\", separated by \";\""),
+                Column("visit", Self.ranges),
+                Column("needs", "features separated by \";\""),
+            ] + Self.attendColumns
         case .fixed:
-            [Column("activity", "an activity id", required: true),
-             Column("day", "a day id", required: true),
-             Column("start", "a period id or start time HH:MM", required: true),
-             Column("room", "a room id", required: true),
-             Column("classes", "class ids separated by \";\""),
-             Column("staff", "staff ids separated by \";\""),
-             Column("move", "\"room\" (another room at the same time), \"any\" (any day, time and room) or empty (stays as written)")]
+            [
+                Column("activity", "an activity id", required: true),
+                Column("day", "a day id", required: true),
+                Column("start", "a period id or start time HH:MM", required: true),
+                Column("room", "a room id", required: true),
+                Column("classes", "class ids separated by \";\""),
+                Column("staff", "staff ids separated by \";\""),
+                Column(
+                    "move",
+                    "\"room\" (another room at the same time), \"any\" (any day, time and room) or empty (stays as written)"
+                ),
+            ]
         case .spacing:
-            [Column("activities", "activity ids separated by \";\"", required: true),
-             Column("min days", "a whole number of days", required: true)]
+            [
+                Column("activities", "activity ids separated by \";\"", required: true),
+                Column("min days", "a whole number of days", required: true),
+            ]
         }
     }
 

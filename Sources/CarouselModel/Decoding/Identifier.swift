@@ -12,7 +12,8 @@ public enum Identifier {
     public static func problem(with id: String) -> String? {
         let shown = "\"\(id.prefix(40))\(id.count > 40 ? "…" : "")\""
         if let c = id.unicodeScalars.first(where: TerminalText.needsStandIn) {
-            return "id \(shown) holds a control character (U+\(hex(c.value))); ids are printed in terminals and file names"
+            return
+                "id \(shown) holds a control character (U+\(hex(c.value))); ids are printed in terminals and file names"
         }
         if id.first?.isWhitespace == true || id.last?.isWhitespace == true {
             return "id \(shown) begins or ends with a space; ids are typed by people, who would not see it"
@@ -24,7 +25,8 @@ public enum Identifier {
             return "id \(shown) names a folder in file paths; choose a word"
         }
         if id.count > maxLength {
-            return "id \(shown) is \(id.count) characters long; ids are at most \(maxLength) (put the long form in \"name\")"
+            return
+                "id \(shown) is \(id.count) characters long; ids are at most \(maxLength) (put the long form in \"name\")"
         }
         return nil
     }

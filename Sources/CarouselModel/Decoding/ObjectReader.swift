@@ -12,8 +12,9 @@ struct ObjectReader {
     /// an error with a "did you mean" hint.
     init(_ value: JSONValue, path: String, file: String, allowed: [String]?) throws(InputError) {
         guard let object = value.object else {
-            throw InputError(file: file, location: value.location, path: path,
-                             message: "expected an object, got \(value.kindName)")
+            throw InputError(
+                file: file, location: value.location, path: path,
+                message: "expected an object, got \(value.kindName)")
         }
         self.file = file
         self.path = path
@@ -22,9 +23,10 @@ struct ObjectReader {
         guard let allowed else { return }
         for entry in object.entries where !allowed.contains(entry.key) {
             let hint = Suggestion.hint(for: entry.key, among: allowed)
-            throw InputError(file: file, location: entry.keyLocation, path: path.isEmpty ? entry.key : "\(path).\(entry.key)",
-                             message: "unknown key \"\(entry.key)\"; expected one of \(allowed.joined(separator: ", "))",
-                             hint: hint)
+            throw InputError(
+                file: file, location: entry.keyLocation, path: path.isEmpty ? entry.key : "\(path).\(entry.key)",
+                message: "unknown key \"\(entry.key)\"; expected one of \(allowed.joined(separator: ", "))",
+                hint: hint)
         }
     }
 
@@ -74,23 +76,28 @@ struct ObjectReader {
 
     static func int(_ v: JSONValue, path: String, file: String, minimum: Int?, maximum: Int) throws(InputError) -> Int {
         guard let n = v.number else {
-            throw InputError(file: file, location: v.location, path: path, message: "expected a whole number, got \(v.kindName)")
+            throw InputError(
+                file: file, location: v.location, path: path, message: "expected a whole number, got \(v.kindName)")
         }
         guard let i = n.integer else {
             let d = n.double
             if !d.isFinite || (d == d.rounded() && abs(d) >= 9.0e15) {
                 let limit = d < 0 ? "≥ \(minimum ?? -maximum)" : "≤ \(maximum)"
-                throw InputError(file: file, location: v.location, path: path, message: "expected a number \(limit), got \(n.text)")
+                throw InputError(
+                    file: file, location: v.location, path: path, message: "expected a number \(limit), got \(n.text)")
             }
-            throw InputError(file: file, location: v.location, path: path,
-                             message: "expected a whole number, got \(n.text)")
+            throw InputError(
+                file: file, location: v.location, path: path,
+                message: "expected a whole number, got \(n.text)")
         }
         if let minimum, i < minimum {
-            throw InputError(file: file, location: v.location, path: path, message: "expected a number ≥ \(minimum), got \(i)")
+            throw InputError(
+                file: file, location: v.location, path: path, message: "expected a number ≥ \(minimum), got \(i)")
         }
         if i > maximum {
-            throw InputError(file: file, location: v.location, path: path,
-                             message: "expected a number ≤ \(maximum), got \(n.text)")
+            throw InputError(
+                file: file, location: v.location, path: path,
+                message: "expected a number ≤ \(maximum), got \(n.text)")
         }
         return i
     }
@@ -100,7 +107,9 @@ struct ObjectReader {
     func list(_ key: String) throws(InputError) -> [JSONValue]? {
         guard let v = object[key] else { return nil }
         guard let a = v.array else {
-            throw error(key, "expected a list, got \(v.kindName)", hint: v.isNull ? "leave the key out, or write [] for none" : nil)
+            throw error(
+                key, "expected a list, got \(v.kindName)",
+                hint: v.isNull ? "leave the key out, or write [] for none" : nil)
         }
         return a
     }
@@ -112,7 +121,8 @@ struct ObjectReader {
         for (i, item) in items.enumerated() {
             let p = "\(childPath(key))[\(i)]"
             guard let s = item.string else {
-                throw InputError(file: file, location: item.location, path: p, message: "expected a string, got \(item.kindName)")
+                throw InputError(
+                    file: file, location: item.location, path: p, message: "expected a string, got \(item.kindName)")
             }
             out.append((s, item, p))
         }

@@ -19,11 +19,14 @@ extension ProblemDecoder {
             if let given = try siteReference(r, "site") {
                 site = given
             } else if hasSiteList && siteIndex["main"] == nil {
-                throw r.error(nil, "missing \"site\": the sites list has no \"main\", where a gate without one would be",
-                              hint: "give one of \(ListText.joined(siteIndex.sorted { $0.value < $1.value }.map(\.key)))")
+                throw r.error(
+                    nil, "missing \"site\": the sites list has no \"main\", where a gate without one would be",
+                    hint: "give one of \(ListText.joined(siteIndex.sorted { $0.value < $1.value }.map(\.key)))")
             }
-            gates.append(Gate(id: id, name: try r.string("name"), site: site,
-                              capacity: try r.int("capacity", minimum: 1, maximum: 1_000)))
+            gates.append(
+                Gate(
+                    id: id, name: try r.string("name"), site: site,
+                    capacity: try r.int("capacity", minimum: 1, maximum: 1_000)))
         }
         return gates
     }
@@ -32,10 +35,13 @@ extension ProblemDecoder {
     func decodeCoaches(_ top: ObjectReader) throws(InputError) -> CoachPlan? {
         guard let v = top.value("coaches") else { return nil }
         let r = try ObjectReader(v, path: "coaches", file: file, allowed: Self.coachKeys)
-        guard r.has("seats") else { throw r.error(nil, "missing \"seats\" (the seats in one coach, for pupils and adults)") }
-        return CoachPlan(seats: try r.int("seats", minimum: 1, maximum: 1_000) ?? 1,
-                         arriveBefore: try r.int("arriveBefore", minimum: 0, maximum: 240) ?? CoachPlan.defaultArriveBefore,
-                         leaveAfter: try r.int("leaveAfter", minimum: 0, maximum: 240) ?? CoachPlan.defaultLeaveAfter)
+        guard r.has("seats") else {
+            throw r.error(nil, "missing \"seats\" (the seats in one coach, for pupils and adults)")
+        }
+        return CoachPlan(
+            seats: try r.int("seats", minimum: 1, maximum: 1_000) ?? 1,
+            arriveBefore: try r.int("arriveBefore", minimum: 0, maximum: 240) ?? CoachPlan.defaultArriveBefore,
+            leaveAfter: try r.int("leaveAfter", minimum: 0, maximum: 240) ?? CoachPlan.defaultLeaveAfter)
     }
 
     /// A group's `adults`, `dietary` and `gate`.
@@ -46,8 +52,9 @@ extension ProblemDecoder {
             for entry in d.object.entries {
                 let path = d.childPath(entry.key)
                 guard entry.key.contains(where: { !$0.isWhitespace }) else {
-                    throw InputError(file: file, location: entry.keyLocation, path: path,
-                                     message: "a dietary need needs a name, such as \"vegetarian\"")
+                    throw InputError(
+                        file: file, location: entry.keyLocation, path: path,
+                        message: "a dietary need needs a name, such as \"vegetarian\"")
                 }
                 let count = try ObjectReader.int(entry.value, path: path, file: file, minimum: 0, maximum: group.size)
                 group.dietary.append(DietaryCount(need: entry.key, count: count))
@@ -65,7 +72,9 @@ extension ProblemDecoder {
         activity.outdoor = try r.bool("outdoor") ?? false
         activity.equipment = (try r.strings("equipment") ?? []).map(\.value)
         if activity.outdoor && activity.rooms == nil && activity.roomFeatures.isEmpty {
-            throw r.error("outdoor", "an outdoor activity needs \"rooms\" or \"roomFeatures\" to say which outdoor spaces it uses")
+            throw r.error(
+                "outdoor", "an outdoor activity needs \"rooms\" or \"roomFeatures\" to say which outdoor spaces it uses"
+            )
         }
     }
 
@@ -79,24 +88,35 @@ extension ProblemDecoder {
             let activity = activities[i]
             guard let wv = r.value("wetWeather"), !wv.isNull else {
                 if activity.outdoor {
-                    throw r.error("outdoor", "an outdoor activity needs \"wetWeather\": {\"rooms\": [...]} (indoor rooms) or {\"activity\": \"...\"} (an indoor replacement)")
+                    throw r.error(
+                        "outdoor",
+                        "an outdoor activity needs \"wetWeather\": {\"rooms\": [...]} (indoor rooms) or {\"activity\": \"...\"} (an indoor replacement)"
+                    )
                 }
                 continue
             }
             guard activity.outdoor else {
-                throw r.error("wetWeather", "\"wetWeather\" is for outdoor activities; add \"outdoor\": true or remove it")
+                throw r.error(
+                    "wetWeather", "\"wetWeather\" is for outdoor activities; add \"outdoor\": true or remove it")
             }
             let w = try ObjectReader(wv, path: r.childPath("wetWeather"), file: file, allowed: Self.wetWeatherKeys)
             switch (w.has("rooms"), w.has("activity")) {
             case (true, true): throw w.error("activity", "give either \"rooms\" or \"activity\", not both")
-            case (false, false): throw w.error(nil, "expected \"rooms\" (indoor rooms) or \"activity\" (an indoor replacement)")
+            case (false, false):
+                throw w.error(nil, "expected \"rooms\" (indoor rooms) or \"activity\" (an indoor replacement)")
             case (true, false):
                 let list = try resolveList(w, "rooms", in: roomIndex, kind: "room") ?? []
                 guard !list.isEmpty else { throw w.error("rooms", "expected at least one indoor room") }
                 for (k, room) in list.enumerated()
-                where activity.roomFeatures.isSubset(of: rooms[room].features) && (activity.rooms?.contains(room) ?? true) {
-                    throw InputError(file: file, location: w.value("rooms")?.array?[k].location, path: w.childPath("rooms") + "[\(k)]",
-                                     message: "room \"\(rooms[room].id)\" is one of this activity's own (outdoor) rooms; wet-weather rooms are indoor rooms it does not otherwise use")
+                where activity.roomFeatures.isSubset(of: rooms[room].features)
+                    && (activity.rooms?.contains(room) ?? true)
+                {
+                    throw InputError(
+                        file: file, location: w.value("rooms")?.array?[k].location,
+                        path: w.childPath("rooms") + "[\(k)]",
+                        message:
+                            "room \"\(rooms[room].id)\" is one of this activity's own (outdoor) rooms; wet-weather rooms are indoor rooms it does not otherwise use"
+                    )
                 }
                 activities[i].wetWeather = .rooms(list)
             case (false, true):
@@ -106,10 +126,15 @@ extension ProblemDecoder {
                 let b = try resolve(name, in: activityIndex, kind: "activity", at: av, path: w.childPath("activity"))
                 if b == i { throw w.error("activity", "an activity cannot be its own wet-weather replacement") }
                 if activities[b].outdoor {
-                    throw w.error("activity", "replacement \"\(name)\" is itself outdoor; a wet-weather replacement is held indoors")
+                    throw w.error(
+                        "activity",
+                        "replacement \"\(name)\" is itself outdoor; a wet-weather replacement is held indoors")
                 }
                 if activities[b].together != activity.together {
-                    throw w.error("activity", "replacement \"\(name)\" \(activity.together ? "is not" : "is") a together activity, unlike \"\(activity.id)\"")
+                    throw w.error(
+                        "activity",
+                        "replacement \"\(name)\" \(activity.together ? "is not" : "is") a together activity, unlike \"\(activity.id)\""
+                    )
                 }
                 activities[i].wetWeather = .activity(b)
             }

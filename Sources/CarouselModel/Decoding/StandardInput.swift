@@ -17,13 +17,16 @@ public enum StandardInput {
     /// read is an error: the first took everything.
     static func read(limit: Int) throws(InputError) -> [UInt8] {
         guard !taken.exchange(true, ordering: .relaxed) else {
-            throw InputError(file: displayName, location: nil, path: "", message: "standard input can be read only once; give the other files by name")
+            throw InputError(
+                file: displayName, location: nil, path: "",
+                message: "standard input can be read only once; give the other files by name")
         }
         let data: Data
         do {
             data = try FileHandle.standardInput.read(upToCount: limit + 1) ?? Data()
         } catch {
-            throw InputError(file: displayName, location: nil, path: "", message: "cannot be read: \(error.localizedDescription)")
+            throw InputError(
+                file: displayName, location: nil, path: "", message: "cannot be read: \(error.localizedDescription)")
         }
         return [UInt8](data)
     }

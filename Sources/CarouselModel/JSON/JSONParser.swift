@@ -110,7 +110,9 @@ public struct JSONParser {
                     guard index < bytes.count else {
                         throw JSONSyntaxError(location: start, message: "unterminated /* comment")
                     }
-                    if bytes[index] == UInt8(ascii: "*") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "/") {
+                    if bytes[index] == UInt8(ascii: "*") && index + 1 < bytes.count
+                        && bytes[index + 1] == UInt8(ascii: "/")
+                    {
                         index += 2
                         break
                     }
@@ -154,7 +156,8 @@ public struct JSONParser {
         case UInt8(ascii: "'"):
             throw error("strings must use double quotes (\"), not single quotes")
         default:
-            throw error("unexpected \(describeCurrent()); expected a value (object, list, string, number, true, false or null)")
+            throw error(
+                "unexpected \(describeCurrent()); expected a value (object, list, string, number, true, false or null)")
         }
     }
 
@@ -193,7 +196,9 @@ public struct JSONParser {
         var seenKeys: Set<String> = []
         try skipTrivia()
         while true {
-            guard index < bytes.count else { throw error("unexpected end of file inside an object (opened at \(start)); expected '}'") }
+            guard index < bytes.count else {
+                throw error("unexpected end of file inside an object (opened at \(start)); expected '}'")
+            }
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
                 return JSONValue(.object(JSONObject(entries: entries)), at: start)
@@ -218,7 +223,9 @@ public struct JSONParser {
             let value = try parseValue(depth: depth + 1)
             entries.append(.init(key: key, keyLocation: keyLocation, value: value))
             try skipTrivia()
-            guard index < bytes.count else { throw error("unexpected end of file inside an object (opened at \(start)); expected ',' or '}'") }
+            guard index < bytes.count else {
+                throw error("unexpected end of file inside an object (opened at \(start)); expected ',' or '}'")
+            }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
                 try skipTrivia()
@@ -234,14 +241,18 @@ public struct JSONParser {
         var items: [JSONValue] = []
         try skipTrivia()
         while true {
-            guard index < bytes.count else { throw error("unexpected end of file inside a list (opened at \(start)); expected ']'") }
+            guard index < bytes.count else {
+                throw error("unexpected end of file inside a list (opened at \(start)); expected ']'")
+            }
             if bytes[index] == UInt8(ascii: "]") {
                 index += 1
                 return JSONValue(.array(items), at: start)
             }
             items.append(try parseValue(depth: depth + 1))
             try skipTrivia()
-            guard index < bytes.count else { throw error("unexpected end of file inside a list (opened at \(start)); expected ',' or ']'") }
+            guard index < bytes.count else {
+                throw error("unexpected end of file inside a list (opened at \(start)); expected ',' or ']'")
+            }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
                 try skipTrivia()
@@ -267,7 +278,9 @@ public struct JSONParser {
                 return s
             case UInt8(ascii: "\\"):
                 index += 1
-                guard index < bytes.count else { throw JSONSyntaxError(location: start, message: "unterminated string") }
+                guard index < bytes.count else {
+                    throw JSONSyntaxError(location: start, message: "unterminated string")
+                }
                 let e = bytes[index]
                 index += 1
                 switch e {
@@ -282,7 +295,9 @@ public struct JSONParser {
                 case UInt8(ascii: "u"):
                     var scalar = try parseHex4()
                     if (0xD800..<0xDC00).contains(scalar),
-                       index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                        index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                        bytes[index + 1] == UInt8(ascii: "u")
+                    {
                         let save = index
                         index += 2
                         let low = try parseHex4()
@@ -330,7 +345,9 @@ public struct JSONParser {
     private mutating func parseNumber() throws(JSONSyntaxError) -> JSONNumber {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9") }
+        func isDigit(_ i: Int) -> Bool {
+            i < bytes.count && bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")
+        }
         guard isDigit(index) else { throw error("expected a digit in a number") }
         if bytes[index] == UInt8(ascii: "0") && isDigit(index + 1) {
             throw error("numbers must not have leading zeros")
@@ -343,7 +360,9 @@ public struct JSONParser {
         }
         if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
             index += 1
-            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) { index += 1 }
+            if index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) {
+                index += 1
+            }
             guard isDigit(index) else { throw error("expected a digit in the exponent") }
             while isDigit(index) { index += 1 }
         }

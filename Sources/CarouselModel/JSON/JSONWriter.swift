@@ -40,7 +40,10 @@ public enum JSONOutput: Sendable {
         case .double(let d): out += d.isFinite ? String(d) : "null"
         case .string(let s): Self.escape(s, into: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty {
+                out += "[]"
+                return
+            }
             if items.allSatisfy(\.isScalar) {
                 out += "["
                 for (i, item) in items.enumerated() {
@@ -58,7 +61,10 @@ public enum JSONOutput: Sendable {
             }
             out += String(repeating: " ", count: indent) + "]"
         case .object(let entries):
-            if entries.isEmpty { out += "{}"; return }
+            if entries.isEmpty {
+                out += "{}"
+                return
+            }
             if entries.count <= 8, entries.allSatisfy({ $0.1.isScalar || $0.1.isShortScalarArray }) {
                 out += "{"
                 for (i, (k, v)) in entries.enumerated() {

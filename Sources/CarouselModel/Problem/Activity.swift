@@ -10,7 +10,9 @@ public struct Activity: Sendable {
         public var count: Int
         public var perPupils: Int?
 
-        public init(role: String? = nil, skills: Set<String> = [], ids: Set<Int>? = nil, count: Int = 0, perPupils: Int? = nil) {
+        public init(
+            role: String? = nil, skills: Set<String> = [], ids: Set<Int>? = nil, count: Int = 0, perPupils: Int? = nil
+        ) {
             self.role = role
             self.skills = skills
             self.ids = ids
@@ -58,10 +60,12 @@ public struct Activity: Sendable {
     /// Carousel addition: what to set up for a session (listed on day sheets).
     public var equipment: [String] = []
 
-    public init(id: String, name: String? = nil, duration: Int = 1, capacity: Int? = nil, maxGroups: Int? = nil,
-                roomFeatures: Set<String> = [], rooms: [Int]? = nil, years: ClosedRange<Int>? = nil,
-                window: [TimeRange]? = nil, maxPerDay: Int? = nil, maxSessions: Int? = nil, together: Bool = false,
-                staff: [StaffRow] = []) {
+    public init(
+        id: String, name: String? = nil, duration: Int = 1, capacity: Int? = nil, maxGroups: Int? = nil,
+        roomFeatures: Set<String> = [], rooms: [Int]? = nil, years: ClosedRange<Int>? = nil,
+        window: [TimeRange]? = nil, maxPerDay: Int? = nil, maxSessions: Int? = nil, together: Bool = false,
+        staff: [StaffRow] = []
+    ) {
         self.id = id
         self.name = name
         self.duration = duration

@@ -20,7 +20,9 @@ public struct FixedSession: Sendable {
     /// nil: the session stays exactly as written (v1 rule 8).
     public var move: Move?
 
-    public init(activity: Int, day: Int, start: Int, room: Int, groups: [Int] = [], staff: [Int] = [], move: Move? = nil) {
+    public init(
+        activity: Int, day: Int, start: Int, room: Int, groups: [Int] = [], staff: [Int] = [], move: Move? = nil
+    ) {
         self.activity = activity
         self.day = day
         self.start = start

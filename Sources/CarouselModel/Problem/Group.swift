@@ -15,8 +15,8 @@ public struct Group: Sendable {
         /// The item's `within` ranges (spec section 12), if any.
         public var within: [TimeRange]? {
             switch self {
-            case let .activity(_, _, _, _, within): within
-            case let .oneOf(_, _, _, within): within
+            case .activity(_, _, _, _, let within): within
+            case .oneOf(_, _, _, let within): within
             }
         }
     }
@@ -82,10 +82,12 @@ public struct Group: Sendable {
     /// The soft terms `exempt` may name.
     public static let exemptableTerms: [Weights.Term] = [.preference, .idleGap, .siteChange, .spread, .isolated]
 
-    public init(id: String, name: String? = nil, school: String? = nil, year: Int? = nil, size: Int,
-                visit: [TimeRange]? = nil, needs: Set<String> = [], attend: [AttendItem] = [], seats: Bool = true,
-                exempt: Set<Weights.Term> = [], home: String? = nil, pool: Bool = false, pupils: [String]? = nil,
-                sameStaff: Bool = false, team: TeamInfo? = nil) {
+    public init(
+        id: String, name: String? = nil, school: String? = nil, year: Int? = nil, size: Int,
+        visit: [TimeRange]? = nil, needs: Set<String> = [], attend: [AttendItem] = [], seats: Bool = true,
+        exempt: Set<Weights.Term> = [], home: String? = nil, pool: Bool = false, pupils: [String]? = nil,
+        sameStaff: Bool = false, team: TeamInfo? = nil
+    ) {
         self.id = id
         self.name = name
         self.school = school

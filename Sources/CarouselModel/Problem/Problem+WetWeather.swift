@@ -8,7 +8,9 @@ extension Problem {
     /// The rooms an activity may use by its `rooms` and `roomFeatures`.
     public func eligibleRooms(_ a: Int) -> [Int] {
         let activity = activities[a]
-        return rooms.indices.filter { activity.roomFeatures.isSubset(of: rooms[$0].features) && (activity.rooms?.contains($0) ?? true) }
+        return rooms.indices.filter {
+            activity.roomFeatures.isSubset(of: rooms[$0].features) && (activity.rooms?.contains($0) ?? true)
+        }
     }
 
     /// The outdoor rooms, closed on a wet day: every room an outdoor
@@ -17,7 +19,7 @@ extension Problem {
         var outdoor = Set<Int>(), indoor = Set<Int>()
         for (a, activity) in activities.enumerated() where activity.outdoor {
             outdoor.formUnion(eligibleRooms(a))
-            if case let .rooms(list)? = activity.wetWeather { indoor.formUnion(list) }
+            if case .rooms(let list)? = activity.wetWeather { indoor.formUnion(list) }
         }
         return outdoor.subtracting(indoor).sorted()
     }
@@ -42,17 +44,20 @@ extension Problem {
         for r in closed { wet.rooms[r].unavailable.append(TimeRange(day: d, window: nil)) }
         let visitsDay: [Bool] = groups.map { group in
             guard let visit = group.visit else { return true }
-            return calendar.periods(coveredBy: visit, touching: false).contains { $0.day == d && !calendar.periods[$0.period].isBreak }
+            return calendar.periods(coveredBy: visit, touching: false).contains {
+                $0.day == d && !calendar.periods[$0.period].isBreak
+            }
         }
         for (a, activity) in activities.enumerated() where activity.outdoor {
             switch activity.wetWeather {
-            case let .rooms(list)?:
+            case .rooms(let list)?:
                 wet.activities[a].rooms = eligibleRooms(a) + list
                 wet.activities[a].roomFeatures = []
-                for f in wet.fixed.indices where wet.fixed[f].activity == a && wet.fixed[f].day == d && closed.contains(wet.fixed[f].room) {
+                for f in wet.fixed.indices
+                where wet.fixed[f].activity == a && wet.fixed[f].day == d && closed.contains(wet.fixed[f].room) {
                     wet.fixed[f].room = list[0]
                 }
-            case let .activity(b)?:
+            case .activity(let b)?:
                 for g in groups.indices where visitsDay[g] {
                     wet.groups[g].attend = groups[g].attend.map { Self.replacing(a, by: b, in: $0) }
                 }
@@ -72,10 +77,11 @@ extension Problem {
     /// can take either, offered alongside) activity b.
     static func replacing(_ a: Int, by b: Int, in item: Group.AttendItem) -> Group.AttendItem {
         switch item {
-        case let .activity(x, times, daily, minDays, within) where x == a:
-            return times == 1 && !daily ? .oneOf(choices: [a, b], count: 1, prefer: nil, within: within)
+        case .activity(let x, let times, let daily, let minDays, let within) where x == a:
+            return times == 1 && !daily
+                ? .oneOf(choices: [a, b], count: 1, prefer: nil, within: within)
                 : .activity(activity: b, times: times, daily: daily, minDays: minDays, within: within)
-        case let .oneOf(choices, count, prefer, within) where choices.contains(a) && !choices.contains(b):
+        case .oneOf(let choices, let count, let prefer, let within) where choices.contains(a) && !choices.contains(b):
             var offered = choices
             offered.insert(b, at: choices.firstIndex(of: a)! + 1)
             return .oneOf(choices: offered, count: count, prefer: prefer, within: within)

@@ -31,10 +31,12 @@ public struct Problem: Sendable {
     /// Carousel addition: coach seats and timing; nil when not given.
     public var coaches: CoachPlan?
 
-    public init(name: String, description: String? = nil, calendar: EventCalendar, rooms: [Room], staff: [StaffMember],
-                activities: [Activity], groups: [Group], fixed: [FixedSession] = [], weights: Weights = Weights(),
-                sites: [Site]? = nil, formations: [TeamFormation] = [], spacing: [Spacing] = [],
-                continuityRoles: Set<String>? = nil) {
+    public init(
+        name: String, description: String? = nil, calendar: EventCalendar, rooms: [Room], staff: [StaffMember],
+        activities: [Activity], groups: [Group], fixed: [FixedSession] = [], weights: Weights = Weights(),
+        sites: [Site]? = nil, formations: [TeamFormation] = [], spacing: [Spacing] = [],
+        continuityRoles: Set<String>? = nil
+    ) {
         self.name = name
         self.description = description
         self.calendar = calendar

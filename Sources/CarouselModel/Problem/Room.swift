@@ -14,8 +14,10 @@ public struct Room: Sendable {
     /// room's stream, shown with the room in every export. Nil: none.
     public var url: String?
 
-    public init(id: String, name: String? = nil, capacity: Int? = nil, features: Set<String> = [],
-                site: String = "main", unavailable: [TimeRange] = [], url: String? = nil) {
+    public init(
+        id: String, name: String? = nil, capacity: Int? = nil, features: Set<String> = [],
+        site: String = "main", unavailable: [TimeRange] = [], url: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.capacity = capacity

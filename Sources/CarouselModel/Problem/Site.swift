@@ -18,8 +18,10 @@ public struct Site: Sendable, Equatable {
     /// The site's share of hosting (> 0, default 1; used only with `host`).
     public var share: Double
 
-    public init(id: String, name: String? = nil, travel: [Int: Int] = [:], online: Bool = false, host: Bool = false,
-                share: Double = 1) {
+    public init(
+        id: String, name: String? = nil, travel: [Int: Int] = [:], online: Bool = false, host: Bool = false,
+        share: Double = 1
+    ) {
         self.id = id
         self.name = name
         self.travel = travel

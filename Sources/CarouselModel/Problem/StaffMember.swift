@@ -16,9 +16,11 @@ public struct StaffMember: Sendable {
     /// The site the staff member starts from (spec section 10; soft `travel`), by id.
     public var home: String?
 
-    public init(id: String, name: String? = nil, role: String? = nil, skills: Set<String> = [],
-                available: [TimeRange]? = nil, maxPerDay: Int? = nil, max: Int? = nil, preferredMaxPerDay: Int? = nil,
-                maxConsecutive: Int? = nil, home: String? = nil) {
+    public init(
+        id: String, name: String? = nil, role: String? = nil, skills: Set<String> = [],
+        available: [TimeRange]? = nil, maxPerDay: Int? = nil, max: Int? = nil, preferredMaxPerDay: Int? = nil,
+        maxConsecutive: Int? = nil, home: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.role = role

@@ -30,9 +30,11 @@ public struct TeamFormation: Sendable {
     public var needs: Set<String>
     public var attend: [Group.AttendItem]
 
-    public init(id: String, name: String? = nil, pools: [Int], minSize: Int = 1, maxSize: Int? = nil,
-                minSchools: Int = 1, require: [Requirement] = [], visit: [TimeRange]? = nil,
-                needs: Set<String> = [], attend: [Group.AttendItem] = []) {
+    public init(
+        id: String, name: String? = nil, pools: [Int], minSize: Int = 1, maxSize: Int? = nil,
+        minSchools: Int = 1, require: [Requirement] = [], visit: [TimeRange]? = nil,
+        needs: Set<String> = [], attend: [Group.AttendItem] = []
+    ) {
         self.id = id
         self.name = name
         self.pools = pools
@@ -78,7 +80,9 @@ extension Problem {
 
     /// The teams among the groups (those `addingTeams` appended).
     public var teams: [Team] {
-        groups.compactMap { g in g.team.map { Team(id: g.id, formation: $0.formation, members: $0.members, pupils: $0.pupils) } }
+        groups.compactMap { g in
+            g.team.map { Team(id: g.id, formation: $0.formation, members: $0.members, pupils: $0.pupils) }
+        }
     }
 
     /// The problem with `teams` appended to its groups, each a group for
@@ -90,10 +94,12 @@ extension Problem {
         var p = self
         for team in teams {
             let f = formations[team.formation]
-            var group = Group(id: team.id, name: nil, school: nil, year: nil, size: team.size, visit: f.visit,
-                              needs: f.needs, attend: f.attend)
+            var group = Group(
+                id: team.id, name: nil, school: nil, year: nil, size: team.size, visit: f.visit,
+                needs: f.needs, attend: f.attend)
             let years = team.members.filter { $0.value > 0 }.keys.sorted().map { groups[$0].year }
-            group.team = Group.TeamInfo(formation: team.formation, members: team.members, pupils: team.pupils, years: years)
+            group.team = Group.TeamInfo(
+                formation: team.formation, members: team.members, pupils: team.pupils, years: years)
             p.groups.append(group)
         }
         return p

@@ -16,8 +16,9 @@ public struct TimeRange: Sendable, Hashable {
     public static func parseClock(_ text: Substring) -> Minutes? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
-              let h = Int(parts[0]), let m = Int(parts[1]), h <= 24, m <= 59, h < 24 || m == 0 else { return nil }
+            parts[0].allSatisfy({ $0.isASCII && $0.isNumber }), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }),
+            let h = Int(parts[0]), let m = Int(parts[1]), h <= 24, m <= 59, h < 24 || m == 0
+        else { return nil }
         return h * 60 + m
     }
 
@@ -27,7 +28,8 @@ public struct TimeRange: Sendable, Hashable {
     static func parseWindow(_ text: Substring) -> (Minutes, Minutes)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2,
-              let a = parseClock(parts[0].trimmingSpaces), let b = parseClock(parts[1].trimmingSpaces) else { return nil }
+            let a = parseClock(parts[0].trimmingSpaces), let b = parseClock(parts[1].trimmingSpaces)
+        else { return nil }
         return (a, b)
     }
 

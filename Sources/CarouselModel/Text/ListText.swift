@@ -5,7 +5,8 @@ public enum ListText {
     /// The first `limit` items joined by `separator`, then how many more.
     public static func joined(_ items: [String], limit: Int = 8, separator: String = ", ") -> String {
         guard items.count > limit else { return items.joined(separator: separator) }
-        return items.prefix(limit).joined(separator: separator) + "\(separator)… and \(grouped(items.count - limit)) more"
+        return items.prefix(limit).joined(separator: separator)
+            + "\(separator)… and \(grouped(items.count - limit)) more"
     }
 
     /// `99,990`.

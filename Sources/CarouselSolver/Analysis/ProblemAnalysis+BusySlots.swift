@@ -41,7 +41,8 @@ extension ProblemAnalysis {
         for t in 0..<I.slotCount where I.position[t] >= 0 {
             let clusters = busyClusters(at: t, groups: busyGroups)
             guard !clusters.isEmpty else { continue }
-            for finding in roomShortage(at: t, clusters) + staffShortage(at: t, clusters) where reported.insert(finding.message).inserted {
+            for finding in roomShortage(at: t, clusters) + staffShortage(at: t, clusters)
+            where reported.insert(finding.message).inserted {
                 out.append(finding)
             }
         }
@@ -70,8 +71,12 @@ extension ProblemAnalysis {
         return unit.activities.filter { a32 in
             let a = Int(a32), k = Int(I.duration[a])
             guard unit.groups.allSatisfy({ I.yearAllowed(group: Int($0), activity: a) }) else { return false }
-            let fixedStarts = I.together[a] ? I.fixed.filter { $0.activity == a && $0.move == nil }.map { I.slot(day: $0.day, period: $0.start) } : []
-            for start in max(0, t - k + 1)...t where I.canStart(a, at: start) && I.unitAllows(unit, activity: a, at: start) {
+            let fixedStarts =
+                I.together[a]
+                ? I.fixed.filter { $0.activity == a && $0.move == nil }.map { I.slot(day: $0.day, period: $0.start) }
+                : []
+            for start in max(0, t - k + 1)...t
+            where I.canStart(a, at: start) && I.unitAllows(unit, activity: a, at: start) {
                 if !fixedStarts.isEmpty && !fixedStarts.contains(start) { continue }
                 if unit.groups.allSatisfy({ I.groupVisit.containsAll(Int($0), from: start, count: k) }) { return true }
             }
@@ -88,7 +93,8 @@ extension ProblemAnalysis {
             for u in table.unitsOfGroup[g] { acts.formUnion(activities(ofUnit: Int(u), covering: t)) }
             var rooms: Set<Int32> = []
             for a in acts {
-                for r in I.activityRooms[Int(a)] where I.groupNeedsMet.contains(g, Int(r)) && !I.roomUnavailable.contains(Int(r), t) {
+                for r in I.activityRooms[Int(a)]
+                where I.groupNeedsMet.contains(g, Int(r)) && !I.roomUnavailable.contains(Int(r), t) {
                     rooms.insert(r)
                 }
             }
@@ -117,9 +123,12 @@ extension ProblemAnalysis {
         let share = c.activities.map { Int(I.maxGroups[Int($0)]) }.max() ?? 1
         var largest = 0
         for a in c.activities {
-            for r in I.activityRooms[Int(a)] where c.rooms.contains(r) { largest = max(largest, seats(activity: Int(a), room: Int(r))) }
+            for r in I.activityRooms[Int(a)] where c.rooms.contains(r) {
+                largest = max(largest, seats(activity: Int(a), room: Int(r)))
+            }
         }
-        let bySeats = largest == 0 || largest >= Int(CompiledInstance.unlimited) ? 0 : (c.pupils + largest - 1) / largest
+        let bySeats =
+            largest == 0 || largest >= Int(CompiledInstance.unlimited) ? 0 : (c.pupils + largest - 1) / largest
         return (max((c.groups + share - 1) / max(share, 1), bySeats), largest)
     }
 
@@ -134,25 +143,42 @@ extension ProblemAnalysis {
             let groups = within.reduce(0) { $0 + $1.groups }, pupils = within.reduce(0) { $0 + $1.pupils }
             let needed = within.reduce(0) { $0 + sessions($1).sessions }
             let names = roomNames(pool)
-            let who = "\(groups) group\(groups == 1 ? "" : "s") (\(pupils) pupils) that must be in a session then (their sessions fill their visits)"
+            let who =
+                "\(groups) group\(groups == 1 ? "" : "s") (\(pupils) pupils) that must be in a session then (their sessions fill their visits)"
             if needed > pool.count {
-                out.append(Finding(severity: .error, message: "\(when(t)): \(who) need at least \(needed) sessions at once in \(names); \(pool.count) room\(pool.count == 1 ? "" : "s") can hold them"))
+                out.append(
+                    Finding(
+                        severity: .error,
+                        message:
+                            "\(when(t)): \(who) need at least \(needed) sessions at once in \(names); \(pool.count) room\(pool.count == 1 ? "" : "s") can hold them"
+                    ))
                 continue
             }
             var seatsInPool = 0
             for r in pool {
-                let best = within.flatMap(\.activities).filter { I.roomAllowed.contains(Int($0), Int(r)) }.map { seats(activity: Int($0), room: Int(r)) }.max() ?? 0
+                let best =
+                    within.flatMap(\.activities).filter { I.roomAllowed.contains(Int($0), Int(r)) }.map {
+                        seats(activity: Int($0), room: Int(r))
+                    }.max() ?? 0
                 seatsInPool = best >= Int(CompiledInstance.unlimited) ? Int.max : seatsInPool.addingClamped(best)
             }
             if pupils > seatsInPool {
-                out.append(Finding(severity: .error, message: "\(when(t)): \(who) need \(pupils) seats at once in \(names); they seat \(seatsInPool)"))
+                out.append(
+                    Finding(
+                        severity: .error,
+                        message: "\(when(t)): \(who) need \(pupils) seats at once in \(names); they seat \(seatsInPool)"
+                    ))
             }
         }
         return out
     }
 
     func staffShortage(at t: Int, _ clusters: [BusyCluster]) -> [Finding] {
-        struct Demand { var members: Set<Int32>; var staff: Int; var label: String }
+        struct Demand {
+            var members: Set<Int32>
+            var staff: Int
+            var label: String
+        }
         var demands: [Demand] = []
         for c in clusters {
             let n = sessions(c).sessions
@@ -161,8 +187,12 @@ extension ProblemAnalysis {
             if acts.count == 1 {
                 for i in I.rowRange(acts[0]) {
                     let row = I.rows[i]
-                    let need = Int(row.count) * n + (row.perPupils > 0 ? (c.pupils + Int(row.perPupils) - 1) / Int(row.perPupils) : 0)
-                    if need > 0 { demands.append(Demand(members: Set(row.members), staff: need, label: I.activityID(acts[0]))) }
+                    let need =
+                        Int(row.count) * n
+                        + (row.perPupils > 0 ? (c.pupils + Int(row.perPupils) - 1) / Int(row.perPupils) : 0)
+                    if need > 0 {
+                        demands.append(Demand(members: Set(row.members), staff: need, label: I.activityID(acts[0])))
+                    }
                 }
                 continue
             }
@@ -185,20 +215,29 @@ extension ProblemAnalysis {
         for pool in pools {
             let within = demands.filter { $0.members.isSubset(of: pool) }
             let need = within.reduce(0) { $0 + $1.staff }
-            let free = pool.filter { I.staffAvailable.contains(Int($0), t) && I.staffMaxPerDay[Int($0)] > 0 && I.staffMax[Int($0)] > 0 }.count
+            let free = pool.filter {
+                I.staffAvailable.contains(Int($0), t) && I.staffMaxPerDay[Int($0)] > 0 && I.staffMax[Int($0)] > 0
+            }.count
             guard need > free else { continue }
             let labels = ListText.joined(Array(Set(within.map(\.label))).sorted())
-            out.append(Finding(severity: .error, message: "\(when(t)): the groups that must be in a session then (their sessions fill their visits) need at least \(need) staff at once from \(staffNames(pool)) for \(labels); \(free) are available"))
+            out.append(
+                Finding(
+                    severity: .error,
+                    message:
+                        "\(when(t)): the groups that must be in a session then (their sessions fill their visits) need at least \(need) staff at once from \(staffNames(pool)) for \(labels); \(free) are available"
+                ))
         }
         return out
     }
 
     func roomNames(_ pool: Set<Int32>) -> String {
-        pool.sorted().prefix(6).map { I.roomID(Int($0)) }.joined(separator: ", ") + (pool.count > 6 ? ", … (\(pool.count) rooms)" : "")
+        pool.sorted().prefix(6).map { I.roomID(Int($0)) }.joined(separator: ", ")
+            + (pool.count > 6 ? ", … (\(pool.count) rooms)" : "")
     }
 
     func staffNames(_ pool: Set<Int32>) -> String {
-        pool.isEmpty ? "matching staff (none match)"
+        pool.isEmpty
+            ? "matching staff (none match)"
             : "staff like \(pool.sorted().prefix(3).map { I.staffID(Int($0)) }.joined(separator: ", "))\(pool.count > 3 ? " (\(pool.count) in all)" : "")"
     }
 }

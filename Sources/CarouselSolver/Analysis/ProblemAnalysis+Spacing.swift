@@ -21,7 +21,8 @@ extension ProblemAnalysis {
             }
             guard needed > 1 else { continue }
             let days = (0..<D).filter { d in
-                I.spacing.dayNumber[d] != nil && acts.contains { a in (0..<P).contains { I.canStart(a, at: d * P + $0) } }
+                I.spacing.dayNumber[d] != nil
+                    && acts.contains { a in (0..<P).contains { I.canStart(a, at: d * P + $0) } }
             }
             let gap = Int(I.spacing.minDays[e])
             var most = 0, last = Int.min
@@ -34,8 +35,14 @@ extension ProblemAnalysis {
             }
             guard most < needed else { continue }
             let names = ListText.joined(acts.prefix(4).map { I.activityID($0) }) + (acts.count > 4 ? " …" : "")
-            let span = days.isEmpty ? "no dated day allows them" : "the days they may be held on (\(I.dayID(days.first!)) to \(I.dayID(days.last!))) allow at most \(most)"
-            out.append(Finding(severity: .error, message: "spacing: \(needed) sessions of \(names) must start at least \(gap) days apart; \(span)"))
+            let span =
+                days.isEmpty
+                ? "no dated day allows them"
+                : "the days they may be held on (\(I.dayID(days.first!)) to \(I.dayID(days.last!))) allow at most \(most)"
+            out.append(
+                Finding(
+                    severity: .error,
+                    message: "spacing: \(needed) sessions of \(names) must start at least \(gap) days apart; \(span)"))
         }
         return out
     }

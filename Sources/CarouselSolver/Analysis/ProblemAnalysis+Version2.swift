@@ -27,7 +27,12 @@ extension ProblemAnalysis {
             }
             let formed = builder.form(f)
             if formed.violations > 0 {
-                out.append(Finding(severity: .warning, message: "teams \(formation.id): the counting allows teams, but Carousel's team builder formed \(formed.teams.count) teams that still break rule 10 \(formed.violations) time\(formed.violations == 1 ? "" : "s") (schools or require); solving will report them: loosen minSchools or require, or change the pools"))
+                out.append(
+                    Finding(
+                        severity: .warning,
+                        message:
+                            "teams \(formation.id): the counting allows teams, but Carousel's team builder formed \(formed.teams.count) teams that still break rule 10 \(formed.violations) time\(formed.violations == 1 ? "" : "s") (schools or require); solving will report them: loosen minSchools or require, or change the pools"
+                    ))
             }
         }
         return out
@@ -46,7 +51,9 @@ extension ProblemAnalysis {
             var dates: [Int] = []
             for d in 0..<I.dayCount {
                 guard let n = I.spacing.dayNumber[d],
-                      entry.activities.contains(where: { a in (0..<I.periodCount).contains { I.canStart(a, at: I.slot(day: d, period: $0)) } })
+                    entry.activities.contains(where: { a in
+                        (0..<I.periodCount).contains { I.canStart(a, at: I.slot(day: d, period: $0)) }
+                    })
                 else { continue }
                 dates.append(n)
             }
@@ -58,7 +65,12 @@ extension ProblemAnalysis {
             }
             if need > most {
                 let names = entry.activities.map { I.activityID($0) }
-                out.append(Finding(severity: .error, message: "spacing[\(e)] (\(ListText.joined(names)), \(entry.minDays) days apart) needs at least \(need) sessions, but the \(dates.count) dates they could be held on allow at most \(most) that far apart"))
+                out.append(
+                    Finding(
+                        severity: .error,
+                        message:
+                            "spacing[\(e)] (\(ListText.joined(names)), \(entry.minDays) days apart) needs at least \(need) sessions, but the \(dates.count) dates they could be held on allow at most \(most) that far apart"
+                    ))
             }
         }
         return out
@@ -94,7 +106,10 @@ extension ProblemAnalysis {
             let units = table.unitsOfGroup[g].map { table.units[Int($0)] }
             let needs = units.map(continuityNeed)
             guard needs.contains(where: { $0 > 0 }) else { continue }
-            let candidates = Set(units.flatMap { unit in unit.activities.flatMap { continuityRows(Int($0)).flatMap { I.rows[$0].members } } })
+            let candidates = Set(
+                units.flatMap { unit in
+                    unit.activities.flatMap { continuityRows(Int($0)).flatMap { I.rows[$0].members } }
+                })
             // The continuity staff available on day d while the group visits.
             func available(_ d: Int) -> Set<Int32> {
                 candidates.filter { s in
@@ -105,12 +120,16 @@ extension ProblemAnalysis {
                 }
             }
             let required = requiredDays(of: g).compactMap { d -> (day: Int, need: Int)? in
-                let onDay = table.unitsOfGroup[g].indices.filter { k in table.unitsOfDay[d].contains(table.unitsOfGroup[g][k]) }
+                let onDay = table.unitsOfGroup[g].indices.filter { k in
+                    table.unitsOfDay[d].contains(table.unitsOfGroup[g][k])
+                }
                 let need = onDay.map { needs[$0] }.min() ?? 0
                 return need > 0 ? (d, need) : nil
             }
             guard !required.isEmpty else { continue }
-            let possibleDays = (0..<I.dayCount).filter { d in table.unitsOfGroup[g].contains { table.unitsOfDay[d].contains($0) } }
+            let possibleDays = (0..<I.dayCount).filter { d in
+                table.unitsOfGroup[g].contains { table.unitsOfDay[d].contains($0) }
+            }
             var availableOn: [Int: Set<Int32>] = [:]
             for d in Set(possibleDays + required.map(\.day)) { availableOn[d] = available(d) }
             // The first day tried as the largest session's, and a day it leaves short.
@@ -118,7 +137,8 @@ extension ProblemAnalysis {
             var someDayServes = false
             for d in possibleDays {
                 let present = availableOn[d]!
-                guard let short = required.first(where: { present.intersection(availableOn[$0.day]!).count < $0.need }) else {
+                guard let short = required.first(where: { present.intersection(availableOn[$0.day]!).count < $0.need })
+                else {
                     someDayServes = true
                     break
                 }
@@ -129,20 +149,28 @@ extension ProblemAnalysis {
             guard !someDayServes, let shortfall else { continue }
             let roles = I.problem.continuityRoles.map { ListText.joined($0.sorted()) } ?? "staff"
             let days = required.map { I.dayID($0.day) }
-            out.append(Finding(severity: .error, message: "group \(I.groupID(g)) must see the same continuity staff (\(roles)) every time, and must come on \(ListText.joined(days)) needing at least \(required.map(\.need).min()!) of them each time; but of those who could serve it, no day's available ones are enough on every one of those days (e.g. of those available on \(I.dayID(shortfall.largest)), \(shortfall.have) \(shortfall.have == 1 ? "is" : "are") available on \(I.dayID(shortfall.day)), where \(shortfall.need) \(shortfall.need == 1 ? "is" : "are") needed)"))
+            out.append(
+                Finding(
+                    severity: .error,
+                    message:
+                        "group \(I.groupID(g)) must see the same continuity staff (\(roles)) every time, and must come on \(ListText.joined(days)) needing at least \(required.map(\.need).min()!) of them each time; but of those who could serve it, no day's available ones are enough on every one of those days (e.g. of those available on \(I.dayID(shortfall.largest)), \(shortfall.have) \(shortfall.have == 1 ? "is" : "are") available on \(I.dayID(shortfall.day)), where \(shortfall.need) \(shortfall.need == 1 ? "is" : "are") needed)"
+                ))
         }
         return out
     }
 
     /// The rows of activity `a` that only continuity-role staff can fill.
     func continuityRows(_ a: Int) -> [Int] {
-        I.rowRange(a).filter { i in !I.rows[i].members.isEmpty && I.rows[i].members.allSatisfy { I.staffContinuity[Int($0)] } }
+        I.rowRange(a).filter { i in
+            !I.rows[i].members.isEmpty && I.rows[i].members.allSatisfy { I.staffContinuity[Int($0)] }
+        }
     }
 
     /// Continuity-role staff a session of the unit needs at least (its
     /// cheapest activity, counting its own pupils only).
     func continuityNeed(_ unit: Unit) -> Int {
-        unit.activities.map { a in continuityRows(Int(a)).reduce(0) { $0 + Int(I.rows[$1].needed(pupils: unit.pupils)) } }.min() ?? 0
+        unit.activities.map { a in continuityRows(Int(a)).reduce(0) { $0 + Int(I.rows[$1].needed(pupils: unit.pupils)) }
+        }.min() ?? 0
     }
 
     /// Days the group must have a session on: the only day a unit can take,
@@ -150,15 +178,19 @@ extension ProblemAnalysis {
     func requiredDays(of g: Int) -> [Int] {
         var periods = [Int](repeating: 0, count: I.dayCount)
         for d in 0..<I.dayCount {
-            for p in 0..<I.periodCount where I.position[I.slot(day: d, period: p)] >= 0 && I.groupVisit.contains(g, I.slot(day: d, period: p)) {
+            for p in 0..<I.periodCount
+            where I.position[I.slot(day: d, period: p)] >= 0 && I.groupVisit.contains(g, I.slot(day: d, period: p)) {
                 periods[d] += 1
             }
         }
         let units = table.unitsOfGroup[g]
-        let demand = units.reduce(0) { $0 + (table.units[Int($1)].activities.map { Int(I.duration[Int($0)]) }.min() ?? 1) }
+        let demand = units.reduce(0) {
+            $0 + (table.units[Int($1)].activities.map { Int(I.duration[Int($0)]) }.min() ?? 1)
+        }
         let supply = periods.reduce(0, +)
         return (0..<I.dayCount).filter { d in
-            supply - periods[d] < demand || units.contains { u in daysOfUnit[Int(u)] == 1 && table.unitsOfDay[d].contains(u) }
+            supply - periods[d] < demand
+                || units.contains { u in daysOfUnit[Int(u)] == 1 && table.unitsOfDay[d].contains(u) }
         }
     }
 
@@ -172,43 +204,65 @@ extension ProblemAnalysis {
     /// two is checked.
     func requiredTravel() -> [Finding] {
         guard I.sites.hasTravel else { return [] }
-        struct Required { var label: String; var options: [(t: Int, k: Int, site: Int)] }
+        struct Required {
+            var label: String
+            var options: [(t: Int, k: Int, site: Int)]
+        }
         var out: [Finding] = []
         for g in 0..<I.groupCount where !I.groupIsPool[g] {
             var byDay = [[Required]](repeating: [], count: I.dayCount)
             for u in table.unitsOfGroup[g] where daysOfUnit[Int(u)] == 1 {
                 let unit = table.units[Int(u)]
-                guard unit.activities.count == 1, let d = (0..<I.dayCount).first(where: { table.unitsOfDay[$0].contains(u) }) else { continue }
+                guard unit.activities.count == 1,
+                    let d = (0..<I.dayCount).first(where: { table.unitsOfDay[$0].contains(u) })
+                else { continue }
                 let a = Int(unit.activities[0]), k = Int(I.duration[a])
-                let sites = Set(I.activityRooms[a].filter { r in unit.groups.allSatisfy { I.groupNeedsMet.contains(Int($0), Int(r)) } }
+                let sites = Set(
+                    I.activityRooms[a].filter { r in
+                        unit.groups.allSatisfy { I.groupNeedsMet.contains(Int($0), Int(r)) }
+                    }
                     .map { Int(I.roomSite[Int($0)]) })
                 var options: [(t: Int, k: Int, site: Int)] = []
                 for p in 0..<I.periodCount {
                     let t = I.slot(day: d, period: p)
                     guard I.canStart(a, at: t), I.unitAllows(unit, activity: a, at: t),
-                          unit.groups.allSatisfy({ I.groupVisit.containsAll(Int($0), from: t, count: k) }) else { continue }
+                        unit.groups.allSatisfy({ I.groupVisit.containsAll(Int($0), from: t, count: k) })
+                    else { continue }
                     options += sites.map { (t, k, $0) }
                 }
                 byDay[d].append(Required(label: I.activityID(a), options: options))
             }
             for f in I.fixed where f.move == nil && f.groups.contains(g) {
                 let t = I.slot(day: f.day, period: f.start)
-                byDay[f.day].append(Required(label: "\(I.activityID(f.activity)) (fixed)",
-                                             options: [(t, Int(I.duration[f.activity]), Int(I.roomSite[f.room]))]))
+                byDay[f.day].append(
+                    Required(
+                        label: "\(I.activityID(f.activity)) (fixed)",
+                        options: [(t, Int(I.duration[f.activity]), Int(I.roomSite[f.room]))]))
             }
             for d in 0..<I.dayCount where byDay[d].count >= 2 {
-                let onlyThese = byDay[d].count == 2 && table.unitsOfGroup[g].filter { table.unitsOfDay[d].contains($0) }.count <= 2
+                let onlyThese =
+                    byDay[d].count == 2 && table.unitsOfGroup[g].filter { table.unitsOfDay[d].contains($0) }.count <= 2
                 guard I.sites.removalIsSafe || onlyThese else { continue }
                 let list = byDay[d]
                 pairs: for i in list.indices {
                     for j in list.indices where j > i {
                         let a = list[i], b = list[j]
                         guard !a.options.isEmpty, !b.options.isEmpty else { continue }
-                        if a.options.contains(where: { x in b.options.contains { y in travelAllows(x, y) } }) { continue }
-                        let minutes = a.options.flatMap { x in b.options.map { y in
-                            max(Int(I.sites.minutes(x.site, y.site)), Int(I.sites.minutes(y.site, x.site)))
-                        } }.min() ?? 0
-                        out.append(Finding(severity: .error, message: "group \(I.groupID(g)) must have \(a.label) and \(b.label) on \(I.dayID(d)), but no start times within its visit leave the \(minutes) minutes it takes to travel between their sites"))
+                        if a.options.contains(where: { x in b.options.contains { y in travelAllows(x, y) } }) {
+                            continue
+                        }
+                        let minutes =
+                            a.options.flatMap { x in
+                                b.options.map { y in
+                                    max(Int(I.sites.minutes(x.site, y.site)), Int(I.sites.minutes(y.site, x.site)))
+                                }
+                            }.min() ?? 0
+                        out.append(
+                            Finding(
+                                severity: .error,
+                                message:
+                                    "group \(I.groupID(g)) must have \(a.label) and \(b.label) on \(I.dayID(d)), but no start times within its visit leave the \(minutes) minutes it takes to travel between their sites"
+                            ))
                         break pairs
                     }
                 }
@@ -224,7 +278,8 @@ extension ProblemAnalysis {
         guard x.t / I.periodCount == y.t / I.periodCount else { return true }
         let (first, second) = x.t <= y.t ? (x, y) : (y, x)
         guard first.t + first.k <= second.t else { return false }
-        let gap = Int(I.periodStart[second.t % I.periodCount]) - Int(I.periodEnd[(first.t + first.k - 1) % I.periodCount])
+        let gap =
+            Int(I.periodStart[second.t % I.periodCount]) - Int(I.periodEnd[(first.t + first.k - 1) % I.periodCount])
         return gap >= Int(I.sites.minutes(first.site, second.site))
     }
 
@@ -246,14 +301,17 @@ extension ProblemAnalysis {
             let a = f.activity, k = Int(I.duration[a])
             let pupils = f.groups.reduce(0) { $0 + Int(I.groupSize[$1]) }
             return I.activityRooms[a].map(Int.init).filter { r in
-                f.groups.allSatisfy { I.groupNeedsMet.contains($0, r) } && !I.roomUnavailable.containsAny(r, from: t, count: k)
+                f.groups.allSatisfy { I.groupNeedsMet.contains($0, r) }
+                    && !I.roomUnavailable.containsAny(r, from: t, count: k)
                     && (t..<(t + k)).allSatisfy { !taken[$0].contains(r) }
-                    && (I.weights.overCapacity != nil || pupils <= min(Int(I.roomCapacity[r]), Int(I.activityCapacity[a])))
+                    && (I.weights.overCapacity != nil
+                        || pupils <= min(Int(I.roomCapacity[r]), Int(I.activityCapacity[a])))
             }
         }
         func label(_ i: Int) -> String {
             let f = I.fixed[i]
-            return "fixed[\(i)] \(I.activityID(f.activity)) on \(I.dayID(f.day)) \(I.periodID(f.start)) (move: \(f.move!.rawValue); written in \(I.roomID(f.room)))"
+            return
+                "fixed[\(i)] \(I.activityID(f.activity)) on \(I.dayID(f.day)) \(I.periodID(f.start)) (move: \(f.move!.rawValue); written in \(I.roomID(f.room)))"
         }
         var candidates: [Int: [Int]] = [:]
         for (i, f) in I.fixed.enumerated() where f.move == .room {
@@ -261,7 +319,12 @@ extension ProblemAnalysis {
             guard I.fitsGrid.contains(f.activity, t) else { continue }
             candidates[i] = rooms(f, at: t)
             if candidates[i]!.isEmpty {
-                out.append(Finding(severity: .error, message: "\(label(i)): no room it may use is free then (each lacks a feature, is closed, too small or held by a fixed session that does not move)"))
+                out.append(
+                    Finding(
+                        severity: .error,
+                        message:
+                            "\(label(i)): no room it may use is free then (each lacks a feature, is closed, too small or held by a fixed session that does not move)"
+                    ))
             }
         }
         // Entries in one period need different rooms.
@@ -274,17 +337,28 @@ extension ProblemAnalysis {
             let matched = Self.matchingSize(here.map { candidates[$0]! })
             if matched < here.count {
                 let union = Set(here.flatMap { candidates[$0]! })
-                out.append(Finding(severity: .error, message: "at \(I.slotName(s)), \(here.count) fixed sessions that may change room (\(ListText.joined(here.map { I.activityID(I.fixed[$0].activity) }))) need different rooms, but only \(matched) can have one of the \(union.count) free rooms they may use"))
+                out.append(
+                    Finding(
+                        severity: .error,
+                        message:
+                            "at \(I.slotName(s)), \(here.count) fixed sessions that may change room (\(ListText.joined(here.map { I.activityID(I.fixed[$0].activity) }))) need different rooms, but only \(matched) can have one of the \(union.count) free rooms they may use"
+                    ))
             }
         }
         for (i, f) in I.fixed.enumerated() where f.move == .any {
             let a = f.activity, k = Int(I.duration[a])
             let somewhere = (0..<I.slotCount).contains { t in
                 I.canStart(a, at: t) && f.groups.allSatisfy { I.groupVisit.containsAll($0, from: t, count: k) }
-                    && f.staff.allSatisfy { I.staffAvailable.containsAll($0, from: t, count: k) } && !rooms(f, at: t).isEmpty
+                    && f.staff.allSatisfy { I.staffAvailable.containsAll($0, from: t, count: k) }
+                    && !rooms(f, at: t).isEmpty
             }
             if !somewhere {
-                out.append(Finding(severity: .error, message: "\(label(i)): no day, start and room fit it (its window, its groups' visits, its staff's availability and its rooms' closures)"))
+                out.append(
+                    Finding(
+                        severity: .error,
+                        message:
+                            "\(label(i)): no day, start and room fit it (its window, its groups' visits, its staff's availability and its rooms' closures)"
+                    ))
             }
         }
         return out
@@ -334,10 +408,15 @@ struct TeamCounting {
         maxSize = f.maxSize ?? Int.max
         minSchools = f.minSchools
         var bySchool: [String: Int] = [:]
-        for g in f.pools { bySchool[problem.groups[g].school ?? "\u{0}" + problem.groups[g].id, default: 0] += problem.groups[g].size }
+        for g in f.pools {
+            bySchool[problem.groups[g].school ?? "\u{0}" + problem.groups[g].id, default: 0] += problem.groups[g].size
+        }
         schools = Array(bySchool.values)
         require = f.require.map { q in
-            (q.pools.reduce(0) { $0 + problem.groups[$1].size }, q.min, q.pools.map { problem.groups[$0].id }.joined(separator: " or "))
+            (
+                q.pools.reduce(0) { $0 + problem.groups[$1].size }, q.min,
+                q.pools.map { problem.groups[$0].id }.joined(separator: " or ")
+            )
         }
     }
 
@@ -357,18 +436,21 @@ struct TeamCounting {
         let fewest = maxSize == Int.max ? 1 : (total + maxSize - 1) / maxSize
         let most = minSize == 0 ? total : total / minSize
         if fewest > most {
-            return "its \(total) pupils cannot be split into teams of \(range): \(most) team\(most == 1 ? "" : "s") hold at most \(most * maxSize), and \(fewest) need at least \(fewest * minSize)"
+            return
+                "its \(total) pupils cannot be split into teams of \(range): \(most) team\(most == 1 ? "" : "s") hold at most \(most * maxSize), and \(fewest) need at least \(fewest * minSize)"
         }
         var upper = most
         for q in require where q.min > 0 && q.supply / q.min < upper {
             upper = q.supply / q.min
             if upper < fewest {
-                return "its \(total) pupils in teams of \(range) make at least \(fewest) teams, but every team needs \(q.min) from \(q.pools), whose \(q.supply) pupil\(q.supply == 1 ? " is" : "s are") enough for \(upper)"
+                return
+                    "its \(total) pupils in teams of \(range) make at least \(fewest) teams, but every team needs \(q.min) from \(q.pools), whose \(q.supply) pupil\(q.supply == 1 ? " is" : "s are") enough for \(upper)"
             }
         }
         if minSchools > 1, !(fewest...upper).contains(where: schoolsAllow) {
             let best = (1...max(1, upper)).last(where: schoolsAllow) ?? 0
-            return "its \(total) pupils in teams of \(range) make at least \(fewest) teams, but its pools' \(schools.count) schools can give members from \(minSchools) schools to at most \(best) team\(best == 1 ? "" : "s")"
+            return
+                "its \(total) pupils in teams of \(range) make at least \(fewest) teams, but its pools' \(schools.count) schools can give members from \(minSchools) schools to at most \(best) team\(best == 1 ? "" : "s")"
         }
         return nil
     }

@@ -33,7 +33,8 @@ public struct ProblemAnalysis {
     /// largest problems (counting only: no per-unit search for a start), for
     /// `solve` to report before it searches.
     public func proofs() -> [Finding] {
-        let out: [Finding] = table.notes.map { Finding(severity: .error, message: $0) } + shortVisits() + roomPools() + staffPools()
+        let out: [Finding] =
+            table.notes.map { Finding(severity: .error, message: $0) } + shortVisits() + roomPools() + staffPools()
             + busySlots() + spacingShortage()
         return out.filter { $0.severity == .error }
     }
@@ -65,8 +66,8 @@ public struct ProblemAnalysis {
         for f in I.fixed { asked.insert(Int32(f.activity)) }
         for item in I.problem.formations.flatMap(\.attend) {
             switch item {
-            case let .activity(a, _, _, _, _): asked.insert(Int32(a))
-            case let .oneOf(choices, _, _, _): asked.formUnion(choices.map(Int32.init))
+            case .activity(let a, _, _, _, _): asked.insert(Int32(a))
+            case .oneOf(let choices, _, _, _): asked.formUnion(choices.map(Int32.init))
             }
         }
         return (0..<I.activityCount).filter { !asked.contains(Int32($0)) }.map {
@@ -82,7 +83,8 @@ public struct ProblemAnalysis {
         let unit = table.units[u]
         for g in unit.groups where !I.yearAllowed(group: Int(g), activity: a) {
             let y = I.groupYear[Int(g)] == Int32.min ? "no year" : "year \(I.groupYear[Int(g)])"
-            return "\(I.activityID(a)) is for years \(I.yearsLow[a])-\(I.yearsHigh[a]); group \(I.groupID(Int(g))) has \(y)"
+            return
+                "\(I.activityID(a)) is for years \(I.yearsLow[a])-\(I.yearsHigh[a]); group \(I.groupID(Int(g))) has \(y)"
         }
         let k = Int(I.duration[a])
         var starts: [Int] = []
@@ -91,17 +93,26 @@ public struct ProblemAnalysis {
             if unit.groups.allSatisfy({ I.groupVisit.containsAll(Int($0), from: t, count: k) }) { starts.append(t) }
         }
         if starts.isEmpty {
-            return "no start time for \(I.activityID(a)) (\(k) period\(k == 1 ? "" : "s")\(I.problem.activities[a].window != nil ? ", inside its window" : "")) lies within the visit"
+            return
+                "no start time for \(I.activityID(a)) (\(k) period\(k == 1 ? "" : "s")\(I.problem.activities[a].window != nil ? ", inside its window" : "")) lies within the visit"
         }
         let rooms = I.activityRooms[a].map(Int.init)
-        if rooms.isEmpty { return "no room has the features \(I.activityID(a)) needs (\(I.problem.activities[a].roomFeatures.sorted().joined(separator: ", ")))" }
+        if rooms.isEmpty {
+            return
+                "no room has the features \(I.activityID(a)) needs (\(I.problem.activities[a].roomFeatures.sorted().joined(separator: ", ")))"
+        }
         let suitable = rooms.filter { r in unit.groups.allSatisfy { I.groupNeedsMet.contains(Int($0), r) } }
         if suitable.isEmpty {
             let needs = Set(unit.groups.flatMap { I.problem.groups[Int($0)].needs }).sorted().joined(separator: ", ")
             return "none of \(I.activityID(a))'s rooms (\(ListText.joined(rooms.map { I.roomID($0) }))) has \(needs)"
         }
-        let big = suitable.filter { unit.pupils <= I.activityCapacity[a] && (I.weights.overCapacity != nil || unit.pupils <= I.roomCapacity[$0]) }
-        if big.isEmpty { return "\(unit.pupils) pupils do not fit \(I.activityID(a)) in any suitable room (largest holds \(suitable.map { I.roomCapacity[$0] }.max() ?? 0), activity capacity \(I.activityCapacity[a] == CompiledInstance.unlimited ? "none" : String(I.activityCapacity[a])))" }
+        let big = suitable.filter {
+            unit.pupils <= I.activityCapacity[a] && (I.weights.overCapacity != nil || unit.pupils <= I.roomCapacity[$0])
+        }
+        if big.isEmpty {
+            return
+                "\(unit.pupils) pupils do not fit \(I.activityID(a)) in any suitable room (largest holds \(suitable.map { I.roomCapacity[$0] }.max() ?? 0), activity capacity \(I.activityCapacity[a] == CompiledInstance.unlimited ? "none" : String(I.activityCapacity[a])))"
+        }
         let open = starts.filter { t in big.contains { !I.roomUnavailable.containsAny($0, from: t, count: k) } }
         if open.isEmpty { return "\(I.activityID(a))'s rooms are unavailable whenever the group could attend" }
         let rows = I.rowRange(a)
@@ -113,7 +124,9 @@ public struct ProblemAnalysis {
                 }
                 return filler.fill(candidates: { I.rows[rows.lowerBound + $0].members })
             }
-            if !staffed { return "\(I.activityID(a)) cannot be staffed when the group could attend (\(describeRows(a)))" }
+            if !staffed {
+                return "\(I.activityID(a)) cannot be staffed when the group could attend (\(describeRows(a)))"
+            }
         }
         return nil
     }
@@ -148,8 +161,12 @@ public struct ProblemAnalysis {
             guard reachable < needed else { continue }
             let what: String
             switch unit.kind {
-            case .choice: what = "cannot take \(needed) of \(unit.activities.map { I.activityID(Int($0)) }.joined(separator: ", ")) (\(reachable) possible)"
-            case .direct, .cohort: what = "cannot attend \(I.activityID(Int(unit.activities[0])))\(unit.day >= 0 ? " on \(I.dayID(Int(unit.day)))" : "")"
+            case .choice:
+                what =
+                    "cannot take \(needed) of \(unit.activities.map { I.activityID(Int($0)) }.joined(separator: ", ")) (\(reachable) possible)"
+            case .direct, .cohort:
+                what =
+                    "cannot attend \(I.activityID(Int(unit.activities[0])))\(unit.day >= 0 ? " on \(I.dayID(Int(unit.day)))" : "")"
             }
             let key = "\(what): \(reasons.first ?? "no option")"
             let who = unit.kind == .cohort ? "the cohort of \(unit.groups.count) groups" : I.groupID(Int(unit.group))
@@ -159,7 +176,8 @@ public struct ProblemAnalysis {
         return order.map { key in
             let who = byReason[key]!
             let list = who.prefix(5).joined(separator: ", ") + (who.count > 5 ? " and \(who.count - 5) more" : "")
-            return Finding(severity: .error, message: "\(who.count == 1 ? "group" : "\(who.count) groups") \(list) \(key)")
+            return Finding(
+                severity: .error, message: "\(who.count == 1 ? "group" : "\(who.count) groups") \(list) \(key)")
         }
     }
 
@@ -176,7 +194,12 @@ public struct ProblemAnalysis {
             var visiting = 0
             for t in 0..<I.slotCount where I.position[t] >= 0 && I.groupVisit.contains(g, t) { visiting += 1 }
             if needed > visiting {
-                out.append(Finding(severity: .error, message: "group \(I.groupID(g)) must attend \(needed) periods of sessions but visits for only \(visiting) non-break periods"))
+                out.append(
+                    Finding(
+                        severity: .error,
+                        message:
+                            "group \(I.groupID(g)) must attend \(needed) periods of sessions but visits for only \(visiting) non-break periods"
+                    ))
             }
         }
         return out
@@ -190,7 +213,13 @@ public struct ProblemAnalysis {
         var out: [Finding] = []
         // Demand per (activity, day) from units pinned to one day; choice
         // units count towards the union of their options' rooms.
-        struct Demand { var rooms: Set<Int32>; var day: Int; var periods: Double; var label: String; var activities: [Int32] }
+        struct Demand {
+            var rooms: Set<Int32>
+            var day: Int
+            var periods: Double
+            var label: String
+            var activities: [Int32]
+        }
         var demands: [Demand] = []
         // The units in one pass: pinned single-activity units per (activity,
         // day), every single-activity unit per activity.
@@ -202,7 +231,9 @@ public struct ProblemAnalysis {
                 pinned[Int(table.units[Int(u)].activities[0]) * D + d].append(u)
             }
         }
-        for (u, unit) in table.units.enumerated() where unit.activities.count == 1 { ofActivity[Int(unit.activities[0])].append(Int32(u)) }
+        for (u, unit) in table.units.enumerated() where unit.activities.count == 1 {
+            ofActivity[Int(unit.activities[0])].append(Int32(u))
+        }
         for a in 0..<I.activityCount {
             for d in 0..<D {
                 let units = pinned[a * D + d]
@@ -210,11 +241,15 @@ public struct ProblemAnalysis {
                 let groups = units.reduce(0) { $0 + table.units[Int($1)].groups.count }
                 let pupils = units.reduce(0) { $0 + Int(table.units[Int($1)].pupils) }
                 let biggest = I.activityRooms[a].map { min(I.roomCapacity[Int($0)], I.activityCapacity[a]) }.max() ?? 1
-                let sessions = max((groups + Int(I.maxGroups[a]) - 1) / Int(I.maxGroups[a]),
-                                   biggest == CompiledInstance.unlimited ? 1 : (pupils + Int(biggest) - 1) / max(Int(biggest), 1))
+                let sessions = max(
+                    (groups + Int(I.maxGroups[a]) - 1) / Int(I.maxGroups[a]),
+                    biggest == CompiledInstance.unlimited ? 1 : (pupils + Int(biggest) - 1) / max(Int(biggest), 1))
                 let perSession = I.together[a] ? 1 : sessions
-                demands.append(Demand(rooms: Set(I.activityRooms[a]), day: d, periods: Double(perSession * Int(I.duration[a])), label: I.activityID(a),
-                                      activities: [Int32(a)]))
+                demands.append(
+                    Demand(
+                        rooms: Set(I.activityRooms[a]), day: d, periods: Double(perSession * Int(I.duration[a])),
+                        label: I.activityID(a),
+                        activities: [Int32(a)]))
             }
         }
         for d in 0..<D {
@@ -229,7 +264,10 @@ public struct ProblemAnalysis {
                 } else {
                     index[unit.activities] = demands.count
                     let rooms = Set(unit.activities.flatMap { I.activityRooms[Int($0)] })
-                    demands.append(Demand(rooms: rooms, day: d, periods: length / share, label: "choices", activities: unit.activities))
+                    demands.append(
+                        Demand(
+                            rooms: rooms, day: d, periods: length / share, label: "choices", activities: unit.activities
+                        ))
                 }
             }
         }
@@ -240,8 +278,11 @@ public struct ProblemAnalysis {
             guard !units.isEmpty else { continue }
             let groups = units.reduce(0) { $0 + table.units[Int($1)].groups.count }
             let sessions = I.together[a] ? units.count : (groups + Int(I.maxGroups[a]) - 1) / Int(I.maxGroups[a])
-            demands.append(Demand(rooms: Set(I.activityRooms[a]), day: week, periods: Double(sessions * Int(I.duration[a])), label: I.activityID(a),
-                               activities: [Int32(a)]))
+            demands.append(
+                Demand(
+                    rooms: Set(I.activityRooms[a]), day: week, periods: Double(sessions * Int(I.duration[a])),
+                    label: I.activityID(a),
+                    activities: [Int32(a)]))
         }
         var byDay: [Int: [Demand]] = [:]
         for dm in demands { byDay[dm.day, default: []].append(dm) }
@@ -258,20 +299,37 @@ public struct ProblemAnalysis {
                 var supply = 0
                 for dd in (d == week ? Array(0..<I.dayCount) : [d]) {
                     for r in pool {
-                        for p in 0..<I.periodCount where I.position[dd * I.periodCount + p] >= 0 && !I.roomUnavailable.contains(Int(r), dd * I.periodCount + p) {
+                        for p in 0..<I.periodCount
+                        where I.position[dd * I.periodCount + p] >= 0
+                            && !I.roomUnavailable.contains(Int(r), dd * I.periodCount + p)
+                        {
                             let t = dd * I.periodCount + p
-                            if acts.contains(where: { I.roomAllowed.contains(Int($0), Int(r)) && covers(Int($0), t) }) { supply += 1 }
+                            if acts.contains(where: { I.roomAllowed.contains(Int($0), Int(r)) && covers(Int($0), t) }) {
+                                supply += 1
+                            }
                         }
                     }
                 }
                 let labels = Array(Set(within.map(\.label))).sorted()
-                let names = pool.sorted().prefix(6).map { I.roomID(Int($0)) }.joined(separator: ", ") + (pool.count > 6 ? ", …" : "")
+                let names =
+                    pool.sorted().prefix(6).map { I.roomID(Int($0)) }.joined(separator: ", ")
+                    + (pool.count > 6 ? ", …" : "")
                 let needText = need == need.rounded() ? String(Int(need)) : String(format: "%.1f", need)
                 let when = d == week ? "the event" : I.dayID(d)
                 if need > Double(supply) {
-                    out.append(Finding(severity: .error, message: "\(when) needs at least \(needText) room-periods in \(names) (for \(ListText.joined(labels))); \(supply) exist"))
+                    out.append(
+                        Finding(
+                            severity: .error,
+                            message:
+                                "\(when) needs at least \(needText) room-periods in \(names) (for \(ListText.joined(labels))); \(supply) exist"
+                        ))
                 } else if d != week && need > 0.9 * Double(supply) {
-                    out.append(Finding(severity: .warning, message: "\(when) needs at least \(needText) of the \(supply) room-periods in \(names) (for \(ListText.joined(labels))): tight"))
+                    out.append(
+                        Finding(
+                            severity: .warning,
+                            message:
+                                "\(when) needs at least \(needText) of the \(supply) room-periods in \(names) (for \(ListText.joined(labels))): tight"
+                        ))
                 }
             }
         }
@@ -292,7 +350,12 @@ public struct ProblemAnalysis {
     /// that some row is confined to.
     func staffPools() -> [Finding] {
         var out: [Finding] = []
-        struct Demand { var members: Set<Int32>; var day: Int; var periods: Int; var label: String }
+        struct Demand {
+            var members: Set<Int32>
+            var day: Int
+            var periods: Int
+            var label: String
+        }
         var demands: [Demand] = []
         let D = I.dayCount
         var pinned = [[Int32]](repeating: [], count: I.activityCount * D)
@@ -309,9 +372,13 @@ public struct ProblemAnalysis {
             let sessions = I.together[a] ? units.count : (groups + Int(I.maxGroups[a]) - 1) / Int(I.maxGroups[a])
             for i in I.rowRange(a) {
                 let row = I.rows[i]
-                let n = Int(row.count) * sessions + (row.perPupils > 0 ? (pupils + Int(row.perPupils) - 1) / Int(row.perPupils) : 0)
+                let n =
+                    Int(row.count) * sessions
+                    + (row.perPupils > 0 ? (pupils + Int(row.perPupils) - 1) / Int(row.perPupils) : 0)
                 guard n > 0 else { continue }
-                demands.append(Demand(members: Set(row.members), day: day, periods: n * Int(I.duration[a]), label: I.activityID(a)))
+                demands.append(
+                    Demand(members: Set(row.members), day: day, periods: n * Int(I.duration[a]), label: I.activityID(a))
+                )
             }
         }
         for a in 0..<I.activityCount where !I.rowRange(a).isEmpty {
@@ -320,7 +387,11 @@ public struct ProblemAnalysis {
         // The whole event too, counting every unit whatever day it may take.
         let week = -1
         for a in 0..<I.activityCount where !I.rowRange(a).isEmpty && I.dayCount > 1 {
-            addDemands(activity: a, units: table.units.indices.filter { table.units[$0].activities.count == 1 && table.units[$0].activities[0] == Int32(a) }.map { Int32($0) }, day: week)
+            addDemands(
+                activity: a,
+                units: table.units.indices.filter {
+                    table.units[$0].activities.count == 1 && table.units[$0].activities[0] == Int32(a)
+                }.map { Int32($0) }, day: week)
         }
         let longest = Int(I.duration.max() ?? 1)
         var pools: [Set<Int32>] = []
@@ -337,7 +408,10 @@ public struct ProblemAnalysis {
                     var total = 0
                     for dd in (d == week ? Array(0..<I.dayCount) : [d]) {
                         var periods = 0
-                        for p in 0..<I.periodCount where I.position[dd * I.periodCount + p] >= 0 && I.staffAvailable.contains(Int(s), dd * I.periodCount + p) {
+                        for p in 0..<I.periodCount
+                        where I.position[dd * I.periodCount + p] >= 0
+                            && I.staffAvailable.contains(Int(s), dd * I.periodCount + p)
+                        {
                             periods += 1
                         }
                         let cap = I.staffMaxPerDay[Int(s)]
@@ -349,12 +423,25 @@ public struct ProblemAnalysis {
                     supply += total
                 }
                 let labels = Array(Set(within.map(\.label))).sorted().joined(separator: ", ")
-                let who = pool.isEmpty ? "matching staff (none match)" : "staff like \(pool.sorted().prefix(3).map { I.staffID(Int($0)) }.joined(separator: ", "))\(pool.count > 3 ? " (\(pool.count) in all)" : "")"
+                let who =
+                    pool.isEmpty
+                    ? "matching staff (none match)"
+                    : "staff like \(pool.sorted().prefix(3).map { I.staffID(Int($0)) }.joined(separator: ", "))\(pool.count > 3 ? " (\(pool.count) in all)" : "")"
                 let when = d == week ? "the event" : I.dayID(d)
                 if need > supply {
-                    out.append(Finding(severity: .error, message: "\(when) needs at least \(need) staff-periods from \(who) for \(labels); \(supply) are available"))
+                    out.append(
+                        Finding(
+                            severity: .error,
+                            message:
+                                "\(when) needs at least \(need) staff-periods from \(who) for \(labels); \(supply) are available"
+                        ))
                 } else if d != week && Double(need) > 0.9 * Double(supply) {
-                    out.append(Finding(severity: .warning, message: "\(when) needs at least \(need) of \(supply) available staff-periods from \(who) for \(labels): tight"))
+                    out.append(
+                        Finding(
+                            severity: .warning,
+                            message:
+                                "\(when) needs at least \(need) of \(supply) available staff-periods from \(who) for \(labels): tight"
+                        ))
                 }
             }
         }
@@ -370,15 +457,30 @@ public struct ProblemAnalysis {
         var out: [Finding] = []
         for (i, f) in I.fixed.enumerated() where f.move != .any {
             let a = f.activity, t = I.slot(day: f.day, period: f.start), k = Int(I.duration[a])
-            let label = "fixed[\(i)] \(I.activityID(a)) on \(I.dayID(f.day)) \(I.periodID(f.start)) in \(I.roomID(f.room))"
+            let label =
+                "fixed[\(i)] \(I.activityID(a)) on \(I.dayID(f.day)) \(I.periodID(f.start)) in \(I.roomID(f.room))"
             if !I.fitsGrid.contains(a, t) {
-                out.append(Finding(severity: .error, message: "\(label): \(k) period\(k == 1 ? "" : "s") from \(I.periodID(f.start)) do not fit the day's periods"))
+                out.append(
+                    Finding(
+                        severity: .error,
+                        message:
+                            "\(label): \(k) period\(k == 1 ? "" : "s") from \(I.periodID(f.start)) do not fit the day's periods"
+                    ))
                 continue
             }
-            if !I.inWindow.contains(a, t) { out.append(Finding(severity: .error, message: "\(label): outside the activity's window")) }
+            if !I.inWindow.contains(a, t) {
+                out.append(Finding(severity: .error, message: "\(label): outside the activity's window"))
+            }
             if f.move == nil {
-                if !I.roomAllowed.contains(a, f.room) { out.append(Finding(severity: .error, message: "\(label): the room lacks the activity's features or is not in its rooms list")) }
-                if I.roomUnavailable.containsAny(f.room, from: t, count: k) { out.append(Finding(severity: .error, message: "\(label): the room is unavailable then")) }
+                if !I.roomAllowed.contains(a, f.room) {
+                    out.append(
+                        Finding(
+                            severity: .error,
+                            message: "\(label): the room lacks the activity's features or is not in its rooms list"))
+                }
+                if I.roomUnavailable.containsAny(f.room, from: t, count: k) {
+                    out.append(Finding(severity: .error, message: "\(label): the room is unavailable then"))
+                }
             }
             for g in f.groups where !I.groupVisit.containsAll(g, from: t, count: k) {
                 out.append(Finding(severity: .error, message: "\(label): group \(I.groupID(g)) is not visiting then"))

@@ -47,9 +47,11 @@ public struct SoftLowerBound: Sendable {
                 continue
             }
             let share = max(1, Int(I.maxGroups[a]))
-            let seat = I.activityRooms[a].map { r in
-                I.weights.overCapacity != nil ? Int(I.activityCapacity[a]) : min(Int(I.activityCapacity[a]), Int(I.roomCapacity[Int(r)]))
-            }.max() ?? 0
+            let seat =
+                I.activityRooms[a].map { r in
+                    I.weights.overCapacity != nil
+                        ? Int(I.activityCapacity[a]) : min(Int(I.activityCapacity[a]), Int(I.roomCapacity[Int(r)]))
+                }.max() ?? 0
             let bySeats = seat <= 0 || seat >= Int(CompiledInstance.unlimited) ? 0 : (directPupils[a] + seat - 1) / seat
             sessions += max((direct[a] + share - 1) / share, bySeats)
         }

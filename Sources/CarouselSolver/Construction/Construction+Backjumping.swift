@@ -24,7 +24,8 @@ extension Construction {
                 for p in 0..<P {
                     let t = d * P + p
                     guard t >= state.openFrom, I.canStart(a, at: t), I.inside(within: unit.within, activity: a, at: t),
-                          unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) }) else { continue }
+                        unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) })
+                    else { continue }
                     // Units of u's groups in the way.
                     seen.removeAll(keepingCapacity: true)
                     guard state.unitsHolding(groups: unit.groups, from: t, duration: k, into: &seen) else { continue }
@@ -34,7 +35,11 @@ extension Construction {
                         let cost = conflictCost(groupConflicts)
                         if cost < bestCost {
                             bestCost = cost
-                            best = (Option(activity: a, slot: t, session: Int(s32), room: Int(state.sessionRoom[Int(s32)]), cost: 0), groupConflicts)
+                            best = (
+                                Option(
+                                    activity: a, slot: t, session: Int(s32), room: Int(state.sessionRoom[Int(s32)]),
+                                    cost: 0), groupConflicts
+                            )
                         }
                     }
                     // Or open one, displacing what holds the room.
@@ -51,7 +56,10 @@ extension Construction {
                                 for v in state.sessionUnits[s] where !list.contains(Int(v)) { list.append(Int(v)) }
                             }
                         }
-                        guard let staffConflicts = state.staffConflicts(activity: a, slot: t, pupils: unit.pupils, ignoring: list) else { continue }
+                        guard
+                            let staffConflicts = state.staffConflicts(
+                                activity: a, slot: t, pupils: unit.pupils, ignoring: list)
+                        else { continue }
                         for v in staffConflicts where !list.contains(v) { list.append(v) }
                         let cost = conflictCost(list) + 0.01 * Double(list.count)
                         if cost < bestCost {
@@ -71,13 +79,16 @@ extension Construction {
             unplace(v)
         }
         if option.session >= 0 && !state.sessionAlive[option.session] {
-            _ = place(Option(activity: option.activity, slot: option.slot, session: -1, room: option.room, cost: 0), unit: u)
+            _ = place(
+                Option(activity: option.activity, slot: option.slot, session: -1, room: option.room, cost: 0), unit: u)
         } else if !place(option, unit: u), option.session >= 0 {
             // The session would not take u (no staff for the larger
             // session): u opens one of its own, in a room free then — not
             // the session's, which it still holds.
             let a = option.activity, t = option.slot
-            if let r = instance.activityRooms[a].first(where: { state.mayOpen(unit: u, activity: a, at: t, room: Int($0)) }) {
+            if let r = instance.activityRooms[a].first(where: {
+                state.mayOpen(unit: u, activity: a, at: t, room: Int($0))
+            }) {
                 _ = place(Option(activity: a, slot: t, session: -1, room: Int(r), cost: 0), unit: u)
             }
         }
@@ -134,7 +145,9 @@ extension Construction {
             if let reference, reference.has(v) {
                 // Still where the repaired schedule had it: undo others first.
                 let s = Int(state.unitSession[v])
-                if s >= 0 && reference.slot[v] == state.sessionSlot[s] && reference.room[v] == state.sessionRoom[s] { cost += 20 }
+                if s >= 0 && reference.slot[v] == state.sessionSlot[s] && reference.room[v] == state.sessionRoom[s] {
+                    cost += 20
+                }
             }
         }
         return cost

@@ -32,9 +32,12 @@ extension Construction {
         forEachStart(u) { a, t in
             var ok = false
             if fast, let i = unit.activities.firstIndex(of: Int32(a)), state.mayAddSession(activity: a, day: t / P),
-               bounds.freeRoomTakes(unit: u, activityAt: i, activity: a, slot: t, instance: I) {
+                bounds.freeRoomTakes(unit: u, activityAt: i, activity: a, slot: t, instance: I)
+            {
                 ok = true
-                assert(I.activityRooms[a].contains { state.mayOpen(unit: u, activity: a, at: t, room: Int($0)) }, "free rooms miscounted")
+                assert(
+                    I.activityRooms[a].contains { state.mayOpen(unit: u, activity: a, at: t, room: Int($0)) },
+                    "free rooms miscounted")
             }
             if !ok { ok = state.sessionsAt[a * T + t].contains { state.sessionHasPlace(for: u, in: Int($0)) } }
             if !ok { ok = I.activityRooms[a].contains { state.mayOpen(unit: u, activity: a, at: t, room: Int($0)) } }
@@ -103,8 +106,12 @@ extension Construction {
         if let reference, reference.has(u) {
             // Keeping a unit where it was outweighs every soft consideration.
             for i in out.indices {
-                out[i].cost += 10 * Double(reference.cost(unit: u, slot: Int32(out[i].slot), room: Int32(out[i].room),
-                                                           staff: reference.staff[u]))
+                out[i].cost +=
+                    10
+                    * Double(
+                        reference.cost(
+                            unit: u, slot: Int32(out[i].slot), room: Int32(out[i].room),
+                            staff: reference.staff[u]))
             }
         }
         out.sort { $0.cost < $1.cost }

@@ -29,13 +29,16 @@ extension Construction {
             guard state.open(activity: o.activity, slot: o.slot, room: o.room, unit: u) != nil else { return false }
         }
         placedAt[u] = iteration
-        markStale(day: o.slot / instance.periodCount, groups: table.units[u].groups,
-                  change: OptionBounds.Change(placing: u, in: state, instance: instance))
+        markStale(
+            day: o.slot / instance.periodCount, groups: table.units[u].groups,
+            change: OptionBounds.Change(placing: u, in: state, instance: instance))
         if state.hasCheckedRules || instance.sites.hasTravel {
             // Rules checked after the change (and rule 9 for a placement
             // that ejected what was in its way): the placement is withdrawn.
             let s = Int(state.unitSession[u]), d = o.slot / instance.periodCount
-            let travelOK = !instance.sites.hasTravel || table.units[u].groups.allSatisfy { state.groupDayKeepsTravel(Int($0), day: d) }
+            let travelOK =
+                !instance.sites.hasTravel
+                || table.units[u].groups.allSatisfy { state.groupDayKeepsTravel(Int($0), day: d) }
             if !travelOK || !state.keepsCheckedRules(session: s, groups: table.units[u].groups, day: d) {
                 unplace(u)
                 return false
@@ -68,7 +71,9 @@ extension Construction {
         for g32 in queue {
             let g = Int(g32)
             if !state.keepsSameStaff(g) {
-                for v in table.unitsOfGroup[g] where state.unitSession[Int(v)] >= 0 { state.refill(Int(state.unitSession[Int(v)])) }
+                for v in table.unitsOfGroup[g] where state.unitSession[Int(v)] >= 0 {
+                    state.refill(Int(state.unitSession[Int(v)]))
+                }
             }
             guard !state.groupDayKeepsCheckedTravel(g, day: d) || !state.keepsSameStaff(g) else { continue }
             for v in table.unitsOfGroup[g] {

@@ -30,8 +30,14 @@ extension Construction {
                 busy += 1
                 lo = min(lo, pos)
                 hi = max(hi, pos)
-                if pos < lo0 && pos > prevPos { prevPos = pos; prevSite = I.roomSite[Int(state.sessionRoom[Int(s)])] }
-                if pos > hi0 && pos < nextPos { nextPos = pos; nextSite = I.roomSite[Int(state.sessionRoom[Int(s)])] }
+                if pos < lo0 && pos > prevPos {
+                    prevPos = pos
+                    prevSite = I.roomSite[Int(state.sessionRoom[Int(s)])]
+                }
+                if pos > hi0 && pos < nextPos {
+                    nextPos = pos
+                    nextSite = I.roomSite[Int(state.sessionRoom[Int(s)])]
+                }
                 if pos == lo0 - 1 { before = true }
                 if pos == hi0 + 1 { after = true }
             }

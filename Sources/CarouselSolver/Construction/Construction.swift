@@ -110,8 +110,10 @@ public struct Construction {
     }
 
     /// Runs the phase until every unit is placed or `termination` says stop.
-    public static func run(_ instance: CompiledInstance, seed: UInt64, termination: Termination,
-                           progress: ((SearchProgress) -> Void)? = nil) -> Result {
+    public static func run(
+        _ instance: CompiledInstance, seed: UInt64, termination: Termination,
+        progress: ((SearchProgress) -> Void)? = nil
+    ) -> Result {
         var search = Construction(instance: instance, seed: seed)
         search.placeFixed()
         return search.solve(termination: termination, progress: progress)
@@ -121,8 +123,10 @@ public struct Construction {
     /// still allows (see `restore`), placing the rest with a preference for
     /// their old times and rooms. What `scope` keeps stays as it was, and
     /// nothing new starts before its `openFrom`.
-    public static func repair(_ instance: CompiledInstance, old: Schedule, scope: RepairScope, seed: UInt64,
-                              termination: Termination, progress: ((SearchProgress) -> Void)? = nil) -> (Result, Reference) {
+    public static func repair(
+        _ instance: CompiledInstance, old: Schedule, scope: RepairScope, seed: UInt64,
+        termination: Termination, progress: ((SearchProgress) -> Void)? = nil
+    ) -> (Result, Reference) {
         var search = Construction(instance: instance, seed: seed)
         let reference = Reference(old, table: search.table, instance: instance)
         search.reference = reference
@@ -145,8 +149,11 @@ public struct Construction {
                 if termination.shouldStop(iterations: iteration) { break }
                 if let progress, termination.elapsed - lastReport >= 1 {
                     lastReport = termination.elapsed
-                    progress(SearchProgress(phase: "construct", elapsed: lastReport, iterations: iteration,
-                                      unplaced: state.unassignedCount, bestUnplaced: min(best.unassignedCount, state.unassignedCount)))
+                    progress(
+                        SearchProgress(
+                            phase: "construct", elapsed: lastReport, iterations: iteration,
+                            unplaced: state.unassignedCount,
+                            bestUnplaced: min(best.unassignedCount, state.unassignedCount)))
                 }
             }
             iteration += 1
@@ -173,8 +180,9 @@ public struct Construction {
             backjump(u)
         }
         if state.unassignedCount < best.unassignedCount || state.unassignedCount == 0 { best = state }
-        return Result(state: best, iterations: iteration, restarts: restarts, elapsed: termination.elapsed, notes: notes,
-                      blockers: blockers + table.notes)
+        return Result(
+            state: best, iterations: iteration, restarts: restarts, elapsed: termination.elapsed, notes: notes,
+            blockers: blockers + table.notes)
     }
 
     /// The unplaced unit with the fewest options (most constrained first),
@@ -196,7 +204,9 @@ public struct Construction {
                 optionCount[u] = min(n, Self.countCap)
             }
             // An unchanged count keeps its entry: no push, no stale entry to pop later.
-            if !queue.holds(u, count: optionCount[u]) { queue.push(u, count: optionCount[u], priority: priority[u], tie: tieBreak[u]) }
+            if !queue.holds(u, count: optionCount[u]) {
+                queue.push(u, count: optionCount[u], priority: priority[u], tie: tieBreak[u])
+            }
         }
         dirtyUnits.removeAll(keepingCapacity: true)
         return queue.first { state.unitSession[$0] < 0 && !impossible[$0] }
@@ -224,7 +234,9 @@ public struct Construction {
             for v32 in kind.units {
                 let v = Int(v32)
                 guard !dirty[v] else { continue }
-                if table.units[v].fixedEntry >= 0 || !bounds.keepsCap(v, after: loss, cap: Self.countCap) { markDirty(v) }
+                if table.units[v].fixedEntry >= 0 || !bounds.keepsCap(v, after: loss, cap: Self.countCap) {
+                    markDirty(v)
+                }
             }
         }
     }

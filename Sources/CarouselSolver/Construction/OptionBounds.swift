@@ -77,8 +77,12 @@ struct OptionBounds {
             room = opened ? Int(state.sessionRoom[s]) : -1
             duration = Int(I.duration[activity])
             placed = true
-            dayFull = opened && state.activityDay[activity * I.dayCount + state.day(ofSession: s)] >= I.maxPerDay[activity]
-            dropsBounds = opened && (!I.spacing.entriesOfActivity[activity].isEmpty || state.activityTotal[activity] >= I.maxSessions[activity])
+            dayFull =
+                opened && state.activityDay[activity * I.dayCount + state.day(ofSession: s)] >= I.maxPerDay[activity]
+            dropsBounds =
+                opened
+                && (!I.spacing.entriesOfActivity[activity].isEmpty
+                    || state.activityTotal[activity] >= I.maxSessions[activity])
         }
 
         /// Unit u is about to leave session s.
@@ -125,7 +129,8 @@ struct OptionBounds {
     /// The starts of activity b on slot t's day whose sessions would
     /// overlap slots `t ..< t + k`.
     @inline(__always)
-    static func starts(of b: Int, overlapping t: Int, duration k: Int, instance I: CompiledInstance) -> ClosedRange<Int> {
+    static func starts(of b: Int, overlapping t: Int, duration k: Int, instance I: CompiledInstance) -> ClosedRange<Int>
+    {
         let P = I.periodCount, first = t / P * P, kb = Int(I.duration[b])
         let lo = max(first, t - kb + 1), hi = min(t + k - 1, first + P - kb)
         return lo <= hi ? lo...hi : 1...0
@@ -151,7 +156,9 @@ struct OptionBounds {
     /// the free rooms cannot tell (travel, stale counts) or too few are free
     /// to be sure (the caller then scans the rooms).
     @inline(__always)
-    func freeRoomTakes(unit u: Int, activityAt index: Int, activity b: Int, slot t: Int, instance I: CompiledInstance) -> Bool {
+    func freeRoomTakes(unit u: Int, activityAt index: Int, activity b: Int, slot t: Int, instance I: CompiledInstance)
+        -> Bool
+    {
         guard let freeRooms, !roomsStale else { return false }
         return freeRooms[b * I.slotCount + t] > unsuitableRows[Int(unsuitableRow[u])][index]
     }
@@ -180,19 +187,25 @@ struct OptionBounds {
         var rows: [[Int32]] = []
         var unitRow = [Int32](repeating: 0, count: table.units.count)
         for (u, unit) in table.units.enumerated() {
-            let key = KindKey(activities: unit.activities, pupils: unit.pupils, needs: Array(Set(unit.groups.map { needsOf[Int($0)] })).sorted())
+            let key = KindKey(
+                activities: unit.activities, pupils: unit.pupils,
+                needs: Array(Set(unit.groups.map { needsOf[Int($0)] })).sorted())
             if let row = rowOf[key] {
                 unitRow[u] = row
                 continue
             }
             unitRow[u] = Int32(rows.count)
             rowOf[key] = Int32(rows.count)
-            rows.append(unit.activities.map { b in
-                Int32(I.activityRooms[Int(b)].filter { r in
-                    let fits = unit.pupils <= I.activityCapacity[Int(b)] && (I.weights.overCapacity != nil || unit.pupils <= I.roomCapacity[Int(r)])
-                    return !fits || !unit.groups.allSatisfy { I.groupNeedsMet.contains(Int($0), Int(r)) }
-                }.count)
-            })
+            rows.append(
+                unit.activities.map { b in
+                    Int32(
+                        I.activityRooms[Int(b)].filter { r in
+                            let fits =
+                                unit.pupils <= I.activityCapacity[Int(b)]
+                                && (I.weights.overCapacity != nil || unit.pupils <= I.roomCapacity[Int(r)])
+                            return !fits || !unit.groups.allSatisfy { I.groupNeedsMet.contains(Int($0), Int(r)) }
+                        }.count)
+                })
         }
         unsuitableRows = rows
         unsuitableRow = unitRow
@@ -252,7 +265,8 @@ struct OptionBounds {
         guard change.placed || closed else { return }
         for b32 in activitiesOfRoom[r] {
             let b = Int(b32)
-            for t in Self.starts(of: b, overlapping: change.slot, duration: change.duration, instance: I) where I.canStart(b, at: t) {
+            for t in Self.starts(of: b, overlapping: change.slot, duration: change.duration, instance: I)
+            where I.canStart(b, at: t) {
                 // Opened: r was free here before unless something else holds it too.
                 // Closed: r is free here now unless something else holds it.
                 guard roomFree(r, at: t, activity: b, besides: change.placed ? s : -1, state: state) else { continue }
@@ -267,7 +281,9 @@ struct OptionBounds {
         var free = [Int32](repeating: 0, count: I.activityCount * T)
         for b in 0..<I.activityCount {
             for t in 0..<T where I.canStart(b, at: t) {
-                free[b * T + t] = I.activityRooms[b].reduce(0) { $0 + (roomFree(Int($1), at: t, activity: b, besides: -1, state: state) ? 1 : 0) }
+                free[b * T + t] = I.activityRooms[b].reduce(0) {
+                    $0 + (roomFree(Int($1), at: t, activity: b, besides: -1, state: state) ? 1 : 0)
+                }
             }
         }
         freeRooms = free

@@ -78,7 +78,9 @@ public struct UnitTable: Sendable {
             let pupils = Int32(clamping: cohort.reduce(0) { $0 + Int(I.groupSize[Int($1)]) })
             let demands = cohort.map { g in I.direct[Int(g)].first { Int($0.activity) == a }! }
             if demands.contains(where: \.daily) && !demands.allSatisfy(\.daily) {
-                notes.append("together activity \(I.activityID(a)): some of its groups attend it daily and others not, but every group must attend every session")
+                notes.append(
+                    "together activity \(I.activityID(a)): some of its groups attend it daily and others not, but every group must attend every session"
+                )
             }
             if demands.contains(where: \.daily) {
                 var days: [Int32] = []
@@ -86,15 +88,23 @@ public struct UnitTable: Sendable {
                     days.append(Int32(d))
                 }
                 for d in days {
-                    add(Unit(kind: .cohort, group: cohort[0], activities: [Int32(a)], day: d, groups: cohort, pupils: pupils), I)
+                    add(
+                        Unit(
+                            kind: .cohort, group: cohort[0], activities: [Int32(a)], day: d, groups: cohort,
+                            pupils: pupils), I)
                 }
             } else {
                 let counts = Set(demands.map(\.times))
                 if counts.count > 1 {
-                    notes.append("together activity \(I.activityID(a)): its groups ask for different numbers of sessions (\(counts.sorted().map(String.init).joined(separator: ", "))), but every group must attend every session")
+                    notes.append(
+                        "together activity \(I.activityID(a)): its groups ask for different numbers of sessions (\(counts.sorted().map(String.init).joined(separator: ", "))), but every group must attend every session"
+                    )
                 }
                 for _ in 0..<Int(counts.max() ?? 0) {
-                    add(Unit(kind: .cohort, group: cohort[0], activities: [Int32(a)], day: -1, groups: cohort, pupils: pupils), I)
+                    add(
+                        Unit(
+                            kind: .cohort, group: cohort[0], activities: [Int32(a)], day: -1, groups: cohort,
+                            pupils: pupils), I)
                 }
             }
         }
@@ -104,13 +114,18 @@ public struct UnitTable: Sendable {
             for dem in I.direct[g] where !I.together[Int(dem.activity)] {
                 if dem.daily {
                     for d in 0..<I.dayCount where I.asksDaily(group: g, day: d, within: dem.within) {
-                        add(Unit(kind: .direct, group: Int32(g), activities: [dem.activity], day: Int32(d), groups: [Int32(g)],
-                                 pupils: size, within: dem.within), I)
+                        add(
+                            Unit(
+                                kind: .direct, group: Int32(g), activities: [dem.activity], day: Int32(d),
+                                groups: [Int32(g)],
+                                pupils: size, within: dem.within), I)
                     }
                 } else {
                     for _ in 0..<Int(dem.times) {
-                        add(Unit(kind: .direct, group: Int32(g), activities: [dem.activity], day: -1, groups: [Int32(g)],
-                                 pupils: size, within: dem.within), I)
+                        add(
+                            Unit(
+                                kind: .direct, group: Int32(g), activities: [dem.activity], day: -1, groups: [Int32(g)],
+                                pupils: size, within: dem.within), I)
                     }
                 }
             }
@@ -119,8 +134,11 @@ public struct UnitTable: Sendable {
                 // activity's sessions belong to its cohort.
                 let options = item.choices.filter { !directActs.contains($0) && !I.together[Int($0)] }
                 for _ in 0..<Int(item.count) {
-                    add(Unit(kind: .choice(item: Int32(k)), group: Int32(g), activities: options, day: -1, groups: [Int32(g)],
-                             pupils: size, within: item.within), I)
+                    add(
+                        Unit(
+                            kind: .choice(item: Int32(k)), group: Int32(g), activities: options, day: -1,
+                            groups: [Int32(g)],
+                            pupils: size, within: item.within), I)
                 }
             }
         }
@@ -136,8 +154,12 @@ public struct UnitTable: Sendable {
     private mutating func index(_ u: Int32, _ I: CompiledInstance) {
         let unit = units[Int(u)]
         for g in unit.groups { unitsOfGroup[Int(g)].append(u) }
-        for d in 0..<I.dayCount where unit.day == -1 ? unit.groups.allSatisfy({ I.groupVisitsDay.contains(Int($0), d) }) : unit.day == Int32(d) {
-            if unit.within >= 0 && !I.withinSlots.containsAny(Int(unit.within), from: d * I.periodCount, count: I.periodCount) {
+        for d in 0..<I.dayCount
+        where unit.day == -1 ? unit.groups.allSatisfy({ I.groupVisitsDay.contains(Int($0), d) }) : unit.day == Int32(d)
+        {
+            if unit.within >= 0
+                && !I.withinSlots.containsAny(Int(unit.within), from: d * I.periodCount, count: I.periodCount)
+            {
                 continue
             }
             unitsOfDay[d].append(u)
@@ -157,7 +179,8 @@ public struct UnitTable: Sendable {
             let a = Int32(entry.activity), t = I.slot(day: entry.day, period: entry.start)
             func candidate(_ u: Int) -> Bool {
                 let unit = units[u]
-                guard unit.fixedEntry < 0, unit.activities.contains(a), unit.day < 0 || Int(unit.day) == entry.day else { return false }
+                guard unit.fixedEntry < 0, unit.activities.contains(a), unit.day < 0 || Int(unit.day) == entry.day
+                else { return false }
                 return entry.move == .any || I.inside(within: unit.within, activity: Int(a), at: t)
             }
             var chosen: [Int] = []
@@ -166,7 +189,9 @@ public struct UnitTable: Sendable {
             } else {
                 for g in entry.groups {
                     let mine = ownUnits[g].filter(candidate)
-                    if let u = mine.min(by: { (units[$0].activities.count, $0) < (units[$1].activities.count, $1) }) { chosen.append(u) }
+                    if let u = mine.min(by: { (units[$0].activities.count, $0) < (units[$1].activities.count, $1) }) {
+                        chosen.append(u)
+                    }
                 }
             }
             for u in chosen {

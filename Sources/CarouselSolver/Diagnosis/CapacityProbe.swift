@@ -70,7 +70,9 @@ public struct CapacityProbe {
         if let day {
             let windows = (g.visit ?? [TimeRange(day: nil, window: nil)]).map(\.window)
             var visit: [TimeRange] = []
-            for w in windows where !visit.contains(TimeRange(day: day, window: w)) { visit.append(TimeRange(day: day, window: w)) }
+            for w in windows where !visit.contains(TimeRange(day: day, window: w)) {
+                visit.append(TimeRange(day: day, window: w))
+            }
             copy.visit = visit
         }
         for k in 0..<n {
@@ -125,7 +127,12 @@ public struct CapacityProbe {
             stage = "narrowing between \(answer.extra!) and \(bad) copies"
             while bad - answer.extra! > 1 {
                 let mid = (answer.extra! + bad) / 2
-                if try fits(mid) { answer.extra = mid } else { bad = mid; answer.notFitting = mid }
+                if try fits(mid) {
+                    answer.extra = mid
+                } else {
+                    bad = mid
+                    answer.notFitting = mid
+                }
                 stage = "narrowing between \(answer.extra!) and \(bad) copies"
             }
             let base = withCopies(answer.extra! + 1)
@@ -146,13 +153,16 @@ public struct CapacityProbe {
         var tried: [Binding] = []
         defer {
             answer.binding = tried.filter { $0.unplaced == 0 }
-            answer.nearest = answer.binding.isEmpty
-                ? Array(tried.filter { $0.unplaced < answer.unplaced }.sorted { $0.unplaced < $1.unplaced }.prefix(3)) : []
+            answer.nearest =
+                answer.binding.isEmpty
+                ? Array(tried.filter { $0.unplaced < answer.unplaced }.sorted { $0.unplaced < $1.unplaced }.prefix(3))
+                : []
         }
         for (what, how, change) in candidates(base) {
             var p = base
             change(&p)
-            tried.append(Binding(resource: what, relaxation: how, unplaced: try ask { oracle, _ in oracle.unplaced(p) }))
+            tried.append(
+                Binding(resource: what, relaxation: how, unplaced: try ask { oracle, _ in oracle.unplaced(p) }))
         }
     }
 
@@ -177,16 +187,20 @@ public struct CapacityProbe {
             }), !roomKinds.contains(p.rooms[r].features) {
                 roomKinds.append(p.rooms[r].features)
                 let features = p.rooms[r].features.sorted().joined(separator: ", ")
-                out.append(("rooms with \(features.isEmpty ? "no features" : features) (like \(p.rooms[r].id))",
-                            "add a room like \(p.rooms[r].id)", { q in
-                                var room = q.rooms[r]
-                                room.id += "+extra"
-                                room.unavailable = []
-                                q.rooms.append(room)
-                                for i in q.activities.indices where q.activities[i].rooms?.contains(r) == true {
-                                    q.activities[i].rooms?.append(q.rooms.count - 1)
-                                }
-                            }))
+                out.append(
+                    (
+                        "rooms with \(features.isEmpty ? "no features" : features) (like \(p.rooms[r].id))",
+                        "add a room like \(p.rooms[r].id)",
+                        { q in
+                            var room = q.rooms[r]
+                            room.id += "+extra"
+                            room.unavailable = []
+                            q.rooms.append(room)
+                            for i in q.activities.indices where q.activities[i].rooms?.contains(r) == true {
+                                q.activities[i].rooms?.append(q.rooms.count - 1)
+                            }
+                        }
+                    ))
             }
             // Another staff member for each row.
             for row in act.staff {
@@ -194,34 +208,56 @@ public struct CapacityProbe {
                 let kind = ([row.role].compactMap { $0 } + row.skills.sorted()).joined(separator: ", ")
                 guard !staffKinds.contains(kind) else { continue }
                 staffKinds.append(kind)
-                out.append(("staff: \(kind.isEmpty ? "anyone" : kind) (like \(p.staff[s].id))", "find one more \(kind.isEmpty ? "helper" : kind) for \(act.id)", { q in
-                    var m = q.staff[s]
-                    m.id += "+extra"
-                    m.available = nil
-                    q.staff.append(m)
-                    for i in q.activities.indices {
-                        for k in q.activities[i].staff.indices where q.activities[i].staff[k].ids?.contains(s) == true {
-                            q.activities[i].staff[k].ids?.insert(q.staff.count - 1)
+                out.append(
+                    (
+                        "staff: \(kind.isEmpty ? "anyone" : kind) (like \(p.staff[s].id))",
+                        "find one more \(kind.isEmpty ? "helper" : kind) for \(act.id)",
+                        { q in
+                            var m = q.staff[s]
+                            m.id += "+extra"
+                            m.available = nil
+                            q.staff.append(m)
+                            for i in q.activities.indices {
+                                for k in q.activities[i].staff.indices
+                                where q.activities[i].staff[k].ids?.contains(s) == true {
+                                    q.activities[i].staff[k].ids?.insert(q.staff.count - 1)
+                                }
+                            }
                         }
-                    }
-                }))
+                    ))
             }
             if act.capacity != nil || (!act.together && act.maxGroups < Int(Int32.max)) {
-                out.append(("\(act.id) session size", "allow bigger \(act.id) sessions", { q in Requirement.activitySize(activity: a).relax(&q) }))
+                out.append(
+                    (
+                        "\(act.id) session size", "allow bigger \(act.id) sessions",
+                        { q in Requirement.activitySize(activity: a).relax(&q) }
+                    ))
             }
             if act.maxPerDay != nil || act.maxSessions != nil {
-                out.append(("\(act.id) sessions per day/in all", "allow more \(act.id) sessions", { q in Requirement.activityLimits(activity: a).relax(&q) }))
+                out.append(
+                    (
+                        "\(act.id) sessions per day/in all", "allow more \(act.id) sessions",
+                        { q in Requirement.activityLimits(activity: a).relax(&q) }
+                    ))
             }
             if act.window != nil {
-                out.append(("\(act.id)'s time window", "let \(act.id) run at other times", { q in Requirement.activityWindow(activity: a).relax(&q) }))
+                out.append(
+                    (
+                        "\(act.id)'s time window", "let \(act.id) run at other times",
+                        { q in Requirement.activityWindow(activity: a).relax(&q) }
+                    ))
             }
         }
         if g.visit != nil || day != nil {
-            out.append(("the visiting time window", "let the extra classes stay the whole day", { q in
-                for i in q.groups.indices where q.groups[i].id.hasPrefix("\(g.id)+") {
-                    q.groups[i].visit = day.map { [TimeRange(day: $0, window: nil)] }
-                }
-            }))
+            out.append(
+                (
+                    "the visiting time window", "let the extra classes stay the whole day",
+                    { q in
+                        for i in q.groups.indices where q.groups[i].id.hasPrefix("\(g.id)+") {
+                            q.groups[i].visit = day.map { [TimeRange(day: $0, window: nil)] }
+                        }
+                    }
+                ))
         }
         return out
     }

@@ -98,8 +98,10 @@ public struct ConflictExplainer {
             return .conflict(e)
         } catch {
             guard !smallestInfeasible.isEmpty else { return .undecided }
-            return .conflict(Explanation(conflict: smallestInfeasible, verified: [], confirmed: false, isMinimal: false,
-                                         checked: 0, confirmationDone: false))
+            return .conflict(
+                Explanation(
+                    conflict: smallestInfeasible, verified: [], confirmed: false, isMinimal: false,
+                    checked: 0, confirmationDone: false))
         }
     }
 
@@ -116,7 +118,9 @@ public struct ConflictExplainer {
 
     /// QuickXplain: a minimal subset of `candidates` that, with `background`,
     /// is infeasible (given that background ∪ candidates is).
-    mutating func quickXplain(background: Set<Requirement>, delta: Bool, candidates: [Requirement]) throws(DiagnosisStopped) -> [Requirement] {
+    mutating func quickXplain(background: Set<Requirement>, delta: Bool, candidates: [Requirement])
+        throws(DiagnosisStopped) -> [Requirement]
+    {
         if delta, !(try feasible(keeping: background)) { return [] }
         if candidates.count == 1 { return candidates }
         let half = candidates.count / 2

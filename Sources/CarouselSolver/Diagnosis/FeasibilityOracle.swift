@@ -49,8 +49,11 @@ public struct FeasibilityOracle: Sendable {
         let instance = CompiledInstance(problem)
         let units = UnitTable(instance).units.count
         let left = deadline.map { max(0, $0 - Termination.now()) } ?? timeLimit
-        let termination = Termination(timeLimit: min(timeLimit, left), iterationLimit: max(minimumIterations, iterationsPerUnit * units), stop: stop)
-        return Construction.run(instance, seed: seed, termination: termination, progress: heartbeat.map { beat in { _ in beat() } })
+        let termination = Termination(
+            timeLimit: min(timeLimit, left), iterationLimit: max(minimumIterations, iterationsPerUnit * units),
+            stop: stop)
+        return Construction.run(
+            instance, seed: seed, termination: termination, progress: heartbeat.map { beat in { _ in beat() } })
     }
 }
 

@@ -28,13 +28,16 @@ public enum Requirement: Hashable, Sendable {
             if !room.unavailable.isEmpty { out.append(.roomClosed(room: r)) }
             if room.capacity != nil { out.append(.roomCapacity(room: r)) }
         }
-        for (s, member) in p.staff.enumerated() where member.available != nil || member.maxPerDay != nil || member.max != nil {
+        for (s, member) in p.staff.enumerated()
+        where member.available != nil || member.maxPerDay != nil || member.max != nil {
             out.append(.staffAvailability(staff: s))
         }
         for (a, act) in p.activities.enumerated() {
             if act.window != nil { out.append(.activityWindow(activity: a)) }
             if act.maxPerDay != nil || act.maxSessions != nil { out.append(.activityLimits(activity: a)) }
-            if act.capacity != nil || (!act.together && act.maxGroups < Int(Int32.max)) { out.append(.activitySize(activity: a)) }
+            if act.capacity != nil || (!act.together && act.maxGroups < Int(Int32.max)) {
+                out.append(.activitySize(activity: a))
+            }
             if !act.roomFeatures.isEmpty || act.rooms != nil { out.append(.activityRooms(activity: a)) }
             if !act.staff.isEmpty { out.append(.activityStaff(activity: a)) }
             if act.years != nil { out.append(.activityYears(activity: a)) }
@@ -63,8 +66,10 @@ public enum Requirement: Hashable, Sendable {
         }
         if !dropItems.isEmpty {
             for g in q.groups.indices {
-                q.groups[g].attend = q.groups[g].attend.indices.filter { !dropItems.contains(.attend(group: g, item: $0)) }
-                    .map { q.groups[g].attend[$0] }
+                q.groups[g].attend = q.groups[g].attend.indices.filter {
+                    !dropItems.contains(.attend(group: g, item: $0))
+                }
+                .map { q.groups[g].attend[$0] }
             }
         }
         if !dropFixed.isEmpty { q.fixed = q.fixed.indices.filter { !dropFixed.contains($0) }.map { q.fixed[$0] } }
@@ -110,34 +115,57 @@ public enum Requirement: Hashable, Sendable {
         }
         func activityName(_ a: Int) -> String { p.activities[a].id }
         switch self {
-        case let .attend(g, i):
+        case .attend(let g, let i):
             let group = p.groups[g].id
             switch p.groups[g].attend[i] {
-            case let .activity(a, times, daily, _, _):
+            case .activity(let a, let times, let daily, _, _):
                 let how = daily ? " every day it visits" : times > 1 ? " \(times) times" : ""
-                return ("group \(group) attends \(activityName(a))\(how)", "let \(group) skip \(activityName(a))\(daily || times > 1 ? " (or attend it fewer times)" : "")")
-            case let .oneOf(choices, count, _, _):
+                return (
+                    "group \(group) attends \(activityName(a))\(how)",
+                    "let \(group) skip \(activityName(a))\(daily || times > 1 ? " (or attend it fewer times)" : "")"
+                )
+            case .oneOf(let choices, let count, _, _):
                 let list = choices.map(activityName).joined(separator: ", ")
-                return ("group \(group) takes \(count) of \(list)", "let \(group) take fewer of \(list), or offer it other activities")
+                return (
+                    "group \(group) takes \(count) of \(list)",
+                    "let \(group) take fewer of \(list), or offer it other activities"
+                )
             }
         case .visit(let g):
-            return ("group \(p.groups[g].id) is on site only \(ranges(p.groups[g].visit ?? []))", "let \(p.groups[g].id) stay longer or come on another day")
+            return (
+                "group \(p.groups[g].id) is on site only \(ranges(p.groups[g].visit ?? []))",
+                "let \(p.groups[g].id) stay longer or come on another day"
+            )
         case .needs(let g):
-            return ("group \(p.groups[g].id) needs rooms with \(p.groups[g].needs.sorted().joined(separator: ", "))",
-                    "find \(p.groups[g].id) rooms without \(p.groups[g].needs.sorted().joined(separator: ", ")) (or fit them out)")
+            return (
+                "group \(p.groups[g].id) needs rooms with \(p.groups[g].needs.sorted().joined(separator: ", "))",
+                "find \(p.groups[g].id) rooms without \(p.groups[g].needs.sorted().joined(separator: ", ")) (or fit them out)"
+            )
         case .roomClosed(let r):
-            return ("room \(p.rooms[r].id) is closed \(ranges(p.rooms[r].unavailable))", "open \(p.rooms[r].id) when it is closed (\(ranges(p.rooms[r].unavailable)))")
+            return (
+                "room \(p.rooms[r].id) is closed \(ranges(p.rooms[r].unavailable))",
+                "open \(p.rooms[r].id) when it is closed (\(ranges(p.rooms[r].unavailable)))"
+            )
         case .roomCapacity(let r):
-            return ("room \(p.rooms[r].id) holds at most \(p.rooms[r].capacity ?? 0) pupils", "let \(p.rooms[r].id) hold more pupils")
+            return (
+                "room \(p.rooms[r].id) holds at most \(p.rooms[r].capacity ?? 0) pupils",
+                "let \(p.rooms[r].id) hold more pupils"
+            )
         case .staffAvailability(let s):
             let m = p.staff[s]
             var parts: [String] = []
             if let a = m.available { parts.append("available only \(ranges(a))") }
             if let x = m.maxPerDay { parts.append("at most \(x) sessions a day") }
             if let x = m.max { parts.append("at most \(x) sessions in all") }
-            return ("staff \(m.id) is \(parts.joined(separator: ", "))", "make \(m.id) available for more (or lift their session limits)")
+            return (
+                "staff \(m.id) is \(parts.joined(separator: ", "))",
+                "make \(m.id) available for more (or lift their session limits)"
+            )
         case .activityWindow(let a):
-            return ("\(activityName(a)) runs only \(ranges(p.activities[a].window ?? []))", "let \(activityName(a)) run outside \(ranges(p.activities[a].window ?? []))")
+            return (
+                "\(activityName(a)) runs only \(ranges(p.activities[a].window ?? []))",
+                "let \(activityName(a)) run outside \(ranges(p.activities[a].window ?? []))"
+            )
         case .activityLimits(let a):
             let act = p.activities[a]
             var parts: [String] = []
@@ -148,14 +176,21 @@ public enum Requirement: Hashable, Sendable {
             let act = p.activities[a]
             var parts: [String] = []
             if let c = act.capacity { parts.append("at most \(c) pupils") }
-            if !act.together && act.maxGroups < Int(Int32.max) { parts.append("at most \(act.maxGroups) group\(act.maxGroups == 1 ? "" : "s")") }
+            if !act.together && act.maxGroups < Int(Int32.max) {
+                parts.append("at most \(act.maxGroups) group\(act.maxGroups == 1 ? "" : "s")")
+            }
             return ("a \(act.id) session takes \(parts.joined(separator: " and "))", "allow bigger \(act.id) sessions")
         case .activityRooms(let a):
             let act = p.activities[a]
             var parts: [String] = []
-            if !act.roomFeatures.isEmpty { parts.append("a room with \(act.roomFeatures.sorted().joined(separator: ", "))") }
+            if !act.roomFeatures.isEmpty {
+                parts.append("a room with \(act.roomFeatures.sorted().joined(separator: ", "))")
+            }
             if let rooms = act.rooms { parts.append("one of \(ListText.joined(rooms.map { p.rooms[$0].id }))") }
-            return ("\(act.id) needs \(parts.joined(separator: ", "))", "hold \(act.id) in other rooms too (or add a room like these)")
+            return (
+                "\(act.id) needs \(parts.joined(separator: ", "))",
+                "hold \(act.id) in other rooms too (or add a room like these)"
+            )
         case .activityStaff(let a):
             let rows = p.activities[a].staff.map { row -> String in
                 var who: [String] = []
@@ -165,14 +200,22 @@ public enum Requirement: Hashable, Sendable {
                 let per = row.perPupils.map { "\(row.count > 0 ? " + " : "")1 per \($0) pupils" } ?? ""
                 return "\(n)\(per) \(who.joined(separator: " "))".trimmingCharacters(in: .whitespaces)
             }
-            return ("\(p.activities[a].id) needs staff: \(rows.joined(separator: "; "))", "run \(p.activities[a].id) with fewer staff, or find more who can lead it")
+            return (
+                "\(p.activities[a].id) needs staff: \(rows.joined(separator: "; "))",
+                "run \(p.activities[a].id) with fewer staff, or find more who can lead it"
+            )
         case .activityYears(let a):
             let y = p.activities[a].years
-            return ("\(p.activities[a].id) is for years \(y.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "")", "open \(p.activities[a].id) to other years")
+            return (
+                "\(p.activities[a].id) is for years \(y.map { "\($0.lowerBound)–\($0.upperBound)" } ?? "")",
+                "open \(p.activities[a].id) to other years"
+            )
         case .fixed(let f):
             let s = p.fixed[f]
-            return ("\(p.activities[s.activity].id) is fixed on \(cal.days[s.day].id) \(cal.periods[s.start].id) in \(p.rooms[s.room].id)",
-                    "let the \(p.activities[s.activity].id) session on \(cal.days[s.day].id) move")
+            return (
+                "\(p.activities[s.activity].id) is fixed on \(cal.days[s.day].id) \(cal.periods[s.start].id) in \(p.rooms[s.room].id)",
+                "let the \(p.activities[s.activity].id) session on \(cal.days[s.day].id) move"
+            )
         }
     }
 }

@@ -12,8 +12,10 @@ public enum ChoiceAssignment {
     /// Exhaustive over ambiguous activities (at most 14 chosen; beyond that,
     /// and whenever every activity is in one list only, each goes to its first
     /// listing item).
-    public static func best(items: [CompiledInstance.ChoiceDemand], chosen: [Int],
-                            fits: ((Int, Int) -> Bool)? = nil) -> ([[Int]], Int) {
+    public static func best(
+        items: [CompiledInstance.ChoiceDemand], chosen: [Int],
+        fits: ((Int, Int) -> Bool)? = nil
+    ) -> ([[Int]], Int) {
         guard !items.isEmpty else { return ([], 0) }
         let options = chosen.map { a in items.indices.filter { items[$0].choices.contains(Int32(a)) } }
         var assign = [[Int]](repeating: [], count: items.count)

@@ -9,8 +9,10 @@ public struct Evaluation: Sendable {
     public var costs: [Double]
     public let weights: Weights
 
-    public init(violations: [Violation] = [], costs: [Double] = Array(repeating: 0, count: Weights.Term.allCases.count),
-                weights: Weights) {
+    public init(
+        violations: [Violation] = [], costs: [Double] = Array(repeating: 0, count: Weights.Term.allCases.count),
+        weights: Weights
+    ) {
         self.violations = violations
         self.costs = costs
         self.weights = weights

@@ -24,7 +24,11 @@ extension PlacedSchedule {
             for d in 0..<D {
                 var minute = Int32.max
                 for g in groups where first[Int(g) * D + d] != .max { minute = min(minute, first[Int(g) * D + d]) }
-                if minute != .max { out.append(Arrival(party: p, day: d, minute: minute - A.arriveBefore, coaches: A.coaches(party: p, day: d))) }
+                if minute != .max {
+                    out.append(
+                        Arrival(party: p, day: d, minute: minute - A.arriveBefore, coaches: A.coaches(party: p, day: d))
+                    )
+                }
             }
         }
         return out
@@ -64,7 +68,11 @@ extension Evaluator {
                         return "\(I.problem.groups[g].school ?? I.groupID(g)) \(a.coaches)"
                     }
                     let from = q * ArrivalTable.quarter
-                    ev.violations.append(Violation(.gateCapacity, "gate \(gate) takes at most \(cap) coach\(cap == 1 ? "" : "es") a quarter hour; on \(I.dayID(d)) \(Int(from).clockText)-\(Int(from + ArrivalTable.quarter).clockText) \(coaches) arrive: \(who.joined(separator: ", "))"))
+                    ev.violations.append(
+                        Violation(
+                            .gateCapacity,
+                            "gate \(gate) takes at most \(cap) coach\(cap == 1 ? "" : "es") a quarter hour; on \(I.dayID(d)) \(Int(from).clockText)-\(Int(from + ArrivalTable.quarter).clockText) \(coaches) arrive: \(who.joined(separator: ", "))"
+                        ))
                 }
             }
         }

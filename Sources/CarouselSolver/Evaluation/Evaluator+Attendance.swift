@@ -27,47 +27,73 @@ extension Evaluator {
                         let n = perDay[d] ?? 0
                         if !I.asksDaily(group: g, day: d, within: dem.within) {
                             if n > 0 {
-                                let note = dem.within < 0 ? "" : " inside the within ranges of \(withinText(g, dem.within))"
-                                ev.violations.append(Violation(.attendance, "group \(gid): attends daily \(aid) on \(I.dayID(d)), "
-                                                               + "a day it does not visit\(note)"))
+                                let note =
+                                    dem.within < 0 ? "" : " inside the within ranges of \(withinText(g, dem.within))"
+                                ev.violations.append(
+                                    Violation(
+                                        .attendance,
+                                        "group \(gid): attends daily \(aid) on \(I.dayID(d)), "
+                                            + "a day it does not visit\(note)"))
                             }
                         } else if n != 1 {
                             let note = dem.within < 0 ? "" : ", within \(withinText(g, dem.within))"
-                            ev.violations.append(Violation(.attendance, "group \(gid): attends \(aid) \(n) times on \(I.dayID(d)), "
-                                                           + "needs exactly 1 (daily\(note))"))
+                            ev.violations.append(
+                                Violation(
+                                    .attendance,
+                                    "group \(gid): attends \(aid) \(n) times on \(I.dayID(d)), "
+                                        + "needs exactly 1 (daily\(note))"))
                         }
                     }
                 } else if list.count != Int(dem.times) {
-                    ev.violations.append(Violation(.attendance, "group \(gid): attends \(aid) \(list.count) times\(scope), needs \(dem.times)"))
+                    ev.violations.append(
+                        Violation(
+                            .attendance, "group \(gid): attends \(aid) \(list.count) times\(scope), needs \(dem.times)")
+                    )
                 }
             }
             for k in placed.outsideEveryItem(of: g) {
                 let S = placed.sessions[k]
-                ev.violations.append(Violation(.attendance, "group \(gid): \(S.name) lies outside the within ranges of its "
-                                               + "\(I.activityID(Int(S.session.activity))) items"))
+                ev.violations.append(
+                    Violation(
+                        .attendance,
+                        "group \(gid): \(S.name) lies outside the within ranges of its "
+                            + "\(I.activityID(Int(S.session.activity))) items"))
             }
             // oneOf items
             for (a, list) in attended where !placed.isDirect(a, for: g) {
                 if !placed.isListed(a, for: g) {
-                    ev.violations.append(Violation(.attendance, "group \(gid): attends \(I.activityID(a)) (\(list.count)x), "
-                                                   + "which none of its attend items asks for"))
+                    ev.violations.append(
+                        Violation(
+                            .attendance,
+                            "group \(gid): attends \(I.activityID(a)) (\(list.count)x), "
+                                + "which none of its attend items asks for"))
                 } else if list.count > 1 {
-                    ev.violations.append(Violation(.attendance, "group \(gid): attends oneOf choice \(I.activityID(a)) "
-                                                   + "\(list.count) times, needs once"))
+                    ev.violations.append(
+                        Violation(
+                            .attendance,
+                            "group \(gid): attends oneOf choice \(I.activityID(a)) "
+                                + "\(list.count) times, needs once"))
                 }
             }
             let fits = placed.choiceFits(of: g)
-            let (assignment, _) = ChoiceAssignment.best(items: I.choice[g], chosen: placed.chosenActivities(of: g), fits: fits)
+            let (assignment, _) = ChoiceAssignment.best(
+                items: I.choice[g], chosen: placed.chosenActivities(of: g), fits: fits)
             for (k, item) in I.choice[g].enumerated() {
                 if assignment[k].count != Int(item.count) {
                     let list = item.choices.map { I.activityID(Int($0)) }.joined(separator: ", ")
-                    ev.violations.append(Violation(.attendance, "group \(gid): oneOf [\(list)] has \(assignment[k].count) distinct "
-                                                   + "choices, needs \(item.count)"))
+                    ev.violations.append(
+                        Violation(
+                            .attendance,
+                            "group \(gid): oneOf [\(list)] has \(assignment[k].count) distinct "
+                                + "choices, needs \(item.count)"))
                 }
                 for a in assignment[k] where !(fits?(k, a) ?? true) {
                     let names = sessions(of: a).map { placed.sessions[$0].name }.joined(separator: ", ")
-                    ev.violations.append(Violation(.attendance, "group \(gid): oneOf choice \(I.activityID(a)) (\(names)) lies "
-                                                   + "outside the within ranges of \(withinText(g, item.within))"))
+                    ev.violations.append(
+                        Violation(
+                            .attendance,
+                            "group \(gid): oneOf choice \(I.activityID(a)) (\(names)) lies "
+                                + "outside the within ranges of \(withinText(g, item.within))"))
                 }
             }
         }

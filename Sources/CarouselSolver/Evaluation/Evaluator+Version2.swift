@@ -29,7 +29,8 @@ extension Evaluator {
         }
     }
 
-    private func checkTravel(_ list: [Int], _ placed: [PlacedSchedule.Session], who: String, into ev: inout Evaluation) {
+    private func checkTravel(_ list: [Int], _ placed: [PlacedSchedule.Session], who: String, into ev: inout Evaluation)
+    {
         let I = instance
         var byDay: [Int: [Int]] = [:]
         for k in list { byDay[Int(placed[k].session.day), default: []].append(k) }
@@ -48,7 +49,11 @@ extension Evaluator {
                     let minutes = I.sites.minutes(siteA, siteB)
                     let gap = next - end(a)
                     if minutes > 0 && gap < minutes {
-                        ev.violations.append(Violation(.travel, "\(who): \(placed[a].name) ends \(Int(end(a)).clockText) at \(I.siteNames[siteA]), \(placed[b].name) starts \(Int(next).clockText) at \(I.siteNames[siteB]): \(gap) min between, travel takes \(minutes)"))
+                        ev.violations.append(
+                            Violation(
+                                .travel,
+                                "\(who): \(placed[a].name) ends \(Int(end(a)).clockText) at \(I.siteNames[siteA]), \(placed[b].name) starts \(Int(next).clockText) at \(I.siteNames[siteB]): \(gap) min between, travel takes \(minutes)"
+                            ))
                     }
                 }
             }
@@ -64,7 +69,11 @@ extension Evaluator {
         let I = instance, p = I.problem
         for S in placed {
             for g in S.session.groups where I.groupIsPool[Int(g)] {
-                ev.violations.append(Violation(.teams, "\(S.name): pool group \(I.groupID(Int(g))) is in a session (a pool's pupils attend through teams)"))
+                ev.violations.append(
+                    Violation(
+                        .teams,
+                        "\(S.name): pool group \(I.groupID(Int(g))) is in a session (a pool's pupils attend through teams)"
+                    ))
             }
         }
         for (f, formation) in p.formations.enumerated() {
@@ -72,25 +81,39 @@ extension Evaluator {
             for x in formation.pools {
                 let placedPupils = mine.reduce(0) { $0 + ($1.team!.members[x] ?? 0) }
                 if placedPupils != p.groups[x].size {
-                    ev.violations.append(Violation(.teams, "formation \(formation.id): pool \(p.groups[x].id) has \(p.groups[x].size) pupils, its teams place \(placedPupils)"))
+                    ev.violations.append(
+                        Violation(
+                            .teams,
+                            "formation \(formation.id): pool \(p.groups[x].id) has \(p.groups[x].size) pupils, its teams place \(placedPupils)"
+                        ))
                 }
             }
             for team in mine {
                 let info = team.team!
                 let n = info.members.values.reduce(0, +)
                 if n < formation.minSize || n > (formation.maxSize ?? Int.max) {
-                    let range = formation.maxSize.map { "\(formation.minSize)-\($0)" } ?? "at least \(formation.minSize)"
-                    ev.violations.append(Violation(.teams, "team \(team.id) (\(formation.id)): \(n) members, size must be \(range)"))
+                    let range =
+                        formation.maxSize.map { "\(formation.minSize)-\($0)" } ?? "at least \(formation.minSize)"
+                    ev.violations.append(
+                        Violation(.teams, "team \(team.id) (\(formation.id)): \(n) members, size must be \(range)"))
                 }
                 var schools = Set<String>()
                 for (x, k) in info.members where k > 0 { schools.insert(p.groups[x].school ?? "\u{0}pool \(x)") }
                 if schools.count < formation.minSchools {
-                    ev.violations.append(Violation(.teams, "team \(team.id) (\(formation.id)): members from \(schools.count) school(s), minSchools \(formation.minSchools)"))
+                    ev.violations.append(
+                        Violation(
+                            .teams,
+                            "team \(team.id) (\(formation.id)): members from \(schools.count) school(s), minSchools \(formation.minSchools)"
+                        ))
                 }
                 for req in formation.require {
                     let got = req.pools.reduce(0) { $0 + (info.members[$1] ?? 0) }
                     if got < req.min {
-                        ev.violations.append(Violation(.teams, "team \(team.id) (\(formation.id)): \(got) member(s) from \(req.pools.map { p.groups[$0].id }.joined(separator: ", ")), require min \(req.min)"))
+                        ev.violations.append(
+                            Violation(
+                                .teams,
+                                "team \(team.id) (\(formation.id)): \(got) member(s) from \(req.pools.map { p.groups[$0].id }.joined(separator: ", ")), require min \(req.min)"
+                            ))
                     }
                 }
             }
@@ -103,22 +126,36 @@ extension Evaluator {
                     let list = team.team!.pupils[x] ?? []
                     let k = team.team!.members[x] ?? 0
                     if list.count != k {
-                        ev.violations.append(Violation(.teams, "team \(team.id) (\(formation.id)): lists \(list.count) pupil(s) of pool \(pid) but has \(k) member(s) from it"))
+                        ev.violations.append(
+                            Violation(
+                                .teams,
+                                "team \(team.id) (\(formation.id)): lists \(list.count) pupil(s) of pool \(pid) but has \(k) member(s) from it"
+                            ))
                     }
                     for name in list {
                         if known.contains(name) {
                             teamsOf[name, default: []].append(team.id)
                         } else {
-                            ev.violations.append(Violation(.teams, "team \(team.id) (\(formation.id)): pupil \"\(name)\" is not in pool \(pid)'s pupils"))
+                            ev.violations.append(
+                                Violation(
+                                    .teams,
+                                    "team \(team.id) (\(formation.id)): pupil \"\(name)\" is not in pool \(pid)'s pupils"
+                                ))
                         }
                     }
                 }
                 for name in names {
                     let list = teamsOf[name] ?? []
                     if list.isEmpty {
-                        ev.violations.append(Violation(.teams, "formation \(formation.id): pupil \"\(name)\" of pool \(pid) is in no team"))
+                        ev.violations.append(
+                            Violation(
+                                .teams, "formation \(formation.id): pupil \"\(name)\" of pool \(pid) is in no team"))
                     } else if list.count > 1 {
-                        ev.violations.append(Violation(.teams, "formation \(formation.id): pupil \"\(name)\" of pool \(pid) is in \(list.count) teams (\(list.joined(separator: ", ")))"))
+                        ev.violations.append(
+                            Violation(
+                                .teams,
+                                "formation \(formation.id): pupil \"\(name)\" of pool \(pid) is in \(list.count) teams (\(list.joined(separator: ", ")))"
+                            ))
                     }
                 }
             }
@@ -135,7 +172,11 @@ extension Evaluator {
             let (union, most) = Continuity.staff(of: g, in: schedule)
             if union.count - most > 0 {
                 let ids = union.map { I.staffID(Int($0)) }.sorted().joined(separator: ", ")
-                ev.violations.append(Violation(.sameStaff, "group \(I.groupID(g)) (sameStaff): sees \(union.count) continuity staff (\(ids)), at most \(most) in one session"))
+                ev.violations.append(
+                    Violation(
+                        .sameStaff,
+                        "group \(I.groupID(g)) (sameStaff): sees \(union.count) continuity staff (\(ids)), at most \(most) in one session"
+                    ))
             }
         }
     }
@@ -151,7 +192,10 @@ extension Evaluator {
             var dated: [(Int, Int)] = []
             for (k, S) in placed.enumerated() where entry.activities.contains(Int(S.session.activity)) {
                 guard let n = I.spacing.dayNumber[Int(S.session.day)] else {
-                    ev.violations.append(Violation(.spacing, "\(S.name): day \(I.dayID(Int(S.session.day))) has no date, needed by spacing[\(e)]"))
+                    ev.violations.append(
+                        Violation(
+                            .spacing,
+                            "\(S.name): day \(I.dayID(Int(S.session.day))) has no date, needed by spacing[\(e)]"))
                     continue
                 }
                 dated.append((n, k))
@@ -163,11 +207,17 @@ extension Evaluator {
                     let apart = dated[j].0 - dated[i].0
                     if apart >= entry.minDays { break }
                     let A = placed[dated[i].1], B = placed[dated[j].1]
-                    ev.violations.append(Violation(.spacing, "\(A.name) (\(date(A))) and \(B.name) (\(date(B))) are \(apart) day(s) apart; spacing [\(acts)] needs \(entry.minDays)"))
+                    ev.violations.append(
+                        Violation(
+                            .spacing,
+                            "\(A.name) (\(date(A))) and \(B.name) (\(date(B))) are \(apart) day(s) apart; spacing [\(acts)] needs \(entry.minDays)"
+                        ))
                 }
             }
         }
     }
 
-    private func date(_ S: PlacedSchedule.Session) -> String { instance.problem.calendar.days[Int(S.session.day)].date ?? "no date" }
+    private func date(_ S: PlacedSchedule.Session) -> String {
+        instance.problem.calendar.days[Int(S.session.day)].date ?? "no date"
+    }
 }

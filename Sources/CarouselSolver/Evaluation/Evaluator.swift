@@ -52,13 +52,18 @@ public struct Evaluator {
             let name = "\(I.activityID(a))@\(I.dayID(d)) \(I.periodID(p)) in \(I.roomID(Int(s.room)))"
             let t = I.slot(day: d, period: p)
             guard I.fitsGrid.contains(a, t) else {
-                ev.violations.append(Violation(.periodGrid, "sessions[\(i)] \(name): duration \(I.duration[a]) from "
-                    + "\(I.periodID(p)) does not fit in consecutive non-break periods of \(I.dayID(d))"))
+                ev.violations.append(
+                    Violation(
+                        .periodGrid,
+                        "sessions[\(i)] \(name): duration \(I.duration[a]) from "
+                            + "\(I.periodID(p)) does not fit in consecutive non-break periods of \(I.dayID(d))"))
                 continue
             }
             let pupils = s.groups.reduce(0) { $0 + Int(I.groupSize[Int($1)]) }
-            sessions.append(PlacedSchedule.Session(index: i, session: s, slot: t, duration: Int(I.duration[a]), pupils: pupils,
-                                                   name: name))
+            sessions.append(
+                PlacedSchedule.Session(
+                    index: i, session: s, slot: t, duration: Int(I.duration[a]), pupils: pupils,
+                    name: name))
         }
         return PlacedSchedule(sessions, instance: I)
     }
@@ -76,25 +81,36 @@ public struct Evaluator {
             }
             let missing = act.roomFeatures.subtracting(room.features)
             if !missing.isEmpty {
-                ev.violations.append(Violation(.roomUse, "\(nm): room \(room.id) lacks feature(s) \(missing.sorted().joined(separator: ", ")) needed by \(act.id)"))
+                ev.violations.append(
+                    Violation(
+                        .roomUse,
+                        "\(nm): room \(room.id) lacks feature(s) \(missing.sorted().joined(separator: ", ")) needed by \(act.id)"
+                    ))
             }
             for g in s.groups {
                 let needs = I.problem.groups[Int(g)].needs.subtracting(room.features)
                 if !needs.isEmpty {
-                    ev.violations.append(Violation(.roomUse, "\(nm): room \(room.id) lacks \(needs.sorted().joined(separator: ", ")) needed by group \(I.groupID(Int(g)))"))
+                    ev.violations.append(
+                        Violation(
+                            .roomUse,
+                            "\(nm): room \(room.id) lacks \(needs.sorted().joined(separator: ", ")) needed by group \(I.groupID(Int(g)))"
+                        ))
                 }
             }
             if let allowed = act.rooms, !allowed.contains(r) {
                 ev.violations.append(Violation(.roomUse, "\(nm): room \(room.id) is not one of \(act.id)'s rooms"))
             }
             if let cap = act.capacity, S.pupils > cap {
-                ev.violations.append(Violation(.sessionMakeUp, "\(nm): \(S.pupils) pupils exceed activity capacity \(cap)"))
+                ev.violations.append(
+                    Violation(.sessionMakeUp, "\(nm): \(S.pupils) pupils exceed activity capacity \(cap)"))
             }
             if let cap = room.capacity, S.pupils > cap, !overSoft {
-                ev.violations.append(Violation(.sessionMakeUp, "\(nm): \(S.pupils) pupils exceed room \(room.id) capacity \(cap)"))
+                ev.violations.append(
+                    Violation(.sessionMakeUp, "\(nm): \(S.pupils) pupils exceed room \(room.id) capacity \(cap)"))
             }
             if s.groups.count > act.maxGroups {
-                ev.violations.append(Violation(.sessionMakeUp, "\(nm): \(s.groups.count) groups exceed maxGroups \(act.maxGroups)"))
+                ev.violations.append(
+                    Violation(.sessionMakeUp, "\(nm): \(s.groups.count) groups exceed maxGroups \(act.maxGroups)"))
             }
             if s.groups.isEmpty {
                 ev.violations.append(Violation(.sessionMakeUp, "\(nm): session has no group"))
@@ -102,16 +118,25 @@ public struct Evaluator {
             if let years = act.years {
                 for g in s.groups where !I.yearAllowed(group: Int(g), activity: a) {
                     let y = I.problem.groups[Int(g)].year.map(String.init) ?? "none"
-                    ev.violations.append(Violation(.sessionMakeUp, "\(nm): group \(I.groupID(Int(g))) (year \(y)) outside years \(years.lowerBound)-\(years.upperBound)"))
+                    ev.violations.append(
+                        Violation(
+                            .sessionMakeUp,
+                            "\(nm): group \(I.groupID(Int(g))) (year \(y)) outside years \(years.lowerBound)-\(years.upperBound)"
+                        ))
                 }
             }
             if !I.inWindow.contains(a, S.slot) {
                 let p0 = S.slot % I.periodCount, p1 = p0 + S.duration - 1
-                ev.violations.append(Violation(.activityTimes, "\(nm): \(Int(I.periodStart[p0]).clockText)-\(Int(I.periodEnd[p1]).clockText) is not inside any window of \(act.id)"))
+                ev.violations.append(
+                    Violation(
+                        .activityTimes,
+                        "\(nm): \(Int(I.periodStart[p0]).clockText)-\(Int(I.periodEnd[p1]).clockText) is not inside any window of \(act.id)"
+                    ))
             }
             for g in s.groups {
                 for q in S.slot..<(S.slot + S.duration) where !I.groupVisit.contains(Int(g), q) {
-                    ev.violations.append(Violation(.groupTime, "\(nm): group \(I.groupID(Int(g))) is not visiting at \(I.slotName(q))"))
+                    ev.violations.append(
+                        Violation(.groupTime, "\(nm): group \(I.groupID(Int(g))) is not visiting at \(I.slotName(q))"))
                 }
             }
             let rows = I.rowRange(a)
@@ -124,15 +149,21 @@ public struct Evaluator {
                         var desc: [String] = []
                         if let role = row.role { desc.append("role \(role)") }
                         if !row.skills.isEmpty { desc.append("skills \(row.skills.sorted().joined(separator: ", "))") }
-                        if let ids = row.ids { desc.append("ids " + ids.sorted().map { I.staffID($0) }.joined(separator: ",")) }
-                        parts.append("row (\(desc.isEmpty ? "anyone" : desc.joined(separator: "; "))) needs \(need[k]), filled \(m.assigned[k].count)")
+                        if let ids = row.ids {
+                            desc.append("ids " + ids.sorted().map { I.staffID($0) }.joined(separator: ","))
+                        }
+                        parts.append(
+                            "row (\(desc.isEmpty ? "anyone" : desc.joined(separator: "; "))) needs \(need[k]), filled \(m.assigned[k].count)"
+                        )
                     }
-                    ev.violations.append(Violation(.staffing, "\(nm): staff rows not filled: " + parts.joined(separator: "; ")))
+                    ev.violations.append(
+                        Violation(.staffing, "\(nm): staff rows not filled: " + parts.joined(separator: "; ")))
                 }
             }
             for st in s.staff {
                 for q in S.slot..<(S.slot + S.duration) where !I.staffAvailable.contains(Int(st), q) {
-                    ev.violations.append(Violation(.staffing, "\(nm): staff \(I.staffID(Int(st))) is not available at \(I.slotName(q))"))
+                    ev.violations.append(
+                        Violation(.staffing, "\(nm): staff \(I.staffID(Int(st))) is not available at \(I.slotName(q))"))
                 }
             }
         }
@@ -162,31 +193,54 @@ public struct Evaluator {
         }
         func names(_ list: [Int]) -> String { list.map { placed.sessions[$0].name }.joined(separator: ", ") }
         for (key, list) in roomUse.sorted(by: { $0.key < $1.key }) where list.count > 1 {
-            ev.violations.append(Violation(.roomUse, "room \(I.roomID(key / T)) holds \(list.count) sessions at \(I.slotName(key % T)): \(names(list))"))
+            ev.violations.append(
+                Violation(
+                    .roomUse,
+                    "room \(I.roomID(key / T)) holds \(list.count) sessions at \(I.slotName(key % T)): \(names(list))"))
         }
         for (key, list) in groupUse.sorted(by: { $0.key < $1.key }) where list.count > 1 {
-            ev.violations.append(Violation(.groupTime, "group \(I.groupID(key / T)) is in \(list.count) sessions at \(I.slotName(key % T)): \(names(list))"))
+            ev.violations.append(
+                Violation(
+                    .groupTime,
+                    "group \(I.groupID(key / T)) is in \(list.count) sessions at \(I.slotName(key % T)): \(names(list))"
+                ))
         }
         for (key, list) in staffUse.sorted(by: { $0.key < $1.key }) where list.count > 1 {
-            ev.violations.append(Violation(.staffing, "staff \(I.staffID(key / T)) is in \(list.count) sessions at \(I.slotName(key % T)): \(names(list))"))
+            ev.violations.append(
+                Violation(
+                    .staffing,
+                    "staff \(I.staffID(key / T)) is in \(list.count) sessions at \(I.slotName(key % T)): \(names(list))"
+                ))
         }
         for (key, n) in actDay.sorted(by: { $0.key < $1.key }) {
             let a = key / I.dayCount, m = I.maxPerDay[a]
             if m != CompiledInstance.unlimited && n > m {
-                ev.violations.append(Violation(.activityTimes, "activity \(I.activityID(a)) has \(n) sessions on \(I.dayID(key % I.dayCount)), maxPerDay \(m)"))
+                ev.violations.append(
+                    Violation(
+                        .activityTimes,
+                        "activity \(I.activityID(a)) has \(n) sessions on \(I.dayID(key % I.dayCount)), maxPerDay \(m)")
+                )
             }
         }
-        for (a, n) in actTotal.sorted(by: { $0.key < $1.key }) where I.maxSessions[a] != CompiledInstance.unlimited && n > I.maxSessions[a] {
-            ev.violations.append(Violation(.activityTimes, "activity \(I.activityID(a)) has \(n) sessions, maxSessions \(I.maxSessions[a])"))
+        for (a, n) in actTotal.sorted(by: { $0.key < $1.key })
+        where I.maxSessions[a] != CompiledInstance.unlimited && n > I.maxSessions[a] {
+            ev.violations.append(
+                Violation(
+                    .activityTimes, "activity \(I.activityID(a)) has \(n) sessions, maxSessions \(I.maxSessions[a])"))
         }
         for (key, n) in staffDay.sorted(by: { $0.key < $1.key }) {
             let st = key / I.dayCount, m = I.staffMaxPerDay[st]
             if m != CompiledInstance.unlimited && n > m {
-                ev.violations.append(Violation(.staffing, "staff \(I.staffID(st)) has \(n) sessions on \(I.dayID(key % I.dayCount)), maxPerDay \(m)"))
+                ev.violations.append(
+                    Violation(
+                        .staffing,
+                        "staff \(I.staffID(st)) has \(n) sessions on \(I.dayID(key % I.dayCount)), maxPerDay \(m)"))
             }
         }
-        for (st, n) in staffTotal.sorted(by: { $0.key < $1.key }) where I.staffMax[st] != CompiledInstance.unlimited && n > I.staffMax[st] {
-            ev.violations.append(Violation(.staffing, "staff \(I.staffID(st)) has \(n) sessions, max \(I.staffMax[st])"))
+        for (st, n) in staffTotal.sorted(by: { $0.key < $1.key })
+        where I.staffMax[st] != CompiledInstance.unlimited && n > I.staffMax[st] {
+            ev.violations.append(
+                Violation(.staffing, "staff \(I.staffID(st)) has \(n) sessions, max \(I.staffMax[st])"))
         }
     }
 
@@ -217,8 +271,12 @@ public struct Evaluator {
                     var end = p
                     while end + 1 < P && busy.contains(st * I.slotCount + d * P + end + 1) { end += 1 }
                     if end - p + 1 > limit {
-                        ev.violations.append(Violation(.staffConsecutive, "staff \(I.staffID(st)) is in sessions \(end - p + 1) "
-                            + "periods in a row on \(I.dayID(d)) (\(I.periodID(p))-\(I.periodID(end))), maxConsecutive \(limit)"))
+                        ev.violations.append(
+                            Violation(
+                                .staffConsecutive,
+                                "staff \(I.staffID(st)) is in sessions \(end - p + 1) "
+                                    + "periods in a row on \(I.dayID(d)) (\(I.periodID(p))-\(I.periodID(end))), maxConsecutive \(limit)"
+                            ))
                     }
                     p = end + 1
                 }
@@ -233,12 +291,16 @@ public struct Evaluator {
         for a in 0..<I.activityCount where I.together[a] {
             let mine = placed.sessions.filter { Int($0.session.activity) == a }
             var attendees = Set(mine.flatMap(\.session.groups))
-            for g in 0..<I.groupCount where I.direct[g].contains(where: { Int($0.activity) == a && ($0.daily || $0.times > 0) }) {
+            for g in 0..<I.groupCount
+            where I.direct[g].contains(where: { Int($0.activity) == a && ($0.daily || $0.times > 0) }) {
                 attendees.insert(Int32(g))
             }
             for S in mine {
                 for g in attendees.subtracting(S.session.groups).sorted() {
-                    ev.violations.append(Violation(.together, "\(S.name): together activity \(I.activityID(a)) lacks group \(I.groupID(Int(g)))"))
+                    ev.violations.append(
+                        Violation(
+                            .together,
+                            "\(S.name): together activity \(I.activityID(a)) lacks group \(I.groupID(Int(g)))"))
                 }
             }
         }
@@ -252,7 +314,8 @@ public struct Evaluator {
         let I = instance
         for k in FixedSessionMatching(placed).missing {
             let f = I.fixed[k]
-            var text = "fixed session \(I.activityID(f.activity)) on \(I.dayID(f.day)) \(I.periodID(f.start)) in \(I.roomID(f.room)) (groups \(f.groups.map { I.groupID($0) }.joined(separator: ", ")); staff \(f.staff.map { I.staffID($0) }.joined(separator: ", "))"
+            var text =
+                "fixed session \(I.activityID(f.activity)) on \(I.dayID(f.day)) \(I.periodID(f.start)) in \(I.roomID(f.room)) (groups \(f.groups.map { I.groupID($0) }.joined(separator: ", ")); staff \(f.staff.map { I.staffID($0) }.joined(separator: ", "))"
             if let move = f.move {
                 let how = move == .room ? "at its day and start " : ""
                 text += "; move \(move.rawValue)) is missing: no session of it \(how)holds those groups and staff"

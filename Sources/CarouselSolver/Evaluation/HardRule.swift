@@ -85,7 +85,7 @@ public enum HardRule: Sendable, Hashable, CaseIterable {
         case .staffConsecutive: "maxConsecutive"
         case .gateCapacity: "gate"
         case .attendance, .groupTime, .roomUse, .sessionMakeUp, .activityTimes, .staffing, .together, .fixedSession,
-             .travel, .teams, .sameStaff, .spacing:
+            .travel, .teams, .sameStaff, .spacing:
             "rule \(number ?? 0)"
         }
     }

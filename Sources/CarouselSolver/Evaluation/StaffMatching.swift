@@ -21,15 +21,18 @@ public struct StaffMatching {
         }
     }
 
-    private mutating func augment(_ s: Int, instance: CompiledInstance, rows: Range<Int>, need: [Int32],
-                                  seen: inout [Bool]) -> Bool {
+    private mutating func augment(
+        _ s: Int, instance: CompiledInstance, rows: Range<Int>, need: [Int32],
+        seen: inout [Bool]
+    ) -> Bool {
         for (k, row) in rows.enumerated() where need[k] > 0 && !seen[k] && instance.rowMember.contains(row, s) {
             seen[k] = true
             if assigned[k].count < Int(need[k]) {
                 assigned[k].append(Int32(s))
                 return true
             }
-            for (j, t) in assigned[k].enumerated() where augment(Int(t), instance: instance, rows: rows, need: need, seen: &seen) {
+            for (j, t) in assigned[k].enumerated()
+            where augment(Int(t), instance: instance, rows: rows, need: need, seen: &seen) {
                 assigned[k][j] = Int32(s)
                 return true
             }

@@ -47,7 +47,9 @@ public struct ArrivalTable: Sendable {
     init(_ problem: Problem, groupSchool: [Int32], groupVisitsDay: BitMatrix, dayCount D: Int) {
         dayCount = D
         gateCount = max(1, problem.gates.count)
-        gateCapacity = problem.gates.isEmpty ? [CompiledInstance.unlimited]
+        gateCapacity =
+            problem.gates.isEmpty
+            ? [CompiledInstance.unlimited]
             : problem.gates.map { $0.capacity.map { Int32(clamping: $0) } ?? CompiledInstance.unlimited }
         hasLimits = gateCapacity.contains { $0 != CompiledInstance.unlimited }
         var partyIndex: [Int: Int32] = [:]
@@ -56,12 +58,14 @@ public struct ArrivalTable: Sendable {
         for (g, group) in problem.groups.enumerated() {
             let gate = group.gate ?? 0
             let key = Int(groupSchool[g]) * gateCount + gate
-            let p = partyIndex[key] ?? {
-                partyIndex[key] = Int32(parties.count)
-                parties.append([])
-                gates.append(Int32(gate))
-                return Int32(parties.count - 1)
-            }()
+            let p =
+                partyIndex[key]
+                ?? {
+                    partyIndex[key] = Int32(parties.count)
+                    parties.append([])
+                    gates.append(Int32(gate))
+                    return Int32(parties.count - 1)
+                }()
             parties[Int(p)].append(Int32(g))
             ofGroup.append(p)
         }
@@ -79,7 +83,11 @@ public struct ArrivalTable: Sendable {
         groupPeople = people
         var partyPeople = [Int32](repeating: 0, count: parties.count * D)
         for (p, groups) in parties.enumerated() {
-            for d in 0..<D { partyPeople[p * D + d] = groups.reduce(0) { $0 + (groupVisitsDay.contains(Int($1), d) ? people[Int($1)] : 0) } }
+            for d in 0..<D {
+                partyPeople[p * D + d] = groups.reduce(0) {
+                    $0 + (groupVisitsDay.contains(Int($1), d) ? people[Int($1)] : 0)
+                }
+            }
         }
         self.partyPeople = partyPeople
         let seats = Int32(clamping: problem.coaches?.seats ?? 0)
@@ -116,7 +124,8 @@ public struct ArrivalTable: Sendable {
     /// `arrivalCrowding` cost — per quarter, its coaches less the most of
     /// one party. O(n²) for n arrivals, allocating nothing.
     public static func load(_ arrivals: UnsafeBufferPointer<(quarter: Int32, coaches: Int32)>, capacity: Int32)
-        -> (overCapacity: Bool, crowding: Int) {
+        -> (overCapacity: Bool, crowding: Int)
+    {
         var over = false, crowding = 0
         for i in arrivals.indices {
             // Each quarter is counted at its first arrival.

@@ -267,9 +267,13 @@ public final class CompiledInstance: Sendable {
             }
             actRooms.append(list)
             for row in act.staff {
-                let members = problem.staff.indices.filter { row.matches(problem.staff[$0], index: $0) }.map { Int32($0) }
-                allRows.append(StaffRow(count: Int32(clamping: row.count), perPupils: Int32(clamping: row.perPupils ?? 0),
-                                        members: members))
+                let members = problem.staff.indices.filter { row.matches(problem.staff[$0], index: $0) }.map {
+                    Int32($0)
+                }
+                allRows.append(
+                    StaffRow(
+                        count: Int32(clamping: row.count), perPupils: Int32(clamping: row.perPupils ?? 0),
+                        members: members))
             }
             rowStarts.append(Int32(allRows.count))
         }
@@ -324,7 +328,8 @@ public final class CompiledInstance: Sendable {
             } else {
                 visit.fillRow(g)
             }
-            for d in 0..<D where cal.days[d].periods.contains(where: { !cal.periods[$0].isBreak && visit.contains(g, d * P + $0) }) {
+            for d in 0..<D
+            where cal.days[d].periods.contains(where: { !cal.periods[$0].isBreak && visit.contains(g, d * P + $0) }) {
                 visitsDay.insert(g, d)
             }
             for (r, room) in problem.rooms.enumerated() where group.needs.isSubset(of: room.features) {
@@ -337,24 +342,30 @@ public final class CompiledInstance: Sendable {
                 var within: Int32 = -1
                 if let ranges = item.within {
                     within = Int32(withinRows.count)
-                    withinRows.append(cal.periods(coveredBy: ranges, touching: false)
-                        .filter { !cal.periods[$0.period].isBreak }.map { $0.day * P + $0.period })
+                    withinRows.append(
+                        cal.periods(coveredBy: ranges, touching: false)
+                            .filter { !cal.periods[$0.period].isBreak }.map { $0.day * P + $0.period })
                 }
                 switch item {
-                case let .activity(a, times, daily, minDays, _):
+                case .activity(let a, let times, let daily, let minDays, _):
                     if within < 0, let i = direct.firstIndex(where: { $0.activity == Int32(a) && $0.within < 0 }) {
                         direct[i].times = Int32(clamping: Int(direct[i].times) + times)
                     } else {
-                        direct.append(DirectDemand(activity: Int32(a), times: Int32(clamping: times), daily: daily, within: within))
+                        direct.append(
+                            DirectDemand(
+                                activity: Int32(a), times: Int32(clamping: times), daily: daily, within: within))
                     }
                     if let minDays {
-                        spread.append(SpreadDemand(activity: Int32(a), minDays: Int32(clamping: minDays), within: within))
+                        spread.append(
+                            SpreadDemand(activity: Int32(a), minDays: Int32(clamping: minDays), within: within))
                     }
-                case let .oneOf(list, count, prefer, _):
+                case .oneOf(let list, let count, let prefer, _):
                     let rank = prefer.map { p in list.map { a in Int32(p.firstIndex(of: a) ?? p.count) } }
                     let least = prefer.map { p in (0..<count).reduce(0) { $0 + min($1, p.count) } } ?? 0
-                    choice.append(ChoiceDemand(choices: list.map { Int32($0) }, count: Int32(clamping: count), rank: rank,
-                                               leastRankSum: Int32(clamping: least), within: within))
+                    choice.append(
+                        ChoiceDemand(
+                            choices: list.map { Int32($0) }, count: Int32(clamping: count), rank: rank,
+                            leastRankSum: Int32(clamping: least), within: within))
                 }
             }
             directs.append(direct)
@@ -401,7 +412,9 @@ public final class CompiledInstance: Sendable {
         staffAvailableAt = available.transposed()
         staffMaxPerDay = problem.staff.map { $0.maxPerDay.map { Int32(clamping: $0) } ?? Self.unlimited }
         staffMax = problem.staff.map { $0.max.map { Int32(clamping: $0) } ?? Self.unlimited }
-        staffPreferredMaxPerDay = problem.staff.map { $0.preferredMaxPerDay.map { Int32(clamping: $0) } ?? Self.unlimited }
+        staffPreferredMaxPerDay = problem.staff.map {
+            $0.preferredMaxPerDay.map { Int32(clamping: $0) } ?? Self.unlimited
+        }
         staffContinuity = problem.staff.map { member in
             problem.continuityRoles.map { roles in member.role.map(roles.contains) ?? false } ?? true
         }
@@ -436,7 +449,8 @@ public final class CompiledInstance: Sendable {
     /// sections 5 and 12).
     public func asksDaily(group g: Int, day d: Int, within w: Int32) -> Bool {
         guard w >= 0 else { return groupVisitsDay.contains(g, d) }
-        for p in 0..<periodCount where withinSlots.contains(Int(w), d * periodCount + p) && groupVisit.contains(g, d * periodCount + p) {
+        for p in 0..<periodCount
+        where withinSlots.contains(Int(w), d * periodCount + p) && groupVisit.contains(g, d * periodCount + p) {
             return true
         }
         return false

@@ -54,7 +54,7 @@ public struct InstanceSizeEstimate: Sendable {
             groupDays = groupDays.addingClamped(visitDays)
             for item in group.attend {
                 switch item {
-                case let .activity(_, times, daily, _, _):
+                case .activity(_, let times, let daily, _, _):
                     if daily {
                         units = units.addingClamped(visitDays)
                         unitDays = unitDays.addingClamped(visitDays)
@@ -62,7 +62,7 @@ public struct InstanceSizeEstimate: Sendable {
                         units = units.addingClamped(times)
                         unitDays = unitDays.addingClamped(times.multipliedClamped(by: visitDays))
                     }
-                case let .oneOf(_, count, _, _):
+                case .oneOf(_, let count, _, _):
                     units = units.addingClamped(count)
                     unitDays = unitDays.addingClamped(count.multipliedClamped(by: visitDays))
                 }
@@ -72,16 +72,30 @@ public struct InstanceSizeEstimate: Sendable {
         func cells(_ a: Int, _ b: Int, _ size: Int) -> Int { a.multipliedClamped(by: b).multipliedClamped(by: size) }
         let searches = 2 * max(1, threads)
         var terms: [(String, Int)] = [
-            ("days × periods × rooms = \(D) × \(P) × \(R) slots of rooms", cells(T, R, 4 * searches).addingClamped(bits(R, T))),
-            ("visiting days × periods = \(groupDays) × \(P) slots of groups",
-             cells(groupDays, P, 4 * searches).addingClamped(bits(G, T)).addingClamped(cells(G, D, 4))),
-            ("days × periods × staff = \(D) × \(P) × \(S) slots of staff",
-             cells(T, S, 4 * searches).addingClamped(bits(S, T).multipliedClamped(by: 2 + searches))),
-            ("days × periods × activities = \(D) × \(P) × \(A) possible starts", cells(T, A, 8 * searches).addingClamped(bits(A, T).multipliedClamped(by: 2))),
-            ("attendances to place (\(units)) × the days each may go on (\(unitDays) in all)",
-             cells(units, 200, 1).addingClamped(cells(unitDays, 8, 1)).addingClamped(cells(units, 48, searches))),
-            ("days × groups, staff and activities = \(D) × \(G + S + A) day counters",
-             cells(D, G.addingClamped(S).addingClamped(A), 16 * searches)),
+            (
+                "days × periods × rooms = \(D) × \(P) × \(R) slots of rooms",
+                cells(T, R, 4 * searches).addingClamped(bits(R, T))
+            ),
+            (
+                "visiting days × periods = \(groupDays) × \(P) slots of groups",
+                cells(groupDays, P, 4 * searches).addingClamped(bits(G, T)).addingClamped(cells(G, D, 4))
+            ),
+            (
+                "days × periods × staff = \(D) × \(P) × \(S) slots of staff",
+                cells(T, S, 4 * searches).addingClamped(bits(S, T).multipliedClamped(by: 2 + searches))
+            ),
+            (
+                "days × periods × activities = \(D) × \(P) × \(A) possible starts",
+                cells(T, A, 8 * searches).addingClamped(bits(A, T).multipliedClamped(by: 2))
+            ),
+            (
+                "attendances to place (\(units)) × the days each may go on (\(unitDays) in all)",
+                cells(units, 200, 1).addingClamped(cells(unitDays, 8, 1)).addingClamped(cells(units, 48, searches))
+            ),
+            (
+                "days × groups, staff and activities = \(D) × \(G + S + A) day counters",
+                cells(D, G.addingClamped(S).addingClamped(A), 16 * searches)
+            ),
             ("groups × activities = \(G) × \(A) choice counters", cells(G, A, searches)),
             ("activities × rooms = \(A) × \(R)", cells(A, R, 4 * searches).addingClamped(bits(A, R))),
             ("staff rows × staff = \(rows) × \(S)", bits(rows, S).addingClamped(cells(rows, S, 4))),
@@ -121,7 +135,8 @@ public struct InstanceSizeEstimate: Sendable {
         guard bytes > limit else { return nil }
         let parts = terms.prefix(2).filter { $0.bytes > 0 }.map { "\($0.what) (\(Self.megabytes($0.bytes)))" }
         let who = threads > 1 ? " with \(threads) threads" : ""
-        return "too large to schedule\(who): it would need about \(Self.megabytes(bytes)) of memory, more than the limit of \(Self.megabytes(limit)); "
+        return
+            "too large to schedule\(who): it would need about \(Self.megabytes(bytes)) of memory, more than the limit of \(Self.megabytes(limit)); "
             + "most goes to \(parts.joined(separator: " and ")) (CAROUSEL_MEMORY_LIMIT=MiB raises the limit)"
     }
 

@@ -49,7 +49,9 @@ public struct SiteTable: Sendable {
         var travel = [Int32](repeating: 0, count: S * S)
         if problem.sites != nil {
             for a in 0..<S {
-                for b in 0..<S { travel[a * S + b] = Int32(clamping: problem.travelMinutes(from: names[a], to: names[b])) }
+                for b in 0..<S {
+                    travel[a * S + b] = Int32(clamping: problem.travelMinutes(from: names[a], to: names[b]))
+                }
             }
         }
         self.travel = travel

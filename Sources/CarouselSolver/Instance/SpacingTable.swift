@@ -28,7 +28,8 @@ public struct SpacingTable: Sendable {
                     close.append([])
                     continue
                 }
-                close.append((0..<D).filter { d2 in numbers[d2].map { abs($0 - n) < entry.minDays } ?? false }.map { Int32($0) })
+                close.append(
+                    (0..<D).filter { d2 in numbers[d2].map { abs($0 - n) < entry.minDays } ?? false }.map { Int32($0) })
             }
         }
         entriesOfActivity = ofActivity

@@ -29,11 +29,13 @@ extension PartialSchedule {
     func gateLoad(_ k: Int, day d: Int) -> (overCapacity: Bool, crowding: Int) {
         let A = instance.arrivals, parties = A.parties(atGate: k, day: d)
         guard !parties.isEmpty else { return (false, 0) }
-        return withUnsafeTemporaryAllocation(of: (quarter: Int32, coaches: Int32).self, capacity: parties.count) { buffer in
+        return withUnsafeTemporaryAllocation(of: (quarter: Int32, coaches: Int32).self, capacity: parties.count) {
+            buffer in
             var n = 0
             for i in parties.indices {
                 guard let minute = arrival(ofParty: Int(parties[i]), day: d) else { continue }
-                buffer.initializeElement(at: n, to: (ArrivalTable.quarter(of: minute), A.coaches(party: Int(parties[i]), day: d)))
+                buffer.initializeElement(
+                    at: n, to: (ArrivalTable.quarter(of: minute), A.coaches(party: Int(parties[i]), day: d)))
                 n += 1
             }
             return ArrivalTable.load(UnsafeBufferPointer(rebasing: buffer[0..<n]), capacity: A.gateCapacity[k])

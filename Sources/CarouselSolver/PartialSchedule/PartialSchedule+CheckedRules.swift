@@ -36,7 +36,9 @@ extension PartialSchedule {
             let g = Int(sessionGroups[s][i])
             if !groupDayKeepsCheckedRules(g, day: ds) || !keepsSameStaff(g) { return false }
         }
-        for i in sessionStaff[s].indices where !staffDayKeepsCheckedTravel(Int(sessionStaff[s][i]), day: ds) { return false }
+        for i in sessionStaff[s].indices where !staffDayKeepsCheckedTravel(Int(sessionStaff[s][i]), day: ds) {
+            return false
+        }
         return true
     }
 }

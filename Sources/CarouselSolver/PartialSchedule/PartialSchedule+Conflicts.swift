@@ -47,7 +47,8 @@ extension PartialSchedule {
                 && staffTotal[Int(st)] < I.staffMax[Int(st)]
         }
         // Staff busy then rank after those who are free.
-        let busy = (0..<I.staffCount).map { st -> Int32 in (t..<(t + k)).contains { staffAt[st * T + $0] >= 0 } ? 1 : 0 }
+        let busy = (0..<I.staffCount).map { st -> Int32 in (t..<(t + k)).contains { staffAt[st * T + $0] >= 0 } ? 1 : 0
+        }
         let ok = filler.fill(candidates: { I.rows[rows.lowerBound + $0].members }, rank: StaffRanks(busy))
         guard ok else { return nil }
         var out: [Int] = []
@@ -56,7 +57,9 @@ extension PartialSchedule {
                 let s = Int(staffAt[Int(st) * T + q])
                 guard s >= 0 else { continue }
                 if sessionLocked[s] { return nil }
-                for v in sessionUnits[s] where !out.contains(Int(v)) && !ignoring.contains(Int(v)) { out.append(Int(v)) }
+                for v in sessionUnits[s] where !out.contains(Int(v)) && !ignoring.contains(Int(v)) {
+                    out.append(Int(v))
+                }
             }
         }
         return out

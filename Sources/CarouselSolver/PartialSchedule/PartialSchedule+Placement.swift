@@ -6,14 +6,18 @@ extension PartialSchedule {
     /// staff filled (`requiredStaff` first, as fixed sessions name them, then
     /// `preferredStaff` where they fit, as a repaired session had them).
     /// Returns the session id, or nil (and no change) when staff cannot be found.
-    mutating func open(activity a: Int, slot t: Int, room r: Int, unit u: Int, requiredStaff: [Int32] = [],
-                       preferredStaff: [Int32] = [], locked: Bool = false) -> Int? {
-        assert(placementProblem(unit: u, activity: a, at: t, room: r, joining: -1, locked: locked) == nil,
-               "open: unit \(u), activity \(a), slot \(t), room \(r): "
-                   + (placementProblem(unit: u, activity: a, at: t, room: r, joining: -1, locked: locked) ?? ""))
+    mutating func open(
+        activity a: Int, slot t: Int, room r: Int, unit u: Int, requiredStaff: [Int32] = [],
+        preferredStaff: [Int32] = [], locked: Bool = false
+    ) -> Int? {
+        assert(
+            placementProblem(unit: u, activity: a, at: t, room: r, joining: -1, locked: locked) == nil,
+            "open: unit \(u), activity \(a), slot \(t), room \(r): "
+                + (placementProblem(unit: u, activity: a, at: t, room: r, joining: -1, locked: locked) ?? ""))
         // A unit bound to a fixed session that may move brings its staff.
         let entry = Int(table.units[u].fixedEntry)
-        let required = entry >= 0 && requiredStaff.isEmpty ? instance.fixed[entry].staff.map { Int32($0) } : requiredStaff
+        let required =
+            entry >= 0 && requiredStaff.isEmpty ? instance.fixed[entry].staff.map { Int32($0) } : requiredStaff
         let s = newSession(activity: a, slot: t, room: r, locked: locked, requiredStaff: required)
         attach(u, to: s)
         guard fillStaff(s, required: required, preferred: preferredStaff) else {
@@ -28,7 +32,9 @@ extension PartialSchedule {
     /// the larger session cannot be found. New staff come from
     /// `preferredStaff` first where they fit.
     mutating func join(unit u: Int, session s: Int, preferredStaff: [Int32] = []) -> Bool {
-        assert(joinProblem(unit: u, session: s) == nil, "join: unit \(u), session \(s): " + (joinProblem(unit: u, session: s) ?? ""))
+        assert(
+            joinProblem(unit: u, session: s) == nil,
+            "join: unit \(u), session \(s): " + (joinProblem(unit: u, session: s) ?? ""))
         let before = sessionPupils[s]
         attach(u, to: s)
         // Rows that need no more staff for the extra pupils keep the staff they have.
@@ -40,8 +46,9 @@ extension PartialSchedule {
 
     /// `placementProblem` for unit u joining live session s.
     private func joinProblem(unit u: Int, session s: Int) -> String? {
-        placementProblem(unit: u, activity: Int(sessionActivity[s]), at: Int(sessionSlot[s]), room: Int(sessionRoom[s]),
-                         joining: s, locked: sessionLocked[s])
+        placementProblem(
+            unit: u, activity: Int(sessionActivity[s]), at: Int(sessionSlot[s]), room: Int(sessionRoom[s]),
+            joining: s, locked: sessionLocked[s])
     }
 
     /// Removes unit u from its session; an emptied session is closed, a
@@ -68,12 +75,14 @@ extension PartialSchedule {
     mutating func exchange(_ u: Int, _ v: Int, restoring: (forU: [Int32], forV: [Int32])? = nil) -> Bool {
         let su = Int(unitSession[u]), sv = Int(unitSession[v])
         guard su >= 0, sv >= 0, su != sv, sessionSlot[su] == sessionSlot[sv],
-              instance.duration[Int(sessionActivity[su])] == instance.duration[Int(sessionActivity[sv])] else { return false }
+            instance.duration[Int(sessionActivity[su])] == instance.duration[Int(sessionActivity[sv])]
+        else { return false }
         let pupilsU = sessionPupils[su], pupilsV = sessionPupils[sv]
         detach(u, from: su)
         detach(v, from: sv)
         guard unitMayAttend(u, activity: Int(sessionActivity[sv])), sessionHasPlace(for: u, in: sv),
-              unitMayAttend(v, activity: Int(sessionActivity[su])), sessionHasPlace(for: v, in: su) else {
+            unitMayAttend(v, activity: Int(sessionActivity[su])), sessionHasPlace(for: v, in: su)
+        else {
             attach(u, to: su)
             attach(v, to: sv)
             return false
@@ -87,7 +96,9 @@ extension PartialSchedule {
             releaseStaff(su)
             releaseStaff(sv)
             if giveStaff(restoring.forU, to: sv) && giveStaff(restoring.forV, to: su) { return true }
-        } else if (staffNeedUnchanged(su, from: pupilsU) || fillStaff(su)) && (staffNeedUnchanged(sv, from: pupilsV) || fillStaff(sv)) {
+        } else if (staffNeedUnchanged(su, from: pupilsU) || fillStaff(su))
+            && (staffNeedUnchanged(sv, from: pupilsV) || fillStaff(sv))
+        {
             return true
         }
         // Roll back.

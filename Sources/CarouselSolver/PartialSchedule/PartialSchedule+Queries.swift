@@ -61,7 +61,9 @@ extension PartialSchedule {
     /// fewer than the entry's `minDays` from d's (rule 12).
     @inline(__always)
     func mayAddSession(activity a: Int, day d: Int) -> Bool {
-        guard activityDay[a * instance.dayCount + d] < instance.maxPerDay[a] && activityTotal[a] < instance.maxSessions[a] else {
+        guard
+            activityDay[a * instance.dayCount + d] < instance.maxPerDay[a] && activityTotal[a] < instance.maxSessions[a]
+        else {
             return false
         }
         return instance.spacing.entriesOfActivity[a].isEmpty || spacingAllows(activity: a, day: d)
@@ -71,7 +73,9 @@ extension PartialSchedule {
     func spacingAllows(activity a: Int, day d: Int) -> Bool {
         let D = instance.dayCount
         for e in instance.spacing.entriesOfActivity[a] {
-            for d2 in instance.spacing.closeDays[Int(e) * D + d] where spacingDay[Int(e) * D + Int(d2)] > 0 { return false }
+            for d2 in instance.spacing.closeDays[Int(e) * D + d] where spacingDay[Int(e) * D + Int(d2)] > 0 {
+                return false
+            }
         }
         return true
     }
@@ -88,13 +92,15 @@ extension PartialSchedule {
     /// activity's `capacity`, and the room's unless `overCapacity` makes it soft.
     @inline(__always)
     func fits(pupils: Int32, activity a: Int, room r: Int) -> Bool {
-        pupils <= instance.activityCapacity[a] && (instance.weights.overCapacity != nil || pupils <= instance.roomCapacity[r])
+        pupils <= instance.activityCapacity[a]
+            && (instance.weights.overCapacity != nil || pupils <= instance.roomCapacity[r])
     }
 
     /// Whether room r has every feature each group of unit u needs.
     @inline(__always)
     func roomMeetsNeeds(ofUnit u: Int, room r: Int) -> Bool {
-        for i in table.units[u].groups.indices where !instance.groupNeedsMet.contains(Int(table.units[u].groups[i]), r) {
+        for i in table.units[u].groups.indices where !instance.groupNeedsMet.contains(Int(table.units[u].groups[i]), r)
+        {
             return false
         }
         return true
@@ -116,7 +122,9 @@ extension PartialSchedule {
     @inline(__always)
     func unitMayStart(_ u: Int, activity a: Int, at t: Int) -> Bool {
         let unit = table.units[u]
-        guard t >= openFrom, instance.canStart(a, at: t), instance.unitAllows(unit, activity: a, at: t) else { return false }
+        guard t >= openFrom, instance.canStart(a, at: t), instance.unitAllows(unit, activity: a, at: t) else {
+            return false
+        }
         let k = Int(instance.duration[a])
         for g in unit.groups {
             if !groupVisits(Int(g), at: t, duration: k) || !groupFree(Int(g), at: t, duration: k) { return false }
@@ -135,9 +143,12 @@ extension PartialSchedule {
         let a = Int(sessionActivity[s]), r = Int(sessionRoom[s])
         guard table.units[u].kind != .cohort, Int(sessionSlot[s]) >= openFrom else { return false }
         if table.units[u].fixedEntry >= 0 && !holdsEntry(Int(table.units[u].fixedEntry), session: s) { return false }
-        guard sessionGroups[s].count + table.units[u].groups.count <= Int(instance.maxGroups[a])
-            && fits(pupils: Int32(clamping: Int(sessionPupils[s]) + Int(table.units[u].pupils)), activity: a, room: r)
-            && roomMeetsNeeds(ofUnit: u, room: r) else { return false }
+        guard
+            sessionGroups[s].count + table.units[u].groups.count <= Int(instance.maxGroups[a])
+                && fits(
+                    pupils: Int32(clamping: Int(sessionPupils[s]) + Int(table.units[u].pupils)), activity: a, room: r)
+                && roomMeetsNeeds(ofUnit: u, room: r)
+        else { return false }
         return unitTravelAllows(u, at: Int(sessionSlot[s]), activity: a, room: r, besides: Int(unitSession[u]))
     }
 
@@ -163,7 +174,8 @@ extension PartialSchedule {
     func mayOpen(unit u: Int, activity a: Int, at t: Int, room r: Int, replacing s0: Int = -1) -> Bool {
         let T = instance.slotCount
         guard mayAddSession(activity: a, day: t / instance.periodCount, replacing: s0),
-              roomTakes(unit: u, activity: a, room: r, at: t) else { return false }
+            roomTakes(unit: u, activity: a, room: r, at: t)
+        else { return false }
         if table.units[u].fixedEntry >= 0 && entryPlaced(Int(table.units[u].fixedEntry), besides: u) { return false }
         for q in t..<(t + Int(instance.duration[a])) {
             let x = Int(roomAt[r * T + q])
@@ -179,7 +191,8 @@ extension PartialSchedule {
         guard instance.sites.hasTravel else { return true }
         let k = Int(instance.duration[a]), site = Int(instance.roomSite[r])
         for i in table.units[u].groups.indices {
-            guard groupTravelAllows(Int(table.units[u].groups[i]), at: t, duration: k, site: site, besides: besides) else { return false }
+            guard groupTravelAllows(Int(table.units[u].groups[i]), at: t, duration: k, site: site, besides: besides)
+            else { return false }
         }
         return true
     }
@@ -190,20 +203,24 @@ extension PartialSchedule {
     /// the schedule keeps (its invariant; staff aside, which are found when
     /// it is placed). The phases ask the cheaper questions above; `open` and
     /// `join` check that they add up to this in debug builds.
-    func placementProblem(unit u: Int, activity a: Int, at t: Int, room r: Int, joining s: Int, locked: Bool) -> String? {
+    func placementProblem(unit u: Int, activity a: Int, at t: Int, room r: Int, joining s: Int, locked: Bool) -> String?
+    {
         let I = instance, unit = table.units[u], k = Int(I.duration[a])
         guard unit.activities.contains(Int32(a)) else { return "not one of the unit's activities" }
         guard unitMayAttend(u, activity: a) else { return "a year outside the activity's, or a choice made twice" }
         guard I.canStart(a, at: t) else { return "the grid or the window does not allow the start" }
         guard I.roomAllowed.contains(a, r) else { return "not one of the activity's rooms" }
         guard locked || t >= openFrom else { return "a day that is over" }
-        if !I.unitAllows(unit, activity: a, at: t) { return "another day than the unit's, or outside its item's within ranges" }
+        if !I.unitAllows(unit, activity: a, at: t) {
+            return "another day than the unit's, or outside its item's within ranges"
+        }
         for g in unit.groups {
             guard groupVisits(Int(g), at: t, duration: k) else { return "group \(g) not visiting" }
             guard groupFree(Int(g), at: t, duration: k) else { return "group \(g) busy" }
         }
         if s >= 0 {
-            guard sessionAlive[s], Int(sessionActivity[s]) == a, Int(sessionSlot[s]) == t, Int(sessionRoom[s]) == r else {
+            guard sessionAlive[s], Int(sessionActivity[s]) == a, Int(sessionSlot[s]) == t, Int(sessionRoom[s]) == r
+            else {
                 return "not the session's activity and place"
             }
             return sessionHasPlace(for: u, in: s) ? nil : "no place in the session"
@@ -213,7 +230,9 @@ extension PartialSchedule {
         }
         // A fixed session's limits per day are the problem's to keep (the
         // evaluator reports them), not the schedule's.
-        guard locked || mayAddSession(activity: a, day: t / I.periodCount) else { return "the activity's session limits" }
+        guard locked || mayAddSession(activity: a, day: t / I.periodCount) else {
+            return "the activity's session limits"
+        }
         guard unit.groups.count <= Int(I.maxGroups[a]) else { return "maxGroups" }
         guard roomTakes(unit: u, activity: a, room: r, at: t) else { return "the room does not take the unit" }
         return roomAvailable(r, at: t, duration: k) ? nil : "the room is taken or unavailable"
@@ -238,7 +257,8 @@ extension PartialSchedule {
     /// a call would copy the whole schedule.)
     @inline(__always)
     func mayRelocate(_ s: Int, to t: Int, room r: Int, besides other: Int) -> Bool {
-        mayRelocate(s, room: r, day: t / instance.periodCount) && mayRelocate(s, to: t, inAllowedRoom: r, besides: other)
+        mayRelocate(s, room: r, day: t / instance.periodCount)
+            && mayRelocate(s, to: t, inAllowedRoom: r, besides: other)
     }
 
     /// The part of `mayRelocate` that does not depend on the start within
@@ -260,20 +280,27 @@ extension PartialSchedule {
     @inline(__always)
     func mayRelocate(_ s: Int, to t: Int, inAllowedRoom r: Int, besides other: Int) -> Bool {
         let I = instance, a = Int(sessionActivity[s]), k = Int(I.duration[a]), T = I.slotCount
-        guard t >= openFrom, I.canStart(a, at: t), !I.roomUnavailable.containsAny(r, from: t, count: k) else { return false }
+        guard t >= openFrom, I.canStart(a, at: t), !I.roomUnavailable.containsAny(r, from: t, count: k) else {
+            return false
+        }
         for q in t..<(t + k) {
             let x = Int(roomAt[r * T + q])
             if x != -1 && x != s && x != other { return false }
         }
-        for g in sessionGroups[s] where !groupAvailable(Int(g), at: t, duration: k, besides: s, or: other) { return false }
+        for g in sessionGroups[s] where !groupAvailable(Int(g), at: t, duration: k, besides: s, or: other) {
+            return false
+        }
         if I.sites.hasTravel {
             let site = Int(I.roomSite[r])
-            for g in sessionGroups[s] where !groupTravelAllows(Int(g), at: t, duration: k, site: site, besides: s, or: other) {
+            for g in sessionGroups[s]
+            where !groupTravelAllows(Int(g), at: t, duration: k, site: site, besides: s, or: other) {
                 return false
             }
         }
         if I.withinSlots.rows > 0 {
-            for u in sessionUnits[s] where !I.inside(within: table.units[Int(u)].within, activity: a, at: t) { return false }
+            for u in sessionUnits[s] where !I.inside(within: table.units[Int(u)].within, activity: a, at: t) {
+                return false
+            }
         }
         return true
     }
@@ -284,7 +311,8 @@ extension PartialSchedule {
     /// search's mutating code copies the schedule struct.
     func appendStarts(of s: Int, inAllowedRoom r: Int, day d: Int, to starts: inout [Int]) {
         let P = instance.periodCount, t0 = Int(sessionSlot[s]), r0 = Int(sessionRoom[s])
-        for t in d * P..<(d + 1) * P where (t != t0 || r != r0) && mayRelocate(s, to: t, inAllowedRoom: r, besides: -1) {
+        for t in d * P..<(d + 1) * P where (t != t0 || r != r0) && mayRelocate(s, to: t, inAllowedRoom: r, besides: -1)
+        {
             starts.append(t)
         }
     }
@@ -294,9 +322,11 @@ extension PartialSchedule {
         var out = Schedule()
         for s in sessionAlive.indices where sessionAlive[s] && !sessionGroups[s].isEmpty {
             let t = Int(sessionSlot[s])
-            out.sessions.append(ScheduledSession(activity: sessionActivity[s], day: Int32(t / instance.periodCount),
-                                                 start: Int32(t % instance.periodCount), room: sessionRoom[s],
-                                                 groups: sessionGroups[s], staff: sessionStaff[s]))
+            out.sessions.append(
+                ScheduledSession(
+                    activity: sessionActivity[s], day: Int32(t / instance.periodCount),
+                    start: Int32(t % instance.periodCount), room: sessionRoom[s],
+                    groups: sessionGroups[s], staff: sessionStaff[s]))
         }
         return out
     }

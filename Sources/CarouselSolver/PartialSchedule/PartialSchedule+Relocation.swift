@@ -50,15 +50,21 @@ extension PartialSchedule {
             let d = t / instance.periodCount
             let sameDay = d == Int(movedFrom[placed].slot) / instance.periodCount
             guard t >= openFrom, instance.canStart(a, at: t), instance.roomAllowed.contains(a, r),
-                  fits(pupils: sessionPupils[s], activity: a, room: r), roomAvailable(r, at: t, duration: k),
-                  sameDay || mayAddSession(activity: a, day: d) else { ok = false; break }
+                fits(pupils: sessionPupils[s], activity: a, room: r), roomAvailable(r, at: t, duration: k),
+                sameDay || mayAddSession(activity: a, day: d)
+            else {
+                ok = false
+                break
+            }
             for i in sessionUnits[s].indices {
                 let u = Int(sessionUnits[s][i])
                 if !instance.unitAllows(table.units[u], activity: a, at: t) { ok = false }
                 for j in table.units[u].groups.indices {
                     let g = Int(table.units[u].groups[j])
-                    if !instance.groupNeedsMet.contains(g, r) || !groupVisits(g, at: t, duration: k) || !groupFree(g, at: t, duration: k)
-                        || !groupTravelAllows(g, at: t, duration: k, site: Int(instance.roomSite[r])) {
+                    if !instance.groupNeedsMet.contains(g, r) || !groupVisits(g, at: t, duration: k)
+                        || !groupFree(g, at: t, duration: k)
+                        || !groupTravelAllows(g, at: t, duration: k, site: Int(instance.roomSite[r]))
+                    {
                         ok = false
                     }
                 }
@@ -80,7 +86,8 @@ extension PartialSchedule {
                 let s = m.session
                 let oldDay = Int(movedFrom[i].slot) / instance.periodCount
                 if oldDay == day(ofSession: s) && (restoring.map { $0[i] == sessionStaff[s] } ?? true)
-                    && sessionStaff[s].indices.allSatisfy({ staffCanAttend(Int(sessionStaff[s][$0]), session: s) }) {
+                    && sessionStaff[s].indices.allSatisfy({ staffCanAttend(Int(sessionStaff[s][$0]), session: s) })
+                {
                     for j in sessionStaff[s].indices { bookStaffPeriods(Int(sessionStaff[s][j]), session: s) }
                     movedStaffFate[i] = .kept
                 } else {
@@ -91,11 +98,13 @@ extension PartialSchedule {
             }
             for (i, m) in moves.enumerated() where movedStaffFate[i] == .refilled {
                 let s = m.session
-                let filled = if let restoring {
-                    giveStaff(restoring[i], to: s)
-                } else {
-                    giveStaff(movedStaff[i], to: s) || fillStaff(s, required: [], preferred: movedStaff[i], favouredFirst: false)
-                }
+                let filled =
+                    if let restoring {
+                        giveStaff(restoring[i], to: s)
+                    } else {
+                        giveStaff(movedStaff[i], to: s)
+                            || fillStaff(s, required: [], preferred: movedStaff[i], favouredFirst: false)
+                    }
                 if !filled {
                     ok = false
                     break
@@ -108,7 +117,10 @@ extension PartialSchedule {
         for (i, m) in moves.enumerated() {
             switch movedStaffFate[i] {
             case .held: break
-            case .kept: for j in sessionStaff[m.session].indices { freeStaffPeriods(Int(sessionStaff[m.session][j]), session: m.session) }
+            case .kept:
+                for j in sessionStaff[m.session].indices {
+                    freeStaffPeriods(Int(sessionStaff[m.session][j]), session: m.session)
+                }
             case .refilled: releaseStaff(m.session)
             }
         }

@@ -6,7 +6,8 @@ extension PartialSchedule {
     @inline(__always)
     func staffNeedUnchanged(_ s: Int, from pupils: Int32) -> Bool {
         let now = sessionPupils[s]
-        for row in instance.rowRange(Int(sessionActivity[s])) where instance.rows[row].needed(pupils: now) != instance.rows[row].needed(pupils: pupils) {
+        for row in instance.rowRange(Int(sessionActivity[s]))
+        where instance.rows[row].needed(pupils: now) != instance.rows[row].needed(pupils: pupils) {
             return false
         }
         return true
@@ -18,7 +19,8 @@ extension PartialSchedule {
     mutating func replaceStaff(in s: Int, _ old: Int32, with new: Int32) -> Bool {
         // A fixed session's named staff stay (its own, or a moving one's).
         guard let i = sessionStaff[s].firstIndex(of: old), !sessionStaff[s].contains(new),
-              !sessionRequiredStaff[s].contains(old), staffMayServe(Int(new), session: s) else { return false }
+            !sessionRequiredStaff[s].contains(old), staffMayServe(Int(new), session: s)
+        else { return false }
         for row in instance.rowRange(Int(sessionActivity[s])) where instance.rowMember.contains(row, Int(old)) {
             if !instance.rowMember.contains(row, Int(new)) { return false }
         }
@@ -30,7 +32,9 @@ extension PartialSchedule {
     /// its place back without the checks (it held it a moment ago; `new`
     /// may sit in rows `old` does not, so the forward check would refuse).
     mutating func undoReplaceStaff(in s: Int, _ old: Int32, with new: Int32) {
-        guard let i = sessionStaff[s].firstIndex(of: new) else { preconditionFailure("staff \(new) is not in session \(s)") }
+        guard let i = sessionStaff[s].firstIndex(of: new) else {
+            preconditionFailure("staff \(new) is not in session \(s)")
+        }
         substituteStaff(in: s, at: i, with: old)
     }
 
@@ -43,7 +47,9 @@ extension PartialSchedule {
     func sessions(ofStaff st: Int, day d: Int) -> [Int] {
         let P = instance.periodCount, base = st * instance.slotCount + d * P
         var out: [Int] = []
-        for p in 0..<P where staffAt[base + p] >= 0 && !out.contains(Int(staffAt[base + p])) { out.append(Int(staffAt[base + p])) }
+        for p in 0..<P where staffAt[base + p] >= 0 && !out.contains(Int(staffAt[base + p])) {
+            out.append(Int(staffAt[base + p]))
+        }
         return out
     }
 
@@ -55,7 +61,8 @@ extension PartialSchedule {
         guard !rows.isEmpty else { return true }
         let need = rows.map { instance.rows[$0].needed(pupils: sessionPupils[s]) }
         let others = sessionStaff[s].filter { $0 != st }
-        return StaffMatching(instance: instance, rows: rows, need: need, staff: others).matched == need.reduce(0) { $0 + Int($1) }
+        return StaffMatching(instance: instance, rows: rows, need: need, staff: others).matched
+            == need.reduce(0) { $0 + Int($1) }
     }
 
     /// Copies session s's staff into `movedStaff[i]` (kept storage).
@@ -141,7 +148,8 @@ extension PartialSchedule {
     /// other sessions, within maxPerDay and max).
     @inline(__always)
     func staffMayServe(_ st: Int, session s: Int) -> Bool {
-        staffCanAttend(st, session: s) && staffDay[st * instance.dayCount + day(ofSession: s)] < instance.staffMaxPerDay[st]
+        staffCanAttend(st, session: s)
+            && staffDay[st * instance.dayCount + day(ofSession: s)] < instance.staffMaxPerDay[st]
             && staffTotal[st] < instance.staffMax[st]
     }
 
@@ -153,15 +161,18 @@ extension PartialSchedule {
     /// Without `favouredFirst`, the matching skips its first attempt (only
     /// the staff already there and `preferred`), which the caller knows fails.
     @discardableResult
-    mutating func fillStaff(_ s: Int, required explicitRequired: [Int32] = [], preferred: [Int32] = [],
-                            favouredFirst: Bool = true) -> Bool {
+    mutating func fillStaff(
+        _ s: Int, required explicitRequired: [Int32] = [], preferred: [Int32] = [],
+        favouredFirst: Bool = true
+    ) -> Bool {
         // The scratch is moved out while in use (the matching's closures read
         // self) and moved back after: not copied, which would retain each of
         // its buffers.
         var matcher = filler.take() ?? RowFiller()
         var favoured = self.favoured.take() ?? []
-        let filled = fillStaff(s, required: explicitRequired.isEmpty ? sessionRequiredStaff[s] : explicitRequired,
-                               preferred: preferred, favouredFirst: favouredFirst, matcher: &matcher, favoured: &favoured)
+        let filled = fillStaff(
+            s, required: explicitRequired.isEmpty ? sessionRequiredStaff[s] : explicitRequired,
+            preferred: preferred, favouredFirst: favouredFirst, matcher: &matcher, favoured: &favoured)
         filler = matcher
         self.favoured = favoured
         return filled
@@ -169,8 +180,10 @@ extension PartialSchedule {
 
     /// `fillStaff` with its scratch: `favoured` gets the staff session s has
     /// (the first `oldCount`), then `preferred`.
-    private mutating func fillStaff(_ s: Int, required: [Int32], preferred: [Int32], favouredFirst: Bool,
-                                    matcher: inout RowFiller, favoured: inout [Int32]) -> Bool {
+    private mutating func fillStaff(
+        _ s: Int, required: [Int32], preferred: [Int32], favouredFirst: Bool,
+        matcher: inout RowFiller, favoured: inout [Int32]
+    ) -> Bool {
         let rows = instance.rowRange(Int(sessionActivity[s]))
         favoured.clearKeepingCapacity()
         for i in sessionStaff[s].indices { favoured.append(sessionStaff[s][i]) }
@@ -178,7 +191,9 @@ extension PartialSchedule {
         for st in preferred where !favoured.prefix(oldCount).contains(st) { favoured.append(st) }
         if instance.wantsContinuity {
             // The staff its groups already know, so that they see the same people.
-            for i in sessionGroups[s].indices { continuityStaff(ofGroup: Int(sessionGroups[s][i]), besides: s, into: &favoured) }
+            for i in sessionGroups[s].indices {
+                continuityStaff(ofGroup: Int(sessionGroups[s][i]), besides: s, into: &favoured)
+            }
         }
         releaseStaff(s)
         if rows.isEmpty {
@@ -188,19 +203,23 @@ extension PartialSchedule {
         let pupils = sessionPupils[s]
         // Fast path: the staff it had (or was meant to have) still fill every row.
         if favouredFirst && required.isEmpty && !favoured.isEmpty {
-            matcher.reset(rows: rows, need: { instance.rows[$0].needed(pupils: pupils) }, preferring: favoured, then: [])
+            matcher.reset(
+                rows: rows, need: { instance.rows[$0].needed(pupils: pupils) }, preferring: favoured, then: [])
             staffWhoMayServe(s, into: &matcher.free)
             if matcher.fill(candidates: { _ in favoured }, member: instance.rowMember) {
                 for st in matcher.chosen { addStaff(Int(st), to: s) }
                 return true
             }
         }
-        matcher.reset(rows: rows, need: { instance.rows[$0].needed(pupils: pupils) }, preferring: required, then: favoured)
+        matcher.reset(
+            rows: rows, need: { instance.rows[$0].needed(pupils: pupils) }, preferring: required, then: favoured)
         staffWhoMayServe(s, into: &matcher.free)
         let d = day(ofSession: s)
-        let ok = matcher.fill(candidates: { k in rowOrder[rows.lowerBound + k] }, member: instance.rowMember, order: staffPriority,
-                              rank: StaffRanks(staffDay, stride: instance.dayCount, offset: d))
-        let requiredOK = ok && required.allSatisfy { st in matcher.chosen.contains(st) || staffMayServe(Int(st), session: s) }
+        let ok = matcher.fill(
+            candidates: { k in rowOrder[rows.lowerBound + k] }, member: instance.rowMember, order: staffPriority,
+            rank: StaffRanks(staffDay, stride: instance.dayCount, offset: d))
+        let requiredOK =
+            ok && required.allSatisfy { st in matcher.chosen.contains(st) || staffMayServe(Int(st), session: s) }
         guard requiredOK else {
             for st in favoured.prefix(oldCount) { addStaff(Int(st), to: s) }
             return false

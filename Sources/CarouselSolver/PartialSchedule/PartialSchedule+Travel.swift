@@ -14,10 +14,12 @@ extension PartialSchedule {
     /// `site`, next to its other sessions that day (sessions `a` and `b`
     /// are moving away and do not count).
     @inline(__always)
-    func groupTravelAllows(_ g: Int, at t: Int, duration k: Int, site: Int, besides a: Int = -1, or b: Int = -1) -> Bool {
+    func groupTravelAllows(_ g: Int, at t: Int, duration k: Int, site: Int, besides a: Int = -1, or b: Int = -1) -> Bool
+    {
         guard instance.sites.hasTravel else { return true }
         let dayStart = Int(groupDayStart[g * instance.dayCount + t / instance.periodCount])
-        return dayStart < 0 || travelAllows(groupCells, dayStart: dayStart, at: t, duration: k, site: site, besides: a, or: b)
+        return dayStart < 0
+            || travelAllows(groupCells, dayStart: dayStart, at: t, duration: k, site: site, besides: a, or: b)
     }
 
     /// Whether staff member st may serve in session s where it is now, next
@@ -27,12 +29,16 @@ extension PartialSchedule {
         guard instance.sites.hasTravel else { return true }
         let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])])
         let dayStart = st * instance.slotCount + t / instance.periodCount * instance.periodCount
-        return travelAllows(staffAt, dayStart: dayStart, at: t, duration: k, site: Int(instance.roomSite[Int(sessionRoom[s])]), besides: s, or: -1)
+        return travelAllows(
+            staffAt, dayStart: dayStart, at: t, duration: k, site: Int(instance.roomSite[Int(sessionRoom[s])]),
+            besides: s, or: -1)
     }
 
     /// The neighbour test over one occupancy table, whose cells for t's day
     /// start at `dayStart`.
-    private func travelAllows(_ at: [Int32], dayStart: Int, at t: Int, duration k: Int, site: Int, besides a: Int, or b: Int) -> Bool {
+    private func travelAllows(
+        _ at: [Int32], dayStart: Int, at t: Int, duration k: Int, site: Int, besides a: Int, or b: Int
+    ) -> Bool {
         let I = instance, P = I.periodCount, d = t / P, base = dayStart - d * P
         var q = t - 1
         while q >= d * P {
@@ -66,7 +72,8 @@ extension PartialSchedule {
 
     /// Whether staff member st's sessions on day d keep rule 9.
     func staffDayKeepsTravel(_ st: Int, day d: Int) -> Bool {
-        !instance.sites.hasTravel || dayKeepsTravel(staffAt, dayStart: st * instance.slotCount + d * instance.periodCount)
+        !instance.sites.hasTravel
+            || dayKeepsTravel(staffAt, dayStart: st * instance.slotCount + d * instance.periodCount)
     }
 
     private func dayKeepsTravel(_ at: [Int32], dayStart base: Int) -> Bool {

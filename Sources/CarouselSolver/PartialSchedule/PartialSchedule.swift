@@ -267,7 +267,9 @@ public struct PartialSchedule: Sendable {
         sessionsAt[a * T + t].append(Int32(s))
         activityRoomSessions[a * instance.roomCount + r] += 1
         if activityRoomSessions[a * instance.roomCount + r] == 1 { activityRoomsUsed[a] += 1 }
-        for e in instance.spacing.entriesOfActivity[a] { spacingDay[Int(e) * instance.dayCount + t / instance.periodCount] += 1 }
+        for e in instance.spacing.entriesOfActivity[a] {
+            spacingDay[Int(e) * instance.dayCount + t / instance.periodCount] += 1
+        }
     }
 
     /// Undoes `occupyPlace`.
@@ -280,7 +282,9 @@ public struct PartialSchedule: Sendable {
         sessionsAt[a * T + t].removeFirstOccurrence(of: Int32(s))
         activityRoomSessions[a * instance.roomCount + r] -= 1
         if activityRoomSessions[a * instance.roomCount + r] == 0 { activityRoomsUsed[a] -= 1 }
-        for e in instance.spacing.entriesOfActivity[a] { spacingDay[Int(e) * instance.dayCount + t / instance.periodCount] -= 1 }
+        for e in instance.spacing.entriesOfActivity[a] {
+            spacingDay[Int(e) * instance.dayCount + t / instance.periodCount] -= 1
+        }
     }
 
     /// Writes `value` into the group occupancy of every group of session s.
@@ -350,8 +354,14 @@ public struct PartialSchedule: Sendable {
             s = Int(free)
         } else {
             s = sessionActivity.count
-            sessionActivity.append(0); sessionSlot.append(0); sessionRoom.append(0); sessionPupils.append(0)
-            sessionGroups.append([]); sessionStaff.append([]); sessionUnits.append([]); sessionAlive.append(false)
+            sessionActivity.append(0)
+            sessionSlot.append(0)
+            sessionRoom.append(0)
+            sessionPupils.append(0)
+            sessionGroups.append([])
+            sessionStaff.append([])
+            sessionUnits.append([])
+            sessionAlive.append(false)
             sessionLocked.append(false)
             sessionRequiredStaff.append([])
         }

@@ -50,14 +50,18 @@ struct RowFiller {
     /// free members of a row are found from `member`'s bits instead of by
     /// scanning the list, with the same choice. `rank` breaks ties among
     /// free candidates (lower first).
-    mutating func fill(candidates: (Int) -> [Int32], member: BitMatrix? = nil, order: [Int32]? = nil,
-                       rank: StaffRanks = StaffRanks()) -> Bool {
+    mutating func fill(
+        candidates: (Int) -> [Int32], member: BitMatrix? = nil, order: [Int32]? = nil,
+        rank: StaffRanks = StaffRanks()
+    ) -> Bool {
         if let member {
             // A row with fewer free members than it needs cannot be filled:
             // say so before any search (a failed search tries every route).
             for k in need.indices where need[k] > 0 {
                 var count = 0
-                for w in free.indices { count += (member.words[(rows.lowerBound + k) * member.stride + w] & free[w]).nonzeroBitCount }
+                for w in free.indices {
+                    count += (member.words[(rows.lowerBound + k) * member.stride + w] & free[w]).nonzeroBitCount
+                }
                 if count < Int(need[k]) { return false }
             }
         }
@@ -69,21 +73,26 @@ struct RowFiller {
         for k in need.indices {
             for _ in 0..<Int(need[k]) {
                 for i in visited.indices { visited[i] = false }
-                if !augment(k, visited: &visited, candidates: candidates, member: member, order: order, rank: rank) { return false }
+                if !augment(k, visited: &visited, candidates: candidates, member: member, order: order, rank: rank) {
+                    return false
+                }
             }
         }
         return true
     }
 
-    private mutating func augment(_ k: Int, visited: inout [Bool], candidates: (Int) -> [Int32], member: BitMatrix?,
-                                  order: [Int32]?, rank: StaffRanks) -> Bool {
+    private mutating func augment(
+        _ k: Int, visited: inout [Bool], candidates: (Int) -> [Int32], member: BitMatrix?,
+        order: [Int32]?, rank: StaffRanks
+    ) -> Bool {
         visited[k] = true
         let row = rows.lowerBound + k
-        let best = if let order, let member {
-            freeMember(of: row, member: member, order: order, rank: rank)
-        } else {
-            freeCandidate(candidates(k), row: row, member: member, rank: rank)
-        }
+        let best =
+            if let order, let member {
+                freeMember(of: row, member: member, order: order, rank: rank)
+            } else {
+                freeCandidate(candidates(k), row: row, member: member, rank: rank)
+            }
         if best >= 0 {
             chosen.append(best)
             rowOf.append(Int32(k))
@@ -96,7 +105,9 @@ struct RowFiller {
             let other = Int(rowOf[i])
             if other == k || visited[other] { continue }
             rowOf[i] = Int32(k)
-            if augment(other, visited: &visited, candidates: candidates, member: member, order: order, rank: rank) { return true }
+            if augment(other, visited: &visited, candidates: candidates, member: member, order: order, rank: rank) {
+                return true
+            }
             rowOf[i] = Int32(other)
         }
         return false
@@ -106,7 +117,9 @@ struct RowFiller {
     /// with the lowest rank (ranks are ≥ 0, so a 0 ends the scan); -1 if none.
     private func freeCandidate(_ list: [Int32], row: Int, member: BitMatrix?, rank: StaffRanks) -> Int32 {
         if !preferred.isEmpty {
-            for st in list where isFree(st) && preferred.contains(st) && member?.contains(row, Int(st)) ?? true { return st }
+            for st in list where isFree(st) && preferred.contains(st) && member?.contains(row, Int(st)) ?? true {
+                return st
+            }
         }
         var best: Int32 = -1, bestKey = Int.max
         for st in list where isFree(st) && member?.contains(row, Int(st)) ?? true {

@@ -24,18 +24,23 @@ extension Construction {
             for u in units {
                 if let s = placed {
                     guard state.sessionHasPlace(for: u, in: s), state.unitMayStart(u, activity: a, at: t),
-                          state.join(unit: u, session: s, preferredStaff: session.staff) else {
+                        state.join(unit: u, session: s, preferredStaff: session.staff)
+                    else {
                         why = why ?? "group \(I.groupID(Int(table.units[u].group))) cannot stay in it"
                         continue
                     }
                     placedAt[u] = past ? Int.max / 2 : iteration
                     continue
                 }
-                if let obstacle = fixedObstacle(place, units: [u]) ?? (state.mayAddSession(activity: a, day: d) ? nil : "the activity has no session left that day") {
+                if let obstacle = fixedObstacle(place, units: [u])
+                    ?? (state.mayAddSession(activity: a, day: d) ? nil : "the activity has no session left that day")
+                {
                     why = why ?? obstacle
                     continue
                 }
-                if let s = state.open(activity: a, slot: t, room: Int(session.room), unit: u, preferredStaff: session.staff, locked: past) {
+                if let s = state.open(
+                    activity: a, slot: t, room: Int(session.room), unit: u, preferredStaff: session.staff, locked: past)
+                {
                     placed = s
                     placedAt[u] = past ? Int.max / 2 : iteration
                 } else {
@@ -43,7 +48,9 @@ extension Construction {
                 }
             }
             if past, let why {
-                notes.append("\(I.activityID(a)) on \(I.dayID(d)) \(I.periodID(Int(session.start))) in \(I.roomID(Int(session.room))) \(scope.reason(slot: t, instance: I)) but cannot be kept as it was: \(why)")
+                notes.append(
+                    "\(I.activityID(a)) on \(I.dayID(d)) \(I.periodID(Int(session.start))) in \(I.roomID(Int(session.room))) \(scope.reason(slot: t, instance: I)) but cannot be kept as it was: \(why)"
+                )
             }
         }
         state.openFrom = scope.openFrom

@@ -70,7 +70,9 @@ public struct Reference: Sendable {
                     // The most specific unit first: pinned to the day, then fewest activities.
                     if let u = mine.min(by: { x, y in
                         let ux = table.units[x], uy = table.units[y]
-                        return (ux.day < 0 ? 1 : 0, ux.activities.count, x) < (uy.day < 0 ? 1 : 0, uy.activities.count, y)
+                        return (ux.day < 0 ? 1 : 0, ux.activities.count, x) < (
+                            uy.day < 0 ? 1 : 0, uy.activities.count, y
+                        )
                     }) {
                         claim(u)
                     }

@@ -55,8 +55,9 @@ public struct ScheduleDiff: Sendable {
         sessionsBefore = old.sessions.count
         sessionsAfter = new.sessions.count
         func key(_ s: ScheduledSession) -> ScheduledSession {
-            ScheduledSession(activity: s.activity, day: s.day, start: s.start, room: s.room,
-                             groups: s.groups.sorted(), staff: s.staff.sorted())
+            ScheduledSession(
+                activity: s.activity, day: s.day, start: s.start, room: s.room,
+                groups: s.groups.sorted(), staff: s.staff.sorted())
         }
         var remaining: [ScheduledSession: Int] = [:]
         for s in new.sessions { remaining[key(s), default: 0] += 1 }
@@ -70,7 +71,8 @@ public struct ScheduleDiff: Sendable {
         func places(_ schedule: Schedule) -> [[Place]] {
             var out = [[Place]](repeating: [], count: I.groupCount)
             for s in schedule.sessions {
-                let place = Place(activity: s.activity, day: s.day, start: s.start, room: s.room, staff: s.staff.sorted())
+                let place = Place(
+                    activity: s.activity, day: s.day, start: s.start, room: s.room, staff: s.staff.sorted())
                 for g in s.groups { out[Int(g)].append(place) }
             }
             return out
@@ -101,7 +103,10 @@ public struct ScheduleDiff: Sendable {
                     if let j = match {
                         let q = came.remove(at: j)
                         gone.remove(at: i)
-                        changes.append(level == 0 ? .staffChanged(from: p, to: q) : level == 1 ? .roomChanged(from: p, to: q) : .moved(from: p, to: q))
+                        changes.append(
+                            level == 0
+                                ? .staffChanged(from: p, to: q)
+                                : level == 1 ? .roomChanged(from: p, to: q) : .moved(from: p, to: q))
                     } else {
                         i += 1
                     }
@@ -114,10 +119,15 @@ public struct ScheduleDiff: Sendable {
         func bookings(_ count: Int, _ holders: (ScheduledSession) -> [Int]) -> [(Int, [Booking])] {
             var was = [[Booking]](repeating: [], count: count), now = was
             for s in old.sessions {
-                for h in holders(s) { was[h].append(Booking(gained: false, activity: s.activity, day: s.day, start: s.start, room: s.room)) }
+                for h in holders(s) {
+                    was[h].append(
+                        Booking(gained: false, activity: s.activity, day: s.day, start: s.start, room: s.room))
+                }
             }
             for s in new.sessions {
-                for h in holders(s) { now[h].append(Booking(gained: true, activity: s.activity, day: s.day, start: s.start, room: s.room)) }
+                for h in holders(s) {
+                    now[h].append(Booking(gained: true, activity: s.activity, day: s.day, start: s.start, room: s.room))
+                }
             }
             var out: [(Int, [Booking])] = []
             for h in 0..<count {

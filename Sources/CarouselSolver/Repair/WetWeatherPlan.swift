@@ -22,7 +22,11 @@ public enum WetWeatherPlan {
         let p = I.problem
         guard p.hasOutdoorActivities else { return [] }
         let rooms = Set(p.outdoorRooms)
-        return Set(dry.sessions.filter { p.activities[Int($0.activity)].outdoor || rooms.contains(Int($0.room)) }.map { Int($0.day) }).sorted()
+        return Set(
+            dry.sessions.filter { p.activities[Int($0.activity)].outdoor || rooms.contains(Int($0.room)) }.map {
+                Int($0.day)
+            }
+        ).sorted()
     }
 
     /// The scope of day d's plan: earlier days are over, later ones kept.
@@ -33,6 +37,8 @@ public enum WetWeatherPlan {
     /// Day d's plan: the dry schedule repaired for day d being wet.
     public static func plan(_ I: CompiledInstance, dry: Schedule, day d: Int, options: Solver.Options) -> Day {
         let wet = CompiledInstance(I.problem.onWetDay(d))
-        return Day(day: d, instance: wet, result: Solver.repair(wet, old: dry, scope: scope(day: d, instance: I), options: options))
+        return Day(
+            day: d, instance: wet,
+            result: Solver.repair(wet, old: dry, scope: scope(day: d, instance: I), options: options))
     }
 }

@@ -54,7 +54,8 @@ struct PlacedSchedule {
     func sessions(of g: Int, countingFor j: Int) -> [Int] {
         let dem = instance.direct[g][j], a = Int(dem.activity)
         return byGroup[g].filter { k in
-            Int(sessions[k].session.activity) == a && instance.inside(within: dem.within, activity: a, at: sessions[k].slot)
+            Int(sessions[k].session.activity) == a
+                && instance.inside(within: dem.within, activity: a, at: sessions[k].slot)
         }
     }
 

@@ -99,7 +99,8 @@ public struct ScoreTracker: Sendable {
         costs = Array(repeating: 0, count: Weights.Term.allCases.count)
         weight = Weights.Term.allCases.map { I.weights[$0] }
         var groupDay: [GroupDayTerm] = []
-        var group: [EntityTerm] = [], groupStaff: [EntityTerm] = [], session: [EntityTerm] = [], activity: [EntityTerm] = []
+        var group: [EntityTerm] = [], groupStaff: [EntityTerm] = [], session: [EntityTerm] = [],
+            activity: [EntityTerm] = []
         var hosting = false
         var staffDay: [StaffDayTerm] = [], gateDay: [StaffDayTerm] = []
         var size = 0
@@ -185,7 +186,8 @@ public struct ScoreTracker: Sendable {
     func floor(placing groups: TouchedSet) -> Double {
         var total = soft
         for term in termsLoweredAnywhere {
-            total -= term == Weights.Term.hostBalance.index ? weight[term] * hostBalance : weight[term] * Double(costs[term])
+            total -=
+                term == Weights.Term.hostBalance.index ? weight[term] * hostBalance : weight[term] * Double(costs[term])
         }
         let D = instance.dayCount
         for k in groupDayTerms.indices where groupDayTerms[k].placement == .mayLowerItsGroups {

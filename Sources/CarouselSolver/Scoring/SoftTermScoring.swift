@@ -107,7 +107,8 @@ struct GroupDayShape {
                     runHasBefore = run >= 0
                     let site = I.roomSite[Int(state.sessionRoom[Int(s)])]
                     // Spec section 10: a pair with a session at an online site does not count.
-                    if lastSite >= 0 && site != lastSite && !I.sites.online[Int(site)] && !I.sites.online[Int(lastSite)] {
+                    if lastSite >= 0 && site != lastSite && !I.sites.online[Int(site)] && !I.sites.online[Int(lastSite)]
+                    {
                         siteChanges += 1
                     }
                     lastSite = site

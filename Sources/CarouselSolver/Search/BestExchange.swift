@@ -138,8 +138,10 @@ extension LocalSearch {
     /// Meets the other searches: offers the best schedule seen and, when
     /// another search's best beats it, continues from that one. Returns the
     /// current level and soft score afterwards.
-    mutating func meet(_ meetings: Meetings, best: inout BestSchedule, current: (level: Level, soft: Double),
-                       moves: Int) -> (level: Level, soft: Double) {
+    mutating func meet(
+        _ meetings: Meetings, best: inout BestSchedule, current: (level: Level, soft: Double),
+        moves: Int
+    ) -> (level: Level, soft: Double) {
         if best.unsaved {
             // (An unsaved best is the current schedule: see `BestSchedule`.)
             if best.isMatched(by: current.level, current.soft) {
@@ -148,7 +150,8 @@ extension LocalSearch {
                 best.forgetUnsaved()
             }
         }
-        let offer = BestExchange.Offer(level: best.level, soft: best.soft, state: best.schedule, thread: meetings.thread)
+        let offer = BestExchange.Offer(
+            level: best.level, soft: best.soft, state: best.schedule, thread: meetings.thread)
         let winner = meetings.exchange.meet(offer)
         guard winner.isBetter(than: offer) else { return current }
         state = winner.state

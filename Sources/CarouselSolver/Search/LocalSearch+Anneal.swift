@@ -27,8 +27,9 @@ extension LocalSearch {
                 fraction = min(1, max(byTime, byMoves))
                 annealing.cool(to: fraction)
                 if plan.phaseBudget > 0 && moves >= nextRebuild && fraction >= plan.rebuildFrom && mayRebuild {
-                    let spent = largeNeighbourhoodPhase(budget: plan.phaseBudget, termination: termination, movesSoFar: moves,
-                                                        meetings: meetings)
+                    let spent = largeNeighbourhoodPhase(
+                        budget: plan.phaseBudget, termination: termination, movesSoFar: moves,
+                        meetings: meetings)
                     moves += spent
                     applied += spent
                     current = (level, tracker.soft)

@@ -35,8 +35,11 @@ extension LocalSearch {
         tracker.beginMove()
         undo = .none
         guard make(move) else { return false }
-        if checksAfterMoves && !Self.keepsCheckedRules(state, groupDays: touchedGroupDays, groups: touchedGroups,
-                                                        sessions: touchedSessions, staffDays: touchedStaffDays) {
+        if checksAfterMoves
+            && !Self.keepsCheckedRules(
+                state, groupDays: touchedGroupDays, groups: touchedGroups,
+                sessions: touchedSessions, staffDays: touchedStaffDays)
+        {
             takeBack()
             return refuse()
         }
@@ -46,15 +49,19 @@ extension LocalSearch {
 
     /// Whether the rules checked after changes hold for what the move
     /// touched. (Static, for the reason `refresh` is.)
-    private static func keepsCheckedRules(_ state: PartialSchedule, groupDays: TouchedSet, groups: TouchedSet,
-                                          sessions: TouchedSet, staffDays: TouchedSet) -> Bool {
+    private static func keepsCheckedRules(
+        _ state: PartialSchedule, groupDays: TouchedSet, groups: TouchedSet,
+        sessions: TouchedSet, staffDays: TouchedSet
+    ) -> Bool {
         let D = state.instance.dayCount
         for key in groupDays where !state.groupDayKeepsCheckedRules(key / D, day: key % D) { return false }
         for key in staffDays where !state.staffDayKeepsCheckedTravel(key / D, day: key % D) { return false }
         guard state.instance.hasSameStaff else { return true }
         for g in groups where !state.keepsSameStaff(g) { return false }
         for s in sessions where s < state.sessionAlive.count && state.sessionAlive[s] {
-            for i in state.sessionGroups[s].indices where !state.keepsSameStaff(Int(state.sessionGroups[s][i])) { return false }
+            for i in state.sessionGroups[s].indices where !state.keepsSameStaff(Int(state.sessionGroups[s][i])) {
+                return false
+            }
         }
         return true
     }
@@ -63,43 +70,46 @@ extension LocalSearch {
     mutating func takeBack() {
         switch undo {
         case .none: return
-        case let .unit(u, activity):
+        case .unit(let u, let activity):
             takeBackUnitMove(u, activity: activity)
         // These three restore the schedule exactly, so the score's
         // components roll back as they were, with nothing recomputed.
         case .sessions:
             restored(state.undoRelocate(undoPlaces, staff: undoStaff))
             return
-        case let .staff(s, old, new):
+        case .staff(let s, let old, let new):
             state.undoReplaceStaff(in: s, old, with: new)
             restored(true)
             return
-        case let .groupStaff(old, new):
+        case .groupStaff(let old, let new):
             takeBackGroupStaff(old: old, new: new)
             restored(true)
             return
-        case let .lentStaff(s, st):
+        case .lentStaff(let s, let st):
             state.withdraw(st, from: s)
             restored(true)
             return
-        case let .withdrawnStaff(s, st):
+        case .withdrawnStaff(let s, let st):
             state.addStaff(Int(st), to: s)
             restored(true)
             return
-        case let .exchange(u, v):
+        case .exchange(let u, let v):
             // The sessions get back exactly the staff they had (`undoStaff`:
             // u's old session first), not whoever trading back would pick.
             restored(state.exchange(u, v, restoring: (forU: undoStaff[0], forV: undoStaff[1])))
             return
-        case let .insertion(u):
+        case .insertion(let u):
             takeBackInsertion(u)
         }
         undo = .none
         // Taking back a unit move or an insertion re-fills rows, which need
         // not give back the very staff they had: the rules checked after
         // changes are asked again, and what breaks one is taken out.
-        if checksAfterMoves && !Self.keepsCheckedRules(state, groupDays: touchedGroupDays, groups: touchedGroups,
-                                                        sessions: touchedSessions, staffDays: touchedStaffDays) {
+        if checksAfterMoves
+            && !Self.keepsCheckedRules(
+                state, groupDays: touchedGroupDays, groups: touchedGroups,
+                sessions: touchedSessions, staffDays: touchedStaffDays)
+        {
             settleCheckedRules()
         }
         refreshTouched()

@@ -39,15 +39,18 @@ extension LocalSearch {
     }
 
     mutating func refreshTouched() {
-        Self.refresh(&tracker, state, groupDays: touchedGroupDays, groups: touchedGroups, sessions: touchedSessions,
-                     activities: touchedActivities, staffDays: touchedStaffDays)
+        Self.refresh(
+            &tracker, state, groupDays: touchedGroupDays, groups: touchedGroups, sessions: touchedSessions,
+            activities: touchedActivities, staffDays: touchedStaffDays)
     }
 
     /// Refreshes the touched components. (Static, so that the schedule is
     /// passed once: a call of a tracker method from this mutating code
     /// would copy the whole `state` struct for each component.)
-    private static func refresh(_ tracker: inout ScoreTracker, _ state: PartialSchedule, groupDays: TouchedSet, groups: TouchedSet,
-                                sessions: TouchedSet, activities: TouchedSet, staffDays: TouchedSet) {
+    private static func refresh(
+        _ tracker: inout ScoreTracker, _ state: PartialSchedule, groupDays: TouchedSet, groups: TouchedSet,
+        sessions: TouchedSet, activities: TouchedSet, staffDays: TouchedSet
+    ) {
         let D = state.instance.dayCount
         for key in groupDays { tracker.refreshGroupDay(key / D, key % D, state) }
         for g in groups { tracker.refreshGroup(g, state) }

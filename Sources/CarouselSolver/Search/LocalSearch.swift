@@ -1,5 +1,5 @@
-import Foundation
 import CarouselModel
+import Foundation
 
 /// The improvement phase: simulated annealing over complete, feasible
 /// schedules. Every move keeps every hard rule (a move that would break one is
@@ -133,17 +133,21 @@ public struct LocalSearch {
     var level: Level { Level(unplaced: state.unassignedCount, change: tracker.perturbation) }
 
     /// Runs until `termination` says stop; returns the best schedule seen.
-    public static func run(_ start: PartialSchedule, seed: UInt64, termination: Termination, reference: Reference? = nil,
-                           progress: ((SearchProgress) -> Void)? = nil) -> Result {
+    public static func run(
+        _ start: PartialSchedule, seed: UInt64, termination: Termination, reference: Reference? = nil,
+        progress: ((SearchProgress) -> Void)? = nil
+    ) -> Result {
         var search = LocalSearch(start, seed: seed, reference: reference)
         return search.anneal(termination: termination, progress: progress)
     }
 
     /// Runs one of a cooperative run's searches: thread `thread` of the
     /// searches meeting at `exchange`, following `plan`.
-    static func run(_ start: PartialSchedule, seed: UInt64, termination: Termination, reference: Reference?,
-                    plan: SearchPlan, exchange: BestExchange?, thread: Int,
-                    progress: ((SearchProgress) -> Void)?) -> Result {
+    static func run(
+        _ start: PartialSchedule, seed: UInt64, termination: Termination, reference: Reference?,
+        plan: SearchPlan, exchange: BestExchange?, thread: Int,
+        progress: ((SearchProgress) -> Void)?
+    ) -> Result {
         var search = LocalSearch(start, seed: seed, reference: reference)
         search.plan = plan
         search.exchange = exchange

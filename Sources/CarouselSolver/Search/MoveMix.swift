@@ -1,7 +1,8 @@
 extension LocalSearch {
     /// The kinds of move, each in its own file under `Moves/`.
     enum Move: CaseIterable {
-        case relocateUnit, exchangeUnits, moveSession, swapSessions, kempeChain, reassignStaff, insertUnit, reassignGroupStaff
+        case relocateUnit, exchangeUnits, moveSession, swapSessions, kempeChain, reassignStaff, insertUnit,
+            reassignGroupStaff
         case lendStaff, withdrawStaff
     }
 

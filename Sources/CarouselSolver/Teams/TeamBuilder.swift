@@ -72,8 +72,9 @@ public struct TeamBuilder {
         for req in L.require {
             for t in 0..<k {
                 while req.pools.reduce(0, { $0 + counts[t][$1] }) < req.min,
-                      counts[t].reduce(0, +) < target[t],
-                      let p = req.pools.filter({ left[$0] > 0 }).max(by: { left[$0] < left[$1] }) {
+                    counts[t].reduce(0, +) < target[t],
+                    let p = req.pools.filter({ left[$0] > 0 }).max(by: { left[$0] < left[$1] })
+                {
                     counts[t][p] += 1
                     left[p] -= 1
                 }
@@ -85,10 +86,12 @@ public struct TeamBuilder {
             for t in 0..<k where counts[t].reduce(0, +) < target[t] {
                 let present = Set(L.sizes.indices.filter { counts[t][$0] > 0 }.map { L.school[$0] })
                 let open = L.sizes.indices.filter { left[$0] > 0 }
-                guard let p = open.max(by: { a, b in
-                    let na = present.contains(L.school[a]) ? 0 : 1, nb = present.contains(L.school[b]) ? 0 : 1
-                    return (na, left[a]) < (nb, left[b])
-                }) else { continue }
+                guard
+                    let p = open.max(by: { a, b in
+                        let na = present.contains(L.school[a]) ? 0 : 1, nb = present.contains(L.school[b]) ? 0 : 1
+                        return (na, left[a]) < (nb, left[b])
+                    })
+                else { continue }
                 counts[t][p] += 1
                 left[p] -= 1
                 seatsLeft = true
@@ -123,8 +126,10 @@ public struct TeamBuilder {
             guard a != b else { continue }
             let p = random.below(P), q = random.below(P)
             guard p != q, counts[a][p] > 0, counts[b][q] > 0 else { continue }
-            counts[a][p] -= 1; counts[a][q] += 1
-            counts[b][q] -= 1; counts[b][p] += 1
+            counts[a][p] -= 1
+            counts[a][q] += 1
+            counts[b][q] -= 1
+            counts[b][p] += 1
             let ca = L.teamCost(counts[a]), cb = L.teamCost(counts[b])
             let before = cost[a] + cost[b], after = ca + cb
             if after <= before {
@@ -132,8 +137,10 @@ public struct TeamBuilder {
                 cost[a] = ca
                 cost[b] = cb
             } else {
-                counts[a][p] += 1; counts[a][q] -= 1
-                counts[b][q] += 1; counts[b][p] -= 1
+                counts[a][p] += 1
+                counts[a][q] -= 1
+                counts[b][q] += 1
+                counts[b][p] -= 1
                 sinceBetter += 1
             }
         }
@@ -241,7 +248,9 @@ extension TeamBuilder {
         var violations: Int
         var pairs: Int
 
-        static func + (a: Cost, b: Cost) -> Cost { Cost(violations: a.violations + b.violations, pairs: a.pairs + b.pairs) }
+        static func + (a: Cost, b: Cost) -> Cost {
+            Cost(violations: a.violations + b.violations, pairs: a.pairs + b.pairs)
+        }
         static func < (a: Cost, b: Cost) -> Bool { (a.violations, a.pairs) < (b.violations, b.pairs) }
     }
 }

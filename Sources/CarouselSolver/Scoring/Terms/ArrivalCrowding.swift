@@ -10,7 +10,10 @@ enum ArrivalCrowding {
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         placed.gateArrivals().reduce(0) { total, arrivals in
-            total + arrivals.withUnsafeBufferPointer { ArrivalTable.load($0, capacity: CompiledInstance.unlimited).crowding }
+            total
+                + arrivals.withUnsafeBufferPointer {
+                    ArrivalTable.load($0, capacity: CompiledInstance.unlimited).crowding
+                }
         }
     }
 

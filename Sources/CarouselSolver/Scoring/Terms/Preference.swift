@@ -7,8 +7,10 @@ enum Preference {
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
         placed.sumOverGroups(counting: .preference) { g in
-            ChoiceAssignment.best(items: placed.instance.choice[g], chosen: placed.chosenActivities(of: g),
-                                  fits: placed.choiceFits(of: g)).1
+            ChoiceAssignment.best(
+                items: placed.instance.choice[g], chosen: placed.chosenActivities(of: g),
+                fits: placed.choiceFits(of: g)
+            ).1
         }
     }
 
@@ -26,12 +28,16 @@ enum Preference {
             }
             // With `within` (spec section 12), a choice fits an item when its session lies inside the item's ranges.
             let items = I.choice[g]
-            let fits: ((Int, Int) -> Bool)? = items.contains(where: { $0.within >= 0 }) ? { k, a in
-                state.table.unitsOfGroup[g].allSatisfy { u in
-                    state.unitActivity[Int(u)] != Int32(a)
-                        || I.inside(within: items[k].within, activity: a, at: Int(state.sessionSlot[Int(state.unitSession[Int(u)])]))
-                }
-            } : nil
+            let fits: ((Int, Int) -> Bool)? =
+                items.contains(where: { $0.within >= 0 })
+                ? { k, a in
+                    state.table.unitsOfGroup[g].allSatisfy { u in
+                        state.unitActivity[Int(u)] != Int32(a)
+                            || I.inside(
+                                within: items[k].within, activity: a,
+                                at: Int(state.sessionSlot[Int(state.unitSession[Int(u)])]))
+                    }
+                } : nil
             return ChoiceAssignment.best(items: items, chosen: chosen, fits: fits).1
         }
         var cost = 0

@@ -9,7 +9,8 @@ enum Spread {
             return placed.instance.spread[g].reduce(0) { total, item in
                 // An item with `within` counts only its own sessions (spec section 12).
                 let sessions = (activities.first { $0.activity == Int(item.activity) }?.sessions ?? []).filter {
-                    placed.instance.inside(within: item.within, activity: Int(item.activity), at: placed.sessions[$0].slot)
+                    placed.instance.inside(
+                        within: item.within, activity: Int(item.activity), at: placed.sessions[$0].slot)
                 }
                 let days = Set(sessions.map { placed.sessions[$0].session.day })
                 return total + max(0, Int(item.minDays) - days.count)
@@ -24,7 +25,9 @@ enum Spread {
             var extra = Set<Int>()
             // An item with `within` counts only its own units (those inside its ranges).
             for u in state.table.unitsOfGroup[g]
-            where state.unitActivity[Int(u)] == item.activity && (item.within < 0 || state.table.units[Int(u)].within == item.within) {
+            where state.unitActivity[Int(u)] == item.activity
+                && (item.within < 0 || state.table.units[Int(u)].within == item.within)
+            {
                 let d = state.day(ofSession: Int(state.unitSession[Int(u)]))
                 if d < 64 { days |= 1 << UInt64(d) } else { extra.insert(d) }
             }

@@ -5,7 +5,11 @@ enum Travel {
     static let scoring = SoftTermScoring(evaluate: evaluate, component: .session(cost), placement: .mayLowerAny)
 
     static func evaluate(_ placed: PlacedSchedule) -> Int {
-        placed.sessions.reduce(0) { $0 + minutes(groups: $1.session.groups, staff: $1.session.staff, room: Int($1.session.room), placed.instance) }
+        placed.sessions.reduce(0) {
+            $0
+                + minutes(
+                    groups: $1.session.groups, staff: $1.session.staff, room: Int($1.session.room), placed.instance)
+        }
     }
 
     static func cost(_ s: Int, _ state: PartialSchedule) -> Int {
@@ -28,7 +32,8 @@ enum Travel {
             I.sites.groupHome[Int(g)] >= 0 ? total + Int(I.sites.minutes(Int(I.sites.groupHome[Int(g)]), site)) : total
         }
         return staff.reduce(fromGroups) { total, st in
-            I.sites.staffHome[Int(st)] >= 0 ? total + Int(I.sites.minutes(Int(I.sites.staffHome[Int(st)]), site)) : total
+            I.sites.staffHome[Int(st)] >= 0
+                ? total + Int(I.sites.minutes(Int(I.sites.staffHome[Int(st)]), site)) : total
         }
     }
 }

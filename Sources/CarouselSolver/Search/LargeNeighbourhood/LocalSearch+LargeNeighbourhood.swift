@@ -71,8 +71,10 @@ extension LocalSearch {
     /// Steps until `budget` places have been scored, `termination` says
     /// stop or a meeting with the other searches is due (they would wait);
     /// returns the places scored.
-    mutating func largeNeighbourhoodPhase(budget: Int, termination: Termination, movesSoFar: Int,
-                                          meetings: Meetings?) -> Int {
+    mutating func largeNeighbourhoodPhase(
+        budget: Int, termination: Termination, movesSoFar: Int,
+        meetings: Meetings?
+    ) -> Int {
         var spent = 0
         while spent < budget && mayRebuild && tracker.soft > 0 {
             if termination.shouldStop(iterations: movesSoFar + spent) { break }

@@ -155,18 +155,23 @@ extension LocalSearch {
             let a = Int(state.table.units[u].activities[i])
             guard state.unitMayAttend(u, activity: a) else { continue }
             for d in 0..<I.dayCount where unitDay < 0 || unitDay == d {
-                guard state.table.units[u].groups.allSatisfy({ I.groupVisitsDay.contains(Int($0), d) }) else { continue }
+                guard state.table.units[u].groups.allSatisfy({ I.groupVisitsDay.contains(Int($0), d) }) else {
+                    continue
+                }
                 for t in (d * P)..<((d + 1) * P) where state.unitMayStart(u, activity: a, at: t) {
                     for j in state.sessionsAt[a * T + t].indices {
                         let s = Int(state.sessionsAt[a * T + t][j])
                         if state.sessionHasPlace(for: u, in: s) {
-                            places.append(RebuildOption(activity: Int32(a), slot: Int32(t), session: Int32(s),
-                                                        room: state.sessionRoom[s], soft: 0, floor: 0))
+                            places.append(
+                                RebuildOption(
+                                    activity: Int32(a), slot: Int32(t), session: Int32(s),
+                                    room: state.sessionRoom[s], soft: 0, floor: 0))
                         }
                     }
                     guard state.mayAddSession(activity: a, day: d) else { continue }
                     for r in I.activityRooms[a] where state.mayOpen(unit: u, activity: a, at: t, room: Int(r)) {
-                        places.append(RebuildOption(activity: Int32(a), slot: Int32(t), session: -1, room: r, soft: 0, floor: 0))
+                        places.append(
+                            RebuildOption(activity: Int32(a), slot: Int32(t), session: -1, room: r, soft: 0, floor: 0))
                     }
                 }
             }
@@ -184,7 +189,9 @@ extension LocalSearch {
             let s = Int(option.session)
             noteSession(s)
             if state.join(unit: u, session: s) { placedIn = s } else { noteSession(s) }
-        } else if let s = state.open(activity: Int(option.activity), slot: Int(option.slot), room: Int(option.room), unit: u) {
+        } else if let s = state.open(
+            activity: Int(option.activity), slot: Int(option.slot), room: Int(option.room), unit: u)
+        {
             placedIn = s
         }
         if placedIn >= 0 {

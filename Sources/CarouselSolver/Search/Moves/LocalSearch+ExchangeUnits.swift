@@ -17,7 +17,8 @@ extension LocalSearch {
         let unitV = state.table.units[v]
         let a1 = Int(state.sessionActivity[s1])
         guard unitV.kind != .cohort, unitV.group != unitU.group, unitV.activities.contains(Int32(a1)),
-              I.duration[a1] == I.duration[a2] else { return false }
+            I.duration[a1] == I.duration[a2]
+        else { return false }
         undoPlaces.clearKeepingCapacity()
         recordForUndo(s1)
         recordForUndo(s2)

@@ -42,7 +42,8 @@ extension LocalSearch {
         for p in 0..<P {
             let t = d * P + p
             if t >= state.openFrom && I.canStart(a, at: t) && I.unitAllows(unit, activity: a, at: t)
-                && unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) }) {
+                && unit.groups.allSatisfy({ state.groupVisits(Int($0), at: t, duration: k) })
+            {
                 targets.append(t)
             }
         }
@@ -56,16 +57,19 @@ extension LocalSearch {
         if !candidates.isEmpty && random.below(2) == 0 {
             let s = Int(candidates[random.below(candidates.count)])
             guard !state.sessionGroups[s].contains(where: { unit.groups.contains($0) }),
-                  state.sessionHasPlace(for: u, in: s) || makeRoom(for: u, in: s) else { return refuse() }
+                state.sessionHasPlace(for: u, in: s) || makeRoom(for: u, in: s)
+            else { return refuse() }
             joinTarget = s
         } else {
             let rooms = I.activityRooms[a]
             guard !rooms.isEmpty, state.mayAddSession(activity: a, day: d),
-                  unit.fixedEntry < 0 || !state.entryPlaced(Int(unit.fixedEntry), besides: u) else { return refuse() }
+                unit.fixedEntry < 0 || !state.entryPlaced(Int(unit.fixedEntry), besides: u)
+            else { return refuse() }
             let r = Int(rooms[random.below(rooms.count)])
             guard state.roomTakes(unit: u, activity: a, room: r, at: t),
-                  state.unitsHolding(room: r, from: t, duration: k, into: &victims), victims.count <= Self.ejectionCap,
-                  let staff = state.staffConflicts(activity: a, slot: t, pupils: unit.pupils, ignoring: victims) else { return refuse() }
+                state.unitsHolding(room: r, from: t, duration: k, into: &victims), victims.count <= Self.ejectionCap,
+                let staff = state.staffConflicts(activity: a, slot: t, pupils: unit.pupils, ignoring: victims)
+            else { return refuse() }
             victims.append(contentsOf: staff)
             room = r
         }
@@ -78,9 +82,13 @@ extension LocalSearch {
         // can check, such as travel to the sessions around it, are asked now.)
         if joinTarget >= 0 {
             noteSession(joinTarget)
-            if state.sessionHasPlace(for: u, in: joinTarget), state.join(unit: u, session: joinTarget) { placedIn = joinTarget }
-        } else if unit.groups.allSatisfy({ state.groupFree(Int($0), at: t, duration: k) }), state.roomAvailable(room, at: t, duration: k),
-                  state.unitTravelAllows(u, at: t, activity: a, room: room, besides: -1) {
+            if state.sessionHasPlace(for: u, in: joinTarget), state.join(unit: u, session: joinTarget) {
+                placedIn = joinTarget
+            }
+        } else if unit.groups.allSatisfy({ state.groupFree(Int($0), at: t, duration: k) }),
+            state.roomAvailable(room, at: t, duration: k),
+            state.unitTravelAllows(u, at: t, activity: a, room: room, besides: -1)
+        {
             placedIn = state.open(activity: a, slot: t, room: room, unit: u) ?? -1
         }
         guard placedIn >= 0 else {
@@ -93,7 +101,10 @@ extension LocalSearch {
         noteUnit(u)
         insertedAt[u] = insertions
         insertions += 1
-        if let i = unplaced.firstIndex(of: Int32(u)) { unplaced.swapAt(i, unplaced.count - 1); unplaced.removeLast() }
+        if let i = unplaced.firstIndex(of: Int32(u)) {
+            unplaced.swapAt(i, unplaced.count - 1)
+            unplaced.removeLast()
+        }
         for v in victims { unplaced.append(Int32(v)) }
         undo = .insertion(unit: u)
         return true
@@ -106,12 +117,15 @@ extension LocalSearch {
     private mutating func makeRoom(for u: Int, in s: Int) -> Bool {
         let unit = state.table.units[u], a = Int(state.sessionActivity[s]), r = Int(state.sessionRoom[s])
         guard unit.kind != .cohort, !state.sessionLocked[s], Int(state.sessionSlot[s]) >= state.openFrom,
-              state.roomMeetsNeeds(ofUnit: u, room: r),
-              unit.fixedEntry < 0 || state.holdsEntry(Int(unit.fixedEntry), session: s) else { return false }
+            state.roomMeetsNeeds(ofUnit: u, room: r),
+            unit.fixedEntry < 0 || state.holdsEntry(Int(unit.fixedEntry), session: s)
+        else { return false }
         let members = state.sessionUnits[s]
         var groups = state.sessionGroups[s].count + unit.groups.count
         var pupils = Int(state.sessionPupils[s]) + Int(unit.pupils)
-        func full() -> Bool { groups > Int(I.maxGroups[a]) || !state.fits(pupils: Int32(clamping: pupils), activity: a, room: r) }
+        func full() -> Bool {
+            groups > Int(I.maxGroups[a]) || !state.fits(pupils: Int32(clamping: pupils), activity: a, room: r)
+        }
         let first = random.below(members.count)
         var staying = members.count
         for i in members.indices where full() {
@@ -143,8 +157,10 @@ extension LocalSearch {
         ejected.removeAll(keepingCapacity: true)
         for v in victims {
             let s = Int(state.unitSession[v])
-            ejected.append(Ejected(unit: v, session: s, activity: Int(state.sessionActivity[s]), slot: Int(state.sessionSlot[s]),
-                                   room: Int(state.sessionRoom[s]), staff: state.sessionStaff[s]))
+            ejected.append(
+                Ejected(
+                    unit: v, session: s, activity: Int(state.sessionActivity[s]), slot: Int(state.sessionSlot[s]),
+                    room: Int(state.sessionRoom[s]), staff: state.sessionStaff[s]))
             noteUnit(v)
             noteSession(s)
             state.unassign(v)
@@ -163,14 +179,17 @@ extension LocalSearch {
             if let j = ejected[..<i].firstIndex(where: { $0.session == e.session }) {
                 target = Int(state.unitSession[ejected[j].unit])
             } else if state.sessionAlive[e.session] && Int(state.sessionActivity[e.session]) == e.activity
-                        && Int(state.sessionSlot[e.session]) == e.slot && Int(state.sessionRoom[e.session]) == e.room {
+                && Int(state.sessionSlot[e.session]) == e.slot && Int(state.sessionRoom[e.session]) == e.room
+            {
                 target = e.session
             }
             if target >= 0 {
                 // (Should the session not take it back, the unit stays
                 // unplaced: the room is the session's.)
                 if state.join(unit: e.unit, session: target, preferredStaff: e.staff) { noteSession(target) }
-            } else if let s = state.open(activity: e.activity, slot: e.slot, room: e.room, unit: e.unit, preferredStaff: e.staff) {
+            } else if let s = state.open(
+                activity: e.activity, slot: e.slot, room: e.room, unit: e.unit, preferredStaff: e.staff)
+            {
                 noteSession(s)
             }
             noteUnit(e.unit)

@@ -34,7 +34,8 @@ extension LocalSearch {
             for p in 0..<P {
                 let other = Int(state.groupSession(g, at: d * P + p))
                 if other >= 0 && other != s1 && Int(state.sessionSlot[other]) == d * P + p
-                    && I.duration[Int(state.sessionActivity[other])] == k {
+                    && I.duration[Int(state.sessionActivity[other])] == k
+                {
                     targets.append(d * P + p)
                 }
             }
@@ -62,7 +63,9 @@ extension LocalSearch {
             let to = Int(state.sessionSlot[s]) == t1 ? t2 : t1
             let a = Int(state.sessionActivity[s]), r = Int(state.sessionRoom[s])
             guard I.canStart(a, at: to), !I.roomUnavailable.containsAny(r, from: to, count: k) else { return refuse() }
-            for q in to..<(to + k) where !enlist(Int(state.roomAt[r * T + q]), startingAt: to, duration: k) { return refuse() }
+            for q in to..<(to + k) where !enlist(Int(state.roomAt[r * T + q]), startingAt: to, duration: k) {
+                return refuse()
+            }
             // (Lists read in place: iterating one would retain it.)
             for i in state.sessionGroups[s].indices {
                 let g = Int(state.sessionGroups[s][i])
@@ -93,8 +96,10 @@ extension LocalSearch {
     /// already in the chain are fine as they are.
     private mutating func enlist(_ x: Int, startingAt to: Int, duration k: Int) -> Bool {
         guard x >= 0, !chain.contains(x) else { return true }
-        guard !state.sessionLocked[x], Int(state.sessionSlot[x]) == to, Int(I.duration[Int(state.sessionActivity[x])]) == k,
-              chain.count < Self.kempeCap else { return false }
+        guard !state.sessionLocked[x], Int(state.sessionSlot[x]) == to,
+            Int(I.duration[Int(state.sessionActivity[x])]) == k,
+            chain.count < Self.kempeCap
+        else { return false }
         chain.append(x)
         return true
     }

@@ -9,7 +9,8 @@ extension LocalSearch {
     mutating func moveSession() -> Bool {
         guard let s = randomSession() else { return false }
         let a = Int(state.sessionActivity[s]), t0 = Int(state.sessionSlot[s]), r0 = Int(state.sessionRoom[s])
-        let d = random.below(4) == 0 ? randomVisitDay(of: state.sessionGroups[s]) ?? t0 / I.periodCount : t0 / I.periodCount
+        let d =
+            random.below(4) == 0 ? randomVisitDay(of: state.sessionGroups[s]) ?? t0 / I.periodCount : t0 / I.periodCount
         let rooms = I.activityRooms[a]
         var r = r0
         switch rooms.isEmpty ? 0 : random.below(4) {
@@ -30,7 +31,9 @@ extension LocalSearch {
                 guard x >= 0, x != s, Int(state.sessionSlot[x]) == q else { continue }
                 for side in 0..<2 {
                     let t = side == 0 ? q - k : q + Int(I.duration[Int(state.sessionActivity[x])])
-                    if t >= first && t <= last && (t != t0 || r != r0) && state.mayRelocate(s, to: t, inAllowedRoom: r, besides: -1) {
+                    if t >= first && t <= last && (t != t0 || r != r0)
+                        && state.mayRelocate(s, to: t, inAllowedRoom: r, besides: -1)
+                    {
                         targets.append(t)
                     }
                 }
@@ -54,7 +57,9 @@ extension LocalSearch {
         guard I.weights[.roomStability] > 0 else { return nil }
         let R = I.roomCount
         targets.clearKeepingCapacity()
-        for r in I.activityRooms[a] where Int(r) != r0 && state.activityRoomSessions[a * R + Int(r)] > 0 { targets.append(Int(r)) }
+        for r in I.activityRooms[a] where Int(r) != r0 && state.activityRoomSessions[a * R + Int(r)] > 0 {
+            targets.append(Int(r))
+        }
         return targets.isEmpty ? nil : targets[random.below(targets.count)]
     }
 }

@@ -11,7 +11,10 @@ extension LocalSearch {
         let new = members[random.below(members.count)]
         guard new != old else { return false }
         noteSession(s)
-        guard state.replaceStaff(in: s, old, with: new) else { clearTouched(); return refuse() }
+        guard state.replaceStaff(in: s, old, with: new) else {
+            clearTouched()
+            return refuse()
+        }
         noteSession(s)
         undo = .staff(session: s, old: old, new: new)
         return true

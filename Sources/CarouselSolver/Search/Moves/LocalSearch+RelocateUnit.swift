@@ -16,7 +16,9 @@ extension LocalSearch {
         // Half the time keep the time and change only the session, room or
         // (for a choice) the activity: the group's day stays as it is.
         let keepTime = random.below(2) == 0
-        let d = keepTime ? t0 / I.periodCount
+        let d =
+            keepTime
+            ? t0 / I.periodCount
             : (unitDay >= 0 ? unitDay : randomVisitDay(of: state.table.units[u].groups) ?? t0 / I.periodCount)
         var t = t0
         if !keepTime {
@@ -27,7 +29,8 @@ extension LocalSearch {
                 let start = d * I.periodCount + p
                 guard I.canStart(a, at: start) else { continue }
                 if state.table.units[u].groups.indices.allSatisfy({
-                    state.groupAvailable(Int(state.table.units[u].groups[$0]), at: start, duration: k, besides: s0, or: -1)
+                    state.groupAvailable(
+                        Int(state.table.units[u].groups[$0]), at: start, duration: k, besides: s0, or: -1)
                 }) {
                     targets.append(start)
                 }
@@ -35,7 +38,9 @@ extension LocalSearch {
             guard !targets.isEmpty else { return refuse() }
             t = targets[random.below(targets.count)]
         }
-        guard t >= state.openFrom, I.canStart(a, at: t), t != t0 || a != a0 || random.below(2) == 0 else { return false }
+        guard t >= state.openFrom, I.canStart(a, at: t), t != t0 || a != a0 || random.below(2) == 0 else {
+            return false
+        }
         // Check the target cheaply before changing anything: most random
         // targets fail, and a failure should cost little.
         let k = Int(I.duration[a]), T = I.slotCount
@@ -44,7 +49,8 @@ extension LocalSearch {
         }
         for i in state.table.units[u].groups.indices {
             let g = Int(state.table.units[u].groups[i])
-            guard I.yearAllowed(group: g, activity: a), state.groupAvailable(g, at: t, duration: k, besides: s0, or: -1) else {
+            guard I.yearAllowed(group: g, activity: a), state.groupAvailable(g, at: t, duration: k, besides: s0, or: -1)
+            else {
                 return refuse()
             }
         }
@@ -121,9 +127,11 @@ extension LocalSearch {
         state.unassign(u)
         noteSession(from)
         if session >= 0 && state.sessionAlive[session] && Int(state.sessionActivity[session]) == activity
-            && Int(state.sessionSlot[session]) == slot {
+            && Int(state.sessionSlot[session]) == slot
+        {
             if state.join(unit: u, session: session, preferredStaff: undoStaff[0]) { noteSession(session) }
-        } else if let s = state.open(activity: activity, slot: slot, room: room, unit: u, preferredStaff: undoStaff[0]) {
+        } else if let s = state.open(activity: activity, slot: slot, room: room, unit: u, preferredStaff: undoStaff[0])
+        {
             noteSession(s)
         }
         noteUnit(u)

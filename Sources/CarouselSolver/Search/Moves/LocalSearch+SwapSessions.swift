@@ -19,7 +19,8 @@ extension LocalSearch {
             for p in 0..<I.periodCount {
                 let other = Int(state.groupSession(g, at: d * I.periodCount + p))
                 if other >= 0 && other != s1 && !targets.contains(other) && !state.sessionLocked[other]
-                    && I.duration[Int(state.sessionActivity[other])] == k {
+                    && I.duration[Int(state.sessionActivity[other])] == k
+                {
                     targets.append(other)
                 }
             }
@@ -44,12 +45,17 @@ extension LocalSearch {
             let D = I.dayCount
             for g in state.sessionGroups[s1] where !I.groupVisitsDay.contains(Int(g), d2) { return refuse() }
             for g in state.sessionGroups[s2] where !I.groupVisitsDay.contains(Int(g), d) { return refuse() }
-            guard a1 == a2 || (state.activityDay[a1 * D + d2] < I.maxPerDay[a1] && state.activityDay[a2 * D + d] < I.maxPerDay[a2]) else {
+            guard
+                a1 == a2
+                    || (state.activityDay[a1 * D + d2] < I.maxPerDay[a1]
+                        && state.activityDay[a2 * D + d] < I.maxPerDay[a2])
+            else {
                 return refuse()
             }
         }
         guard state.mayRelocate(s1, to: t2, room: swapRooms ? r2 : r1, besides: s2),
-              state.mayRelocate(s2, to: t1, room: swapRooms ? r1 : r2, besides: s1) else { return refuse() }
+            state.mayRelocate(s2, to: t1, room: swapRooms ? r1 : r2, besides: s1)
+        else { return refuse() }
         sessionMoves.clearKeepingCapacity()
         sessionMoves.append((session: s1, slot: t2, room: swapRooms ? r2 : r1))
         sessionMoves.append((session: s2, slot: t1, room: swapRooms ? r1 : r2))
