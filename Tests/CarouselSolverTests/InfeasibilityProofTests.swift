@@ -100,7 +100,7 @@ struct InfeasibilityProofTests {
         let errors = try Self.errors(Self.meetings(gap: 5))
         #expect(
             errors.contains(
-                "spacing: 3 sessions of meet must start at least 5 days apart; the days they may be held on (d1 to d3) allow at most 2"
+                "spacing[0] (meet, 5 days apart) needs at least 3 sessions, but the 3 dates they could be held on allow at most 2 that far apart"
             ), "\(errors)")
         #expect(try Self.errors(Self.meetings(gap: 4)) == [])
     }

@@ -181,8 +181,11 @@ import Testing
                 .deletingLastPathComponent()
                 .appendingPathComponent("Examples/\(name).json").path
             let problem = try ProblemDecoder.decode(contentsOf: path)
+            // No errors; warnings only that a resource is tight (the galactic
+            // challenge fills 11 of its 12 station room-periods).
             let findings = ProblemAnalysis(CompiledInstance(problem.withFormedTeams())).findings()
-            #expect(findings.isEmpty, "\(name): \(findings.map(\.message))")
+            let notTight = findings.filter { $0.severity == .error || !$0.message.hasSuffix(": tight") }
+            #expect(notTight.isEmpty, "\(name): \(notTight.map(\.message))")
         }
     }
 }

@@ -35,7 +35,7 @@ public struct ProblemAnalysis {
     public func proofs() -> [Finding] {
         let out: [Finding] =
             table.notes.map { Finding(severity: .error, message: $0) } + shortVisits() + roomPools() + staffPools()
-            + busySlots() + spacingShortage()
+            + busySlots() + spacingFits()
         return out.filter { $0.severity == .error }
     }
 
@@ -47,7 +47,6 @@ public struct ProblemAnalysis {
         out += roomPools()
         out += staffPools()
         out += busySlots()
-        out += spacingShortage()
         out += fixedSessions()
         out += version2Findings()
         return out
