@@ -39,6 +39,16 @@ extension PartialSchedule {
         return continuity(ofGroup: g, marks: &marks, stamp: &stamp) == 0
     }
 
+    /// The sessions group g is in, each once, appended to `list` (kept
+    /// storage: nothing is allocated once it has grown).
+    @inline(__always)
+    func appendSessions(ofGroup g: Int, into list: inout [Int]) {
+        for i in table.unitsOfGroup[g].indices {
+            let s = Int(unitSession[Int(table.unitsOfGroup[g][i])])
+            if s >= 0 && !list.contains(s) { list.append(s) }
+        }
+    }
+
     /// The continuity-role staff group g already sees in its sessions other
     /// than s, appended to `list` (for filling s's rows with them first).
     func continuityStaff(ofGroup g: Int, besides s: Int, into list: inout [Int32]) {

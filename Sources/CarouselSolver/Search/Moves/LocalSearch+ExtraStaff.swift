@@ -11,10 +11,7 @@ extension LocalSearch {
         guard I.groupCount > 0, state.unassignedCount == 0 else { return false }
         let g = random.below(I.groupCount)
         targets.clearKeepingCapacity()
-        for i in state.table.unitsOfGroup[g].indices {
-            let s = Int(state.unitSession[Int(state.table.unitsOfGroup[g][i])])
-            if s >= 0 && !targets.contains(s) { targets.append(s) }
-        }
+        state.appendSessions(ofGroup: g, into: &targets)
         guard targets.count > 1 else { return false }
         let s = targets[random.below(targets.count)], other = targets[random.below(targets.count)]
         guard other != s, !state.sessionStaff[other].isEmpty else { return false }

@@ -9,10 +9,7 @@ extension LocalSearch {
         let g = random.below(I.groupCount)
         // A continuity staff member the group sees, and the sessions they share.
         targets.clearKeepingCapacity()
-        for i in state.table.unitsOfGroup[g].indices {
-            let s = Int(state.unitSession[Int(state.table.unitsOfGroup[g][i])])
-            if s >= 0 && !targets.contains(s) { targets.append(s) }
-        }
+        state.appendSessions(ofGroup: g, into: &targets)
         guard !targets.isEmpty else { return false }
         let first = targets[random.below(targets.count)]
         let staff = state.sessionStaff[first]
