@@ -55,14 +55,22 @@ extension PartialSchedule {
 
     /// Whether staff member st may leave session s: not a fixed entry's
     /// named staff, and the others still fill every row for its pupils.
-    func mayWithdraw(_ st: Int32, from s: Int) -> Bool {
+    /// Matches with the kept `filler` scratch: no allocation once it has grown.
+    mutating func mayWithdraw(_ st: Int32, from s: Int) -> Bool {
         guard sessionStaff[s].contains(st), !sessionRequiredStaff[s].contains(st) else { return false }
         let rows = instance.rowRange(Int(sessionActivity[s]))
         guard !rows.isEmpty else { return true }
-        let need = rows.map { instance.rows[$0].needed(pupils: sessionPupils[s]) }
-        let others = sessionStaff[s].filter { $0 != st }
-        return StaffMatching(instance: instance, rows: rows, need: need, staff: others).matched
-            == need.reduce(0) { $0 + Int($1) }
+        var matcher = filler.take() ?? RowFiller()
+        defer { filler = matcher }
+        let pupils = sessionPupils[s]
+        matcher.reset(rows: rows, need: { instance.rows[$0].needed(pupils: pupils) }, preferring: [], then: [])
+        // Only the session's other staff may fill its rows.
+        let W = staffBusy.stride
+        if matcher.free.count != W { matcher.free = [UInt64](repeating: 0, count: W) }
+        for w in 0..<W { matcher.free[w] = 0 }
+        for other in sessionStaff[s] where other != st { matcher.free[Int(other) >> 6] |= 1 << UInt64(other & 63) }
+        let staff = sessionStaff[s]
+        return matcher.fill(candidates: { _ in staff }, member: instance.rowMember)
     }
 
     /// Copies session s's staff into `movedStaff[i]` (kept storage).
