@@ -7,7 +7,9 @@ import CarouselModel
 /// For each formation it takes the fewest teams the counting conditions
 /// allow (sizes within `[min, max]`, every `require` entry's supply, enough
 /// schools to give every team `minSchools`), with sizes as equal as they can
-/// be; fewer teams need fewer sessions. A greedy start (requirements first,
+/// be; fewer teams need fewer sessions, as long as the teams sharing a
+/// session still fit its room (`teamsShareSessions`; else one more team is
+/// tried, up to a few more). A greedy start (requirements first,
 /// then each seat from a school the team lacks, the fullest pool first) is
 /// improved by exchanging pupils between teams: first until every team meets
 /// `minSchools` and `require`, then towards teams whose schools are evenly
@@ -48,13 +50,20 @@ public struct TeamBuilder {
         guard total > 0 else { return Formed(teams: [], violations: 0) }
         let least = max(1, layout.fewestTeams(total: total))
         let most = layout.mostTeams(total: total)
-        var best: (counts: [[Int]], violations: Int)?
+        var best: (counts: [[Int]], violations: Int, shares: Bool)?
         var k = least
         while k <= max(least, most) && k <= least + 4 {
             let counts = improve(layout, start: greedy(layout, teams: k))
             let v = layout.violations(counts)
-            if best == nil || v < best!.violations { best = (counts, v) }
-            if v == 0 { break }
+            // Valid teams whose sessions cannot hold them at these sizes
+            // are kept only until one more team makes sizes that fit.
+            let shares =
+                v == 0
+                && Self.teamsShareSessions(problem, formation: f, teams: teams(for: f, layout: layout, counts: counts))
+            if best == nil || v < best!.violations || (v == best!.violations && shares && !best!.shares) {
+                best = (counts, v, shares)
+            }
+            if v == 0 && shares { break }
             k += 1
         }
         return Formed(teams: teams(for: f, layout: layout, counts: best!.counts), violations: best!.violations)
