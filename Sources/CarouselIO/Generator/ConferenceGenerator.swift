@@ -77,7 +77,12 @@ struct ConferenceGenerator {
             Room(
                 id: "atrium", name: delegates > 400 ? "Exhibition Hall" : "Atrium Restaurant", capacity: delegates + 10,
                 features: ["dining"]))
-        draft.addRooms(seating: parameters.supply(for: Double(delegates)), exactly: parameters.isOverConstrained) { n in
+        // Enough rooms for the sessions a round needs at once (a workshop
+        // takes at most 40 delegations), not only the seats.
+        let breakoutRooms = draft.addRooms(
+            seating: parameters.supply(for: Double(delegates)), atLeast: (delegations.count + 39) / 40 + 1,
+            exactly: parameters.isOverConstrained
+        ) { n in
             let feature = n % 12 == 6 ? "computers" : n % 12 == 7 ? "outdoor" : "seminar"
             let name =
                 feature == "computers"
@@ -103,6 +108,9 @@ struct ConferenceGenerator {
             Activity(
                 id: "lunch", name: "Lunch and exhibition", maxGroups: delegations.count, roomFeatures: ["dining"],
                 window: [ProblemDraft.range(day: nil, "11:50-12:40")]))
+        // A workshop whose kind of room the conference lacks (a small one
+        // without an ICT lab) is held in a seminar room.
+        let features = Set(breakoutRooms.flatMap { draft.rooms[$0].features })
         let perStrand = strands == 1 ? parameters.scaled(12, minimum: 6) : 12
         var workshops: [[(activity: Int, phases: String)]] = []
         for s in 0..<strands {
@@ -121,7 +129,8 @@ struct ConferenceGenerator {
                             Activity(
                                 id: draft.uniqueID(topic.id + suffix, kind: "activity"), name: topic.title + suffix,
                                 maxGroups: 40,
-                                roomFeatures: [topic.feature], maxSessions: random.chance(0.1) ? 1 : 2,
+                                roomFeatures: [features.contains(topic.feature) ? topic.feature : "seminar"],
+                                maxSessions: random.chance(0.1) ? 1 : 2,
                                 staff: [.init(ids: [presenter], count: 1)])), topic.phases
                     ))
             }

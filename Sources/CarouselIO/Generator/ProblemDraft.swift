@@ -92,13 +92,15 @@ struct ProblemDraft {
     }
 
     /// Adds the rooms `room(n)` makes (n = 1, 2, …) until they seat `seats`
-    /// in all. With `exactly` the last room is cut to the seats still wanted,
-    /// so that they seat no more than `seats` (an over-constrained problem's
-    /// room supply).
+    /// in all and, unless `exactly`, number at least `count`. With `exactly`
+    /// the last room is cut to the seats still wanted, so that they seat no
+    /// more than `seats` (an over-constrained problem's room supply).
     @discardableResult
-    mutating func addRooms(seating seats: Int, exactly: Bool, _ room: (_ n: Int) -> Room) -> [Int] {
+    mutating func addRooms(
+        seating seats: Int, atLeast count: Int = 0, exactly: Bool, _ room: (_ n: Int) -> Room
+    ) -> [Int] {
         var added: [Int] = [], seated = 0
-        while seated < seats {
+        while seated < seats || (!exactly && added.count < count) {
             var next = room(added.count + 1)
             if exactly { next.capacity = min(next.capacity ?? seats, seats - seated) }
             seated += next.capacity ?? seats
