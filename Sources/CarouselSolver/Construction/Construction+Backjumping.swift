@@ -12,6 +12,12 @@ extension Construction {
         var best: (Option, [Int])?
         var bestCost = Double.infinity
         var seen = [Int]()
+        // The people a `sameStaff` group already has: a new session of its
+        // ejects whoever holds them then.
+        var known: [Int32] = []
+        for g in unit.groups where I.groupSameStaff[Int(g)] {
+            state.continuityStaff(ofGroup: Int(g), besides: -1, into: &known)
+        }
         for a32 in unit.activities {
             let a = Int(a32)
             var yearsOK = true
@@ -58,7 +64,7 @@ extension Construction {
                         }
                         guard
                             let staffConflicts = state.staffConflicts(
-                                activity: a, slot: t, pupils: unit.pupils, ignoring: list)
+                                activity: a, slot: t, pupils: unit.pupils, ignoring: list, preferring: known)
                         else { continue }
                         for v in staffConflicts where !list.contains(v) { list.append(v) }
                         let cost = conflictCost(list) + 0.01 * Double(list.count)

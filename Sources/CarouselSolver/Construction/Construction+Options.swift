@@ -75,6 +75,7 @@ extension Construction {
                 let s = Int(s32)
                 let site = I.roomSite[Int(state.sessionRoom[s])]
                 var cost = wish + dayShapeCost(unit, slot: t, duration: k, site: site) - 3 + mixCost(unit, session: s)
+                cost += sameStaffJoinCost(u, session: s)
                 cost += random.unit() * 0.3
                 out.append(Option(activity: a, slot: t, session: s, room: Int(state.sessionRoom[s]), cost: cost))
                 joined = true

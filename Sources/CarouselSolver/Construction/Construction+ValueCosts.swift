@@ -60,4 +60,25 @@ extension Construction {
         let school = instance.groupSchool[Int(unit.group)]
         return state.sessionGroups[s].contains { instance.groupSchool[Int($0)] == school } ? w : 0
     }
+
+    /// What joining session s costs unit u's or the session's `sameStaff`
+    /// groups (rule 11): a group that joins another's session is given its
+    /// people, and a session that needs more staff for u shows its groups
+    /// new ones, so a `sameStaff` group's unit opens a session of its own
+    /// and the others join it only where its staff stay as they are.
+    func sameStaffJoinCost(_ u: Int, session s: Int) -> Double {
+        guard instance.hasSameStaff else { return 0 }
+        let unit = table.units[u]
+        if unit.groups.contains(where: { instance.groupSameStaff[Int($0)] }) { return Self.sameStaffJoinPenalty }
+        guard state.holdsSameStaffGroup(s) else { return 0 }
+        let pupils = state.sessionPupils[s]
+        for row in instance.rowRange(Int(state.sessionActivity[s]))
+        where instance.rows[row].needed(pupils: pupils + unit.pupils) != instance.rows[row].needed(pupils: pupils) {
+            return Self.sameStaffJoinPenalty
+        }
+        return 0
+    }
+
+    /// Above every other cost of a construction option: such a join comes last.
+    static let sameStaffJoinPenalty = 100.0
 }

@@ -36,12 +36,16 @@ extension PartialSchedule {
     /// Units whose sessions hold the staff a new session of `a` at slot t
     /// would need, or nil when the rows cannot be filled even then (staff
     /// unavailable or over their limits, or held by a fixed session).
-    func staffConflicts(activity a: Int, slot t: Int, pupils: Int32, ignoring: [Int]) -> [Int]? {
+    /// `preferring` are taken first where they fit, busy or not (the people
+    /// a `sameStaff` group already has).
+    func staffConflicts(
+        activity a: Int, slot t: Int, pupils: Int32, ignoring: [Int], preferring: [Int32] = []
+    ) -> [Int]? {
         let I = instance, rows = I.rowRange(a)
         guard !rows.isEmpty else { return [] }
         let k = Int(I.duration[a]), T = I.slotCount, d = t / I.periodCount
         let need = rows.map { I.rows[$0].needed(pupils: pupils) }
-        var filler = RowFiller(rows: rows, need: need, preferred: [], staffCount: I.staffCount) { st in
+        var filler = RowFiller(rows: rows, need: need, preferred: preferring, staffCount: I.staffCount) { st in
             I.staffAvailable.containsAll(Int(st), from: t, count: k)
                 && staffDay[Int(st) * I.dayCount + d] < I.staffMaxPerDay[Int(st)]
                 && staffTotal[Int(st)] < I.staffMax[Int(st)]

@@ -60,4 +60,44 @@ extension PartialSchedule {
             }
         }
     }
+
+    /// Whether session s holds a `sameStaff` group (rule 11).
+    func holdsSameStaffGroup(_ s: Int) -> Bool {
+        sessionGroups[s].contains { instance.groupSameStaff[Int($0)] }
+    }
+
+    /// Narrows `free` (a staff set) for session s so that the `sameStaff`
+    /// groups (rule 11) keep the people they need all term (`SameStaffPools`),
+    /// at one of two levels:
+    /// - 1: the continuity-role staff of another `sameStaff` group visiting
+    ///   during s are left to it (its people are its own from its first session);
+    /// - 2: also, a session holding `sameStaff` groups takes continuity-role
+    ///   staff only from their pools (people who are there all term), and a
+    ///   session holding none leaves the pools of the groups visiting then.
+    /// Staff of other roles are not narrowed.
+    func narrowForSameStaff(_ s: Int, level: Int, free: inout [UInt64]) {
+        let pools = sameStaffPools, W = pools.stride
+        let t = Int(sessionSlot[s]), k = Int(instance.duration[Int(sessionActivity[s])])
+        var holds = false
+        for i in sessionGroups[s].indices where instance.groupSameStaff[Int(sessionGroups[s][i])] {
+            holds = true
+            guard level >= 2 else { break }
+            let g = Int(sessionGroups[s][i])
+            for w in free.indices { free[w] &= pools.pool[g * W + w] | pools.outsideContinuity[w] }
+        }
+        for other in pools.groups
+        where !sessionGroups[s].contains(other) && instance.groupVisit.containsAny(Int(other), from: t, count: k) {
+            if level >= 2 && !holds {
+                for w in free.indices { free[w] &= ~pools.pool[Int(other) * W + w] }
+                continue
+            }
+            for u in table.unitsOfGroup[Int(other)] {
+                let x = Int(unitSession[Int(u)])
+                guard x >= 0, x != s else { continue }
+                for st in sessionStaff[x] where instance.staffContinuity[Int(st)] {
+                    free[Int(st) >> 6] &= ~(1 << UInt64(st & 63))
+                }
+            }
+        }
+    }
 }

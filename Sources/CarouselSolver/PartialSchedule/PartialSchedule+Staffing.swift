@@ -219,13 +219,21 @@ extension PartialSchedule {
                 return true
             }
         }
-        matcher.reset(
-            rows: rows, need: { instance.rows[$0].needed(pupils: pupils) }, preferring: required, then: favoured)
-        staffWhoMayServe(s, into: &matcher.free)
         let d = day(ofSession: s)
-        let ok = matcher.fill(
-            candidates: { k in rowOrder[rows.lowerBound + k] }, member: instance.rowMember, order: staffPriority,
-            rank: StaffRanks(staffDay, stride: instance.dayCount, offset: d))
+        func match(narrowing level: Int) -> Bool {
+            matcher.reset(
+                rows: rows, need: { instance.rows[$0].needed(pupils: pupils) }, preferring: required, then: favoured)
+            staffWhoMayServe(s, into: &matcher.free)
+            if level > 0 { narrowForSameStaff(s, level: level, free: &matcher.free) }
+            return matcher.fill(
+                candidates: { k in rowOrder[rows.lowerBound + k] }, member: instance.rowMember, order: staffPriority,
+                rank: StaffRanks(staffDay, stride: instance.dayCount, offset: d))
+        }
+        // With `sameStaff` groups, first leave them the people they need all
+        // term, then only those they already have, then fill as for any session.
+        let ok =
+            sameStaffPools.groups.isEmpty
+            ? match(narrowing: 0) : match(narrowing: 2) || match(narrowing: 1) || match(narrowing: 0)
         let requiredOK =
             ok && required.allSatisfy { st in matcher.chosen.contains(st) || staffMayServe(Int(st), session: s) }
         guard requiredOK else {

@@ -110,6 +110,9 @@ public struct PartialSchedule: Sendable {
     let rowOrder: [[Int32]]
     /// Each staff member's place in that order (least versatile first).
     let staffPriority: [Int32]
+    /// The staff each `sameStaff` group can keep all term (`fillStaff`
+    /// leaves them to it first).
+    let sameStaffPools: SameStaffPools
     /// Reused by `fillStaff`, so a refill allocates nothing once warm
     /// (taken out while in use).
     var filler: RowFiller? = RowFiller()
@@ -151,6 +154,7 @@ public struct PartialSchedule: Sendable {
         for (i, st) in byVersatility.enumerated() { priority[Int(st)] = Int32(i) }
         staffPriority = priority
         rowOrder = I.rows.map { row in row.members.sorted { priority[Int($0)] < priority[Int($1)] } }
+        sameStaffPools = SameStaffPools(I, table: table)
         for st in 0..<I.staffCount {
             // A limit of 0 leaves the staff member full from the start.
             if I.staffMaxPerDay[st] <= 0 { for d in 0..<I.dayCount { staffDayFull.insert(d, st) } }

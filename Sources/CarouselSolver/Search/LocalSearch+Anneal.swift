@@ -17,6 +17,12 @@ extension LocalSearch {
         var fraction = 0.0
         var lastReport = termination.elapsed
         var nextRebuild = plan.period
+        // Seconds spent in large-neighbourhood phases: under a time limit
+        // alone, their share of the time is held to the plan's share (a
+        // rebuild's place costs many annealing moves, so a share of the
+        // moves would give the rebuilds most of the time).
+        var rebuildSeconds = 0.0
+        let sharesTime = termination.iterationLimit == .max
         var meetings = exchange.map { Meetings(exchange: $0, thread: thread, termination: termination) }
         while !best.isPerfect {
             if moves & 255 == 0 {
@@ -26,10 +32,14 @@ extension LocalSearch {
                     termination.iterationLimit == .max ? 0 : Double(moves) / Double(termination.iterationLimit)
                 fraction = min(1, max(byTime, byMoves))
                 annealing.cool(to: fraction)
-                if plan.phaseBudget > 0 && moves >= nextRebuild && fraction >= plan.rebuildFrom && mayRebuild {
+                if plan.phaseBudget > 0 && moves >= nextRebuild && fraction >= plan.rebuildFrom && mayRebuild
+                    && (!sharesTime || rebuildSeconds <= plan.rebuildShare * (termination.elapsed - startTime))
+                {
+                    let phaseStart = termination.elapsed
                     let spent = largeNeighbourhoodPhase(
                         budget: plan.phaseBudget, termination: termination, movesSoFar: moves,
                         meetings: meetings)
+                    rebuildSeconds += termination.elapsed - phaseStart
                     moves += spent
                     applied += spent
                     current = (level, tracker.soft)
