@@ -25,6 +25,22 @@ import Testing
         )
     }
 
+    /// Class a does chem and bridges, class b bridges.
+    static let chemAndBridges = """
+        [{"id": "a", "size": 20, "attend": [{"activity": "chem"}, {"activity": "bridges"}]},
+         {"id": "b", "size": 20, "attend": [{"activity": "bridges"}]}]
+        """
+
+    /// One day of two periods, no staff, with these rooms, activities and groups.
+    static func morning(rooms: String, activities: String, groups: String) throws -> Fx {
+        try Fx(
+            calendar: """
+                {"days": [{"id": "mon"}],
+                 "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"}]}
+                """,
+            rooms: rooms, activities: activities, groups: groups)
+    }
+
     static func options(moves: Int = 5_000) -> Solver.Options {
         var o = Solver.Options()
         o.timeLimit = 600
@@ -121,21 +137,14 @@ import Testing
     /// bridges also in another room: (8 + 4) + (8 + 4 + 2) = 26. Moving
     /// b instead, or taking a's chem to another day, changes more.
     @Test func aClassWhoseLabClosesTradesTimesWithItsOwnNextWorkshop() throws {
-        let fx = try Fx(
-            calendar: """
-                {"days": [{"id": "mon"}],
-                 "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"}]}
-                """,
+        let fx = try Self.morning(
             rooms: """
                 [{"id": "lab", "features": ["lab"], "unavailable": ["mon 09:00-10:00"]},
                  {"id": "c1", "features": ["classroom"]}, {"id": "c2", "features": ["classroom"]}]
                 """,
             activities:
                 #"[{"id": "chem", "roomFeatures": ["lab"]}, {"id": "bridges", "roomFeatures": ["classroom"], "maxGroups": 1}]"#,
-            groups: """
-                [{"id": "a", "size": 20, "attend": [{"activity": "chem"}, {"activity": "bridges"}]},
-                 {"id": "b", "size": 20, "attend": [{"activity": "bridges"}]}]
-                """)
+            groups: Self.chemAndBridges)
         let old = Schedule(sessions: [
             fx.S("chem", "mon", "p1", "lab", groups: ["a"]),
             fx.S("bridges", "mon", "p2", "c1", groups: ["a"]),
@@ -160,20 +169,13 @@ import Testing
     /// room's class to another time would leave it with no place (it is
     /// busy at p2) and change more.
     @Test func aLostRoomsSessionTakesARoomWhoseSessionMovesToAFreeOne() throws {
-        let fx = try Fx(
-            calendar: """
-                {"days": [{"id": "mon"}],
-                 "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"}]}
-                """,
+        let fx = try Self.morning(
             rooms: """
                 [{"id": "lab1", "features": ["lab"], "unavailable": ["mon 09:00-10:00"]},
                  {"id": "lab2", "features": ["lab", "classroom"]}, {"id": "c1", "features": ["classroom"]}]
                 """,
             activities: #"[{"id": "chem", "roomFeatures": ["lab"]}, {"id": "bridges", "roomFeatures": ["classroom"]}]"#,
-            groups: """
-                [{"id": "a", "size": 20, "attend": [{"activity": "chem"}, {"activity": "bridges"}]},
-                 {"id": "b", "size": 20, "attend": [{"activity": "bridges"}]}]
-                """)
+            groups: Self.chemAndBridges)
         let old = Schedule(sessions: [
             fx.S("chem", "mon", "p1", "lab1", groups: ["a"]),
             fx.S("bridges", "mon", "p2", "c1", groups: ["a"]),
@@ -193,11 +195,7 @@ import Testing
     /// attendance lost and the chem one gained, and the bound proves those
     /// two unavoidable.
     @Test func anActivityWithNoPlaceLeftChangesTheChoiceAndTheBoundCountsTwo() throws {
-        let fx = try Fx(
-            calendar: """
-                {"days": [{"id": "mon"}],
-                 "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"}]}
-                """,
+        let fx = try Self.morning(
             rooms: """
                 [{"id": "vr", "features": ["vr"], "unavailable": ["mon"]}, {"id": "lab", "features": ["lab"]}]
                 """,
