@@ -142,7 +142,7 @@ struct OnTheDayTests {
             ))
         for seed in [1, 2] as [UInt64] {
             var generator = StemWeekGenerator()
-            generator.visitors = 500
+            generator.visitors = 400
             generator.days = 3
             generator.seed = seed
             var problem = generator.make()
@@ -173,7 +173,9 @@ struct OnTheDayTests {
             let outdoor = Set(I.problem.outdoorRooms)
             #expect(!outdoor.isEmpty, "\(name): no outdoor room")
             for d in days.prefix(2) {
-                let plan = WetWeatherPlan.plan(I, dry: dry, day: d, options: Self.repairOptions())
+                var budget = Self.repairOptions()
+                budget.moveLimit = 5_000
+                let plan = WetWeatherPlan.plan(I, dry: dry, day: d, options: budget)
                 let wet = plan.instance
                 let ev = Evaluator(wet).evaluate(plan.schedule)
                 #expect(
@@ -183,7 +185,7 @@ struct OnTheDayTests {
                 let others = { (s: Schedule) in Set(s.sessions.filter { Int($0.day) != d }) }
                 #expect(others(plan.schedule) == others(dry), "\(name): other days changed")
                 var fresh = Solver.Options()
-                fresh.moveLimit = 20_000
+                fresh.moveLimit = 5_000
                 fresh.timeLimit = 120
                 let scratch = Solver.solve(wet, options: fresh)
                 #expect(scratch.unplaced.isEmpty, "\(name) day \(d): the fresh solve is incomplete")
