@@ -160,29 +160,31 @@ extension Construction {
 
     /// Places unit u in a session of activity a at slot t — joining one of
     /// it there, or opening one, in room r first — with `staff` preferred;
-    /// false, with nothing changed, when it cannot go there.
+    /// false when it cannot go there (with nothing changed, but for a
+    /// session it joined and left again, which keeps only the staff it
+    /// needs). Nothing is copied: a placement that breaks a rule checked
+    /// after changes is simply taken out again.
     private mutating func tryDisplaced(_ u: Int, activity a: Int, at t: Int, room r: Int, staff: [Int32]) -> Bool {
         guard state.unitMayAttend(u, activity: a), state.unitMayStart(u, activity: a, at: t) else { return false }
         let T = instance.slotCount
         for s32 in state.sessionsAt[a * T + t] where state.sessionHasPlace(for: u, in: Int(s32)) {
-            let saved = state
-            if state.join(unit: u, session: Int(s32), preferredStaff: staff), keepsCheckedRules(after: [u]) {
+            guard state.join(unit: u, session: Int(s32), preferredStaff: staff) else { continue }
+            if keepsCheckedRules(after: [u]) {
                 placedAt[u] = Self.keptPlacement
                 return true
             }
-            state = saved
+            state.unassign(u)
         }
         let rooms = [Int32(r)] + instance.activityRooms[a].filter { $0 != Int32(r) }
         for r32 in rooms where instance.roomAllowed.contains(a, Int(r32)) {
-            guard state.mayOpen(unit: u, activity: a, at: t, room: Int(r32)) else { continue }
-            let saved = state
-            if state.open(activity: a, slot: t, room: Int(r32), unit: u, preferredStaff: staff) != nil,
-                keepsCheckedRules(after: [u])
-            {
+            guard state.mayOpen(unit: u, activity: a, at: t, room: Int(r32)),
+                state.open(activity: a, slot: t, room: Int(r32), unit: u, preferredStaff: staff) != nil
+            else { continue }
+            if keepsCheckedRules(after: [u]) {
                 placedAt[u] = Self.keptPlacement
                 return true
             }
-            state = saved
+            state.unassign(u)
         }
         return false
     }
