@@ -11,10 +11,11 @@ import Testing
         let sheets = dir.appendingPathComponent("my-event").path
         let template = Run(["template", sheets])
         #expect(template.code == 0, "\(template.err)")
-        #expect(template.out.hasPrefix("wrote 12 sheets to \(sheets): settings.csv, days.csv, periods.csv, sites.csv"))
+        #expect(template.out.hasPrefix("wrote 13 sheets to \(sheets): settings.csv, days.csv, periods.csv, sites.csv"))
         #expect(
             try String(contentsOfFile: sheets + "/classes.csv", encoding: .utf8).hasPrefix(
-                "id,name,school,year,size,visit,needs,home,same staff,pool,attend,choices,choose,prefer,within\n"))
+                "id,name,school,year,size,visit,needs,home,same staff,pool,adults,dietary,gate,attend,choices,choose,prefer,within\n"
+            ))
 
         let problem = dir.appendingPathComponent("my-event.json").path
         let imported = Run(["import", "csv", sheets, "-o", problem])

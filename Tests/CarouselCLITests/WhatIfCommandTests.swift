@@ -44,7 +44,8 @@ import Testing
         ])
         #expect(run.code == 0, "\(run.out)\(run.err)")
         #expect(
-            run.out.flattened.contains("2 of 2 sessions changed (100.0%), 2 group attendances, change cost 2"),
+            run.out.flattened.contains(
+                "2 of 2 sessions changed (100.0%), 2 group attendances (at least 2 unavoidable), change cost 18"),
             "\(run.out)")
         #expect(run.out.contains("  North\n    a:\n      new staff: chem mon 09:00 lab1: t1 → t2"), "\(run.out)")
         #expect(run.out.contains("Staff (2):"))

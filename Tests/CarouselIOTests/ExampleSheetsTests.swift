@@ -15,21 +15,10 @@ import Testing
     func sheetsImportToTheJSONExampleAndSolve(name: String) throws {
         let folder = Self.examples.appendingPathComponent("sheets/\(name)").path
         let imported = try SheetImport.problem(from: try SheetImport.sheets(inFolder: folder))
-        var original = try ProblemDecoder.decode(contentsOf: Self.examples.appendingPathComponent("\(name).json").path)
-        // The sheets have no columns for the on-the-day additions (docs/format.md, "On the day").
-        original.gates = []
-        original.coaches = nil
-        original.weights[.arrivalCrowding] = Weights.Term.arrivalCrowding.definition.defaultWeight ?? 0
-        for g in original.groups.indices {
-            original.groups[g].adults = 0
-            original.groups[g].dietary = []
-            original.groups[g].gate = nil
-        }
-        for a in original.activities.indices {
-            original.activities[a].outdoor = false
-            original.activities[a].wetWeather = nil
-            original.activities[a].equipment = []
-        }
+        // The on-the-day fields included (gates.csv, the coach settings, a
+        // class's adults, dietary and gate, an activity's outdoor, wet
+        // weather and equipment).
+        let original = try ProblemDecoder.decode(contentsOf: Self.examples.appendingPathComponent("\(name).json").path)
         #expect(imported.groups.count == original.groups.count)
         #expect(imported.groups.reduce(0) { $0 + $1.size } == original.groups.reduce(0) { $0 + $1.size })
         #expect(imported.activities.count == original.activities.count)

@@ -229,7 +229,7 @@ import Testing
     @Test func headersAreMatchedLooselyAndUnknownOnesRejected() {
         #expect(
             error([.classes: "id,sise,attend\n5a,28,show\n"])
-                == ##"classes.csv:1: column "sise": unknown column for a classes.csv sheet; expected one of id, name, school, year, size, visit, needs, home, same staff, pool, attend, choices, choose, prefer, within (or start the header with "#" to keep a column of your own that the import skips) (did you mean "size"?)"##
+                == ##"classes.csv:1: column "sise": unknown column for a classes.csv sheet; expected one of id, name, school, year, size, visit, needs, home, same staff, pool, adults, dietary, gate, attend, choices, choose, prefer, within (or start the header with "#" to keep a column of your own that the import skips) (did you mean "size"?)"##
         )
         #expect(
             error([.classes: "id,attend\n5a,show\n"])
@@ -242,14 +242,14 @@ import Testing
                 == #"classes.csv:2: cell "x" is in column 3, which has no header; name the column or clear it"#)
         #expect(
             error([.classes: ""])
-                == "classes.csv: the sheet is empty; expected a header row with the columns id, name, school, year, size, visit, needs, home, same staff, pool, attend, choices, choose, prefer, within"
+                == "classes.csv: the sheet is empty; expected a header row with the columns id, name, school, year, size, visit, needs, home, same staff, pool, adults, dietary, gate, attend, choices, choose, prefer, within"
         )
         #expect(
             error([.classes: "id,size\n\"5a,28\n"])
                 == #"classes.csv:2: the quoted field that starts on line 2 is never closed; a closing " is missing"#)
         #expect(
             error([.settings: "setting,value\nidle gaps,2\n"])
-                == #"settings.csv:2: column "setting": unknown setting "idle gaps"; expected one of name, description, continuity roles, preference, idle gap, site change, spread, isolated, room stability, mix schools, sessions, staff overload, over capacity, travel, continuity, host balance, displaced, staff idle gap, arrival crowding (did you mean "idle gap"?)"#
+                == #"settings.csv:2: column "setting": unknown setting "idle gaps"; expected one of name, description, continuity roles, coach seats, coach arrive before, coach leave after, preference, idle gap, site change, spread, isolated, room stability, mix schools, sessions, staff overload, over capacity, travel, continuity, host balance, displaced, staff idle gap, arrival crowding (did you mean "idle gap"?)"#
         )
         #expect(
             error([.settings: "setting,value\nspread,2\nSpread,3\n"])
@@ -272,7 +272,7 @@ import Testing
             throws: InputError(
                 file: dir.appendingPathComponent("class.csv").path, location: nil, path: "",
                 message:
-                    "not a sheet Carousel reads; expected settings.csv, days.csv, periods.csv, sites.csv, rooms.csv, staff.csv, activities.csv, classes.csv, pupils.csv, teams.csv, fixed.csv, spacing.csv (move other files out of the folder)",
+                    "not a sheet Carousel reads; expected settings.csv, days.csv, periods.csv, sites.csv, rooms.csv, staff.csv, activities.csv, classes.csv, pupils.csv, teams.csv, fixed.csv, spacing.csv, gates.csv (move other files out of the folder)",
                 hint: "did you mean \"classes.csv\"?")
         ) {
             try SheetImport.sheets(inFolder: dir.path)

@@ -25,6 +25,22 @@ import Testing
         )
     }
 
+    /// Class a does chem and bridges, class b bridges.
+    static let chemAndBridges = """
+        [{"id": "a", "size": 20, "attend": [{"activity": "chem"}, {"activity": "bridges"}]},
+         {"id": "b", "size": 20, "attend": [{"activity": "bridges"}]}]
+        """
+
+    /// One day of two periods, no staff, with these rooms, activities and groups.
+    static func morning(rooms: String, activities: String, groups: String) throws -> Fx {
+        try Fx(
+            calendar: """
+                {"days": [{"id": "mon"}],
+                 "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"}]}
+                """,
+            rooms: rooms, activities: activities, groups: groups)
+    }
+
     static func options(moves: Int = 5_000) -> Solver.Options {
         var o = Solver.Options()
         o.timeLimit = 600
@@ -47,7 +63,7 @@ import Testing
 
     @Test func anAbsentTeacherIsReplacedAndOnlyThatIsReported() throws {
         // t1 is away on Monday; t2 takes a's session, nothing else moves:
-        // change = 1 staff member replaced = 1.
+        // change = one changed attendance (8) + 1 staff member replaced = 9.
         let fx = try Self.lab(t1Available: "tue")
         let old = Schedule(sessions: [
             fx.S("chem", "mon", "p1", "lab1", groups: ["a"], staff: ["t1"]),
@@ -56,7 +72,10 @@ import Testing
         let result = Solver.repair(fx.instance, old: old, options: Self.options())
         let new = result.state.schedule
         #expect(Evaluator(fx.instance).evaluate(new).isFeasible)
-        #expect(result.perturbation == 1)
+        #expect(result.perturbation == 9)
+        #expect(
+            result.reference!.unavoidableChanges(old, table: result.state.table, openFrom: 0, instance: fx.instance)
+                == 1)
         let diff = ScheduleDiff(old: old, new: new, instance: fx.instance)
         #expect(diff.sessionsChanged == 1)
         #expect(diff.groups.count == 1 && diff.groups[0].group == 0)
@@ -100,9 +119,99 @@ import Testing
         let new = result.state.schedule
         #expect(Evaluator(fx.instance).evaluate(new).isFeasible)
         #expect(new.sessions.contains(old.sessions[1]))
-        // The cheapest fix keeps a's time and changes its room: change 2.
-        #expect(result.perturbation == 2)
+        // The cheapest fix keeps a's time and changes its room: one changed
+        // attendance (8) in another room (2) = 10, and no other can be less.
+        #expect(result.perturbation == 10)
+        #expect(
+            result.reference!.unavoidableChanges(old, table: result.state.table, openFrom: 0, instance: fx.instance)
+                == 1)
         #expect(new.sessions.contains(fx.S("chem", "mon", "p1", "lab2", groups: ["a"], staff: ["t1"])))
+    }
+
+    /// One day, two periods, one lab and one classroom; class a does chem
+    /// in the lab at p1 and bridges in the classroom at p2, class b bridges
+    /// at p1. The lab closes at p1 and chem can go nowhere else then: the
+    /// cheapest repair trades a's two attendances (chem at p2 in the lab,
+    /// bridges at p1 in the classroom — b's bridges stays where it was, in
+    /// a second classroom): 2 changed attendances, each at a new time,
+    /// bridges also in another room: (8 + 4) + (8 + 4 + 2) = 26. Moving
+    /// b instead, or taking a's chem to another day, changes more.
+    @Test func aClassWhoseLabClosesTradesTimesWithItsOwnNextWorkshop() throws {
+        let fx = try Self.morning(
+            rooms: """
+                [{"id": "lab", "features": ["lab"], "unavailable": ["mon 09:00-10:00"]},
+                 {"id": "c1", "features": ["classroom"]}, {"id": "c2", "features": ["classroom"]}]
+                """,
+            activities:
+                #"[{"id": "chem", "roomFeatures": ["lab"]}, {"id": "bridges", "roomFeatures": ["classroom"], "maxGroups": 1}]"#,
+            groups: Self.chemAndBridges)
+        let old = Schedule(sessions: [
+            fx.S("chem", "mon", "p1", "lab", groups: ["a"]),
+            fx.S("bridges", "mon", "p2", "c1", groups: ["a"]),
+            fx.S("bridges", "mon", "p1", "c1", groups: ["b"]),
+        ])
+        let result = Solver.repair(fx.instance, old: old, options: Self.options())
+        let new = result.state.schedule
+        #expect(Evaluator(fx.instance).evaluate(new).isFeasible)
+        #expect(new.sessions.contains(old.sessions[2]))
+        #expect(new.sessions.contains(fx.S("chem", "mon", "p2", "lab", groups: ["a"])))
+        #expect(new.sessions.contains(fx.S("bridges", "mon", "p1", "c2", groups: ["a"])))
+        #expect(ScheduleDiff(old: old, new: new, instance: fx.instance).attendancesChanged == 2)
+        #expect(result.perturbation == 26)
+        #expect(
+            result.reference!.unavoidableChanges(old, table: result.state.table, openFrom: 0, instance: fx.instance)
+                == 1)
+    }
+
+    /// A session in the lost room moves to a room another session holds at
+    /// the same time, which moves to a free room of its own (both keep their
+    /// time): two changed room, (8 + 2) × 2 = 20, where moving the lost
+    /// room's class to another time would leave it with no place (it is
+    /// busy at p2) and change more.
+    @Test func aLostRoomsSessionTakesARoomWhoseSessionMovesToAFreeOne() throws {
+        let fx = try Self.morning(
+            rooms: """
+                [{"id": "lab1", "features": ["lab"], "unavailable": ["mon 09:00-10:00"]},
+                 {"id": "lab2", "features": ["lab", "classroom"]}, {"id": "c1", "features": ["classroom"]}]
+                """,
+            activities: #"[{"id": "chem", "roomFeatures": ["lab"]}, {"id": "bridges", "roomFeatures": ["classroom"]}]"#,
+            groups: Self.chemAndBridges)
+        let old = Schedule(sessions: [
+            fx.S("chem", "mon", "p1", "lab1", groups: ["a"]),
+            fx.S("bridges", "mon", "p2", "c1", groups: ["a"]),
+            fx.S("bridges", "mon", "p1", "lab2", groups: ["b"]),
+        ])
+        let result = Solver.repair(fx.instance, old: old, options: Self.options())
+        let new = result.state.schedule
+        #expect(Evaluator(fx.instance).evaluate(new).isFeasible)
+        #expect(new.sessions.contains(fx.S("chem", "mon", "p1", "lab2", groups: ["a"])))
+        #expect(new.sessions.contains(fx.S("bridges", "mon", "p1", "c1", groups: ["b"])))
+        #expect(ScheduleDiff(old: old, new: new, instance: fx.instance).attendancesChanged == 2)
+        #expect(result.perturbation == 20)
+    }
+
+    /// The only VR room is closed all day: a's VR session can be held at no
+    /// time, so its choice changes to chem — the diff counts the VR
+    /// attendance lost and the chem one gained, and the bound proves those
+    /// two unavoidable.
+    @Test func anActivityWithNoPlaceLeftChangesTheChoiceAndTheBoundCountsTwo() throws {
+        let fx = try Self.morning(
+            rooms: """
+                [{"id": "vr", "features": ["vr"], "unavailable": ["mon"]}, {"id": "lab", "features": ["lab"]}]
+                """,
+            activities: #"[{"id": "vr-space", "roomFeatures": ["vr"]}, {"id": "chem", "roomFeatures": ["lab"]}]"#,
+            groups: #"[{"id": "a", "size": 20, "attend": [{"oneOf": ["vr-space", "chem"]}]}]"#)
+        let old = Schedule(sessions: [fx.S("vr-space", "mon", "p1", "vr", groups: ["a"])])
+        let result = Solver.repair(fx.instance, old: old, options: Self.options())
+        let new = result.state.schedule
+        #expect(Evaluator(fx.instance).evaluate(new).isFeasible && result.unplaced.isEmpty)
+        #expect(new.sessions == [fx.S("chem", "mon", "p1", "lab", groups: ["a"])])
+        #expect(ScheduleDiff(old: old, new: new, instance: fx.instance).attendancesChanged == 2)
+        #expect(
+            result.reference!.unavoidableChanges(old, table: result.state.table, openFrom: 0, instance: fx.instance)
+                == 2)
+        // Another activity, another room, same time: 8 + 8 + 2.
+        #expect(result.perturbation == 18)
     }
 
     /// The change count kept by the search equals a count from scratch, on

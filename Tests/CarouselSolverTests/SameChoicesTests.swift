@@ -93,14 +93,17 @@ import Testing
         "summer-school": Outcome(fingerprint: 0xd2f2_34c3_3b41_7f2d, evaluated: 19_661, applied: 5_932, soft: 40.0),
     ]
     /// `carousel repair` of the STEM Week solve after each scenario (the
-    /// change from the old schedule minimised first).
+    /// change from the old schedule minimised first). Re-pinned when the
+    /// change cost gained its per-attendance and per-activity weights and
+    /// the repair its displaced-unit steps (`Construction.placeDisplaced`):
+    /// the repairs choose differently on purpose.
     static let expectedRepairs: [String: Outcome] = [
-        "bigger-classes": Outcome(fingerprint: 0xbd37_240d_ff75_7d87, evaluated: 23_539, applied: 3_926, soft: 491.0),
+        "bigger-classes": Outcome(fingerprint: 0xcf49_070a_d557_6dd7, evaluated: 23_611, applied: 3_846, soft: 452.0),
         "lab-closed-tuesday": Outcome(
-            fingerprint: 0xe3db_090b_5375_e93d, evaluated: 22_915, applied: 4_648, soft: 398.0),
-        "no-vr-studio": Outcome(fingerprint: 0x1e91_aa9b_0145_e999, evaluated: 22_880, applied: 4_172, soft: 331.0),
+            fingerprint: 0xbd31_a26c_87bd_2717, evaluated: 22_935, applied: 4_622, soft: 406.0),
+        "no-vr-studio": Outcome(fingerprint: 0xd4a9_a982_b08d_80be, evaluated: 22_898, applied: 4_163, soft: 331.0),
         "robotics-teacher-ill-thursday": Outcome(
-            fingerprint: 0xe985_438b_2428_828a, evaluated: 22_781, applied: 4_810, soft: 363.0),
+            fingerprint: 0xebe5_958e_d244_0bba, evaluated: 22_777, applied: 4_788, soft: 356.0),
     ]
     /// The generated 1,900-visitor week (tightness 0.5, seed 1).
     static let expectedGenerated = Outcome(

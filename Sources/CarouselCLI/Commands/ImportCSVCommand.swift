@@ -12,8 +12,9 @@ struct ImportCSVCommand: Command {
             rooms.csv, activities.csv and classes.csv, and optionally staff.csv,
             fixed.csv (sessions already placed), settings.csv (event name and
             weights), sites.csv (travel times, online and host sites), pupils.csv
-            (names in pool classes), teams.csv (how to mix pools into teams) and
-            spacing.csv (days between sessions). Any sheet can be given (or
+            (names in pool classes), teams.csv (how to mix pools into teams),
+            spacing.csv (days between sessions) and gates.csv (entrances where
+            coaches arrive). Any sheet can be given (or
             replaced) with its own option (-
             reads it from standard input). Lists in a cell are separated by ";".
             Every cell is checked, and the problem is validated before it is

@@ -14,8 +14,11 @@ struct RepairCommand: Command {
             room lost, a coach late, a class added): keeps every session the change
             allows as it was, moves the fewest others, and then improves the soft
             score only where that changes nothing more. Change is counted per
-            group's attendance: 4 for a new time, 2 for a new room, 1 per staff
-            member replaced; it comes before the soft score.
+            group's attendance: 8 for each changed attendance, plus 4 for a new
+            time, 2 for a new room, 1 per staff member replaced and 8 for another
+            activity; it comes before the soft score. The summary gives a lower
+            bound on the attendances that must change (those whose old place the
+            change itself forbids).
 
             --keep-until DAY treats DAY and the days before it as over: their
             sessions stay exactly as they were and nothing new is placed on them.
@@ -97,6 +100,9 @@ struct RepairCommand: Command {
         let unmet = result.unplaced.map { SolveCommand.describe(unit: $0, table: result.state.table, instance: I) }
         let feasible = evaluation.isFeasible && unmet.isEmpty
         let diff = ScheduleDiff(old: old.schedule, new: schedule, instance: I)
+        let unavoidable =
+            result.reference?.unavoidableChanges(
+                old.schedule, table: result.state.table, openFrom: scope.openFrom, instance: I) ?? 0
         let report = ChangeReport(diff, instance: I)
         let messages = ChangeMessages(old: old.schedule, new: schedule, instance: I)
         let dropped = old.formatViolations.map { "old schedule: \($0.message); dropped" }
@@ -118,7 +124,8 @@ struct RepairCommand: Command {
                     ("sessionsBefore", .int(diff.sessionsBefore)), ("sessionsAfter", .int(diff.sessionsAfter)),
                     ("sessionsChanged", .int(diff.sessionsChanged)),
                     ("sessionsChangedPercent", .number((percent * 100).rounded() / 100)),
-                    ("attendancesChanged", .int(diff.attendancesChanged)), ("change", .int(result.perturbation)),
+                    ("attendancesChanged", .int(diff.attendancesChanged)),
+                    ("unavoidableChanges", .int(unavoidable)), ("change", .int(result.perturbation)),
                     ("affected", report.json), ("messages", messages.json),
                     ("notes", .array(notes.map { .string($0) })),
                     ("unmet", .array(unmet.map { .string($0) })), ("score", ScheduleSummary.scoreJSON(evaluation)),
@@ -128,7 +135,7 @@ struct RepairCommand: Command {
             let name = I.problem.name.isEmpty ? loaded.file : I.problem.name
             let how = signal.map { "stopped by \(SignalHandler.name($0)) after" } ?? "repaired in"
             console.reportWrapped(
-                "\(name): \(how) \(String(format: "%.2f", result.elapsed)) s; \(diff.sessionsChanged) of \(diff.sessionsBefore) sessions changed (\(String(format: "%.1f", percent))%), \(diff.attendancesChanged) group attendances, change cost \(result.perturbation)"
+                "\(name): \(how) \(String(format: "%.2f", result.elapsed)) s; \(diff.sessionsChanged) of \(diff.sessionsBefore) sessions changed (\(String(format: "%.1f", percent))%), \(diff.attendancesChanged) group attendances (at least \(unavoidable) unavoidable), change cost \(result.perturbation)"
             )
             for line in ScheduleSummary.scoreLines(evaluation) { console.report(line) }
             for note in notes.prefix(20) { console.reportWrapped("note: \(note)") }

@@ -53,6 +53,8 @@ struct ProblemBuilder {
         top += settings.texts
         top.append(("calendar", .object([("days", try readDays()), ("periods", try readPeriods())])))
         if sheets[.sites] != nil { top.append(("sites", try readSites())) }
+        if sheets[.gates] != nil { top.append(("gates", try readGates())) }
+        if let coaches = settings.coaches { top.append(("coaches", coaches)) }
         top.append(("rooms", try readRooms()))
         top.append(("staff", try readStaff()))
         top.append(("activities", try readActivities()))
@@ -237,13 +239,14 @@ struct ProblemBuilder {
     /// weights.
     private func readSettings() throws(InputError) -> (
         texts: [(String, JSONOutput)], lists: [(String, JSONOutput)],
-        weights: [(String, JSONOutput)]
+        weights: [(String, JSONOutput)], coaches: JSONOutput?
     ) {
-        guard let sheet = sheets[.settings] else { return ([], [], []) }
+        guard let sheet = sheets[.settings] else { return ([], [], [], nil) }
         let texts = ["name", "description"], lists = ["continuityRoles"]
+        let coachKeys = Self.coachSettings.map(\.setting)
         let terms = Weights.Term.allCases.map(\.rawValue)
         // `idleGap` is written `idle gap` in a sheet (either matches).
-        let keys = texts + lists + terms
+        let keys = texts + lists + coachKeys + terms
         let names = keys.map { key in
             key.reduce(into: "") { s, c in s += c.isUppercase ? " " + c.lowercased() : String(c) }
         }
@@ -251,6 +254,7 @@ struct ProblemBuilder {
         var result: (texts: [(String, JSONOutput)], lists: [(String, JSONOutput)], weights: [(String, JSONOutput)]) = (
             [], [], []
         )
+        var coachCells: [(setting: String, cell: Cell)] = []
         for row in sheet.rows {
             let setting = try sheet.required(row, "setting")
             guard let index = names.firstIndex(where: { SheetKind.key($0) == SheetKind.key(setting.text) }) else {
@@ -265,6 +269,10 @@ struct ProblemBuilder {
             if texts.contains(name) {
                 result.texts.append((name, .string(value.text)))
                 note(name, value)
+                continue
+            }
+            if coachKeys.contains(name) {
+                coachCells.append((name, value))
                 continue
             }
             if lists.contains(name) {
@@ -284,7 +292,7 @@ struct ProblemBuilder {
             result.weights.append((name, .number(try weight.weight())))
             note("weights.\(name)", value)
         }
-        return result
+        return (result.texts, result.lists, result.weights, try coaches(coachCells))
     }
 
     private func readDays() throws(InputError) -> JSONOutput {
@@ -358,6 +366,7 @@ struct ProblemBuilder {
             }
             if let c = sheet.cell(row, "together"), try c.yesNo() { e.put("together", .bool(true), from: c) }
             if let c = sheet.cell(row, "staff") { e.put("staff", .array(try staffRows(c)), from: c) }
+            try readOnTheDay(ofActivity: &e, sheet, row)
         }
     }
 
@@ -416,6 +425,7 @@ struct ProblemBuilder {
             }
             if let c = sheet.cell(row, "home") { e.put("home", .string(c.text), from: c) }
             if let c = sheet.cell(row, "same staff"), try c.yesNo() { e.put("sameStaff", .bool(true), from: c) }
+            try readOnTheDay(ofClass: &e, sheet, row)
             if let pool {
                 e.put("pool", .bool(true), from: pool)
                 pools.append((id, pool))

@@ -6,7 +6,7 @@
 /// their case and spacing (`Max per day`, `max_per_day` and `maxPerDay` are
 /// one column). See docs/csv-import.md.
 public enum SheetKind: String, Sendable, CaseIterable {
-    case settings, days, periods, sites, rooms, staff, activities, classes, pupils, teams, fixed, spacing
+    case settings, days, periods, sites, rooms, staff, activities, classes, pupils, teams, fixed, spacing, gates
 
     /// One column: its header as the template writes it, and what a cell
     /// holds, worded to follow "expected" in error messages.
@@ -55,6 +55,7 @@ public enum SheetKind: String, Sendable, CaseIterable {
         case .teams: "team formation"
         case .fixed: "fixed session"
         case .spacing: "spacing rule"
+        case .gates: "gate"
         }
     }
 
@@ -142,6 +143,10 @@ public enum SheetKind: String, Sendable, CaseIterable {
                 Column("max sessions", "a whole number of sessions"),
                 Column("together", "yes or no"),
                 Column("staff", "staff rows such as \"1 with chemistry; student per 15 pupils\""),
+                Column("outdoor", "yes or no"),
+                Column("wet weather rooms", "indoor room ids separated by \";\""),
+                Column("wet weather activity", "an indoor activity id"),
+                Column("equipment", "things to set up separated by \";\""),
             ]
         case .classes:
             [
@@ -155,6 +160,9 @@ public enum SheetKind: String, Sendable, CaseIterable {
                 Column("home", "a site id"),
                 Column("same staff", "yes or no"),
                 Column("pool", "yes or no"),
+                Column("adults", "a whole number of adults coming with the class"),
+                Column("dietary", "dietary needs and pupils such as \"vegetarian 3; nut allergy 1\""),
+                Column("gate", "a gate id"),
             ] + Self.attendColumns
         case .pupils:
             [
@@ -189,6 +197,13 @@ public enum SheetKind: String, Sendable, CaseIterable {
             [
                 Column("activities", "activity ids separated by \";\"", required: true),
                 Column("min days", "a whole number of days", required: true),
+            ]
+        case .gates:
+            [
+                Column("id", "a gate id without spaces such as \"coach-bay\"", required: true),
+                Column("name", "a name"),
+                Column("site", "a site id"),
+                Column("capacity", "a whole number of coaches in a quarter hour"),
             ]
         }
     }

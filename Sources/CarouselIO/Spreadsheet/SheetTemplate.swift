@@ -15,7 +15,8 @@ public enum SheetTemplate {
                 ],
             ]
                 + [
-                    ("continuity roles", "student"),
+                    ("continuity roles", "student"), ("coach seats", "57"), ("coach arrive before", "15"),
+                    ("coach leave after", "10"),
                     ("preference", "5"), ("idle gap", "1"), ("site change", "2"), ("spread", "5"), ("isolated", "0"),
                     ("room stability", "0"), ("mix schools", "0"), ("sessions", "0"), ("staff overload", "0"),
                     ("over capacity", "hard"),
@@ -76,6 +77,7 @@ public enum SheetTemplate {
                 [
                     "id": "chem", "name": "Kitchen chemistry", "capacity": "32", "room features": "lab", "years": "3-6",
                     "max per day": "4", "staff": "1 with chemistry; student per 30 pupils",
+                    "equipment": "32 safety goggles; aprons; indicator kits",
                 ],
                 [
                     "id": "show", "name": "Liquid nitrogen show", "capacity": "120", "max groups": "2", "rooms": "hall",
@@ -87,7 +89,8 @@ public enum SheetTemplate {
                 [
                     "id": "st-marys-5a", "name": "St Mary's 5A", "school": "St Mary's Primary", "year": "5",
                     "size": "28",
-                    "visit": "mon 09:30-13:45", "needs": "step-free", "home": "st-marys", "attend": "lunch daily",
+                    "visit": "mon 09:30-13:45", "needs": "step-free", "home": "st-marys", "adults": "3",
+                    "dietary": "vegetarian 4; nut allergy 1", "gate": "front-gate", "attend": "lunch daily",
                     "choices": "chem; show", "choose": "1", "prefer": "show", "within": "mon",
                 ],
                 [
@@ -125,6 +128,8 @@ public enum SheetTemplate {
             ]
         case .spacing:
             [["activities": "chem", "min days": "1"]]
+        case .gates:
+            [["id": "front-gate", "name": "Front gate, School Lane", "capacity": "4"]]
         }
     }
 

@@ -111,7 +111,8 @@ extension Construction {
                     10
                     * Double(
                         reference.cost(
-                            unit: u, slot: Int32(out[i].slot), room: Int32(out[i].room),
+                            unit: u, activity: Int32(out[i].activity), slot: Int32(out[i].slot),
+                            room: Int32(out[i].room),
                             staff: reference.staff[u]))
             }
         }

@@ -29,7 +29,7 @@ extension Construction {
                         why = why ?? "group \(I.groupID(Int(table.units[u].group))) cannot stay in it"
                         continue
                     }
-                    placedAt[u] = past ? Int.max / 2 : iteration
+                    placedAt[u] = past ? Self.keptPlacement : iteration
                     continue
                 }
                 if let obstacle = fixedObstacle(place, units: [u])
@@ -42,7 +42,7 @@ extension Construction {
                     activity: a, slot: t, room: Int(session.room), unit: u, preferredStaff: session.staff, locked: past)
                 {
                     placed = s
-                    placedAt[u] = past ? Int.max / 2 : iteration
+                    placedAt[u] = past ? Self.keptPlacement : iteration
                 } else {
                     why = why ?? "its staff rows cannot be filled then"
                 }
@@ -54,6 +54,7 @@ extension Construction {
             }
         }
         state.openFrom = scope.openFrom
+        placeDisplaced()
         // The changed problem may move a party's arrival into a quarter
         // hour its gate cannot take: such parties start afresh.
         for d in 0..<I.dayCount { settleArrivals(groups: (0..<Int32(I.groupCount)).map { $0 }, day: d) }

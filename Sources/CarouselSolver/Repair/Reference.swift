@@ -3,13 +3,20 @@
 /// and count what it changes (minimal perturbation).
 ///
 /// The change of one unit — one group's attendance at one session — costs
-/// `weights.time` when it starts at another slot (day or period), plus
-/// `weights.room` in another room, plus `weights.staff` per staff member of
-/// its old session who is no longer in its session. Units with no place in
-/// the old schedule (a class added since) cost nothing: any place is new.
+/// nothing when it is where it was, and otherwise `weights.attendance` (a
+/// changed attendance: what the people told count), plus `weights.time` when
+/// it starts at another slot (day or period), plus `weights.room` in another
+/// room, plus `weights.staff` per staff member of its old session who is no
+/// longer in its session, plus `weights.activity` for another activity (a
+/// `oneOf` pick changed: the group loses one attendance and gains another).
+/// So the fewest changed attendances come first, and among as many, the
+/// smallest changes. Units with no place in the old schedule (a class added
+/// since) cost nothing: any place is new.
 public struct Reference: Sendable {
     /// The cost of each kind of change to one unit.
     public struct Weights: Sendable, Equatable {
+        public var attendance: Int32 = 8
+        public var activity: Int32 = 8
         public var time: Int32 = 4
         public var room: Int32 = 2
         public var staff: Int32 = 1
@@ -19,6 +26,8 @@ public struct Reference: Sendable {
 
     /// Old start slot of each unit, or -1 when the unit had none.
     public private(set) var slot: [Int32]
+    /// Old activity of each unit, or -1.
+    public private(set) var activity: [Int32]
     /// Old room of each unit, or -1.
     public private(set) var room: [Int32]
     /// Old staff of each unit's session.
@@ -36,6 +45,7 @@ public struct Reference: Sendable {
         let U = table.units.count
         slot = Array(repeating: -1, count: U)
         room = Array(repeating: -1, count: U)
+        activity = Array(repeating: -1, count: U)
         staff = Array(repeating: [], count: U)
         unitsOfSession = []
         var taken = [Bool](repeating: false, count: U)
@@ -48,6 +58,7 @@ public struct Reference: Sendable {
                 units.append(u)
                 slot[u] = t
                 room[u] = session.room
+                activity[u] = session.activity
                 staff[u] = session.staff
             }
             if I.together[Int(a)] {
@@ -85,14 +96,18 @@ public struct Reference: Sendable {
     /// Whether unit u had a place in the old schedule.
     @inline(__always) public func has(_ u: Int) -> Bool { slot[u] >= 0 }
 
-    /// The cost of unit u now being at slot t in room r with `sessionStaff`.
+    /// The cost of unit u now being in a session of activity a at slot t in
+    /// room r with `sessionStaff`.
     @inline(__always)
-    public func cost(unit u: Int, slot t: Int32, room r: Int32, staff sessionStaff: [Int32]) -> Int32 {
+    public func cost(unit u: Int, activity a: Int32, slot t: Int32, room r: Int32, staff sessionStaff: [Int32])
+        -> Int32
+    {
         guard slot[u] >= 0 else { return 0 }
         var c: Int32 = 0
+        if activity[u] != a { c += weights.activity }
         if slot[u] != t { c += weights.time }
         if room[u] != r { c += weights.room }
         for st in staff[u] where !sessionStaff.contains(st) { c += weights.staff }
-        return c
+        return c == 0 ? 0 : c + weights.attendance
     }
 }

@@ -326,7 +326,8 @@ public struct ScoreTracker: Sendable {
             if alive {
                 for u in state.sessionUnits[s] {
                     change += reference.cost(
-                        unit: Int(u), slot: state.sessionSlot[s], room: state.sessionRoom[s],
+                        unit: Int(u), activity: state.sessionActivity[s], slot: state.sessionSlot[s],
+                        room: state.sessionRoom[s],
                         staff: state.sessionStaff[s])
                 }
             }
