@@ -21,8 +21,10 @@ public struct JSONParser {
     public static let defaultMaxDepth = 200
     /// Most values accepted; the 100,000-visitor generated week has 111,557,
     /// the 1,000,000-visitor one 1,067,153 (`carousel generate` makes at most
-    /// 1,000,000 visitors): at most about 130 MB of tree.
-    public static let maxValues = 1_200_000
+    /// 1,000,000 visitors) and a schedule of it about 1,540,000 (12 a
+    /// session; at most one session a unit, 185,405, would be 2,300,000): at
+    /// most about 300 MB of tree.
+    public static let maxValues = 3_000_000
 
     private let bytes: [UInt8]
     private var index = 0

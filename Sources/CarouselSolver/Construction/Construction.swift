@@ -80,6 +80,9 @@ public struct Construction {
 
     static let countCap: Int32 = 12
     static let tabuLength = 12
+    /// A schedule with fewer units left unplaced than this is always saved
+    /// as the best when it is (see `solve`).
+    static let alwaysSavedBelow = 64
 
     init(instance: CompiledInstance, seed: UInt64) {
         self.instance = instance
@@ -140,6 +143,15 @@ public struct Construction {
     mutating func solve(termination: Termination, progress: ((SearchProgress) -> Void)?) -> Result {
         let fixedState = state
         var best = state
+        // The fewest units left unplaced so far; `best` is a copy of that
+        // schedule, taken at most every `snapshotEvery` iterations while
+        // more than `alwaysSavedBelow` units are left: copying every table
+        // on each improvement (nearly every backjump while the schedule
+        // grows) made construction's cost grow with its size squared. A
+        // finished schedule is the last state whatever was saved.
+        var bestCount = state.unassignedCount
+        var lastSnapshot = 0
+        let snapshotEvery = table.units.count / 32
         var restarts = 0
         var sinceImprovement = 0
         var restartAfter = max(2_000, 4 * table.units.count)
@@ -153,7 +165,7 @@ public struct Construction {
                         SearchProgress(
                             phase: "construct", elapsed: lastReport, iterations: iteration,
                             unplaced: state.unassignedCount,
-                            bestUnplaced: min(best.unassignedCount, state.unassignedCount)))
+                            bestUnplaced: min(bestCount, state.unassignedCount)))
                 }
             }
             iteration += 1
@@ -162,8 +174,12 @@ public struct Construction {
                 sinceImprovement += 1
                 continue
             }
-            if state.unassignedCount < best.unassignedCount {
-                best = state
+            if state.unassignedCount < bestCount {
+                bestCount = state.unassignedCount
+                if iteration - lastSnapshot >= snapshotEvery || bestCount < Self.alwaysSavedBelow {
+                    best = state
+                    lastSnapshot = iteration
+                }
                 sinceImprovement = 0
             } else {
                 sinceImprovement += 1
@@ -230,7 +246,9 @@ public struct Construction {
             return
         }
         for kind in bounds.kinds[d] {
-            guard let loss = change.loss(of: kind, freeRooms: bounds.freeRooms, instance: instance) else { continue }
+            guard let loss = change.loss(of: kind, freeRooms: bounds.freeRooms, state: state) else { continue }
+            // A placement that took no option from the kind leaves every count as it was.
+            if loss == 0 && change.placed && kind.representative >= 0 { continue }
             for v32 in kind.units {
                 let v = Int(v32)
                 guard !dirty[v] else { continue }
