@@ -90,6 +90,11 @@ extension Construction {
                 joined = true
             }
             let joinedShape = joined ? 0 : nil as Double?
+            if bounds.noRoomFree(activity: a, slot: t, instance: I) {
+                // Most starts of a busy day: no room to scan (checked against the scan in debug builds).
+                assert(!I.activityRooms[a].contains { state.mayOpen(unit: u, activity: a, at: t, room: Int($0)) })
+                continue
+            }
             for r32 in I.activityRooms[a] where state.mayOpen(unit: u, activity: a, at: t, room: Int(r32)) {
                 let r = Int(r32)
                 let cap = I.roomCapacity[r]

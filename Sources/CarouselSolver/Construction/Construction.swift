@@ -83,6 +83,9 @@ public struct Construction {
     /// A schedule with fewer units left unplaced than this is always saved
     /// as the best when it is (see `solve`).
     static let alwaysSavedBelow = 64
+    /// Iterations without a new fewest-unplaced after which construction
+    /// counts as stalled (`Termination.stallLimit`).
+    static let stallIterations = 2_000
 
     init(instance: CompiledInstance, seed: UInt64) {
         self.instance = instance
@@ -156,9 +159,18 @@ public struct Construction {
         var sinceImprovement = 0
         var restartAfter = max(2_000, 4 * table.units.count)
         var lastReport = termination.elapsed
+        // Progress, for `Termination.stallLimit`: the iteration that last
+        // left fewer units unplaced than ever before.
+        var fewestUnplaced = state.unassignedCount
+        var lastProgress = 0
         while state.unassignedCount > 0 {
+            if state.unassignedCount < fewestUnplaced {
+                fewestUnplaced = state.unassignedCount
+                lastProgress = iteration
+            }
             if iteration & 31 == 0 {
-                if termination.shouldStop(iterations: iteration) { break }
+                let stalled = iteration - lastProgress > Self.stallIterations
+                if termination.shouldStop(iterations: iteration, stalled: stalled) { break }
                 if let progress, termination.elapsed - lastReport >= 1 {
                     lastReport = termination.elapsed
                     progress(

@@ -201,6 +201,15 @@ struct OptionBounds {
         return freeRooms[b * I.slotCount + t] > unsuitableRows[Int(unsuitableRow[u])][index]
     }
 
+    /// Whether no room of activity b is free and available throughout a
+    /// session from slot t, so that no unit may open one there; false when
+    /// the free rooms cannot tell (travel, stale counts).
+    @inline(__always)
+    func noRoomFree(activity b: Int, slot t: Int, instance I: CompiledInstance) -> Bool {
+        guard let freeRooms, !roomsStale else { return false }
+        return freeRooms[b * I.slotCount + t] == 0
+    }
+
     /// Rebuilds `freeRooms` from the schedule if a restart or restore made it stale.
     mutating func rebuildIfStale(_ state: PartialSchedule) {
         guard freeRooms != nil && roomsStale else { return }
