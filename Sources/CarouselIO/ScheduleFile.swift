@@ -49,7 +49,8 @@ public enum ScheduleFile {
     /// is not a JSON object with a `sessions` list.
     public static func read(contentsOf path: String, for instance: CompiledInstance) throws(InputError) -> Loaded {
         let file = StandardInput.name(of: path)
-        let root = try ProblemDecoder.parseJSON(try ProblemDecoder.readFile(path), file: file)
+        let root = try ProblemDecoder.parseJSON(
+            try ProblemDecoder.readFile(path), file: file, maxValues: JSONParser.scheduleMaxValues)
         return try decode(root, file: file, for: instance)
     }
 

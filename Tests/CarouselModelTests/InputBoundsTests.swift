@@ -128,6 +128,17 @@ import Testing
         )
     }
 
+    /// A schedule file may hold more values than a problem file (the
+    /// 1,000,000-visitor programme's schedule has about 1.5 million):
+    /// the limit is the caller's.
+    @Test func theValueLimitIsTheCallers() throws {
+        // Twelve values: the list and its eleven numbers.
+        let text = "[" + String(repeating: "0,", count: 10) + "0]"
+        #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(Array(text.utf8), maxValues: 11) }
+        #expect(try JSONParser.parse(Array(text.utf8), maxValues: 12).array?.count == 11)
+        #expect(JSONParser.scheduleMaxValues > 1_540_000)
+    }
+
     @Test func longNamesInMessagesAreCut() {
         let long = String(repeating: "r", count: 100_000)
         let message = msg(#"["rocket", "robotics"]"#, "[\"\(long)\", \"robotics\"]")

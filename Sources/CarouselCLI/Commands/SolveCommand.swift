@@ -12,8 +12,9 @@ struct SolveCommand: Command {
         discussion: """
             First searches for a schedule that meets every hard rule of the problem
             file (backtracking with forward checking, conflict-directed backjumping
-            and restarts; at most half the time limit — if it stalls, the annealing
-            takes over in repair mode and inserts what is left), then improves it on
+            and restarts; half the time limit, more while it still places units — if
+            it stalls, the annealing takes over in repair mode and inserts what is
+            left), then improves it on
             the soft terms (simulated annealing over moves that keep every hard
             rule) until the time limit. Writes the best schedule atomically to
             SCHEDULE (default: the problem's name with .schedule.json, in the

@@ -142,9 +142,11 @@ public struct ProblemDecoder {
     }
 
     /// Parses JSON with comments, turning syntax errors into `InputError`s.
-    public static func parseJSON(_ bytes: [UInt8], file: String) throws(InputError) -> JSONValue {
+    public static func parseJSON(
+        _ bytes: [UInt8], file: String, maxValues: Int = JSONParser.maxValues
+    ) throws(InputError) -> JSONValue {
         do {
-            return try JSONParser.parse(bytes)
+            return try JSONParser.parse(bytes, maxValues: maxValues)
         } catch {
             throw InputError(file: file, location: error.location, path: "", message: error.message)
         }

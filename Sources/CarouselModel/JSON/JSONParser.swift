@@ -23,22 +23,32 @@ public struct JSONParser {
     /// the 1,000,000-visitor one 1,067,153 (`carousel generate` makes at most
     /// 1,000,000 visitors): at most about 130 MB of tree.
     public static let maxValues = 1_200_000
+    /// Most values accepted in a schedule file (`ScheduleFile.read`): the
+    /// 1,000,000-visitor programme's schedule has about 1,540,000 (12 a
+    /// session; one session a unit, 185,405, would be about 2,300,000). A
+    /// schedule is read with its problem, so its size follows the problem's:
+    /// at most about 300 MB of tree.
+    public static let scheduleMaxValues = 3_000_000
 
     private let bytes: [UInt8]
     private var index = 0
     private var line = 1
     private var lineStart = 0
     private let maxDepth: Int
+    private let maxValues: Int
     private var values = 0
 
-    private init(bytes: [UInt8], maxDepth: Int) {
+    private init(bytes: [UInt8], maxDepth: Int, maxValues: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        self.maxValues = maxValues
     }
 
     /// Parses a whole document. A UTF-8 byte order mark is skipped.
-    public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth) throws(JSONSyntaxError) -> JSONValue {
-        var parser = JSONParser(bytes: bytes, maxDepth: maxDepth)
+    public static func parse(
+        _ bytes: [UInt8], maxDepth: Int = defaultMaxDepth, maxValues: Int = JSONParser.maxValues
+    ) throws(JSONSyntaxError) -> JSONValue {
+        var parser = JSONParser(bytes: bytes, maxDepth: maxDepth, maxValues: maxValues)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             parser.index = 3
             parser.lineStart = 3
@@ -134,8 +144,8 @@ public struct JSONParser {
         guard depth < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
         guard index < bytes.count else { throw error("unexpected end of file; expected a value") }
         values += 1
-        guard values <= Self.maxValues else {
-            throw error("more than \(Self.maxValues) values; Carousel's files hold far fewer (is this the right file?)")
+        guard values <= maxValues else {
+            throw error("more than \(maxValues) values; Carousel's files hold far fewer (is this the right file?)")
         }
         let start = location
         switch bytes[index] {

@@ -58,7 +58,8 @@ extension Construction {
         var cost: Double
     }
 
-    /// All current options of unit u, best first.
+    /// All current options of unit u, in the order they are found
+    /// (`CheapestFirst` hands them out best first).
     mutating func options(_ u: Int) -> [Option] {
         let I = instance, unit = table.units[u], T = I.slotCount
         var starts: [(activity: Int, slot: Int)] = []
@@ -67,24 +68,38 @@ extension Construction {
             return true
         }
         var out: [Option] = []
+        // The day's shape at this start is the same for every room of a site.
+        var shapeOfSite: [(site: Int32, cost: Double)] = []
         for (a, t) in starts {
             let k = Int(I.duration[a])
             let wish = wishCost(u, activity: a)
             var joined = false
+            shapeOfSite.removeAll(keepingCapacity: true)
+            func shape(_ site: Int32) -> Double {
+                if let known = shapeOfSite.first(where: { $0.site == site }) { return known.cost }
+                let cost = dayShapeCost(unit, slot: t, duration: k, site: site)
+                shapeOfSite.append((site, cost))
+                return cost
+            }
             for s32 in state.sessionsAt[a * T + t] where state.sessionHasPlace(for: u, in: Int(s32)) {
                 let s = Int(s32)
                 let site = I.roomSite[Int(state.sessionRoom[s])]
-                var cost = wish + dayShapeCost(unit, slot: t, duration: k, site: site) - 3 + mixCost(unit, session: s)
+                var cost = wish + shape(site) - 3 + mixCost(unit, session: s)
                 cost += sameStaffJoinCost(u, session: s)
                 cost += random.unit() * 0.3
                 out.append(Option(activity: a, slot: t, session: s, room: Int(state.sessionRoom[s]), cost: cost))
                 joined = true
             }
-            let shape = joined ? 0 : nil as Double?
+            let joinedShape = joined ? 0 : nil as Double?
+            if bounds.noRoomFree(activity: a, slot: t, instance: I) {
+                // Most starts of a busy day: no room to scan (checked against the scan in debug builds).
+                assert(!I.activityRooms[a].contains { state.mayOpen(unit: u, activity: a, at: t, room: Int($0)) })
+                continue
+            }
             for r32 in I.activityRooms[a] where state.mayOpen(unit: u, activity: a, at: t, room: Int(r32)) {
                 let r = Int(r32)
                 let cap = I.roomCapacity[r]
-                var cost = wish + (shape ?? dayShapeCost(unit, slot: t, duration: k, site: I.roomSite[r]))
+                var cost = wish + (joinedShape ?? shape(I.roomSite[r]))
                 cost += I.weights[.sessions]
                 if cap != CompiledInstance.unlimited {
                     cost += Double(max(0, cap - unit.pupils)) / Double(max(cap, 1))
@@ -116,7 +131,6 @@ extension Construction {
                             staff: reference.staff[u]))
             }
         }
-        out.sort { $0.cost < $1.cost }
         return out
     }
 }

@@ -3,10 +3,10 @@ extension Construction {
     /// Tries the options of u best first; forward checking rejects a value
     /// that leaves another unit of the same groups without options.
     mutating func tryPlace(_ u: Int) -> Bool {
-        let candidates = options(u)
+        var candidates = CheapestFirst(options(u))
         var fallback: Option?
         var checked = 0
-        for option in candidates {
+        while let option = candidates.next() {
             guard place(option, unit: u) else { continue }
             if checked < 8 && wipesOut(u) {
                 checked += 1

@@ -80,6 +80,12 @@ public struct Construction {
 
     static let countCap: Int32 = 12
     static let tabuLength = 12
+    /// A schedule with fewer units left unplaced than this is always saved
+    /// as the best when it is (see `solve`).
+    static let alwaysSavedBelow = 64
+    /// Iterations without a new fewest-unplaced after which construction
+    /// counts as stalled (`Termination.stallLimit`).
+    static let stallIterations = 2_000
 
     init(instance: CompiledInstance, seed: UInt64) {
         self.instance = instance
@@ -140,20 +146,38 @@ public struct Construction {
     mutating func solve(termination: Termination, progress: ((SearchProgress) -> Void)?) -> Result {
         let fixedState = state
         var best = state
+        // The fewest units left unplaced so far; `best` is a copy of that
+        // schedule, taken at most every `snapshotEvery` iterations while
+        // more than `alwaysSavedBelow` units are left: copying every table
+        // on each improvement (nearly every backjump while the schedule
+        // grows) made construction's cost grow with its size squared. A
+        // finished schedule is the last state whatever was saved.
+        var bestCount = state.unassignedCount
+        var lastSnapshot = 0
+        let snapshotEvery = table.units.count / 32
         var restarts = 0
         var sinceImprovement = 0
         var restartAfter = max(2_000, 4 * table.units.count)
         var lastReport = termination.elapsed
+        // Progress, for `Termination.stallLimit`: the iteration that last
+        // left fewer units unplaced than ever before.
+        var fewestUnplaced = state.unassignedCount
+        var lastProgress = 0
         while state.unassignedCount > 0 {
+            if state.unassignedCount < fewestUnplaced {
+                fewestUnplaced = state.unassignedCount
+                lastProgress = iteration
+            }
             if iteration & 31 == 0 {
-                if termination.shouldStop(iterations: iteration) { break }
+                let stalled = iteration - lastProgress > Self.stallIterations
+                if termination.shouldStop(iterations: iteration, stalled: stalled) { break }
                 if let progress, termination.elapsed - lastReport >= 1 {
                     lastReport = termination.elapsed
                     progress(
                         SearchProgress(
                             phase: "construct", elapsed: lastReport, iterations: iteration,
                             unplaced: state.unassignedCount,
-                            bestUnplaced: min(best.unassignedCount, state.unassignedCount)))
+                            bestUnplaced: min(bestCount, state.unassignedCount)))
                 }
             }
             iteration += 1
@@ -162,8 +186,12 @@ public struct Construction {
                 sinceImprovement += 1
                 continue
             }
-            if state.unassignedCount < best.unassignedCount {
-                best = state
+            if state.unassignedCount < bestCount {
+                bestCount = state.unassignedCount
+                if iteration - lastSnapshot >= snapshotEvery || bestCount < Self.alwaysSavedBelow {
+                    best = state
+                    lastSnapshot = iteration
+                }
                 sinceImprovement = 0
             } else {
                 sinceImprovement += 1
@@ -230,7 +258,9 @@ public struct Construction {
             return
         }
         for kind in bounds.kinds[d] {
-            guard let loss = change.loss(of: kind, freeRooms: bounds.freeRooms, instance: instance) else { continue }
+            guard let loss = change.loss(of: kind, freeRooms: bounds.freeRooms, state: state) else { continue }
+            // A placement that took no option from the kind leaves every count as it was.
+            if loss == 0 && change.placed && kind.representative >= 0 { continue }
             for v32 in kind.units {
                 let v = Int(v32)
                 guard !dirty[v] else { continue }

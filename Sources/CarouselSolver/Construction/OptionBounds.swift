@@ -45,6 +45,12 @@ struct OptionBounds {
         /// Per activity (as in `activities`): its rooms that cannot take
         /// these units (too small, or lacking what their groups need).
         var unsuitable: [Int32]
+        /// A unit of the kind that stands for all of them when asking
+        /// whether a session has a place (`Change.stillOpen`): one of
+        /// its units, none of which is a cohort or bound to a fixed entry;
+        /// -1 when the kind has such units (a session's place then depends
+        /// on more than the kind) or under travel.
+        var representative: Int32
     }
 
     private struct KindKey: Hashable {
@@ -99,15 +105,23 @@ struct OptionBounds {
 
         /// The most options a unit of `kind` can have lost, or nil when the
         /// change cannot have altered its options at all. `freeRooms` as
-        /// after the change, or nil (every overlapping start counts).
-        func loss(of kind: Kind, freeRooms: [Int32]?, instance I: CompiledInstance) -> Int32? {
-            let P = I.periodCount, T = I.slotCount
+        /// after the change, or nil (every overlapping start counts). A
+        /// start the kind may still take after a placement (`stillOpen`)
+        /// is not lost: a placement only takes options away, so a unit of
+        /// another group that had it has it still.
+        func loss(of kind: Kind, freeRooms: [Int32]?, state: PartialSchedule) -> Int32? {
+            let I = state.instance, P = I.periodCount, T = I.slotCount
             var related = false, lost = 0
             for (i, b32) in kind.activities.enumerated() {
                 let b = Int(b32)
                 if b == activity {
                     related = true
-                    lost += dayFull ? P : 1
+                    if dayFull {
+                        lost += P
+                    } else if !placed || !stillOpen(kind, activityAt: i, slot: slot, freeRooms: freeRooms, state: state)
+                    {
+                        lost += 1
+                    }
                 }
                 guard room >= 0 && I.roomAllowed.contains(b, room) else { continue }
                 related = true
@@ -117,12 +131,36 @@ struct OptionBounds {
                     continue
                 }
                 for t in OptionBounds.starts(of: b, overlapping: slot, duration: duration, instance: I)
-                where freeRooms[b * T + t] <= kind.unsuitable[i] {
+                where freeRooms[b * T + t] <= kind.unsuitable[i]
+                    && !stillOpen(kind, activityAt: i, slot: t, freeRooms: freeRooms, state: state)
+                {
                     lost += 1
                 }
             }
             guard related else { return nil }
             return placed ? Int32(clamping: lost) : 0
+        }
+
+        /// Whether every unit of `kind` whose groups may start the activity
+        /// at `index` at slot t (by their own times, years and choices) may
+        /// go there now: the kind's representative has a session with a
+        /// place, or a room free that takes it where another session may
+        /// open. False when it cannot tell (no representative, or no free
+        /// room counts).
+        @inline(__always)
+        func stillOpen(
+            _ kind: Kind, activityAt i: Int, slot t: Int, freeRooms: [Int32]?, state: PartialSchedule
+        ) -> Bool {
+            guard kind.representative >= 0, let freeRooms else { return false }
+            let I = state.instance, b = Int(kind.activities[i])
+            guard I.canStart(b, at: t) else { return false }
+            if freeRooms[b * I.slotCount + t] > kind.unsuitable[i]
+                && state.mayAddSession(activity: b, day: t / I.periodCount)
+            {
+                return true
+            }
+            let u = Int(kind.representative)
+            return state.sessionsAt[b * I.slotCount + t].contains { state.sessionHasPlace(for: u, in: Int($0)) }
         }
     }
 
@@ -161,6 +199,15 @@ struct OptionBounds {
     {
         guard let freeRooms, !roomsStale else { return false }
         return freeRooms[b * I.slotCount + t] > unsuitableRows[Int(unsuitableRow[u])][index]
+    }
+
+    /// Whether no room of activity b is free and available throughout a
+    /// session from slot t, so that no unit may open one there; false when
+    /// the free rooms cannot tell (travel, stale counts).
+    @inline(__always)
+    func noRoomFree(activity b: Int, slot t: Int, instance I: CompiledInstance) -> Bool {
+        guard let freeRooms, !roomsStale else { return false }
+        return freeRooms[b * I.slotCount + t] == 0
     }
 
     /// Rebuilds `freeRooms` from the schedule if a restart or restore made it stale.
@@ -219,8 +266,13 @@ struct OptionBounds {
                     day[i].units.append(u)
                 } else {
                     index[row] = day.count
-                    day.append(Kind(activities: table.units[Int(u)].activities, units: [u], unsuitable: rows[Int(row)]))
+                    day.append(
+                        Kind(
+                            activities: table.units[Int(u)].activities, units: [u], unsuitable: rows[Int(row)],
+                            representative: I.sites.hasTravel ? -1 : u))
                 }
+                let unit = table.units[Int(u)]
+                if unit.kind == .cohort || unit.fixedEntry >= 0 { day[index[row]!].representative = -1 }
             }
             kinds.append(day)
         }

@@ -143,10 +143,10 @@ extension PartialSchedule {
         let a = Int(sessionActivity[s]), r = Int(sessionRoom[s])
         guard table.units[u].kind != .cohort, Int(sessionSlot[s]) >= openFrom else { return false }
         if table.units[u].fixedEntry >= 0 && !holdsEntry(Int(table.units[u].fixedEntry), session: s) { return false }
+        // Pupils first: a flat table, where the group count is a list to reach.
         guard
-            sessionGroups[s].count + table.units[u].groups.count <= Int(instance.maxGroups[a])
-                && fits(
-                    pupils: Int32(clamping: Int(sessionPupils[s]) + Int(table.units[u].pupils)), activity: a, room: r)
+            fits(pupils: Int32(clamping: Int(sessionPupils[s]) + Int(table.units[u].pupils)), activity: a, room: r)
+                && sessionGroups[s].count + table.units[u].groups.count <= Int(instance.maxGroups[a])
                 && roomMeetsNeeds(ofUnit: u, room: r)
         else { return false }
         return unitTravelAllows(u, at: Int(sessionSlot[s]), activity: a, room: r, besides: Int(unitSession[u]))

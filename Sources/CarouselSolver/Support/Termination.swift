@@ -18,13 +18,21 @@ public struct Termination: Sendable {
     public var stop: StopFlag
     /// When the run started (seconds, monotonic).
     public let start: Double
+    /// Seconds after which a phase that has stopped making progress stops,
+    /// though `timeLimit` would allow more (`shouldStop(iterations:stalled:)`);
+    /// nil: only `timeLimit` counts.
+    public var stallLimit: Double?
 
     /// `start` defaults to now; pass another phase's start to share its clock.
-    public init(timeLimit: Double, iterationLimit: Int = .max, stop: StopFlag = StopFlag(), start: Double? = nil) {
+    public init(
+        timeLimit: Double, iterationLimit: Int = .max, stop: StopFlag = StopFlag(), start: Double? = nil,
+        stallLimit: Double? = nil
+    ) {
         self.timeLimit = timeLimit
         self.iterationLimit = iterationLimit
         self.stop = stop
         self.start = start ?? Termination.now()
+        self.stallLimit = stallLimit
     }
 
     /// Monotonic seconds.
@@ -39,6 +47,12 @@ public struct Termination: Sendable {
     /// Whether the phase should stop after `iterations` iterations.
     public func shouldStop(iterations: Int) -> Bool {
         iterations >= iterationLimit || stop.isRaised || elapsed >= timeLimit
+    }
+
+    /// `shouldStop(iterations:)`, or past `stallLimit` when the phase has
+    /// `stalled` (made no progress lately, by its own measure).
+    public func shouldStop(iterations: Int, stalled: Bool) -> Bool {
+        shouldStop(iterations: iterations) || (stalled && stallLimit.map { elapsed >= $0 } ?? false)
     }
 }
 
