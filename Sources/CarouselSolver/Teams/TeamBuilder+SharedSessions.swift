@@ -7,32 +7,48 @@ import CarouselModel
 /// teams of five and a few of six could. `TeamBuilder.form` tries one more
 /// team when the fewest do not pass this count.
 extension TeamBuilder {
+    /// One activity every team of a formation attends `times` times, with
+    /// the seats of each place open to the teams (roomiest first).
+    struct SessionPlaces {
+        var times: Int
+        var maxGroups: Int32
+        var seats: [Int32]
+    }
+
     /// For every activity each team attends a fixed number of times (an
     /// `activity` item; not one whose session holds every group,
-    /// `together`), packs the teams' attendances, largest team first, into
-    /// the places open to the formation — a room of the activity that suits
-    /// the teams at a start in the activity's window and the teams' visit,
-    /// starts in one room not overlapping — each place taking at most the
-    /// activity's `maxGroups` teams and the pupils its room and the activity
-    /// seat, the roomiest places first. True when every attendance finds a
-    /// place. Rooms and staff that other activities also need are not
-    /// counted against it, so a pass says only that this count does not
-    /// rule the sizes out.
-    static func teamsShareSessions(_ problem: Problem, formation f: Int, teams: [Team]) -> Bool {
-        guard !teams.isEmpty else { return true }
+    /// `together`), the places open to the formation's teams: a room of the
+    /// activity that suits them, at a start in the activity's window and the
+    /// teams' visit, starts in one room not overlapping; each seats the
+    /// fewer of the activity's and the room's capacity (the activity's alone
+    /// when `overCapacity` makes room capacity soft). The teams all have the
+    /// formation's visit and needs, so any teams of it give the same places.
+    static func sessionPlaces(_ problem: Problem, formation f: Int, teams: [Team]) -> [SessionPlaces] {
+        guard !teams.isEmpty else { return [] }
         let I = CompiledInstance(problem.addingTeams(teams))
-        let first = I.groupCount - teams.count
-        let sizes = teams.map(\.size).sorted(by: >)
-        for item in problem.formations[f].attend {
-            guard case .activity(let a, let times, _, _, _) = item, times > 0, !I.together[a] else { continue }
-            var places = openPlaces(I, activity: a, group: first)
-            places.sort(by: >)
-            var load = [(teams: Int32, pupils: Int32)](repeating: (0, 0), count: places.count)
+        let g = I.groupCount - teams.count
+        return problem.formations[f].attend.compactMap { item in
+            guard case .activity(let a, let times, _, _, _) = item, times > 0, !I.together[a] else { return nil }
+            return SessionPlaces(
+                times: times, maxGroups: I.maxGroups[a], seats: openSeats(I, activity: a, group: g).sorted(by: >))
+        }
+    }
+
+    /// Whether teams of these sizes could share the sessions of `places`:
+    /// each activity's attendances, largest team first, are packed first
+    /// fit into its places, each taking at most `maxGroups` teams and its
+    /// seats in pupils. True when every attendance finds a place. Rooms and
+    /// staff that other activities also need are not counted against it,
+    /// so a pass says only that this count does not rule the sizes out.
+    static func teamsShareSessions(sizes: [Int], places: [SessionPlaces]) -> Bool {
+        let sizes = sizes.sorted(by: >)
+        for activity in places {
+            var load = [(teams: Int32, pupils: Int32)](repeating: (0, 0), count: activity.seats.count)
             for size in sizes {
-                for _ in 0..<times {
+                for _ in 0..<activity.times {
                     guard
-                        let i = places.indices.first(where: {
-                            load[$0].teams < I.maxGroups[a] && load[$0].pupils + Int32(size) <= places[$0]
+                        let i = activity.seats.indices.first(where: {
+                            load[$0].teams < activity.maxGroups && load[$0].pupils + Int32(size) <= activity.seats[$0]
                         })
                     else { return false }
                     load[i].teams += 1
@@ -44,10 +60,8 @@ extension TeamBuilder {
     }
 
     /// The seats of every place open to group g for activity a: one entry
-    /// per (room, start), starts in a room not overlapping, each the fewer
-    /// of the activity's and the room's capacity (the activity's alone when
-    /// `overCapacity` makes room capacity soft).
-    private static func openPlaces(_ I: CompiledInstance, activity a: Int, group g: Int) -> [Int32] {
+    /// per (room, start), starts in a room not overlapping.
+    private static func openSeats(_ I: CompiledInstance, activity a: Int, group g: Int) -> [Int32] {
         let k = Int(I.duration[a])
         var seats: [Int32] = []
         for r32 in I.activityRooms[a] where I.groupNeedsMet.contains(g, Int(r32)) {

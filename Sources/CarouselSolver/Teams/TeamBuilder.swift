@@ -51,15 +51,22 @@ public struct TeamBuilder {
         let least = max(1, layout.fewestTeams(total: total))
         let most = layout.mostTeams(total: total)
         var best: (counts: [[Int]], violations: Int, shares: Bool)?
+        // The places the teams' sessions may take, the same for every count
+        // (found once, with the first valid teams).
+        var places: [SessionPlaces]?
         var k = least
         while k <= max(least, most) && k <= least + 4 {
             let counts = improve(layout, start: greedy(layout, teams: k))
             let v = layout.violations(counts)
             // Valid teams whose sessions cannot hold them at these sizes
             // are kept only until one more team makes sizes that fit.
-            let shares =
-                v == 0
-                && Self.teamsShareSessions(problem, formation: f, teams: teams(for: f, layout: layout, counts: counts))
+            var shares = false
+            if v == 0 {
+                let formed = teams(for: f, layout: layout, counts: counts)
+                let shared = places ?? Self.sessionPlaces(problem, formation: f, teams: formed)
+                places = shared
+                shares = Self.teamsShareSessions(sizes: formed.map(\.size), places: shared)
+            }
             if best == nil || v < best!.violations || (v == best!.violations && shares && !best!.shares) {
                 best = (counts, v, shares)
             }
