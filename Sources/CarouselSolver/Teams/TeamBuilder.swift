@@ -48,8 +48,11 @@ public struct TeamBuilder {
         let layout = Layout(problem, formation)
         let total = layout.sizes.reduce(0, +)
         guard total > 0 else { return Formed(teams: [], violations: 0) }
-        let least = max(1, layout.fewestTeams(total: total))
-        let most = layout.mostTeams(total: total)
+        // The team counts worth trying: from the fewest the sizes allow to
+        // the most the sizes, requirements and `minSchools` allow.
+        let counting = TeamCounting(problem, formation)
+        let least = max(1, counting.fewest)
+        let most = max(1, formation.minSchools > 0 ? min(counting.most, total / formation.minSchools) : counting.most)
         var best: (counts: [[Int]], violations: Int, shares: Bool)?
         // The places the teams' sessions may take, the same for every count
         // (found once, with the first valid teams).
@@ -226,23 +229,6 @@ extension TeamBuilder {
             maxSize = f.maxSize ?? Int.max
             minSchools = f.minSchools
             require = f.require.map { q in (q.pools.compactMap { f.pools.firstIndex(of: $0) }, q.min) }
-        }
-
-        /// The fewest teams the counting conditions allow: sizes at most
-        /// max; the number that allows `minSchools` is not a lower bound.
-        func fewestTeams(total: Int) -> Int {
-            maxSize == Int.max ? 1 : (total + maxSize - 1) / maxSize
-        }
-
-        /// The most teams worth trying: sizes at least min, enough supply
-        /// for every requirement and enough schools for `minSchools` each.
-        func mostTeams(total: Int) -> Int {
-            var most = minSize > 0 ? total / minSize : total
-            for req in require where req.min > 0 {
-                most = min(most, req.pools.reduce(0) { $0 + sizes[$1] } / req.min)
-            }
-            if minSchools > 0 { most = min(most, total / minSchools) }
-            return max(most, 1)
         }
 
         /// (violations, same-school pairs) of one team.
