@@ -4,8 +4,9 @@ import Foundation
 /// The whole solve: construction (until every unit is placed), then local
 /// search for the rest of the time, in `threads` cooperating searches that
 /// start from the same constructed schedule with different seeds and plans
-/// and share their best schedules at intervals; the best schedule wins (ties
-/// to the lowest thread). When construction leaves units
+/// and share their best schedules at intervals (thread 0 searches as a lone
+/// search would; the others follow the best of all); the best schedule wins
+/// (ties to the lowest thread). When construction leaves units
 /// unplaced, the local search first tries to place them (its insertion move)
 /// and then improves as usual.
 public enum Solver {

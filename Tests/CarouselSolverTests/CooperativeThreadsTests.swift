@@ -6,8 +6,9 @@ import Testing
 @testable import CarouselSolver
 
 /// Cooperative threads (`--threads N`): the searches meet at intervals and
-/// leave each meeting with the best schedule offered; with a move budget a
-/// run is reproducible.
+/// leave each meeting with the best schedule offered (every thread but
+/// thread 0 continues from it); with a move budget a run is reproducible,
+/// and under a time limit no search waits for another.
 @Suite struct CooperativeThreadsTests {
     static func offer(_ soft: Double, thread: Int, _ state: PartialSchedule) -> BestExchange.Offer {
         BestExchange.Offer(level: LocalSearch.Level(unplaced: 0, change: 0), soft: soft, state: state, thread: thread)
@@ -43,6 +44,19 @@ import Testing
         #expect(received.values == [0, -1])
     }
 
+    @Test func aPostReturnsTheBestPostedSoFarWithoutWaiting() throws {
+        let I = try IncrementalScoreTests.instance("summer-school")
+        let state = Construction.run(I, seed: 3, termination: Termination(timeLimit: 600)).state
+        let exchange = BestExchange(threads: 3)
+        // One thread posts alone: nobody else is running yet, and it does not wait.
+        #expect(exchange.post(Self.offer(9, thread: 2, state)).soft == 9)
+        #expect(exchange.post(Self.offer(4, thread: 1, state)).soft == 4)
+        let later = exchange.post(Self.offer(6, thread: 2, state))
+        #expect(later.soft == 4 && later.thread == 1)
+        // A tie goes to the lower thread.
+        #expect(exchange.post(Self.offer(4, thread: 0, state)).thread == 0)
+    }
+
     /// A search that meets one with a better schedule continues from it,
     /// with its score exact; the better one keeps its own.
     @Test func aWorseSearchAdoptsTheBetterSchedule() throws {
@@ -67,6 +81,46 @@ import Testing
             after.set(i, search.state.schedule)
         }
         for schedule in after.values { #expect(schedule == improved.state.schedule) }
+    }
+
+    /// Thread 0 offers its schedule but keeps searching from its own, as a
+    /// lone search would, even when another's is better.
+    @Test func threadZeroKeepsItsOwnSchedule() throws {
+        let I = try IncrementalScoreTests.instance("stem-week")
+        let built = Construction.run(I, seed: 3, termination: Termination(timeLimit: 600))
+        try #require(built.isComplete)
+        let improved = LocalSearch.run(
+            built.state, seed: 1, termination: Termination(timeLimit: 600, iterationLimit: 20_000))
+        let builtSoft = ScoreTracker(built.state, reference: nil).soft
+        try #require(improved.soft < builtSoft)
+        let exchange = BestExchange(threads: 2)
+        let termination = Termination(timeLimit: 600, iterationLimit: 100_000)
+        let after = ConcurrentSlots<Schedule>(count: 2)
+        BestExchange.runTogether(2) { i in
+            var search = LocalSearch(i == 0 ? built.state : improved.state, seed: UInt64(i))
+            let level = search.level, soft = search.soft
+            var best = LocalSearch.BestSchedule(search.state, level: level, soft: soft)
+            let meetings = LocalSearch.Meetings(exchange: exchange, thread: i, termination: termination)
+            let current = search.meet(meetings, best: &best, current: (level, soft), moves: 10)
+            #expect(abs(current.soft - (i == 0 ? builtSoft : improved.soft)) < 1e-9)
+            after.set(i, search.state.schedule)
+        }
+        #expect(after.values == [built.state.schedule, improved.state.schedule])
+    }
+
+    /// With the same moves per thread, two threads end no worse than one:
+    /// thread 0 makes the lone search's moves, and the best of all wins.
+    @Test(arguments: ["stem-week", "summer-school", "conference"])
+    func twoThreadsEndNoWorseThanOneGivenTheSameMoves(name: String) throws {
+        let I = try IncrementalScoreTests.instance(name)
+        var options = Solver.Options()
+        options.timeLimit = 600
+        options.moveLimit = 150_000
+        let one = Solver.solve(I, options: options)
+        options.threads = 2
+        let two = Solver.solve(I, options: options)
+        let soft = [one, two].map { ScoreTracker($0.state, reference: nil).soft }
+        #expect(soft[1] <= soft[0] + 1e-9, "2 threads \(soft[1]), 1 thread \(soft[0])")
     }
 
     /// Two cooperating threads with a move budget: the same seed gives the

@@ -1,15 +1,20 @@
 import Foundation
 
 /// Where cooperating searches (`--threads N`) meet to share the best
-/// schedule: at each meeting every search still running offers its best, and
-/// each leaves with the best of all the offers (ties to the lowest thread).
+/// schedule, in one of two ways.
 ///
-/// A meeting waits for every search still running — each arrives at its
-/// next meeting point or leaves for good (`leave`) — so what a search
-/// receives at its k-th meeting depends only on what the searches had done
-/// by their k-th meeting points. With meeting points counted in moves
-/// (`Meetings.everyMoves`) a run with a move budget is as deterministic as a
-/// single search; with a time limit they are counted in seconds.
+/// - With a move budget (`meet`): at each meeting every search still
+///   running offers its best, and each leaves with the best of all the
+///   offers (ties to the lowest thread). A meeting waits for every search
+///   still running — each arrives at its next meeting point or leaves for
+///   good (`leave`) — so what a search receives at its k-th meeting depends
+///   only on what the searches had done by their k-th meeting points, and a
+///   run with a move budget is as deterministic as a single search.
+/// - Under a time limit alone (`post`): a search posts its best and takes
+///   the best posted so far, without waiting. The run is not reproducible
+///   anyway, and no search idles while another is slow to arrive (a
+///   thread the machine's other work holds back, or one in the middle of a
+///   large-neighbourhood phase).
 ///
 /// Used only at meeting points (every few seconds or tens of thousands of
 /// moves), never in the search's loop.
@@ -39,6 +44,8 @@ final class BestExchange: @unchecked Sendable {
     private var round = 0
     private var leading: Offer?
     private var outcome: Offer?
+    /// The best offer posted so far (`post`).
+    private var posted: Offer?
 
     init(threads: Int) { running = threads }
 
@@ -76,6 +83,15 @@ final class BestExchange: @unchecked Sendable {
         return outcome!
     }
 
+    /// Posts `offer` without waiting for the others; returns the best offer
+    /// posted so far by any search, this one included.
+    func post(_ offer: Offer) -> Offer {
+        condition.lock()
+        defer { condition.unlock() }
+        if posted.map({ offer.beats($0) }) ?? true { posted = offer }
+        return posted!
+    }
+
     /// A search that stops meeting (its limit reached): the meetings no
     /// longer wait for it.
     func leave() {
@@ -98,11 +114,18 @@ final class BestExchange: @unchecked Sendable {
 
 extension LocalSearch {
     /// When a cooperating search meets the others (`BestExchange`): every
-    /// `everyMoves` moves when the run has a move budget (reproducible),
-    /// every `everySeconds` seconds otherwise.
+    /// `everyMoves` moves when the run has a move budget (a meeting that
+    /// waits for all, reproducible), every `everySeconds` seconds otherwise
+    /// (a post that waits for none).
     struct Meetings {
         let exchange: BestExchange
         let thread: Int
+        /// Whether this search continues from a better offer. Thread 0
+        /// offers its best but never adopts another's: it makes the very
+        /// moves a single-thread run makes, so that more threads never do
+        /// worse than one given the same moves (or, on free cores, the same
+        /// time); the other threads follow the best of all.
+        var adopts: Bool { thread > 0 }
         var everyMoves = 0
         var everySeconds = 0.0
         /// The next meeting point (moves or seconds).
@@ -136,7 +159,8 @@ extension LocalSearch {
     }
 
     /// Meets the other searches: offers the best schedule seen and, when
-    /// another search's best beats it, continues from that one. Returns the
+    /// another search's best beats it and this search `adopts`, continues
+    /// from that one. Returns the
     /// current level and soft score afterwards.
     mutating func meet(
         _ meetings: Meetings, best: inout BestSchedule, current: (level: Level, soft: Double),
@@ -152,8 +176,8 @@ extension LocalSearch {
         }
         let offer = BestExchange.Offer(
             level: best.level, soft: best.soft, state: best.schedule, thread: meetings.thread)
-        let winner = meetings.exchange.meet(offer)
-        guard winner.isBetter(than: offer) else { return current }
+        let winner = meetings.everyMoves > 0 ? meetings.exchange.meet(offer) : meetings.exchange.post(offer)
+        guard meetings.adopts, winner.isBetter(than: offer) else { return current }
         state = winner.state
         tracker.rebuild(state)
         clearTouched()

@@ -69,7 +69,8 @@ extension LocalSearch {
     }
 
     /// Steps until `budget` places have been scored, `termination` says
-    /// stop or a meeting with the other searches is due (they would wait);
+    /// stop or a meeting with the other searches is due (so that they do
+    /// not wait, or share late);
     /// returns the places scored.
     mutating func largeNeighbourhoodPhase(
         budget: Int, termination: Termination, movesSoFar: Int,
