@@ -32,9 +32,11 @@ struct SolveCommand: Command {
             above that (a few seconds) — or the default time limit of 60 s if that
             comes first. --threads N runs N cooperating searches: they share the
             best schedule at intervals and search differently (temperatures, large
-            neighbourhoods), and the best wins.
+            neighbourhoods), and the best wins; the first searches as a lone search
+            would, so more threads do no worse than one on free cores.
 
-            Progress goes to stderr once a second; --quiet silences it. Ctrl-C or
+            Progress goes to stderr at 0.1, 0.2 and 0.5 s of the search, then once
+            a second; --quiet silences it. Ctrl-C or
             SIGTERM stops the search early and still writes the best schedule found
             so far; the exit status is then 130 (Ctrl-C) or 143 (SIGTERM).
 

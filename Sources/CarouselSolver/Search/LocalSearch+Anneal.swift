@@ -15,7 +15,7 @@ extension LocalSearch {
         current = (level, tracker.soft)
         refused = 0
         var fraction = 0.0
-        var lastReport = termination.elapsed
+        var nextReport = SearchProgress.nextReport(after: termination.elapsed)
         var nextRebuild = plan.period
         // Seconds spent in large-neighbourhood phases: under a time limit
         // alone, their share of the time is held to the plan's share (a
@@ -51,12 +51,13 @@ extension LocalSearch {
                     current = meet(due, best: &best, current: current, moves: moves)
                     meetings?.scheduleNext(moves: moves, termination: termination)
                 }
-                if let progress, termination.elapsed - lastReport >= 1 {
-                    lastReport = termination.elapsed
+                if let progress, termination.elapsed >= nextReport {
+                    let now = termination.elapsed
+                    nextReport = SearchProgress.nextReport(after: now)
                     let repairing = best.level.unplaced > 0
                     progress(
                         SearchProgress(
-                            phase: repairing ? "repair" : "improve", elapsed: lastReport, iterations: moves,
+                            phase: repairing ? "repair" : "improve", elapsed: now, iterations: moves,
                             unplaced: state.unassignedCount, bestUnplaced: best.level.unplaced,
                             soft: repairing ? nil : best.soft))
                 }

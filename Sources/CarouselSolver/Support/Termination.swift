@@ -58,6 +58,13 @@ public struct Termination: Sendable {
 
 /// A progress report from a running phase, for the stderr line.
 public struct SearchProgress: Sendable {
+    /// When the search reports after a report at `elapsed` seconds: at 0.1,
+    /// 0.2 and 0.5 s in the first second (the time in which a small problem's
+    /// schedule improves most), then once a second.
+    static func nextReport(after elapsed: Double) -> Double {
+        [0.1, 0.2, 0.5, 1].first { $0 > elapsed + 1e-9 } ?? elapsed + 1
+    }
+
     public var phase: String
     public var elapsed: Double
     public var iterations: Int
