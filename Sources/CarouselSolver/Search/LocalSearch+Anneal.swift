@@ -11,6 +11,10 @@ extension LocalSearch {
         let startTime = termination.elapsed
         let budget = max(1e-3, termination.timeLimit - startTime)
         var annealing = sampleTemperature(from: current)
+        // Under a time limit alone the moves the budget allows are known only
+        // once the rate is: measured over the first 2 % of the time, then the
+        // temperatures are scaled to the moves per unit (`startScale`).
+        var calibrated = termination.iterationLimit != .max
         // Undoing may re-pick staff, so read the score again.
         current = (level, tracker.soft)
         refused = 0
@@ -31,6 +35,11 @@ extension LocalSearch {
                 let byMoves =
                     termination.iterationLimit == .max ? 0 : Double(moves) / Double(termination.iterationLimit)
                 fraction = min(1, max(byTime, byMoves))
+                if !calibrated && fraction >= 0.02 {
+                    calibrated = true
+                    let perUnit = Double(moves) / fraction / Double(max(1, state.table.units.count))
+                    annealing.scale(by: SimulatedAnnealing.startScale(movesPerUnit: perUnit))
+                }
                 annealing.cool(to: fraction)
                 if plan.phaseBudget > 0 && moves >= nextRebuild && fraction >= plan.rebuildFrom && mayRebuild
                     && (!sharesTime || rebuildSeconds <= plan.rebuildShare * (termination.elapsed - startTime))
