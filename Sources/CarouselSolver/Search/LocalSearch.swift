@@ -13,9 +13,9 @@ import Foundation
 /// - **move a session** whole (time and/or room, same staff where possible);
 /// - **swap two sessions** of a day (times, or times and rooms), biased to two
 ///   sessions of the same group: a two-link Kempe chain;
-/// - **move a Kempe chain**: the sessions at two starts of a day that share
-///   a group, room or staff member cross over all at once
-///   (`Moves/LocalSearch+KempeChain.swift`);
+/// - **move a Kempe chain**: the sessions at two starts (of one day or of
+///   two days) that share a group, room or staff member cross over all at
+///   once (`Moves/LocalSearch+KempeChain.swift`);
 /// - **reassign a staff member** of a session to another who fits the row;
 /// - **insert an unplaced unit**, ejecting the few units in its way, while
 ///   the schedule is incomplete (`Moves/LocalSearch+Insertion.swift`).
