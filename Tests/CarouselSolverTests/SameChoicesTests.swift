@@ -96,9 +96,12 @@ import Testing
     /// change from the old schedule minimised first). Re-pinned when the
     /// change cost gained its per-attendance and per-activity weights and
     /// the repair its displaced-unit steps (`Construction.placeDisplaced`):
-    /// the repairs choose differently on purpose.
+    /// the repairs choose differently on purpose. "bigger-classes" again
+    /// when the change cost began to count a staff member added to an
+    /// attendance's session (bigger classes need more helpers), as the
+    /// diff does.
     static let expectedRepairs: [String: Outcome] = [
-        "bigger-classes": Outcome(fingerprint: 0xcf49_070a_d557_6dd7, evaluated: 23_611, applied: 3_846, soft: 452.0),
+        "bigger-classes": Outcome(fingerprint: 0x6855_051c_137c_24c8, evaluated: 23_586, applied: 3_847, soft: 461.0),
         "lab-closed-tuesday": Outcome(
             fingerprint: 0xbd31_a26c_87bd_2717, evaluated: 22_935, applied: 4_622, soft: 406.0),
         "no-vr-studio": Outcome(fingerprint: 0xd4a9_a982_b08d_80be, evaluated: 22_898, applied: 4_163, soft: 331.0),
