@@ -214,6 +214,141 @@ import Testing
         #expect(result.perturbation == 18)
     }
 
+    /// The change cost counts what the diff counts: a helper added to an
+    /// attendance's session, one taken away, or one replaced, each makes it
+    /// a changed attendance (8) with one staff change (1); the same staff
+    /// costs nothing. Before, an added helper cost 0 while the diff counted
+    /// the attendance as changed.
+    @Test func aStaffMemberAddedTakenAwayOrReplacedCostsOneChangedAttendanceAsTheDiffCountsIt() throws {
+        let fx = try Self.lab()
+        let old = Schedule(sessions: [fx.S("chem", "mon", "p1", "lab1", groups: ["a"], staff: ["t1"])])
+        let result = Solver.repair(fx.instance, old: old, options: Self.options())
+        let reference = try #require(result.reference)
+        let u = try #require(reference.unitsOfSession[0].first)
+        let chem: Int32 = 0, lab1: Int32 = 0, t1: Int32 = 0, t2: Int32 = 1
+        let p1 = Int32(fx.instance.slot(day: 0, period: 0))
+        func cost(_ staff: [Int32]) -> Int32 {
+            reference.cost(unit: u, activity: chem, slot: p1, room: lab1, staff: staff)
+        }
+        #expect(cost([t1]) == 0)
+        #expect(cost([t1, t2]) == 9)
+        #expect(cost([]) == 9)
+        #expect(cost([t2]) == 9)
+        for staff in [["t1", "t2"], [], ["t2"]] {
+            let new = Schedule(sessions: [fx.S("chem", "mon", "p1", "lab1", groups: ["a"], staff: staff)])
+            #expect(ScheduleDiff(old: old, new: new, instance: fx.instance).attendancesChanged == 1)
+        }
+    }
+
+    /// A `together` session's cohort is one unit of two groups: its hall is
+    /// closed at p1, so it moves to p2, and both groups' attendances change
+    /// — the change is (8 + 4) × 2 = 24, as the diff's 2 changed attendances
+    /// say (before, the cohort was charged once: 12).
+    @Test func aTogetherSessionThatMovesCostsOnceForEachOfItsGroups() throws {
+        let fx = try Self.morning(
+            rooms: #"[{"id": "hall", "unavailable": ["mon 09:00-10:00"]}]"#,
+            activities: #"[{"id": "assembly", "together": true}]"#,
+            groups: """
+                [{"id": "a", "size": 20, "attend": [{"activity": "assembly"}]},
+                 {"id": "b", "size": 20, "attend": [{"activity": "assembly"}]}]
+                """)
+        let old = Schedule(sessions: [fx.S("assembly", "mon", "p1", "hall", groups: ["a", "b"])])
+        let result = Solver.repair(fx.instance, old: old, options: Self.options())
+        let new = result.state.schedule
+        #expect(Evaluator(fx.instance).evaluate(new).isFeasible && result.unplaced.isEmpty)
+        #expect(new.sessions.map(\.start) == [1])
+        #expect(ScheduleDiff(old: old, new: new, instance: fx.instance).attendancesChanged == 2)
+        #expect(result.perturbation == 24)
+        #expect(
+            result.reference!.unavoidableChanges(old, table: result.state.table, openFrom: 0, instance: fx.instance)
+                == 2)
+    }
+
+    /// Group a needs a step-free room: its lab closes for the day, and the
+    /// other lab is not step-free, so chem has no place left for a at all —
+    /// its choice changes to bridges (in the step-free classroom, at its
+    /// old time: 8 + 8 + 2 = 18), and the bound counts those two changed
+    /// attendances (it counted 1 when it looked only at the rooms being
+    /// open, not at whether they take the group).
+    @Test func aGroupWhoseOnlyRoomItCanUseClosesMustChangeItsChoiceAndTheBoundCountsTwo() throws {
+        let fx = try Self.morning(
+            rooms: """
+                [{"id": "lab1", "features": ["lab", "step-free"], "unavailable": ["mon"]},
+                 {"id": "lab2", "features": ["lab"]}, {"id": "c1", "features": ["classroom", "step-free"]}]
+                """,
+            activities: #"[{"id": "chem", "roomFeatures": ["lab"]}, {"id": "bridges", "roomFeatures": ["classroom"]}]"#,
+            groups: #"[{"id": "a", "size": 20, "needs": ["step-free"], "attend": [{"oneOf": ["chem", "bridges"]}]}]"#)
+        let old = Schedule(sessions: [fx.S("chem", "mon", "p1", "lab1", groups: ["a"])])
+        let result = Solver.repair(fx.instance, old: old, options: Self.options())
+        let new = result.state.schedule
+        #expect(Evaluator(fx.instance).evaluate(new).isFeasible && result.unplaced.isEmpty)
+        #expect(new.sessions == [fx.S("bridges", "mon", "p1", "c1", groups: ["a"])])
+        #expect(ScheduleDiff(old: old, new: new, instance: fx.instance).attendancesChanged == 2)
+        #expect(result.perturbation == 18)
+        #expect(
+            result.reference!.unavoidableChanges(old, table: result.state.table, openFrom: 0, instance: fx.instance)
+                == 2)
+    }
+
+    /// The only VR room is closed: a's VR (p1) must become its other free
+    /// choice, bridges (2 changes, as above). a is free only at p1 (chem
+    /// at p2), and the only classroom is b's then: no vacancy for bridges,
+    /// so one more attendance must change — b's bridges moving to p2, or
+    /// a's chem trading times with it. The bound is 2 + 1 = 3 (it was 2),
+    /// and the repair meets it: 3 changed attendances.
+    @Test func aChoiceWithNoVacancyLeftCostsOneMoreChangeAndTheBoundCountsIt() throws {
+        let fx = try Self.morning(
+            rooms: """
+                [{"id": "vr", "features": ["vr"], "unavailable": ["mon"]}, {"id": "lab", "features": ["lab"]},
+                 {"id": "c1", "features": ["classroom"]}]
+                """,
+            activities: """
+                [{"id": "vr-space", "roomFeatures": ["vr"]}, {"id": "chem", "roomFeatures": ["lab"]},
+                 {"id": "bridges", "roomFeatures": ["classroom"]}]
+                """,
+            groups: """
+                [{"id": "a", "size": 20, "attend": [{"oneOf": ["vr-space", "chem", "bridges"], "count": 2}]},
+                 {"id": "b", "size": 20, "attend": [{"activity": "bridges"}]}]
+                """)
+        let old = Schedule(sessions: [
+            fx.S("vr-space", "mon", "p1", "vr", groups: ["a"]),
+            fx.S("chem", "mon", "p2", "lab", groups: ["a"]),
+            fx.S("bridges", "mon", "p1", "c1", groups: ["b"]),
+        ])
+        let result = Solver.repair(fx.instance, old: old, options: Self.options())
+        let new = result.state.schedule
+        #expect(Evaluator(fx.instance).evaluate(new).isFeasible && result.unplaced.isEmpty)
+        #expect(
+            result.reference!.unavoidableChanges(old, table: result.state.table, openFrom: 0, instance: fx.instance)
+                == 3)
+        #expect(ScheduleDiff(old: old, new: new, instance: fx.instance).attendancesChanged == 3, "\(new.sessions)")
+    }
+
+    /// As above, but a is also free at p2 and the classroom too: bridges
+    /// has a vacancy there, and the bound stays 2 (the repair needs 2).
+    @Test func aChoiceWithAVacancyAddsNothingToTheBound() throws {
+        let fx = try Self.morning(
+            rooms: """
+                [{"id": "vr", "features": ["vr"], "unavailable": ["mon"]}, {"id": "c1", "features": ["classroom"]}]
+                """,
+            activities:
+                #"[{"id": "vr-space", "roomFeatures": ["vr"]}, {"id": "bridges", "roomFeatures": ["classroom"]}]"#,
+            groups: """
+                [{"id": "a", "size": 20, "attend": [{"oneOf": ["vr-space", "bridges"]}]},
+                 {"id": "b", "size": 20, "attend": [{"activity": "bridges"}]}]
+                """)
+        let old = Schedule(sessions: [
+            fx.S("vr-space", "mon", "p1", "vr", groups: ["a"]), fx.S("bridges", "mon", "p1", "c1", groups: ["b"]),
+        ])
+        let result = Solver.repair(fx.instance, old: old, options: Self.options())
+        let new = result.state.schedule
+        #expect(Evaluator(fx.instance).evaluate(new).isFeasible && result.unplaced.isEmpty)
+        #expect(
+            result.reference!.unavoidableChanges(old, table: result.state.table, openFrom: 0, instance: fx.instance)
+                == 2)
+        #expect(ScheduleDiff(old: old, new: new, instance: fx.instance).attendancesChanged == 2)
+    }
+
     /// The change count kept by the search equals a count from scratch, on
     /// the STEM week with a teacher absent for a day, and the repair stays
     /// within 5% of the sessions and validates.

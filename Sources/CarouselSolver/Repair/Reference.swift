@@ -6,12 +6,17 @@
 /// nothing when it is where it was, and otherwise `weights.attendance` (a
 /// changed attendance: what the people told count), plus `weights.time` when
 /// it starts at another slot (day or period), plus `weights.room` in another
-/// room, plus `weights.staff` per staff member of its old session who is no
-/// longer in its session, plus `weights.activity` for another activity (a
-/// `oneOf` pick changed: the group loses one attendance and gains another).
-/// So the fewest changed attendances come first, and among as many, the
-/// smallest changes. Units with no place in the old schedule (a class added
-/// since) cost nothing: any place is new.
+/// room, plus `weights.staff` per staff member replaced, added or taken away
+/// (the more of its old session's staff no longer in its session and of
+/// its session's staff who were not in the old one), plus
+/// `weights.activity` for another activity (a `oneOf` pick changed: the
+/// group loses one attendance and gains another); a unit of several groups
+/// (a `together` cohort) costs that once per group. So the cost is the
+/// attendances `ScheduleDiff` counts as changed, times
+/// `weights.attendance`, plus the smaller changes: the fewest changed
+/// attendances come first, and among as many, the smallest changes. Units
+/// with no place in the old schedule (a class added since) cost nothing:
+/// any place is new.
 public struct Reference: Sendable {
     /// The cost of each kind of change to one unit.
     public struct Weights: Sendable, Equatable {
@@ -32,6 +37,8 @@ public struct Reference: Sendable {
     public private(set) var room: [Int32]
     /// Old staff of each unit's session.
     public private(set) var staff: [[Int32]]
+    /// How many groups each unit holds (several for a `together` cohort).
+    public private(set) var groupCount: [Int32]
     /// For each session of the old schedule, the units matched to it.
     public private(set) var unitsOfSession: [[Int]]
     public var weights = Weights()
@@ -47,6 +54,7 @@ public struct Reference: Sendable {
         room = Array(repeating: -1, count: U)
         activity = Array(repeating: -1, count: U)
         staff = Array(repeating: [], count: U)
+        groupCount = table.units.map { Int32($0.groups.count) }
         unitsOfSession = []
         var taken = [Bool](repeating: false, count: U)
         for session in old.sessions {
@@ -107,7 +115,10 @@ public struct Reference: Sendable {
         if activity[u] != a { c += weights.activity }
         if slot[u] != t { c += weights.time }
         if room[u] != r { c += weights.room }
-        for st in staff[u] where !sessionStaff.contains(st) { c += weights.staff }
-        return c == 0 ? 0 : c + weights.attendance
+        var gone: Int32 = 0, came: Int32 = 0
+        for st in staff[u] where !sessionStaff.contains(st) { gone += 1 }
+        for st in sessionStaff where !staff[u].contains(st) { came += 1 }
+        c += max(gone, came) * weights.staff
+        return c == 0 ? 0 : (c + weights.attendance) * groupCount[u]
     }
 }
