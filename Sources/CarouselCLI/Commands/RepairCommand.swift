@@ -15,8 +15,8 @@ struct RepairCommand: Command {
             allows as it was, moves the fewest others, and then improves the soft
             score only where that changes nothing more. Change is counted per
             group's attendance: 8 for each changed attendance, plus 4 for a new
-            time, 2 for a new room, 1 per staff member replaced and 8 for another
-            activity; it comes before the soft score. The summary gives a lower
+            time, 2 for a new room, 1 per staff member replaced, added or taken
+            away, and 8 for another activity; it comes before the soft score. The summary gives a lower
             bound on the attendances that must change (those whose old place the
             change itself forbids).
 
