@@ -146,16 +146,15 @@ extension LocalSearch {
         return victims.count <= Self.rerouteCap
     }
 
-    /// Group g's unit in session x, if a move may take it out on its own
-    /// (not a cohort, not bound with others to a fixed session); nil otherwise.
+    /// Group g's unit in session x, if a reroute may take it out (not a
+    /// cohort, and not bound to a fixed session that may move: such a unit
+    /// may only rejoin a session holding its entry, which taking it out can
+    /// leave without one); nil otherwise.
     private func movableUnit(of g: Int, in x: Int) -> Int? {
         for j in state.sessionUnits[x].indices {
             let v = Int(state.sessionUnits[x][j])
             guard state.table.units[v].groups.contains(Int32(g)) else { continue }
-            let entry = Int(state.table.units[v].fixedEntry)
-            guard state.table.units[v].kind != .cohort, entry < 0 || state.table.unitsOfEntry[entry].count == 1 else {
-                return nil
-            }
+            guard state.table.units[v].kind != .cohort, state.table.units[v].fixedEntry < 0 else { return nil }
             return v
         }
         return nil
