@@ -74,26 +74,32 @@ import Testing
     /// draws its second start from any day the groups visit (before, only
     /// from its first session's day), so its random draws and chains differ
     /// on purpose.
+    /// Then re-pinned for issue 15 where groups pick (`oneOf`: the
+    /// conference and the STEM Week, its repairs and the generated week; the
+    /// summer school and Saturday maths have no picks and keep theirs): the
+    /// mix now draws the reroutes (`rerouteSession`, `crossUnits`), which
+    /// reach picks whose sessions are all at starts the group has taken.
+    /// (Recorded on the merge of issues 15, 16 and 17's branches.)
     static let expectedSolves: [String: Outcome] = [
-        "conference": Outcome(fingerprint: 0xd4c5_c02f_f160_5ea8, evaluated: 22_288, applied: 2_704, soft: 990.0),
+        "conference": Outcome(fingerprint: 0xd4c5_c02f_f160_5ea8, evaluated: 21_873, applied: 3_105, soft: 990.0),
         "saturday-maths": Outcome(fingerprint: 0xf12_bf26_1f80_2a27, evaluated: 21_998, applied: 4_008, soft: 108.0),
-        "stem-week": Outcome(fingerprint: 0xeae3_135b_e005_c03d, evaluated: 22_931, applied: 5_003, soft: 346.0),
+        "stem-week": Outcome(fingerprint: 0xdc5d_91b1_69ae_4ff5, evaluated: 22_713, applied: 5_792, soft: 341.0),
         "summer-school": Outcome(fingerprint: 0x3a7f_b708_c496_3a3d, evaluated: 19_550, applied: 5_612, soft: 36.0),
     ]
     /// The same with every soft term weighted (`weights`),
     /// so that the moves' term-dependent draws (sibling rooms, compact days) run.
     static let expectedWeighted: [String: Outcome] = [
-        "conference": Outcome(fingerprint: 0x41fd_4e6d_5c57_d32d, evaluated: 22_167, applied: 2_703, soft: 1043.0),
+        "conference": Outcome(fingerprint: 0x2944_621e_95dc_916b, evaluated: 21_875, applied: 2_942, soft: 1025.0),
         "saturday-maths": Outcome(fingerprint: 0xd0f0_208e_40bb_c181, evaluated: 21_852, applied: 3_845, soft: 162.0),
-        "stem-week": Outcome(fingerprint: 0x24c4_95eb_6aec_5f41, evaluated: 22_837, applied: 4_959, soft: 711.0),
+        "stem-week": Outcome(fingerprint: 0x39e8_13b0_8649_0856, evaluated: 22_771, applied: 5_674, soft: 674.0),
         "summer-school": Outcome(fingerprint: 0x8d02_0662_be46_a2f6, evaluated: 19_656, applied: 5_793, soft: 161.0),
     ]
     /// Construction stopped after one placement; the search's insertion
     /// moves place the rest (seed 2).
     static let expectedFromIncomplete: [String: Outcome] = [
-        "conference": Outcome(fingerprint: 0xf9ca_4a09_6e53_4795, evaluated: 22_200, applied: 3_327, soft: 1784.0),
+        "conference": Outcome(fingerprint: 0x8ada_d13e_393b_77a4, evaluated: 21_767, applied: 3_454, soft: 1490.0),
         "saturday-maths": Outcome(fingerprint: 0xc46_d59c_ff09_5ddc, evaluated: 21_890, applied: 4_496, soft: 114.0),
-        "stem-week": Outcome(fingerprint: 0x605e_7779_1857_d22e, evaluated: 23_309, applied: 5_588, soft: 841.0),
+        "stem-week": Outcome(fingerprint: 0xd92d_e96d_a94b_3a62, evaluated: 22_707, applied: 6_001, soft: 896.0),
         "summer-school": Outcome(fingerprint: 0x3045_c776_7741_1519, evaluated: 19_724, applied: 5_666, soft: 37.0),
     ]
     /// `carousel repair` of the STEM Week solve after each scenario (the
@@ -105,16 +111,16 @@ import Testing
     /// attendance's session (bigger classes need more helpers), as the
     /// diff does.
     static let expectedRepairs: [String: Outcome] = [
-        "bigger-classes": Outcome(fingerprint: 0xa708_a0bc_8eeb_5853, evaluated: 23_816, applied: 4_120, soft: 436.0),
+        "bigger-classes": Outcome(fingerprint: 0xb772_c250_463c_2c29, evaluated: 23_338, applied: 4_329, soft: 419.0),
         "lab-closed-tuesday": Outcome(
-            fingerprint: 0xab50_3586_8640_fa82, evaluated: 22_836, applied: 5_070, soft: 361.0),
-        "no-vr-studio": Outcome(fingerprint: 0x5321_c792_5a3b_cd8a, evaluated: 22_816, applied: 4_464, soft: 292.0),
+            fingerprint: 0xe6e3_c933_7ab4_bc64, evaluated: 22_601, applied: 5_139, soft: 347.0),
+        "no-vr-studio": Outcome(fingerprint: 0xc9de_efad_8bcc_0eea, evaluated: 22_668, applied: 4_645, soft: 315.0),
         "robotics-teacher-ill-thursday": Outcome(
-            fingerprint: 0x497f_9649_6a6b_bcd6, evaluated: 22_970, applied: 5_345, soft: 346.0),
+            fingerprint: 0x78c2_cec7_afb6_43eb, evaluated: 22_710, applied: 5_192, soft: 343.0),
     ]
     /// The generated 1,900-visitor week (tightness 0.5, seed 1).
     static let expectedGenerated = Outcome(
-        fingerprint: 0x7f70_a1fa_96ba_1947, evaluated: 22_483, applied: 6_638, soft: 307.0)
+        fingerprint: 0xac1d_ae1b_27e7_7098, evaluated: 22_275, applied: 7_338, soft: 287.0)
 
     static let examples = ["stem-week", "summer-school", "saturday-maths", "conference"]
 

@@ -20,6 +20,10 @@ extension LocalSearch {
         case exchange(first: Int, second: Int)
         /// The unit inserted; the units it ejected are in `ejected`.
         case insertion(unit: Int)
+        /// Units moved between two starts, and session s (-1 for none)
+        /// with them: where s was is in `undoPlaces`, where the units were
+        /// in `ejected` (`rerouteSession`, `crossUnits`).
+        case reroute(session: Int)
     }
 
     /// Makes one move drawn from the mix (recording how to undo it); false
@@ -100,9 +104,11 @@ extension LocalSearch {
             return
         case .insertion(let u):
             takeBackInsertion(u)
+        case .reroute(let s):
+            takeBackReroute(movedSession: s)
         }
         undo = .none
-        // Taking back a unit move or an insertion re-fills rows, which need
+        // Taking back a unit move, an insertion or a reroute re-fills rows, which need
         // not give back the very staff they had: the rules checked after
         // changes are asked again, and what breaks one is taken out.
         if checksAfterMoves

@@ -16,6 +16,10 @@ import Foundation
 /// - **move a Kempe chain**: the sessions at two starts (of one day or of
 ///   two days) that share a group, room or staff member cross over all at
 ///   once (`Moves/LocalSearch+KempeChain.swift`);
+/// - **reroute**, where groups pick (`oneOf`): a session goes to a start its
+///   groups are busy at and what they had there comes back to the start it
+///   left, or a group's two attendances cross between their starts
+///   (`Moves/LocalSearch+RerouteSession.swift`);
 /// - **reassign a staff member** of a session to another who fits the row;
 /// - **insert an unplaced unit**, ejecting the few units in its way, while
 ///   the schedule is incomplete (`Moves/LocalSearch+Insertion.swift`).
@@ -99,8 +103,9 @@ public struct LocalSearch {
     var insertions = 0
     /// Moves refused because they would break a hard rule (`refuse()`).
     var refused = 0
-    /// Which kinds of move to draw, how often.
-    let mix: MoveMix
+    /// Which kinds of move to draw, how often (`MoveMix.mix(for:)`; a test
+    /// may draw from another).
+    var mix: MoveMix
     /// The large-neighbourhood search run between the moves
     /// (`LargeNeighbourhood/`), and its share of the search's effort.
     var lns = LargeNeighbourhoodState()

@@ -4,6 +4,7 @@ extension LocalSearch {
         case relocateUnit, exchangeUnits, moveSession, swapSessions, kempeChain, reassignStaff, insertUnit,
             reassignGroupStaff
         case lendStaff, withdrawStaff
+        case rerouteSession, crossUnits
     }
 
     /// Which kind of move to try next: cpsolver's weighted neighbour
@@ -36,14 +37,26 @@ extension LocalSearch {
                 (.reassignStaff, 8),
             ], insertionPercent: 30)
 
-        /// The mix for an instance: the standard one, and where staff
-        /// continuity counts, the group staff move as well.
+        /// The mix for an instance: the standard one; where staff
+        /// continuity counts, the group staff move as well; where groups
+        /// pick activities (`oneOf`), the reroutes: a session's, which reaches
+        /// a pick whose sessions are all at starts the group has taken, and a
+        /// group's (`crossUnits`), which empties sessions.
         static func mix(for I: CompiledInstance) -> MoveMix {
-            guard I.wantsContinuity else { return standard }
-            var extra: [(move: Move, weight: Int)] = [(.reassignGroupStaff, 8)]
-            if I.weights[.continuity] > 0 { extra += [(.lendStaff, 4), (.withdrawStaff, 4)] }
+            var extra: [(move: Move, weight: Int)] = []
+            if I.wantsContinuity {
+                extra.append((.reassignGroupStaff, 8))
+                if I.weights[.continuity] > 0 { extra += [(.lendStaff, 4), (.withdrawStaff, 4)] }
+            }
+            if I.choice.contains(where: { !$0.isEmpty }) {
+                extra += [(.rerouteSession, rerouteWeight), (.crossUnits, rerouteWeight)]
+            }
+            guard !extra.isEmpty else { return standard }
             return MoveMix(standard.weights + extra, insertionPercent: standard.insertionPercent)
         }
+
+        /// The reroutes' weight (each), where they are in the mix.
+        static let rerouteWeight = 8
 
         /// Draws the next kind of move; `repairing` while units are unplaced.
         @inline(__always)
@@ -75,6 +88,8 @@ extension LocalSearch {
         case .reassignGroupStaff: reassignGroupStaff()
         case .lendStaff: lendStaff()
         case .withdrawStaff: withdrawStaff()
+        case .rerouteSession: rerouteSession()
+        case .crossUnits: crossUnits()
         }
     }
 }

@@ -153,7 +153,7 @@ extension LocalSearch {
     }
 
     /// Unassigns the units in `victims`, recording in `ejected` where they were.
-    private mutating func eject() {
+    mutating func eject() {
         ejected.removeAll(keepingCapacity: true)
         for v in victims {
             let s = Int(state.unitSession[v])
@@ -172,7 +172,7 @@ extension LocalSearch {
     /// if it is still there, else into a session reopened at its time and
     /// room with its staff where they fit (units that shared a closed session
     /// share the reopened one).
-    private mutating func putBackEjected() {
+    mutating func putBackEjected() {
         for i in ejected.indices {
             let e = ejected[i]
             var target = -1
