@@ -3,7 +3,7 @@
 
 For each problem (generated with `carousel generate`), runs
   carousel solve P --time-limit L --threads 1   (and --threads 2)
-for each seed, reading the best soft score once a second from the progress
+for each seed, reading the best soft score from the progress
 lines on stderr and the final score from --json, and
   python3 ../shared/tools/cpsat.py P --workers 2 --time-limit C
 once, reading its objective over time from its log and scoring its final
