@@ -57,55 +57,56 @@ import Testing
         #expect(exchange.post(Self.offer(4, thread: 0, state)).thread == 0)
     }
 
-    /// A search that meets one with a better schedule continues from it,
-    /// with its score exact; the better one keeps its own.
-    @Test func aWorseSearchAdoptsTheBetterSchedule() throws {
+    /// A constructed STEM Week schedule and a better one found from it.
+    static func builtAndImproved() throws -> (I: CompiledInstance, built: PartialSchedule, improved: PartialSchedule) {
         let I = try IncrementalScoreTests.instance("stem-week")
         let built = Construction.run(I, seed: 3, termination: Termination(timeLimit: 600))
         try #require(built.isComplete)
         let improved = LocalSearch.run(
             built.state, seed: 1, termination: Termination(timeLimit: 600, iterationLimit: 20_000))
         try #require(improved.soft < ScoreTracker(built.state, reference: nil).soft)
+        return (I, built.state, improved.state)
+    }
+
+    /// Two searches, from `starts[0]` (thread 0) and `starts[1]`, meet once
+    /// with a move budget; returns each one's schedule and current soft
+    /// score afterwards, having checked its score against a full rescore.
+    static func meetOnce(_ I: CompiledInstance, from starts: [PartialSchedule]) -> [(schedule: Schedule, soft: Double)]
+    {
         let exchange = BestExchange(threads: 2)
         let termination = Termination(timeLimit: 600, iterationLimit: 100_000)
-        let after = ConcurrentSlots<Schedule>(count: 2)
+        let after = ConcurrentSlots<(schedule: Schedule, soft: Double)>(count: 2)
         BestExchange.runTogether(2) { i in
-            var search = LocalSearch(i == 0 ? improved.state : built.state, seed: UInt64(i))
+            var search = LocalSearch(starts[i], seed: UInt64(i))
             let level = search.level, soft = search.soft
             var best = LocalSearch.BestSchedule(search.state, level: level, soft: soft)
             let meetings = LocalSearch.Meetings(exchange: exchange, thread: i, termination: termination)
             let current = search.meet(meetings, best: &best, current: (level, soft), moves: 10)
-            #expect(abs(current.soft - improved.soft) < 1e-9)
-            #expect(abs(best.soft - improved.soft) < 1e-9)
             IncrementalScoreTests.expectMatchesFullRescore(search, Evaluator(I), "thread \(i) after the meeting")
-            after.set(i, search.state.schedule)
+            after.set(i, (search.state.schedule, current.soft))
         }
-        for schedule in after.values { #expect(schedule == improved.state.schedule) }
+        return after.values
+    }
+
+    /// A search that meets one with a better schedule continues from it,
+    /// with its score exact; the better one keeps its own.
+    @Test func aWorseSearchAdoptsTheBetterSchedule() throws {
+        let (I, built, improved) = try Self.builtAndImproved()
+        let soft = ScoreTracker(improved, reference: nil).soft
+        for after in Self.meetOnce(I, from: [improved, built]) {
+            #expect(after.schedule == improved.schedule)
+            #expect(abs(after.soft - soft) < 1e-9)
+        }
     }
 
     /// Thread 0 offers its schedule but keeps searching from its own, as a
     /// lone search would, even when another's is better.
     @Test func threadZeroKeepsItsOwnSchedule() throws {
-        let I = try IncrementalScoreTests.instance("stem-week")
-        let built = Construction.run(I, seed: 3, termination: Termination(timeLimit: 600))
-        try #require(built.isComplete)
-        let improved = LocalSearch.run(
-            built.state, seed: 1, termination: Termination(timeLimit: 600, iterationLimit: 20_000))
-        let builtSoft = ScoreTracker(built.state, reference: nil).soft
-        try #require(improved.soft < builtSoft)
-        let exchange = BestExchange(threads: 2)
-        let termination = Termination(timeLimit: 600, iterationLimit: 100_000)
-        let after = ConcurrentSlots<Schedule>(count: 2)
-        BestExchange.runTogether(2) { i in
-            var search = LocalSearch(i == 0 ? built.state : improved.state, seed: UInt64(i))
-            let level = search.level, soft = search.soft
-            var best = LocalSearch.BestSchedule(search.state, level: level, soft: soft)
-            let meetings = LocalSearch.Meetings(exchange: exchange, thread: i, termination: termination)
-            let current = search.meet(meetings, best: &best, current: (level, soft), moves: 10)
-            #expect(abs(current.soft - (i == 0 ? builtSoft : improved.soft)) < 1e-9)
-            after.set(i, search.state.schedule)
-        }
-        #expect(after.values == [built.state.schedule, improved.state.schedule])
+        let (I, built, improved) = try Self.builtAndImproved()
+        let after = Self.meetOnce(I, from: [built, improved])
+        #expect(after.map(\.schedule) == [built.schedule, improved.schedule])
+        #expect(abs(after[0].soft - ScoreTracker(built, reference: nil).soft) < 1e-9)
+        #expect(abs(after[1].soft - ScoreTracker(improved, reference: nil).soft) < 1e-9)
     }
 
     /// With the same moves per thread, two threads end no worse than one:

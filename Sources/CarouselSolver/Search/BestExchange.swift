@@ -160,22 +160,16 @@ extension LocalSearch {
 
     /// Meets the other searches: offers the best schedule seen and, when
     /// another search's best beats it and this search `adopts`, continues
-    /// from that one. Returns the
-    /// current level and soft score afterwards.
+    /// from that one. Returns the current level and soft score afterwards.
+    /// A search that does not adopt leaves the meeting exactly as it came
+    /// (its best schedule's bookkeeping included), so that it goes on as a
+    /// lone search would.
     mutating func meet(
         _ meetings: Meetings, best: inout BestSchedule, current: (level: Level, soft: Double),
         moves: Int
     ) -> (level: Level, soft: Double) {
-        if best.unsaved {
-            // (An unsaved best is the current schedule: see `BestSchedule`.)
-            if best.isMatched(by: current.level, current.soft) {
-                best.save(state, level: current.level, soft: current.soft, atMove: moves)
-            } else {
-                best.forgetUnsaved()
-            }
-        }
-        let offer = BestExchange.Offer(
-            level: best.level, soft: best.soft, state: best.schedule, thread: meetings.thread)
+        let mine = best.offer(current: state, level: current.level, soft: current.soft)
+        let offer = BestExchange.Offer(level: mine.level, soft: mine.soft, state: mine.state, thread: meetings.thread)
         let winner = meetings.everyMoves > 0 ? meetings.exchange.meet(offer) : meetings.exchange.post(offer)
         guard meetings.adopts, winner.isBetter(than: offer) else { return current }
         state = winner.state

@@ -58,6 +58,17 @@ extension LocalSearch {
             fraction > 0.3 || moves - lastSave >= 5_000 || level < savedLevel
         }
 
+        /// The best schedule to offer other searches, copying and forgetting
+        /// nothing: the current `state` when it is the unsaved best (an
+        /// unsaved best is the current schedule while it lasts), else the
+        /// last copy.
+        func offer(current state: PartialSchedule, level: Level, soft: Double) -> (
+            state: PartialSchedule, level: Level, soft: Double
+        ) {
+            if unsaved && isMatched(by: level, soft) { return (state, level, soft) }
+            return (schedule, savedLevel, savedSoft)
+        }
+
         /// Copies `state` as the best, at move `moves`.
         mutating func save(_ state: PartialSchedule, level: Level, soft: Double, atMove moves: Int) {
             schedule = state

@@ -69,8 +69,9 @@ extension LocalSearch {
     }
 
     /// Steps until `budget` places have been scored, `termination` says
-    /// stop or a meeting with the other searches is due (so that they do
-    /// not wait, or share late);
+    /// stop or, for a search that adopts others' schedules, a meeting is due
+    /// (so that the others do not wait, or share late; thread 0 keeps a lone
+    /// search's phases);
     /// returns the places scored.
     mutating func largeNeighbourhoodPhase(
         budget: Int, termination: Termination, movesSoFar: Int,
@@ -79,7 +80,9 @@ extension LocalSearch {
         var spent = 0
         while spent < budget && mayRebuild && tracker.soft > 0 {
             if termination.shouldStop(iterations: movesSoFar + spent) { break }
-            if let meetings, meetings.isDue(moves: movesSoFar + spent, termination: termination) { break }
+            if let meetings, meetings.adopts, meetings.isDue(moves: movesSoFar + spent, termination: termination) {
+                break
+            }
             spent += largeNeighbourhoodStep()
         }
         return spent
