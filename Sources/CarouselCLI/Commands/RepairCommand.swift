@@ -16,9 +16,9 @@ struct RepairCommand: Command {
             score only where that changes nothing more. Change is counted per
             group's attendance: 8 for each changed attendance, plus 4 for a new
             time, 2 for a new room, 1 per staff member replaced, added or taken
-            away, and 8 for another activity; it comes before the soft score. The summary gives a lower
-            bound on the attendances that must change (those whose old place the
-            change itself forbids).
+            away, and 8 for another activity; it comes before the soft score. The
+            summary gives a lower bound on the attendances that must change (those
+            whose old place the change itself forbids).
 
             --keep-until DAY treats DAY and the days before it as over: their
             sessions stay exactly as they were and nothing new is placed on them.
