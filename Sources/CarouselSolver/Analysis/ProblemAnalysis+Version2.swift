@@ -218,10 +218,8 @@ extension ProblemAnalysis {
                 else { continue }
                 let a = Int(unit.activities[0]), k = Int(I.duration[a])
                 let sites = Set(
-                    I.activityRooms[a].filter { r in
-                        unit.groups.allSatisfy { I.groupNeedsMet.contains(Int($0), Int(r)) }
-                    }
-                    .map { Int(I.roomSite[Int($0)]) })
+                    I.activityRooms[a].filter { I.roomMeetsNeeds(of: unit, room: Int($0)) }
+                        .map { Int(I.roomSite[Int($0)]) })
                 var options: [(t: Int, k: Int, site: Int)] = []
                 for p in 0..<I.periodCount {
                     let t = I.slot(day: d, period: p)

@@ -100,14 +100,12 @@ public struct ProblemAnalysis {
             return
                 "no room has the features \(I.activityID(a)) needs (\(I.problem.activities[a].roomFeatures.sorted().joined(separator: ", ")))"
         }
-        let suitable = rooms.filter { r in unit.groups.allSatisfy { I.groupNeedsMet.contains(Int($0), r) } }
+        let suitable = rooms.filter { I.roomMeetsNeeds(of: unit, room: $0) }
         if suitable.isEmpty {
             let needs = Set(unit.groups.flatMap { I.problem.groups[Int($0)].needs }).sorted().joined(separator: ", ")
             return "none of \(I.activityID(a))'s rooms (\(ListText.joined(rooms.map { I.roomID($0) }))) has \(needs)"
         }
-        let big = suitable.filter {
-            unit.pupils <= I.activityCapacity[a] && (I.weights.overCapacity != nil || unit.pupils <= I.roomCapacity[$0])
-        }
+        let big = suitable.filter { I.seats(unit.pupils, activity: a, room: $0) }
         if big.isEmpty {
             return
                 "\(unit.pupils) pupils do not fit \(I.activityID(a)) in any suitable room (largest holds \(suitable.map { I.roomCapacity[$0] }.max() ?? 0), activity capacity \(I.activityCapacity[a] == CompiledInstance.unlimited ? "none" : String(I.activityCapacity[a])))"

@@ -247,10 +247,8 @@ struct OptionBounds {
                 unit.activities.map { b in
                     Int32(
                         I.activityRooms[Int(b)].filter { r in
-                            let fits =
-                                unit.pupils <= I.activityCapacity[Int(b)]
-                                && (I.weights.overCapacity != nil || unit.pupils <= I.roomCapacity[Int(r)])
-                            return !fits || !unit.groups.allSatisfy { I.groupNeedsMet.contains(Int($0), Int(r)) }
+                            !I.seats(unit.pupils, activity: Int(b), room: Int(r))
+                                || !I.roomMeetsNeeds(of: unit, room: Int(r))
                         }.count)
                 })
         }

@@ -92,8 +92,7 @@ extension PartialSchedule {
     /// activity's `capacity`, and the room's unless `overCapacity` makes it soft.
     @inline(__always)
     func fits(pupils: Int32, activity a: Int, room r: Int) -> Bool {
-        pupils <= instance.activityCapacity[a]
-            && (instance.weights.overCapacity != nil || pupils <= instance.roomCapacity[r])
+        instance.seats(pupils, activity: a, room: r)
     }
 
     /// Whether room r has every feature each group of unit u needs.

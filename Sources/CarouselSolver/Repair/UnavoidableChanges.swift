@@ -87,8 +87,7 @@ extension Reference {
         let k = Int(I.duration[a])
         guard unit.pupils <= I.activityCapacity[a] else { return false }
         let rooms = I.activityRooms[a].map(Int.init).filter { r in
-            unit.groups.allSatisfy { I.groupNeedsMet.contains(Int($0), r) }
-                && (I.weights.overCapacity != nil || unit.pupils <= I.roomCapacity[r])
+            I.roomMeetsNeeds(of: unit, room: r) && I.roomHolds(unit.pupils, room: r)
         }
         guard !rooms.isEmpty else { return false }
         for t in max(0, openFrom)..<I.slotCount
@@ -168,7 +167,7 @@ struct OldVacancies {
                 for r32 in I.activityRooms[b] {
                     let r = Int(r32)
                     guard I.groupNeedsMet.contains(g, r),
-                        I.weights.overCapacity != nil || unit.pupils <= I.roomCapacity[r],
+                        I.roomHolds(unit.pupils, room: r),
                         !I.roomUnavailable.containsAny(r, from: t, count: k)
                     else { continue }
                     if opens && (t..<t + k).allSatisfy({ free(room[r * T + $0]) }) { return true }
