@@ -207,8 +207,8 @@ func generatedWeek(visitors: Int, days: Int, in folder: URL) -> String {
 
 /// Prints the table and writes it to `DIR/NAME.md`, with `json` in
 /// `DIR/NAME.json` (both atomically).
-func save(_ table: String, json: some Encodable, as name: String, in dir: String) {
-    print(table)
+func save(_ table: String, json: some Encodable, as name: String, in dir: String, printing: Bool = true) {
+    if printing { print(table) }
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     try? AtomicFile.write(table, to: "\(dir)/\(name).md")
     let encoder = JSONEncoder()
