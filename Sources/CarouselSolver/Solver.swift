@@ -151,7 +151,8 @@ public enum Solver {
                 i,
                 LocalSearch.run(
                     state, seed: seed, termination: local, reference: reference,
-                    plan: .portfolio(thread: i), exchange: exchange, thread: i, progress: report))
+                    plan: .portfolio(thread: i, repairing: reference != nil), exchange: exchange, thread: i,
+                    progress: report))
         }
         let all = results.values
         func key(_ r: LocalSearch.Result) -> (Int, Int) { (r.state.unassignedCount, r.perturbation) }

@@ -1,8 +1,9 @@
 import CarouselIO
 import CarouselModel
-import CarouselSolver
 import Foundation
 import Testing
+
+@testable import CarouselSolver
 
 /// Issue 17's solver side: the gate limit and `arrivalCrowding` on a
 /// hand-computed day, Plan B on the STEM Week, and repair `--now` on the
@@ -270,5 +271,63 @@ struct OnTheDayTests {
         if !Evaluator(I).evaluate(old).isFeasible {
             #expect(ScheduleDiff(old: old, new: new, instance: I).sessionsChanged > 0)
         }
+    }
+
+    /// In a repair every move the search takes back leaves the level (units
+    /// unplaced, change from the old schedule) exactly as it was: the
+    /// take-backs that fill rows again give each session back its own staff
+    /// (`StaffJournal`), so a refused move never adds change (before, the
+    /// change climbed through a repair's search). And the return move
+    /// brings a class moved away back where it was.
+    @Test(arguments: [("room-lost", "tue 11:00"), ("lab-lost", "tue 11:00")])
+    func repairSearchTakesMovesBackExactlyAndReturnsClasses(event: String, now: String) throws {
+        let (_, old) = Self.stemWeek
+        let scenario = try Scenario.read(
+            contentsOf: Self.examples.appendingPathComponent("scenarios/on-the-day/\(event).json").path)
+        let path = Self.examples.appendingPathComponent("stem-week.json").path
+        let tree = try ProblemDecoder.parseJSON(try ProblemDecoder.readFile(path), file: path)
+        let I = CompiledInstance(try scenario.apply(to: tree, baseFile: path))
+        let parts = now.split(separator: " ")
+        let d = try #require(I.problem.calendar.days.firstIndex { $0.id == parts[0] })
+        let minute = try #require(TimeRange.parseClock(String(parts[1])))
+        let scope = RepairScope.moment(day: d, minute: minute, instance: I)
+        let (built, reference) = Construction.repair(
+            I, old: old, scope: scope, seed: 1, termination: Termination(timeLimit: 60))
+        var search = LocalSearch(built.state, seed: 5, reference: reference)
+        let start = search.level
+        try #require(start.change > 0, "\(event): construction changed nothing")
+        var made = 0, changed = 0
+        for _ in 0..<20_000 {
+            let before = search.level
+            if search.tryMove() {
+                made += 1
+                search.takeBack()
+            }
+            if search.level != before { changed += 1 }
+        }
+        #expect(made > 1_000, "\(event): only \(made) moves made")
+        #expect(changed == 0, "\(event): \(changed) moves taken back changed the level")
+        #expect(search.level == start)
+        let fresh = ScoreTracker(search.state, reference: reference)
+        #expect(fresh.perturbation == search.level.change)
+
+        // A class moved from where it was comes back by the return move.
+        var moved = false
+        for _ in 0..<5_000 where !moved {
+            let before = search.level
+            guard search.tryMove(.relocateUnit) else { continue }
+            if search.level.change > before.change { moved = true } else { search.takeBack() }
+        }
+        try #require(moved, "\(event): no unit move added change")
+        let away = search.level
+        var returned = false
+        for _ in 0..<20_000 where !returned {
+            let before = search.level
+            guard search.tryMove(.returnUnit) else { continue }
+            if search.level < before { returned = true } else { search.takeBack() }
+        }
+        #expect(returned, "\(event): no return move lowered the change")
+        #expect(search.level < away)
+        expectFeasible(Evaluator(I).evaluate(search.state.schedule))
     }
 }

@@ -109,14 +109,17 @@ import Testing
     /// the repairs choose differently on purpose. "bigger-classes" again
     /// when the change cost began to count a staff member added to an
     /// attendance's session (bigger classes need more helpers), as the
-    /// diff does.
+    /// diff does. All four again when the repair's search gained the return
+    /// move, its large-neighbourhood steps (its own plan) and exact staff on
+    /// take-back (`StaffJournal`): it now lowers the change where it used to
+    /// let it climb.
     static let expectedRepairs: [String: Outcome] = [
-        "bigger-classes": Outcome(fingerprint: 0xb772_c250_463c_2c29, evaluated: 23_338, applied: 4_329, soft: 419.0),
+        "bigger-classes": Outcome(fingerprint: 0x20e6_9c4b_c59f_5a09, evaluated: 22_872, applied: 4_037, soft: 425.0),
         "lab-closed-tuesday": Outcome(
-            fingerprint: 0xe6e3_c933_7ab4_bc64, evaluated: 22_601, applied: 5_139, soft: 347.0),
-        "no-vr-studio": Outcome(fingerprint: 0xc9de_efad_8bcc_0eea, evaluated: 22_668, applied: 4_645, soft: 315.0),
+            fingerprint: 0xd88a_6f8c_8342_a3c8, evaluated: 22_170, applied: 7_103, soft: 347.0),
+        "no-vr-studio": Outcome(fingerprint: 0x8fd2_1279_eb20_dd35, evaluated: 23_409, applied: 9_465, soft: 311.0),
         "robotics-teacher-ill-thursday": Outcome(
-            fingerprint: 0x78c2_cec7_afb6_43eb, evaluated: 22_710, applied: 5_192, soft: 343.0),
+            fingerprint: 0x962a_e266_87ff_a8ab, evaluated: 22_286, applied: 7_305, soft: 343.0),
     ]
     /// The generated 1,900-visitor week (tightness 0.5, seed 1).
     static let expectedGenerated = Outcome(

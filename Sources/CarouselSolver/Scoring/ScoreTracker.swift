@@ -66,7 +66,8 @@ public struct ScoreTracker: Sendable {
     private var sessionValues: [Int32] = []
     /// The schedule being repaired, if any, and each session's share of the
     /// change from it (Σ `Reference.cost` over the session's units).
-    private let reference: Reference?
+    /// The schedule a repair keeps close to (nil outside a repair).
+    let reference: Reference?
     private var sessionChange: [Int32] = []
     /// Weighted changes from the reference schedule (0 without one): what
     /// repair minimises ahead of the soft score.
@@ -163,6 +164,10 @@ public struct ScoreTracker: Sendable {
 
     /// Whether the score has a reference schedule (a repair's).
     var hasReference: Bool { reference != nil }
+
+    /// The weighted change of session s's units from the reference (0
+    /// without one, or for a session not scored).
+    func change(ofSession s: Int) -> Int32 { s < sessionChange.count ? sessionChange[s] : 0 }
 
     /// Σ weight × cost.
     public var soft: Double {

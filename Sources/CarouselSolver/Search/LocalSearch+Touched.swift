@@ -6,6 +6,7 @@ extension LocalSearch {
         touchedSessions.removeAll()
         touchedActivities.removeAll()
         touchedStaffDays.removeAll()
+        staffJournal.removeAll()
     }
 
     /// Notes a unit's groups (their day shape on its current day, preference, spread).
@@ -23,6 +24,7 @@ extension LocalSearch {
     /// time or room), and with `dayChange` their spread.
     mutating func noteSession(_ s: Int, groups: Bool = false, dayChange: Bool = false) {
         guard s >= 0 else { return }
+        journalStaff(s)
         touchedSessions.insert(s)
         guard state.sessionAlive[s] else { return }
         let a = Int(state.sessionActivity[s]), d = state.day(ofSession: s), D = I.dayCount

@@ -22,7 +22,10 @@ import Foundation
 ///   (`Moves/LocalSearch+RerouteSession.swift`);
 /// - **reassign a staff member** of a session to another who fits the row;
 /// - **insert an unplaced unit**, ejecting the few units in its way, while
-///   the schedule is incomplete (`Moves/LocalSearch+Insertion.swift`).
+///   the schedule is incomplete (`Moves/LocalSearch+Insertion.swift`);
+/// - **return a class** (repair only): a changed unit back to its old
+///   activity, start and room, or its session's staff member back to the
+///   old one (`Moves/LocalSearch+ReturnUnit.swift`).
 ///
 /// The search is made of small parts, each its own file:
 /// - `MoveMix`: which kind of move to try next (weighted neighbour selection);
@@ -79,6 +82,13 @@ public struct LocalSearch {
     var touchedActivities: TouchedSet
     var touchedStaffDays: TouchedSet
     var undo: Undo = .none
+    /// Whether moves journal the staff of what they touch (`StaffJournal`):
+    /// in a repair, where a staff member replaced is change.
+    let journalsStaff: Bool
+    var staffJournal = StaffJournal()
+    /// Scratch for `restoreJournaledStaff`: journal entries and the sessions
+    /// they stand for now.
+    var restoring: [(entry: Int, session: Int, differs: Bool)] = []
     /// Scratch list for enumerating move targets.
     var targets: [Int] = []
     /// Scratch for the moves of whole sessions (the Kempe chain, and its
@@ -122,13 +132,15 @@ public struct LocalSearch {
         I = state.instance
         compactness = I.weights[.isolated] > 0 || I.weights[.idleGap] > 0
         checksAfterMoves = state.hasCheckedRules
-        mix = MoveMix.mix(for: I)
+        journalsStaff = reference != nil
+        mix = reference == nil ? MoveMix.mix(for: I) : MoveMix.mix(for: I).repairing()
         touchedGroupDays = TouchedSet(capacity: I.groupCount * I.dayCount)
         touchedGroups = TouchedSet(capacity: I.groupCount)
         touchedActivities = TouchedSet(capacity: I.activityCount)
         touchedStaffDays = TouchedSet(capacity: I.staffCount * I.dayCount)
         lns.chosen = TouchedSet(capacity: state.table.units.count)
         lns.placing = TouchedSet(capacity: I.groupCount)
+        lns.weights = AdaptiveWeights(count: Neighbourhood.kinds(repairing: reference != nil).count)
     }
 
     /// The current soft score.

@@ -5,6 +5,7 @@ extension LocalSearch {
             reassignGroupStaff
         case lendStaff, withdrawStaff
         case rerouteSession, crossUnits
+        case returnUnit
     }
 
     /// Which kind of move to try next: cpsolver's weighted neighbour
@@ -58,6 +59,14 @@ extension LocalSearch {
         /// The reroutes' weight (each), where they are in the mix.
         static let rerouteWeight = 8
 
+        /// This mix for a repair: with the return move as well.
+        func repairing() -> MoveMix {
+            MoveMix(weights + [(.returnUnit, Self.returnWeight)], insertionPercent: insertionPercent)
+        }
+
+        /// The return move's weight, in a repair.
+        static let returnWeight = 10
+
         /// Draws the next kind of move; `repairing` while units are unplaced.
         @inline(__always)
         func draw(repairing: Bool, _ random: inout SeededRandom) -> Move {
@@ -90,6 +99,7 @@ extension LocalSearch {
         case .withdrawStaff: withdrawStaff()
         case .rerouteSession: rerouteSession()
         case .crossUnits: crossUnits()
+        case .returnUnit: returnUnit()
         }
     }
 }

@@ -5,7 +5,7 @@ extension LocalSearch {
     /// little once warm.
     struct LargeNeighbourhoodState {
         /// The kinds' weights, by their recent success.
-        var weights = AdaptiveWeights(count: Neighbourhood.allCases.count)
+        var weights = AdaptiveWeights(count: Neighbourhood.kinds(repairing: false).count)
         /// Units a step frees, at most (adapted: one fewer after a step the
         /// evaluations cut short, one more after one searched through
         /// without finding better).
@@ -28,7 +28,7 @@ extension LocalSearch {
         var placing = TouchedSet()
         var evaluations = 0
         /// The score to beat, and the best rebuild found (copies on write).
-        var best = 0.0
+        var best = RebuildKey(change: 0, soft: 0)
         var bestState: PartialSchedule?
         var bestTracker: ScoreTracker?
 

@@ -7,14 +7,24 @@
 ///
 /// Where the annealing needs a chain of worsening moves to leave a plateau
 /// — a group's day rearranged, an activity's sessions moved to new days
-/// together — the rebuild finds the arrangement at once. Every change goes
+/// together — the rebuild finds the arrangement at once. In a repair the
+/// rebuild minimises the change from the old schedule first and the soft
+/// score second (`RebuildKey`), and one more kind of part is freed: a
+/// changed unit with what now holds its old place (`Neighbourhood.changed`),
+/// so that a class can go back where it was when others make way — which the
+/// annealing, never accepting more change, cannot do in one move. Every change goes
 /// through `PartialSchedule`, and a rebuild is kept only when it keeps every
 /// hard rule, so the schedule stays feasible throughout.
 extension LocalSearch {
-    /// Whether the large-neighbourhood search may run now: every unit placed
-    /// and no reference schedule (a repair's change from the old schedule
-    /// is left to the annealing's moves).
-    var mayRebuild: Bool { state.unassignedCount == 0 && !tracker.hasReference }
+    /// Whether the large-neighbourhood search may run now: every unit placed.
+    var mayRebuild: Bool { state.unassignedCount == 0 }
+
+    /// What a rebuild minimises, now: the change from the reference, then
+    /// the soft score.
+    var rebuildKey: RebuildKey { RebuildKey(change: tracker.perturbation, soft: tracker.soft) }
+
+    /// Whether there is anything left for a rebuild to lower.
+    var mayImprove: Bool { tracker.soft > 0 || tracker.perturbation > 0 }
 
     /// One step: a neighbourhood drawn by its weight is freed and rebuilt;
     /// the schedule keeps the best rebuild found if it is no worse than the
@@ -29,7 +39,7 @@ extension LocalSearch {
         let k = kind.rawValue
         guard choose(kind) else { return 1 }
         lns.steps += 1
-        let before = tracker.soft
+        let before = rebuildKey
         let savedState = state, savedTracker = tracker
         tracker.beginMove()
         clearTouched()
@@ -57,7 +67,7 @@ extension LocalSearch {
         clearTouched()
         tracker.beginMove()
         undo = .none
-        let improved = tracker.soft < before - 1e-9
+        let improved = rebuildKey.isBetter(than: before)
         if improved { lns.improvements += 1 }
         lns.weights.reward(k, improved ? 1 : 0)
         if !searchedThrough {
@@ -78,7 +88,7 @@ extension LocalSearch {
         meetings: Meetings?
     ) -> Int {
         var spent = 0
-        while spent < budget && mayRebuild && tracker.soft > 0 {
+        while spent < budget && mayRebuild && mayImprove {
             if termination.shouldStop(iterations: movesSoFar + spent) { break }
             if let meetings, meetings.adopts, meetings.isDue(moves: movesSoFar + spent, termination: termination) {
                 break
@@ -86,5 +96,28 @@ extension LocalSearch {
             spent += largeNeighbourhoodStep()
         }
         return spent
+    }
+}
+
+extension LocalSearch {
+    /// What the large-neighbourhood search minimises, in order: the
+    /// weighted change from a repair's reference schedule (always 0 outside
+    /// a repair), then the soft score.
+    struct RebuildKey: Comparable {
+        var change: Int
+        var soft: Double
+
+        static func < (a: Self, b: Self) -> Bool { a.change < b.change || (a.change == b.change && a.soft < b.soft) }
+
+        /// Better than `other` by more than rounding: less change, or as
+        /// much and a soft score lower by more than 1e-9.
+        func isBetter(than other: Self) -> Bool {
+            change < other.change || (change == other.change && soft < other.soft - 1e-9)
+        }
+
+        /// The key with the soft score moved by `epsilon` (the bar a
+        /// rebuild must pass: just above the incumbent to take an equal one,
+        /// just below it to take only a better one).
+        func nudged(_ epsilon: Double) -> Self { Self(change: change, soft: soft + epsilon) }
     }
 }

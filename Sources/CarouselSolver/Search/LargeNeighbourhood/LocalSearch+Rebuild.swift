@@ -33,17 +33,26 @@ extension LocalSearch {
         var slot: Int32
         var session: Int32
         var room: Int32
-        var soft: Double
-        var floor: Double
+        /// The change from the reference (a repair's; 0 otherwise) and the
+        /// soft score with the unit there.
+        var key = RebuildKey(change: 0, soft: 0)
+        /// The bound: the change so far and the soft score's floor.
+        var floor = RebuildKey(change: 0, soft: 0)
     }
 
     /// Places the units in `lns.freed` (all unplaced, the rest of the
-    /// schedule complete) again, looking for a rebuild with a soft score
-    /// below `incumbent` (at most `incumbent` when `takingEqual`); the
-    /// best one found is left in `lns.bestState` and `lns.bestTracker`, and
-    /// the schedule is as it was when the search began (the units unplaced).
-    mutating func rebuild(below incumbent: Double, takingEqual: Bool) {
-        lns.best = incumbent + (takingEqual ? 1e-9 : -1e-9)
+    /// schedule complete) again, looking for a rebuild whose key (change,
+    /// then soft score) is below `incumbent` (at most `incumbent` when
+    /// `takingEqual`); the best one found is left in `lns.bestState` and
+    /// `lns.bestTracker`, and the schedule is as it was when the search
+    /// began (the units unplaced).
+    ///
+    /// In a repair the bound's change is the change of the units placed so
+    /// far: placing more only adds theirs, except where a unit joining a
+    /// session changes the staff the session needs (and so another unit's
+    /// staff change), which the bound does not foresee.
+    mutating func rebuild(below incumbent: RebuildKey, takingEqual: Bool) {
+        lns.best = incumbent.nudged(takingEqual ? 1e-9 : -1e-9)
         lns.bestState = nil
         lns.bestTracker = nil
         orderFreedUnits()
@@ -77,8 +86,8 @@ extension LocalSearch {
     /// Branches on the places of the unit at `depth`, best first.
     private mutating func branch(depth: Int) {
         if depth == lns.freed.count {
-            if tracker.soft < lns.best && rebuildKeepsCheckedRules() {
-                lns.best = tracker.soft
+            if rebuildKey < lns.best && rebuildKeepsCheckedRules() {
+                lns.best = rebuildKey
                 lns.bestState = state
                 lns.bestTracker = tracker
             }
@@ -98,7 +107,7 @@ extension LocalSearch {
     }
 
     /// Scores every place unit u may go now and keeps the `lns.width`
-    /// best, lowest soft score first, in `lns.options[depth]`.
+    /// best, lowest key first, in `lns.options[depth]`.
     private mutating func rankPlaces(of u: Int, depth: Int) {
         lns.options[depth].clearKeepingCapacity()
         lns.placing.removeAll()
@@ -111,8 +120,8 @@ extension LocalSearch {
         for var option in places where lns.evaluations < lns.evaluationLimit {
             lns.evaluations += 1
             guard place(u, option) else { continue }
-            option.soft = tracker.soft
-            option.floor = tracker.floor(placing: lns.placing)
+            option.key = rebuildKey
+            option.floor = RebuildKey(change: tracker.perturbation, soft: tracker.floor(placing: lns.placing))
             unplace(u)
             keepIfAmongBest(option, depth: depth)
         }
@@ -127,17 +136,17 @@ extension LocalSearch {
         return places
     }
 
-    /// Inserts `option` into `lns.options[depth]`, kept sorted by soft score
-    /// and at most `lns.width` long.
+    /// Inserts `option` into `lns.options[depth]`, kept sorted by key and
+    /// at most `lns.width` long.
     private mutating func keepIfAmongBest(_ option: RebuildOption, depth: Int) {
         let width = lns.width
         if lns.options[depth].count == width {
-            guard option.soft < lns.options[depth][width - 1].soft else { return }
+            guard option.key < lns.options[depth][width - 1].key else { return }
             lns.options[depth].removeLast()
         }
         var i = lns.options[depth].count
         lns.options[depth].append(option)
-        while i > 0 && lns.options[depth][i - 1].soft > option.soft {
+        while i > 0 && option.key < lns.options[depth][i - 1].key {
             lns.options[depth][i] = lns.options[depth][i - 1]
             i -= 1
         }
@@ -165,13 +174,13 @@ extension LocalSearch {
                             places.append(
                                 RebuildOption(
                                     activity: Int32(a), slot: Int32(t), session: Int32(s),
-                                    room: state.sessionRoom[s], soft: 0, floor: 0))
+                                    room: state.sessionRoom[s]))
                         }
                     }
                     guard state.mayAddSession(activity: a, day: d) else { continue }
                     for r in I.activityRooms[a] where state.mayOpen(unit: u, activity: a, at: t, room: Int(r)) {
                         places.append(
-                            RebuildOption(activity: Int32(a), slot: Int32(t), session: -1, room: r, soft: 0, floor: 0))
+                            RebuildOption(activity: Int32(a), slot: Int32(t), session: -1, room: r))
                     }
                 }
             }

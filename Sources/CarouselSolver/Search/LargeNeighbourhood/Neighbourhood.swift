@@ -26,6 +26,18 @@ extension LocalSearch {
         /// member or activity with one already chosen, grown from a random
         /// unit.
         case related
+        /// Repair only: a unit that is not where the reference schedule had
+        /// it, with the units that now hold its old place — the session in
+        /// its old room then, its groups' attendances then, the sessions
+        /// its old staff are at then — so that it can go back when they
+        /// make way. (Last, so that a search without a reference draws
+        /// among the others exactly as before.)
+        case changed
+
+        /// The kinds a search draws among: `changed` only in a repair.
+        static func kinds(repairing: Bool) -> ArraySlice<Neighbourhood> {
+            repairing ? allCases[...] : allCases.dropLast()
+        }
     }
 
     /// Fills `lns.freed` with the units of a neighbourhood of the given
@@ -35,6 +47,7 @@ extension LocalSearch {
     mutating func choose(_ kind: Neighbourhood) -> Bool {
         lns.freed.clearKeepingCapacity()
         lns.chosen.removeAll()
+        if kind == .changed { return chooseChanged() }
         guard let (u, s) = randomFreeableUnit() else { return false }
         add(u)
         let P = I.periodCount, T = I.slotCount, d = state.day(ofSession: s)
@@ -63,9 +76,59 @@ extension LocalSearch {
             }
         case .related:
             growRelated()
+        case .changed:
+            break
         }
         trimToSize()
         return !lns.freed.isEmpty
+    }
+
+    /// Fills `lns.freed` for `Neighbourhood.changed`: a random unit, of a
+    /// session the search may free, that costs change from the reference,
+    /// and the units in the way of its old place (those the search may
+    /// free). False when no unit costs change.
+    private mutating func chooseChanged() -> Bool {
+        guard let reference = tracker.reference else { return false }
+        // A random session with change, then a random unit of it with change
+        // (reservoir sampling: one pass, nothing allocated).
+        var s = -1, seen = 0
+        for x in state.sessionAlive.indices
+        where state.sessionAlive[x] && tracker.change(ofSession: x) > 0 && mayFree(session: x) {
+            seen += 1
+            if random.below(seen) == 0 { s = x }
+        }
+        guard s >= 0 else { return false }
+        var u = -1
+        seen = 0
+        for v in state.sessionUnits[s] {
+            let cost = reference.cost(
+                unit: Int(v), activity: state.sessionActivity[s], slot: state.sessionSlot[s],
+                room: state.sessionRoom[s], staff: state.sessionStaff[s])
+            guard cost > 0 else { continue }
+            seen += 1
+            if random.below(seen) == 0 { u = Int(v) }
+        }
+        guard u >= 0 else { return false }
+        add(u)
+        let t0 = Int(reference.slot[u])
+        let a0 = Int(reference.activity[u]), r0 = Int(reference.room[u])
+        if t0 >= state.openFrom && t0 < I.slotCount && a0 < I.activityCount && r0 < I.roomCount {
+            let T = I.slotCount
+            let end = min(t0 + Int(I.duration[a0]), (t0 / I.periodCount + 1) * I.periodCount)
+            for t in t0..<end {
+                addUnits(of: Int(state.roomAt[r0 * T + t]))
+                for g in state.table.units[u].groups {
+                    let x = Int(state.groupSession(Int(g), at: t))
+                    guard x >= 0, mayFree(session: x) else { continue }
+                    for v in state.sessionUnits[x] where state.table.units[Int(v)].groups.contains(g) { add(Int(v)) }
+                }
+                for st in reference.staff[u] where st < I.staffCount {
+                    addUnits(of: Int(state.staffAt[Int(st) * T + t]))
+                }
+            }
+        }
+        trimToSize()
+        return true
     }
 
     /// A random placed unit that the search may free, with its session;

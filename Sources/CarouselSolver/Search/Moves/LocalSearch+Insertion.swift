@@ -171,7 +171,8 @@ extension LocalSearch {
     /// Puts the units in `ejected` back where they were: into their session
     /// if it is still there, else into a session reopened at its time and
     /// room with its staff where they fit (units that shared a closed session
-    /// share the reopened one).
+    /// share the reopened one); then, in a repair, every session the move
+    /// touched gets back exactly its staff (`restoreJournaledStaff`).
     mutating func putBackEjected() {
         for i in ejected.indices {
             let e = ejected[i]
@@ -194,6 +195,7 @@ extension LocalSearch {
             }
             noteUnit(e.unit)
         }
+        restoreJournaledStaff()
     }
 
     /// A random unplaced unit, or nil when all are placed. The list of

@@ -10,6 +10,13 @@ extension LocalSearch {
         let members = I.rows[row].members
         let new = members[random.below(members.count)]
         guard new != old else { return false }
+        return replaceStaff(in: s, old, with: new)
+    }
+
+    /// Replaces staff member `old` of session s by `new` (`PartialSchedule.replaceStaff`),
+    /// noting the session and recording the undo; refused, with nothing
+    /// changed, when `new` may not take the place.
+    mutating func replaceStaff(in s: Int, _ old: Int32, with new: Int32) -> Bool {
         noteSession(s)
         guard state.replaceStaff(in: s, old, with: new) else {
             clearTouched()

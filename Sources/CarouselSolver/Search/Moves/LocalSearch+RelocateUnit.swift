@@ -2,15 +2,11 @@
 extension LocalSearch {
     /// Moves a random unit to a random other time/room, session or activity.
     mutating func relocateUnit() -> Bool {
-        guard let (u, s0) = randomMovableUnit() else { return false }
+        guard let (u, s0) = randomMovableUnit(), movesAlone(u) else { return false }
         // (The unit's lists, and the schedule's, are read in place: a copy
         // would retain them, and most draws are refused.)
-        let kind = state.table.units[u].kind, unitDay = Int(state.table.units[u].day)
-        guard kind != .cohort else { return false }
-        // A unit of a fixed session with several groups moves only with its session.
-        let entry = Int(state.table.units[u].fixedEntry)
-        guard entry < 0 || state.table.unitsOfEntry[entry].count == 1 else { return false }
-        let a0 = Int(state.sessionActivity[s0]), t0 = Int(state.sessionSlot[s0]), r0 = Int(state.sessionRoom[s0])
+        let unitDay = Int(state.table.units[u].day)
+        let a0 = Int(state.sessionActivity[s0]), t0 = Int(state.sessionSlot[s0])
         // Choose the target before changing anything.
         let a = Int(state.table.units[u].activities[random.below(state.table.units[u].activities.count)])
         // Half the time keep the time and change only the session, room or
@@ -41,6 +37,27 @@ extension LocalSearch {
         guard t >= state.openFrom, I.canStart(a, at: t), t != t0 || a != a0 || random.below(2) == 0 else {
             return false
         }
+        return relocate(u, from: s0, activity: a, at: t, room: -1)
+    }
+
+    /// Whether unit u may move on its own: not a cohort (which is its
+    /// session), nor one of several units of a fixed session (which move
+    /// only with it).
+    func movesAlone(_ u: Int) -> Bool {
+        guard state.table.units[u].kind != .cohort else { return false }
+        let entry = Int(state.table.units[u].fixedEntry)
+        return entry < 0 || state.table.unitsOfEntry[entry].count == 1
+    }
+
+    /// Moves unit u (which `movesAlone`) from session s0 into activity a (one
+    /// of its own) at start t: into a session of a there (in room `wanted`
+    /// when that is not -1, else a random one half the time) or a new one (in
+    /// `wanted`, else a random room of a). False, with nothing changed, when
+    /// a hard rule forbids it.
+    mutating func relocate(_ u: Int, from s0: Int, activity a: Int, at t: Int, room wanted: Int) -> Bool {
+        let kind = state.table.units[u].kind, unitDay = Int(state.table.units[u].day)
+        let a0 = Int(state.sessionActivity[s0]), t0 = Int(state.sessionSlot[s0]), r0 = Int(state.sessionRoom[s0])
+        let d = t / I.periodCount
         // Check the target cheaply before changing anything: most random
         // targets fail, and a failure should cost little.
         let k = Int(I.duration[a]), T = I.slotCount
@@ -60,7 +77,22 @@ extension LocalSearch {
         let closes = state.sessionUnits[s0].count == 1
         var joinTarget = -1, roomTarget = -1
         let candidates = state.sessionsAt[a * T + t].count
-        if candidates > 0 && random.below(2) == 0 {
+        if wanted >= 0 {
+            // The session in that room then, else a new one there.
+            for i in 0..<candidates where Int(state.sessionRoom[Int(state.sessionsAt[a * T + t][i])]) == wanted {
+                joinTarget = Int(state.sessionsAt[a * T + t][i])
+            }
+            guard joinTarget != s0 else { return false }
+            if joinTarget >= 0 {
+                guard state.sessionHasPlace(for: u, in: joinTarget) else { return refuse() }
+            } else {
+                let replacing = closes ? s0 : -1
+                guard state.mayAddSession(activity: a, day: d, replacing: replacing),
+                    state.mayOpen(unit: u, activity: a, at: t, room: wanted, replacing: replacing)
+                else { return refuse() }
+                roomTarget = wanted
+            }
+        } else if candidates > 0 && random.below(2) == 0 {
             let s = Int(state.sessionsAt[a * T + t][random.below(candidates)])
             guard s != s0 else { return false }
             guard state.sessionHasPlace(for: u, in: s) else { return refuse() }
@@ -100,6 +132,7 @@ extension LocalSearch {
             }
             noteUnit(u)
             noteSession(Int(state.unitSession[u]))
+            restoreJournaledStaff()
             refreshTouched()
             clearTouched()
             return refuse()
@@ -135,5 +168,6 @@ extension LocalSearch {
             noteSession(s)
         }
         noteUnit(u)
+        restoreJournaledStaff()
     }
 }
