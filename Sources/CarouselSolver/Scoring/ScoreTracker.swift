@@ -64,9 +64,9 @@ public struct ScoreTracker: Sendable {
     /// The kept session terms' components: session s's cost for the k-th
     /// at `sessionValues[s * sessionTerms.count + k]` (grows with the sessions).
     private var sessionValues: [Int32] = []
-    /// The schedule being repaired, if any, and each session's share of the
-    /// change from it (Σ `Reference.cost` over the session's units).
-    /// The schedule a repair keeps close to (nil outside a repair).
+    /// The schedule being repaired (nil outside a repair), and each
+    /// session's share of the change from it (Σ `Reference.cost` over the
+    /// session's units).
     let reference: Reference?
     private var sessionChange: [Int32] = []
     /// Weighted changes from the reference schedule (0 without one): what
@@ -161,9 +161,6 @@ public struct ScoreTracker: Sendable {
     mutating func rebuild(_ state: PartialSchedule) {
         self = ScoreTracker(state, reference: reference)
     }
-
-    /// Whether the score has a reference schedule (a repair's).
-    var hasReference: Bool { reference != nil }
 
     /// The weighted change of session s's units from the reference (0
     /// without one, or for a session not scored).
