@@ -70,7 +70,7 @@ import Testing
 
     @Test func explainStoppedWhileNarrowingGivesTheSmallestFailingSetSoFar() throws {
         let p = try Self.hallClosed()
-        var oracle = FeasibilityOracle()
+        let oracle = FeasibilityOracle()
         let stop = oracle.stop
         var explainer = ConflictExplainer(p, oracle: oracle)
         explainer.progress = { if $0.checks == 6 { stop.raise() } }
@@ -96,7 +96,7 @@ import Testing
         var complete = ConflictExplainer(p)
         let explained = complete.explain()
         let full = try #require(explained)
-        var oracle = FeasibilityOracle()
+        let oracle = FeasibilityOracle()
         let stop = oracle.stop
         var explainer = ConflictExplainer(p, oracle: oracle)
         // Stop after the first member was verified.
