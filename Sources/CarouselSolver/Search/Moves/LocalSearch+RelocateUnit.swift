@@ -78,25 +78,16 @@ extension LocalSearch {
         var joinTarget = -1, roomTarget = -1
         let candidates = state.sessionsAt[a * T + t].count
         if wanted >= 0 {
-            // The session in that room then, else a new one there.
+            // The session in that room then, if any (else a new one there).
             for i in 0..<candidates where Int(state.sessionRoom[Int(state.sessionsAt[a * T + t][i])]) == wanted {
                 joinTarget = Int(state.sessionsAt[a * T + t][i])
             }
-            guard joinTarget != s0 else { return false }
-            if joinTarget >= 0 {
-                guard state.sessionHasPlace(for: u, in: joinTarget) else { return refuse() }
-            } else {
-                let replacing = closes ? s0 : -1
-                guard state.mayAddSession(activity: a, day: d, replacing: replacing),
-                    state.mayOpen(unit: u, activity: a, at: t, room: wanted, replacing: replacing)
-                else { return refuse() }
-                roomTarget = wanted
-            }
         } else if candidates > 0 && random.below(2) == 0 {
-            let s = Int(state.sessionsAt[a * T + t][random.below(candidates)])
-            guard s != s0 else { return false }
-            guard state.sessionHasPlace(for: u, in: s) else { return refuse() }
-            joinTarget = s
+            joinTarget = Int(state.sessionsAt[a * T + t][random.below(candidates)])
+        }
+        if joinTarget >= 0 {
+            guard joinTarget != s0 else { return false }
+            guard state.sessionHasPlace(for: u, in: joinTarget) else { return refuse() }
         } else {
             // s0 closes when u leaves it alone: its room and its place in
             // the activity's counts are then u's to take.
@@ -104,8 +95,8 @@ extension LocalSearch {
             // (Checked before the room is drawn, so that a refusal costs no draw.)
             guard state.mayAddSession(activity: a, day: d, replacing: replacing) else { return refuse() }
             let rooms = I.activityRooms[a].count
-            guard rooms > 0 else { return false }
-            let r = Int(I.activityRooms[a][random.below(rooms)])
+            guard wanted >= 0 || rooms > 0 else { return false }
+            let r = wanted >= 0 ? wanted : Int(I.activityRooms[a][random.below(rooms)])
             guard state.mayOpen(unit: u, activity: a, at: t, room: r, replacing: replacing) else { return refuse() }
             roomTarget = r
         }
