@@ -214,6 +214,70 @@ import Testing
         #expect(result.perturbation == 18)
     }
 
+    /// a's workshop has no place (the only VR room is closed all morning),
+    /// and bridges, its other choice, no vacancy: c1 holds b and c at p1
+    /// (too many pupils to join), d and e at p3 (two groups, its most), and
+    /// a has lunch at p2. Taking c1 at p1 and moving b and c to p2 changes
+    /// four attendances (cost 18 + 12 + 12 = 42); moving a's lunch (into d
+    /// and e's at p1, or b and c's at p3) and taking bridges at p2 changes
+    /// three — the
+    /// bound's three: two for the choice with no place, one for no vacancy
+    /// — at 22 + 12 = 34. The repair's steps find it before any search
+    /// move (the steps without the trade for another choice give 42).
+    @Test func aClassWithNoVacancyTradesItsLunchForAnotherChoice() throws {
+        let fx = try Fx(
+            calendar: """
+                {"days": [{"id": "mon"}],
+                 "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"},
+                             {"id": "p3", "start": "11:00", "end": "12:00"}]}
+                """,
+            rooms: """
+                [{"id": "vr", "features": ["vr"], "unavailable": ["mon"]},
+                 {"id": "c1", "capacity": 45, "features": ["classroom"]},
+                 {"id": "hall", "capacity": 200, "features": ["dining"]}]
+                """,
+            activities: """
+                [{"id": "vr-space", "roomFeatures": ["vr"]},
+                 {"id": "bridges", "roomFeatures": ["classroom"], "maxGroups": 2},
+                 {"id": "lunch", "roomFeatures": ["dining"], "maxGroups": 5}]
+                """,
+            groups: """
+                [{"id": "a", "size": 30, "attend": [{"oneOf": ["vr-space", "bridges"]}, {"activity": "lunch"}]},
+                 {"id": "b", "size": 20, "attend": [{"activity": "bridges"}, {"activity": "lunch"}]},
+                 {"id": "c", "size": 20, "attend": [{"activity": "bridges"}, {"activity": "lunch"}]},
+                 {"id": "d", "size": 20, "attend": [{"activity": "bridges"}, {"activity": "lunch"}]},
+                 {"id": "e", "size": 20, "attend": [{"activity": "bridges"}, {"activity": "lunch"}]}]
+                """)
+        let old = Schedule(sessions: [
+            fx.S("vr-space", "mon", "p1", "vr", groups: ["a"]),
+            fx.S("lunch", "mon", "p2", "hall", groups: ["a"]),
+            fx.S("bridges", "mon", "p1", "c1", groups: ["b", "c"]),
+            fx.S("lunch", "mon", "p3", "hall", groups: ["b", "c"]),
+            fx.S("bridges", "mon", "p3", "c1", groups: ["d", "e"]),
+            fx.S("lunch", "mon", "p1", "hall", groups: ["d", "e"]),
+        ])
+        let result = Solver.repair(fx.instance, old: old, options: Self.options(moves: 1))
+        let new = result.state.schedule
+        #expect(Evaluator(fx.instance).evaluate(new).isFeasible && result.unplaced.isEmpty)
+        let sessions = new.sessions.map { session in
+            var sorted = session
+            sorted.groups.sort()
+            return sorted
+        }
+        #expect(sessions.contains(fx.S("bridges", "mon", "p2", "c1", groups: ["a"])))
+        // a's lunch joins d and e's at p1 or b and c's at p3: one change either way.
+        #expect(
+            sessions.contains(fx.S("lunch", "mon", "p1", "hall", groups: ["a", "d", "e"]))
+                || sessions.contains(fx.S("lunch", "mon", "p3", "hall", groups: ["a", "b", "c"])))
+        #expect(ScheduleDiff(old: old, new: new, instance: fx.instance).attendancesChanged == 3)
+        #expect(
+            result.reference!.unavoidableChanges(old, table: result.state.table, openFrom: 0, instance: fx.instance)
+                == 3)
+        // Bridges for VR at another time in another room, 8 + 8 + 4 + 2; the
+        // lunch at another time, 8 + 4.
+        #expect(result.perturbation == 34)
+    }
+
     /// The change cost counts what the diff counts: a helper added to an
     /// attendance's session, one taken away, or one replaced, each makes it
     /// a changed attendance (8) with one staff change (1); the same staff

@@ -19,22 +19,51 @@ extension Construction {
     /// 5. at a start where its group has another attendance, which takes the
     ///    unit's old start in exchange: two of the group's attendances trade
     ///    times;
-    /// 6. in a room at a start its group has free, taking out the session
+    /// 6. (the second way only, below) for a pick, as step 5, but the unit
+    ///    takes another of its choices at the start it trades for (its
+    ///    lunch moves into the lost workshop's time, say, and a new workshop
+    ///    takes the lunch's: three changes, where step 7 often makes four);
+    /// 7. in a room at a start its group has free, taking out the session
     ///    there, whose units are placed again by steps 1, 2 and 4 (an
     ///    ejection chain of two links), the cheapest such way.
     ///
     /// A step that breaks a rule checked after changes is taken back. The
     /// units none of these places stay for construction and the search
     /// (with the change from `reference` minimised).
+    ///
+    /// The steps run two ways from the same schedule, without step 6 and
+    /// with it, and the way with fewer units left unplaced, then less
+    /// change (`Reference.cost` over every session), is kept (the first on
+    /// a tie): a trade for another choice is cheaper than a chain for one
+    /// class and dearer for another (it takes a period a later class
+    /// needed), and each way is a few milliseconds.
     mutating func placeDisplaced() {
         guard let reference else { return }
-        var waiting = (0..<table.units.count).filter { u in
+        let waiting = (0..<table.units.count).filter { u in
             state.unitSession[u] < 0 && reference.has(u) && Int(reference.slot[u]) >= state.openFrom
                 && reference.activity[u] >= 0
         }.sorted { (reference.slot[$0], $0) < (reference.slot[$1], $1) }
+        guard !waiting.isEmpty else { return }
+        let start = state, startPlacedAt = placedAt
+        placeByStep(waiting, tradingChoices: false)
+        let first = (state: state, placedAt: placedAt, level: displacementLevel)
+        state = start
+        placedAt = startPlacedAt
+        placeByStep(waiting, tradingChoices: true)
+        if first.level <= displacementLevel {
+            state = first.state
+            placedAt = first.placedAt
+        }
+    }
+
+    /// Steps 1 to 7 of `placeDisplaced` for the units `waiting` (step 6
+    /// only when `tradingChoices`).
+    private mutating func placeByStep(_ units: [Int], tradingChoices: Bool) {
+        guard let reference else { return }
+        var waiting = units
         // Each step for every unit before the next, so that a unit's
         // cheaper step is not taken away by another's dearer one.
-        for step in 1...6 {
+        for step in 1...7 where step != 6 || tradingChoices {
             waiting = waiting.filter { u in
                 let a = Int(reference.activity[u]), t = Int(reference.slot[u])
                 let r = Int(reference.room[u]), staff = reference.staff[u]
@@ -44,10 +73,27 @@ extension Construction {
                 case 3: return !ejectForDisplaced(u, activity: a, at: t, staff: staff)
                 case 4: return !choiceForDisplaced(u, activity: a, from: t, room: r, staff: staff)
                 case 5: return !tradeDisplaced(u, activity: a, at: t, staff: staff)
+                case 6: return !tradeDisplaced(u, activity: a, at: t, staff: staff, forAnotherChoice: true)
                 default: return !chainForDisplaced(u, activity: a, from: t, staff: staff)
                 }
             }
         }
+    }
+
+    /// Units left unplaced, then the change of every session: how
+    /// `placeDisplaced` compares its two ways.
+    private var displacementLevel: (unplaced: Int, change: Int) {
+        guard let reference else { return (state.unassignedCount, 0) }
+        var change = 0
+        for s in state.sessionAlive.indices where state.sessionAlive[s] {
+            for v in state.sessionUnits[s] {
+                change += Int(
+                    reference.cost(
+                        unit: Int(v), activity: state.sessionActivity[s], slot: state.sessionSlot[s],
+                        room: state.sessionRoom[s], staff: state.sessionStaff[s]))
+            }
+        }
+        return (state.unassignedCount, change)
     }
 
     /// Step 2 of `placeDisplaced`: activity a at the start nearest t that
@@ -68,19 +114,25 @@ extension Construction {
         }
     }
 
-    /// Step 5 of `placeDisplaced`: a start where u's group has another
-    /// attendance that can take u's old start t in exchange.
-    private mutating func tradeDisplaced(_ u: Int, activity a: Int, at t: Int, staff: [Int32]) -> Bool {
+    /// Steps 5 and 6 of `placeDisplaced`: a start where u's group has
+    /// another attendance that can take u's old start t in exchange, u
+    /// taking activity a there or, `forAnotherChoice`, another of its
+    /// choices.
+    private mutating func tradeDisplaced(
+        _ u: Int, activity a: Int, at t: Int, staff: [Int32], forAnotherChoice: Bool = false
+    ) -> Bool {
         guard table.units[u].kind != .cohort, table.units[u].groups.count == 1 else { return false }
         let g = Int(table.units[u].groups[0])
+        let activities = forAnotherChoice ? table.units[u].activities.map(Int.init).filter { $0 != a } : [a]
+        guard !activities.isEmpty else { return false }
         return nearestStarts(u, around: t).contains { t2 in
             let s2 = Int(state.groupSession(g, at: t2))
             return t2 != t && s2 >= 0 && !state.sessionLocked[s2] && Int(state.sessionSlot[s2]) == t2
-                && trade(u, activity: a, at: t, staff: staff, with: s2, group: g)
+                && activities.contains { trade(u, activity: $0, at: t, staff: staff, with: s2, group: g) }
         }
     }
 
-    /// Step 6 of `placeDisplaced`: u (its activity, or for a pick another
+    /// Step 7 of `placeDisplaced`: u (its activity, or for a pick another
     /// choice) takes a room at a start its group has free by taking the
     /// session there out; each unit taken out is placed again by steps 1,
     /// 2 and 4 (one link further). Of every way that works, the one whose
@@ -223,7 +275,7 @@ extension Construction {
     }
 
     /// Group g's unit in session s2 (at another start) leaves it for unit
-    /// u's old start t, and u takes s2's start.
+    /// u's old start t, and u takes s2's start with activity a.
     private mutating func trade(
         _ u: Int, activity a: Int, at t: Int, staff: [Int32], with s2: Int, group g: Int
     ) -> Bool {
