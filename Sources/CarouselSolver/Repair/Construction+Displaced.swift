@@ -84,15 +84,7 @@ extension Construction {
     /// `placeDisplaced` compares its two ways.
     private var displacementLevel: (unplaced: Int, change: Int) {
         guard let reference else { return (state.unassignedCount, 0) }
-        var change = 0
-        for s in state.sessionAlive.indices where state.sessionAlive[s] {
-            for v in state.sessionUnits[s] {
-                change += Int(
-                    reference.cost(
-                        unit: Int(v), activity: state.sessionActivity[s], slot: state.sessionSlot[s],
-                        room: state.sessionRoom[s], staff: state.sessionStaff[s]))
-            }
-        }
+        let change = state.sessionAlive.indices.reduce(0) { $0 + Int(reference.change(ofSession: $1, in: state)) }
         return (state.unassignedCount, change)
     }
 
@@ -169,12 +161,7 @@ extension Construction {
                         }), keepsCheckedRules(after: [u] + ejected)
                     {
                         let cost = ([u] + ejected).reduce(0) { sum, v in
-                            let sv = Int(state.unitSession[v])
-                            return sum
-                                + Int(
-                                    reference.cost(
-                                        unit: v, activity: state.sessionActivity[sv], slot: state.sessionSlot[sv],
-                                        room: state.sessionRoom[sv], staff: state.sessionStaff[sv]))
+                            sum + Int(reference.cost(unit: v, inSession: Int(state.unitSession[v]), of: state))
                         }
                         if best == nil || cost < best!.cost { best = (cost, state) }
                     }

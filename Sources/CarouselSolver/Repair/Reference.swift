@@ -121,4 +121,22 @@ public struct Reference: Sendable {
         c += max(gone, came) * weights.staff
         return c == 0 ? 0 : (c + weights.attendance) * groupCount[u]
     }
+
+    /// The cost of unit u being in session s of `state`, as it is there.
+    @inline(__always)
+    func cost(unit u: Int, inSession s: Int, of state: PartialSchedule) -> Int32 {
+        cost(
+            unit: u, activity: state.sessionActivity[s], slot: state.sessionSlot[s], room: state.sessionRoom[s],
+            staff: state.sessionStaff[s])
+    }
+
+    /// The change of session s of `state`: the cost of each of its units
+    /// there (0 for a session that is not alive).
+    @inline(__always)
+    func change(ofSession s: Int, in state: PartialSchedule) -> Int32 {
+        guard state.sessionAlive[s] else { return 0 }
+        var change: Int32 = 0
+        for u in state.sessionUnits[s] { change += cost(unit: Int(u), inSession: s, of: state) }
+        return change
+    }
 }

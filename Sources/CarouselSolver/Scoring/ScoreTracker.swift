@@ -324,15 +324,7 @@ public struct ScoreTracker: Sendable {
         }
         if let reference {
             while sessionChange.count <= s { sessionChange.append(0) }
-            var change: Int32 = 0
-            if alive {
-                for u in state.sessionUnits[s] {
-                    change += reference.cost(
-                        unit: Int(u), activity: state.sessionActivity[s], slot: state.sessionSlot[s],
-                        room: state.sessionRoom[s],
-                        staff: state.sessionStaff[s])
-                }
-            }
+            let change = alive ? reference.change(ofSession: s, in: state) : 0
             Self.update(
                 &sessionChange, .sessionChange, s, to: Int(change), term: -1, costs: &costs,
                 perturbation: &perturbation, journal: &journal)

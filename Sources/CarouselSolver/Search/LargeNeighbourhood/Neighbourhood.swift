@@ -101,10 +101,7 @@ extension LocalSearch {
         var u = -1
         seen = 0
         for v in state.sessionUnits[s] {
-            let cost = reference.cost(
-                unit: Int(v), activity: state.sessionActivity[s], slot: state.sessionSlot[s],
-                room: state.sessionRoom[s], staff: state.sessionStaff[s])
-            guard cost > 0 else { continue }
+            guard reference.cost(unit: Int(v), inSession: s, of: state) > 0 else { continue }
             seen += 1
             if random.below(seen) == 0 { u = Int(v) }
         }
