@@ -88,7 +88,7 @@ import Testing
     @Test func onlyTheRerouteReachesATrappedPick() throws {
         let (fx, start) = try Self.trappedPick()
         let I = fx.instance
-        let mix = LocalSearch.MoveMix.mix(for: I)
+        let mix = LocalSearch.MoveMix.mix(for: I, units: start.table)
         try #require(mix.weights.contains { $0.move == .rerouteSession })
         for seed: UInt64 in 1...3 {
             #expect(Self.anneal(start, mix: .standard, seed: seed) == 5, "without the reroutes, seed \(seed)")

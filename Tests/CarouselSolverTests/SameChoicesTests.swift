@@ -80,8 +80,11 @@ import Testing
     /// mix now draws the reroutes (`rerouteSession`, `crossUnits`), which
     /// reach picks whose sessions are all at starts the group has taken.
     /// (Recorded on the merge of issues 15, 16 and 17's branches.)
+    /// The conference's three re-pinned again for issue 16: no staff row
+    /// there has a choice, and the mix now leaves out the kinds of move that
+    /// cannot apply (`MoveMix.mix(for:units:)`), so its draws differ.
     static let expectedSolves: [String: Outcome] = [
-        "conference": Outcome(fingerprint: 0xd4c5_c02f_f160_5ea8, evaluated: 21_873, applied: 3_105, soft: 990.0),
+        "conference": Outcome(fingerprint: 0xd4c5_c02f_f160_5ea8, evaluated: 23_724, applied: 3_240, soft: 990.0),
         "saturday-maths": Outcome(fingerprint: 0xf12_bf26_1f80_2a27, evaluated: 21_998, applied: 4_008, soft: 108.0),
         "stem-week": Outcome(fingerprint: 0xdc5d_91b1_69ae_4ff5, evaluated: 22_713, applied: 5_792, soft: 341.0),
         "summer-school": Outcome(fingerprint: 0x3a7f_b708_c496_3a3d, evaluated: 19_550, applied: 5_612, soft: 36.0),
@@ -89,7 +92,7 @@ import Testing
     /// The same with every soft term weighted (`weights`),
     /// so that the moves' term-dependent draws (sibling rooms, compact days) run.
     static let expectedWeighted: [String: Outcome] = [
-        "conference": Outcome(fingerprint: 0x2944_621e_95dc_916b, evaluated: 21_875, applied: 2_942, soft: 1025.0),
+        "conference": Outcome(fingerprint: 0x473f_1adb_1036_64d9, evaluated: 23_534, applied: 3_398, soft: 1032.0),
         "saturday-maths": Outcome(fingerprint: 0xd0f0_208e_40bb_c181, evaluated: 21_852, applied: 3_845, soft: 162.0),
         "stem-week": Outcome(fingerprint: 0x39e8_13b0_8649_0856, evaluated: 22_771, applied: 5_674, soft: 674.0),
         "summer-school": Outcome(fingerprint: 0x8d02_0662_be46_a2f6, evaluated: 19_656, applied: 5_793, soft: 161.0),
@@ -97,7 +100,7 @@ import Testing
     /// Construction stopped after one placement; the search's insertion
     /// moves place the rest (seed 2).
     static let expectedFromIncomplete: [String: Outcome] = [
-        "conference": Outcome(fingerprint: 0x8ada_d13e_393b_77a4, evaluated: 21_767, applied: 3_454, soft: 1490.0),
+        "conference": Outcome(fingerprint: 0x616f_2495_e01c_29e2, evaluated: 22_961, applied: 3_737, soft: 1462.0),
         "saturday-maths": Outcome(fingerprint: 0xc46_d59c_ff09_5ddc, evaluated: 21_890, applied: 4_496, soft: 114.0),
         "stem-week": Outcome(fingerprint: 0xd92d_e96d_a94b_3a62, evaluated: 22_707, applied: 6_001, soft: 896.0),
         "summer-school": Outcome(fingerprint: 0x3045_c776_7741_1519, evaluated: 19_724, applied: 5_666, soft: 37.0),

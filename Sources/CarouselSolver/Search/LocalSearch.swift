@@ -133,7 +133,8 @@ public struct LocalSearch {
         compactness = I.weights[.isolated] > 0 || I.weights[.idleGap] > 0
         checksAfterMoves = state.hasCheckedRules
         journalsStaff = reference != nil
-        mix = reference == nil ? MoveMix.mix(for: I) : MoveMix.mix(for: I).repairing()
+        let mix = MoveMix.mix(for: I, units: state.table)
+        self.mix = reference == nil ? mix : mix.repairing()
         touchedGroupDays = TouchedSet(capacity: I.groupCount * I.dayCount)
         touchedGroups = TouchedSet(capacity: I.groupCount)
         touchedActivities = TouchedSet(capacity: I.activityCount)

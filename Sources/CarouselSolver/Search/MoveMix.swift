@@ -38,22 +38,36 @@ extension LocalSearch {
                 (.reassignStaff, 8),
             ], insertionPercent: 30)
 
-        /// The mix for an instance: the standard one; where staff
-        /// continuity counts, the group staff move as well; where groups
-        /// pick activities (`oneOf`), the reroutes: a session's, which reaches
-        /// a pick whose sessions are all at starts the group has taken, and a
-        /// group's (`crossUnits`), which empties sessions.
-        static func mix(for I: CompiledInstance) -> MoveMix {
-            var extra: [(move: Move, weight: Int)] = []
+        /// The mix for an instance: the standard one, less the kinds that
+        /// can never apply to it — the unit moves where every unit is a
+        /// cohort (each its session: a `together` activity's groups, as an
+        /// ITC-2007 import has them), the staff move where no staff row has
+        /// a choice; where staff continuity counts, the group staff move as
+        /// well; where groups pick activities (`oneOf`), the reroutes: a
+        /// session's, which reaches a pick whose sessions are all at starts
+        /// the group has taken, and a group's (`crossUnits`), which empties
+        /// sessions.
+        ///
+        /// (A kind that cannot apply costs a draw each time for nothing: on
+        /// ITC-2007's comp05 those were half the draws.)
+        static func mix(for I: CompiledInstance, units: UnitTable) -> MoveMix {
+            let unitsMove = units.units.contains { $0.kind != .cohort }
+            let staffChoose = I.rows.contains { $0.members.count > 1 }
+            var weights = standard.weights.filter { kind in
+                switch kind.move {
+                case .relocateUnit, .exchangeUnits: unitsMove
+                case .reassignStaff: staffChoose
+                default: true
+                }
+            }
             if I.wantsContinuity {
-                extra.append((.reassignGroupStaff, 8))
-                if I.weights[.continuity] > 0 { extra += [(.lendStaff, 4), (.withdrawStaff, 4)] }
+                weights.append((.reassignGroupStaff, 8))
+                if I.weights[.continuity] > 0 { weights += [(.lendStaff, 4), (.withdrawStaff, 4)] }
             }
             if I.choice.contains(where: { !$0.isEmpty }) {
-                extra += [(.rerouteSession, rerouteWeight), (.crossUnits, rerouteWeight)]
+                weights += [(.rerouteSession, rerouteWeight), (.crossUnits, rerouteWeight)]
             }
-            guard !extra.isEmpty else { return standard }
-            return MoveMix(standard.weights + extra, insertionPercent: standard.insertionPercent)
+            return MoveMix(weights, insertionPercent: standard.insertionPercent)
         }
 
         /// The reroutes' weight (each), where they are in the mix.
