@@ -55,7 +55,8 @@ public enum ScheduleSummary {
 
     /// The score as JSON for programs.
     /// `lower bound 40 (sessions 40), gap 83 (67.5 %)`: how far the soft
-    /// score may still be from the best (`SoftLowerBound`).
+    /// score may still be from the best (`SoftLowerBound`); at gap 0 the
+    /// schedule is optimal, and the line says so.
     public static func boundLines(_ bound: SoftLowerBound, evaluation e: Evaluation, width: Int = 80) -> [String] {
         let parts = bound.terms.map { "\($0.term.rawValue) \(number($0.weighted))" }
         let gap = e.soft - bound.soft
@@ -63,7 +64,7 @@ public enum ScheduleSummary {
         return TerminalText.hanging(
             "lower bound on soft: \(number(bound.soft))"
                 + (parts.isEmpty ? "" : " (" + parts.joined(separator: ", ") + ")")
-                + ", gap \(number(gap))\(share)", width: width)
+                + (gap <= 1e-9 ? ", gap 0: optimal" : ", gap \(number(gap))\(share)"), width: width)
     }
 
     /// The bound as JSON; the gap only for a complete schedule (the bound is

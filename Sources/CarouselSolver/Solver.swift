@@ -23,6 +23,14 @@ public enum Solver {
         public var scalesMoveLimit = false
         /// Skip the local search (first feasible schedule only).
         public var constructOnly = false
+        /// A proven lower bound on the soft score of every complete schedule
+        /// of the instance (`SoftLowerBound(instance).soft`; 0 for none): a
+        /// search that reaches it with every unit placed (and, in a repair,
+        /// nothing changed) has found an optimum and stops, and under a time
+        /// limit alone the run's other threads stop with it. (With a move
+        /// budget each thread stops on its own, so the run stays
+        /// reproducible.)
+        public var softFloor: Double = 0
         public var stop = Termination.StopFlag()
 
         public init() {}
@@ -143,6 +151,7 @@ public enum Solver {
             timeLimit: options.timeLimit, iterationLimit: moveLimit, stop: options.stop,
             start: termination.start)
         let exchange = threads > 1 ? BestExchange(threads: threads) : nil
+        let floorReached = moveLimit == .max ? Termination.StopFlag() : nil
         let state = built.state
         BestExchange.runTogether(threads) { i in
             let seed = options.seed &+ UInt64(i) &* 0x9E37_79B9
@@ -152,7 +161,7 @@ public enum Solver {
                 LocalSearch.run(
                     state, seed: seed, termination: local, reference: reference,
                     plan: .portfolio(thread: i, repairing: reference != nil), exchange: exchange, thread: i,
-                    progress: report))
+                    floor: options.softFloor, floorReached: floorReached, progress: report))
         }
         let all = results.values
         func key(_ r: LocalSearch.Result) -> (Int, Int) { (r.state.unassignedCount, r.perturbation) }

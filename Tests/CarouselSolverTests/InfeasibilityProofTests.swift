@@ -190,6 +190,41 @@ struct InfeasibilityProofTests {
         #expect(evaluation.soft >= bound.soft)
     }
 
+    /// An assembly held twice for five groups, all together: two of school
+    /// A, two of B, one of none; a sixth group may choose it.
+    static let assembly = try! Fx(
+        rooms: #"[{"id": "hall", "capacity": 100}, {"id": "r1"}]"#,
+        activities: #"[{"id": "assembly", "together": true, "rooms": ["hall"]}, {"id": "craft", "rooms": ["r1"]}]"#,
+        groups: #"""
+            [{"id": "g1", "size": 10, "school": "A", "attend": [{"activity": "assembly", "times": 2}]},
+             {"id": "g2", "size": 10, "school": "A", "attend": [{"activity": "assembly", "times": 2}]},
+             {"id": "g3", "size": 10, "school": "B", "attend": [{"activity": "assembly", "times": 2}]},
+             {"id": "g4", "size": 10, "school": "B", "attend": [{"activity": "assembly", "times": 2}]},
+             {"id": "g5", "size": 10, "attend": [{"activity": "assembly", "times": 2}]},
+             {"id": "g6", "size": 10, "school": "A", "attend": [{"oneOf": ["assembly", "craft"]}]}]
+            """#,
+        weights: #"{"mixSchools": 3}"#)
+
+    @Test func lowerBoundCountsTogetherSessionsSchools() throws {
+        let I = Self.assembly.instance
+        let bound = SoftLowerBound(I)
+        // Each of the two assemblies holds g1…g5: 5 groups, 3 schools (A,
+        // B, g5's own), 2 each; × 2 sessions × weight 3 = 12. g6's choice
+        // is left out: joining could only add (another group of A: 3).
+        #expect(bound.terms.map(\.term) == [.mixSchools])
+        #expect(bound.soft == 12)
+        // Given the bound as its floor, the search stops where it reaches
+        // it (g6 in craft): long before its budget.
+        var options = Solver.Options()
+        options.moveLimit = 50_000_000
+        options.softFloor = bound.soft
+        let result = Solver.solve(I, options: options)
+        let evaluation = Evaluator(I).evaluate(result.state.schedule)
+        #expect(evaluation.isFeasible && result.unplaced.isEmpty)
+        #expect(evaluation.soft == 12)
+        #expect(result.moves < 1_000_000)
+    }
+
     /// Every generated kind, small: the bound never exceeds the soft score of
     /// the complete schedule the solver emits.
     @Test(arguments: GeneratorKind.allCases)

@@ -89,6 +89,8 @@ struct SolveCommand: Command {
         let proofs = ProblemAnalysis(I).proofs().map(\.message)
         if !proofs.isEmpty { settings.options.constructOnly = true }
         let bound = SoftLowerBound(I)
+        // At the bound the schedule is optimal: the search stops there.
+        settings.options.softFloor = bound.soft
         let (result, signal) = settings.stoppable {
             Solver.solve(I, options: settings.options, progress: settings.progress(console))
         }

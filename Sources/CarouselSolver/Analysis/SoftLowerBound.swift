@@ -16,6 +16,10 @@ import CarouselModel
 ///   largest seat⌉; a together activity one per required session.
 /// - `spread`: an item with `minDays` m whose group visits only n < m of the
 ///   days the activity can be held on is m − n days short at least.
+/// - `mixSchools`: a together activity's session holds every group that
+///   must attend it, so it costs at least those groups minus their distinct
+///   schools (more groups, from a choice, can only add: a group adds one to
+///   the groups and at most one to the schools).
 ///
 /// Groups whose `oneOf` lists overlap, and items with `within`, are left out
 /// of the preference part (their picks are assigned to items by the
@@ -32,12 +36,18 @@ public struct SoftLowerBound: Sendable {
         var direct = [Int](repeating: 0, count: I.activityCount)
         var directPupils = [Int](repeating: 0, count: I.activityCount)
         var cohorts = [Int](repeating: 0, count: I.activityCount)
+        var sameSchool = 0
         for unit in table.units where unit.activities.count == 1 {
             if case .choice = unit.kind { continue }
             let a = Int(unit.activities[0])
             direct[a] += unit.groups.count
             directPupils[a] += Int(unit.pupils)
-            if unit.kind == .cohort { cohorts[a] += 1 }
+            if unit.kind == .cohort {
+                cohorts[a] += 1
+                if I.together[a] {
+                    sameSchool += unit.groups.count - Set(unit.groups.map { I.groupSchool[Int($0)] }).count
+                }
+            }
         }
         var sessions = 0
         var shortfall = 0
@@ -88,7 +98,10 @@ public struct SoftLowerBound: Sendable {
             }
         }
         var parts: [(Weights.Term, Double)] = []
-        for (term, count) in [(Weights.Term.preference, shortfall), (.sessions, sessions), (.spread, daysShort)] {
+        for (term, count) in [
+            (Weights.Term.preference, shortfall), (.sessions, sessions), (.spread, daysShort),
+            (.mixSchools, sameSchool),
+        ] {
             let weighted = I.weights[term] * Double(count)
             if weighted > 0 { parts.append((term, weighted)) }
         }

@@ -19,18 +19,23 @@ extension LocalSearch {
         private var savedLevel: Level
         private var savedSoft: Double
         private var lastSave = 0
+        /// A proven lower bound on the soft score (`SoftLowerBound`; 0 when
+        /// none is known).
+        let floor: Double
 
-        init(_ schedule: PartialSchedule, level: Level, soft: Double) {
+        init(_ schedule: PartialSchedule, level: Level, soft: Double, floor: Double = 0) {
             self.schedule = schedule
             self.level = level
             self.soft = soft
+            self.floor = floor
             savedLevel = level
             savedSoft = soft
         }
 
         /// Nothing left to improve: every unit placed, nothing changed from
-        /// the reference, no soft cost.
-        var isPerfect: Bool { !(soft > 0 || level.unplaced > 0 || level.change > 0) }
+        /// the reference, the soft score at its floor (optimal: proven by
+        /// the bound).
+        var isPerfect: Bool { !(soft > floor + 1e-9 || level.unplaced > 0 || level.change > 0) }
 
         /// Whether (level, soft) is better than the best seen.
         @inline(__always)

@@ -3,7 +3,7 @@ extension LocalSearch {
     /// or takes it back as the acceptor says, noting the best schedule seen,
     /// until `termination` says stop or nothing is left to improve.
     mutating func anneal(termination: Termination, progress: ((SearchProgress) -> Void)?) -> Result {
-        var best = BestSchedule(state, level: level, soft: tracker.soft)
+        var best = BestSchedule(state, level: level, soft: tracker.soft, floor: floor)
         var current = (level: best.level, soft: best.soft)
         let startedIncomplete = current.level.unplaced > 0
         var completedAt: Double?
@@ -30,7 +30,7 @@ extension LocalSearch {
         var meetings = exchange.map { Meetings(exchange: $0, thread: thread, termination: termination) }
         while !best.isPerfect {
             if moves & 255 == 0 {
-                if termination.shouldStop(iterations: moves) { break }
+                if termination.shouldStop(iterations: moves) || floorReached?.isRaised == true { break }
                 let byTime = (termination.elapsed - startTime) / budget
                 let byMoves =
                     termination.iterationLimit == .max ? 0 : Double(moves) / Double(termination.iterationLimit)
@@ -105,6 +105,8 @@ extension LocalSearch {
             if best.isBeaten(by: current.level, current.soft) { best.note(current.level, current.soft) }
         }
         meetings?.exchange.leave()
+        // At the floor: the other searches have nothing left to find either.
+        if best.isPerfect { floorReached?.raise() }
         best.finish(state, level: current.level, soft: current.soft)
         return Result(
             state: best.schedule, soft: best.soft, perturbation: best.level.change, completedAt: completedAt,

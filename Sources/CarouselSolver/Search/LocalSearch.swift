@@ -124,6 +124,11 @@ public struct LocalSearch {
     /// search's index among them; nil for a search on its own.
     var exchange: BestExchange?
     var thread = 0
+    /// A proven lower bound on the soft score: a search whose best reaches
+    /// it (every unit placed, no change) stops, and raises `floorReached`
+    /// where the searches of a run share it, so that the others stop too.
+    var floor = 0.0
+    var floorReached: Termination.StopFlag?
 
     public init(_ state: PartialSchedule, seed: UInt64, reference: Reference? = nil) {
         self.state = state
@@ -163,13 +168,15 @@ public struct LocalSearch {
     /// searches meeting at `exchange`, following `plan`.
     static func run(
         _ start: PartialSchedule, seed: UInt64, termination: Termination, reference: Reference?,
-        plan: SearchPlan, exchange: BestExchange?, thread: Int,
-        progress: ((SearchProgress) -> Void)?
+        plan: SearchPlan, exchange: BestExchange?, thread: Int, floor: Double = 0,
+        floorReached: Termination.StopFlag? = nil, progress: ((SearchProgress) -> Void)?
     ) -> Result {
         var search = LocalSearch(start, seed: seed, reference: reference)
         search.plan = plan
         search.exchange = exchange
         search.thread = thread
+        search.floor = floor
+        search.floorReached = floorReached
         return search.anneal(termination: termination, progress: progress)
     }
 }
