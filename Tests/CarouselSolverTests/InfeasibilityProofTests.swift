@@ -225,6 +225,20 @@ struct InfeasibilityProofTests {
         #expect(result.moves < 1_000_000)
     }
 
+    /// Under a time limit, a run's threads all stop when one reaches the
+    /// floor, long before the limit (which would hold a broken stop for a
+    /// minute).
+    @Test func threadsStopTogetherAtTheFloor() throws {
+        let I = Self.assembly.instance
+        var options = Solver.Options()
+        options.threads = 2
+        options.timeLimit = 60
+        options.softFloor = SoftLowerBound(I).soft
+        let result = Solver.solve(I, options: options)
+        #expect(Evaluator(I).evaluate(result.state.schedule).soft == 12)
+        #expect(result.elapsed < 30)
+    }
+
     /// Every generated kind, small: the bound never exceeds the soft score of
     /// the complete schedule the solver emits.
     @Test(arguments: GeneratorKind.allCases)
