@@ -20,6 +20,12 @@ import CarouselModel
 ///   must attend it, so it costs at least those groups minus their distinct
 ///   schools (more groups, from a choice, can only add: a group adds one to
 ///   the groups and at most one to the schools).
+/// - `siteChange`: a group on site on one day only meets every activity it
+///   must attend that day; those whose rooms (open to the group) are all on
+///   one site take it to that site, and a day through n distinct sites has
+///   at least n − 1 changes between consecutive sessions. Left out: groups
+///   with an activity at an online site or without rooms (a pair with an
+///   online session does not count).
 ///
 /// Groups whose `oneOf` lists overlap, and items with `within`, are left out
 /// of the preference part (their picks are assigned to items by the
@@ -67,7 +73,7 @@ public struct SoftLowerBound: Sendable {
         }
         // Preference: the items wanting each activity among their first c.
         var wanting = [Int](repeating: 0, count: I.activityCount)
-        for g in 0..<I.groupCount where !I.choiceListsOverlap[g] {
+        for g in 0..<I.groupCount where !I.choiceListsOverlap[g] && Self.pays(.preference, g, I) {
             for item in I.choice[g] where item.within < 0 {
                 guard let rank = item.rank else { continue }
                 let c = Int(item.count)
@@ -82,7 +88,7 @@ public struct SoftLowerBound: Sendable {
             shortfall += max(0, wanting[a] - max(0, room))
         }
         var daysShort = 0
-        for g in 0..<I.groupCount {
+        for g in 0..<I.groupCount where Self.pays(.spread, g, I) {
             for item in I.spread[g] {
                 let a = Int(item.activity)
                 var days = 0
@@ -97,16 +103,51 @@ public struct SoftLowerBound: Sendable {
                 daysShort += max(0, Int(item.minDays) - days)
             }
         }
+        let siteChanges = Self.forcedSiteChanges(I, table: table)
         var parts: [(Weights.Term, Double)] = []
         for (term, count) in [
             (Weights.Term.preference, shortfall), (.sessions, sessions), (.spread, daysShort),
-            (.mixSchools, sameSchool),
+            (.mixSchools, sameSchool), (.siteChange, siteChanges),
         ] {
             let weighted = I.weights[term] * Double(count)
             if weighted > 0 { parts.append((term, weighted)) }
         }
         terms = parts
         soft = parts.reduce(0) { $0 + $1.1 }
+    }
+
+    /// The `siteChange` part: over the groups on site one day only, the
+    /// distinct sites their direct activities force, less one each.
+    static func forcedSiteChanges(_ I: CompiledInstance, table: UnitTable) -> Int {
+        guard I.weights[.siteChange] > 0 else { return 0 }
+        var total = 0
+        for g in 0..<I.groupCount where pays(.siteChange, g, I) {
+            guard (0..<I.dayCount).filter({ I.groupVisitsDay.contains(g, $0) }).count == 1 else { continue }
+            var forced = Set<Int32>()
+            var countable = true
+            for u in table.unitsOfGroup[g] {
+                let unit = table.units[Int(u)]
+                for a in unit.activities {
+                    let sites = Set(
+                        I.activityRooms[Int(a)].filter { I.groupNeedsMet.contains(g, Int($0)) }.map {
+                            I.roomSite[Int($0)]
+                        })
+                    if sites.isEmpty || sites.contains(where: { I.sites.online[Int($0)] }) { countable = false }
+                    if unit.activities.count == 1, sites.count == 1, let site = sites.first {
+                        if case .choice = unit.kind { continue }
+                        forced.insert(site)
+                    }
+                }
+            }
+            if countable { total += max(0, forced.count - 1) }
+        }
+        return total
+    }
+
+    /// Whether group g's costs on `term` count (it is not exempt from it,
+    /// and not a pool, which attends through its teams).
+    static func pays(_ term: Weights.Term, _ g: Int, _ I: CompiledInstance) -> Bool {
+        I.counts(term, forGroup: g) && !I.groupIsPool[g]
     }
 
     /// The most groups activity a can take in all: its sessions that fit
