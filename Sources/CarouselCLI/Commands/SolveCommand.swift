@@ -182,6 +182,7 @@ struct SolveCommand: Command {
         var options = settings.options
         options.moveLimit = min(options.moveLimit, 300_000)
         options.timeLimit = min(options.timeLimit, 10)
+        options.softFloor = 0  // (the bound is the dry day's, not the wet one's)
         return WetWeatherPlan.wetDays(I, dry: dry).map { d in
             if !settings.quiet { console.status("Plan B: \(I.dayID(d)) wet…") }
             return WetWeatherPlan.plan(I, dry: dry, day: d, options: options)
