@@ -178,16 +178,19 @@ struct InfeasibilityProofTests {
         #expect(bound.terms.map(\.term) == [.preference, .sessions, .spread])
         #expect(bound.terms.map(\.weighted) == [10, 1, 2])
         #expect(bound.soft == 13)
-        let result = Solver.solve(
-            Self.wishes.instance,
-            options: {
-                var o = Solver.Options()
-                o.moveLimit = 20_000
-                return o
-            }())
-        let evaluation = Evaluator(Self.wishes.instance).evaluate(result.state.schedule)
+        let (result, evaluation) = Self.solve(Self.wishes.instance, moves: 20_000)
         #expect(evaluation.isFeasible && result.unplaced.isEmpty)
         #expect(evaluation.soft >= bound.soft)
+    }
+
+    /// Solves I within `moves` moves, stopping at `floor`; the result and
+    /// the evaluation of its schedule.
+    static func solve(_ I: CompiledInstance, moves: Int, floor: Double = 0) -> (Solver.Result, Evaluation) {
+        var options = Solver.Options()
+        options.moveLimit = moves
+        options.softFloor = floor
+        let result = Solver.solve(I, options: options)
+        return (result, Evaluator(I).evaluate(result.state.schedule))
     }
 
     /// An assembly held twice for five groups, all together: two of school
@@ -215,11 +218,7 @@ struct InfeasibilityProofTests {
         #expect(bound.soft == 12)
         // Given the bound as its floor, the search stops where it reaches
         // it (g6 in craft): long before its budget.
-        var options = Solver.Options()
-        options.moveLimit = 50_000_000
-        options.softFloor = bound.soft
-        let result = Solver.solve(I, options: options)
-        let evaluation = Evaluator(I).evaluate(result.state.schedule)
+        let (result, evaluation) = Self.solve(I, moves: 50_000_000, floor: bound.soft)
         #expect(evaluation.isFeasible && result.unplaced.isEmpty)
         #expect(evaluation.soft == 12)
         #expect(result.moves < 1_000_000)
@@ -269,10 +268,7 @@ struct InfeasibilityProofTests {
         // short, would add 10).
         #expect(bound.terms.map(\.term) == [.siteChange])
         #expect(bound.soft == 4)
-        var options = Solver.Options()
-        options.moveLimit = 20_000
-        let result = Solver.solve(I, options: options)
-        let evaluation = Evaluator(I).evaluate(result.state.schedule)
+        let (result, evaluation) = Self.solve(I, moves: 20_000)
         #expect(evaluation.isFeasible && result.unplaced.isEmpty)
         // The optimum: g1's talk in the annex, next to art; g2's lab and
         // art on different days, its talk in the annex beside art.

@@ -127,16 +127,15 @@ public struct SoftLowerBound: Sendable {
             var countable = true
             for u in table.unitsOfGroup[g] {
                 let unit = table.units[Int(u)]
+                var picked = false
+                if case .choice = unit.kind { picked = true }
                 for a in unit.activities {
                     let sites = Set(
                         I.activityRooms[Int(a)].filter { I.groupNeedsMet.contains(g, Int($0)) }.map {
                             I.roomSite[Int($0)]
                         })
                     if sites.isEmpty || sites.contains(where: { I.sites.online[Int($0)] }) { countable = false }
-                    if unit.activities.count == 1, sites.count == 1, let site = sites.first {
-                        if case .choice = unit.kind { continue }
-                        forced.insert(site)
-                    }
+                    if !picked, unit.activities.count == 1, sites.count == 1 { forced.formUnion(sites) }
                 }
             }
             if countable { total += max(0, forced.count - 1) }
