@@ -138,6 +138,28 @@ import Testing
         #expect(after.soft < before.soft)
     }
 
+    @Test func annealingsInTurnKeepTheBestAndStayReproducible() throws {
+        let I = try Self.instance("stem-week")
+        let built = Construction.run(I, seed: 1, termination: Termination(timeLimit: 600))
+        let before = Evaluator(I).evaluate(built.state.schedule)
+        // 30,000 moves, in four annealings.
+        let perUnit = 30_000.0 / Double(built.state.table.units.count)
+        var plan = LocalSearch.SearchPlan()
+        plan.movesPerRound = perUnit / 4.5
+        #expect(SimulatedAnnealing.rounds(movesPerUnit: perUnit, movesPerRound: plan.movesPerRound) == 4)
+        func run() -> LocalSearch.Result {
+            LocalSearch.run(
+                built.state, seed: 3, termination: Termination(timeLimit: 600, iterationLimit: 30_000),
+                reference: nil, plan: plan, exchange: nil, thread: 0, progress: nil)
+        }
+        let result = run()
+        let after = Evaluator(I).evaluate(result.state.schedule)
+        expectFeasible(after)
+        #expect(abs(after.soft - result.soft) < 1e-6)
+        #expect(after.soft < before.soft)
+        #expect(run().state.schedule == result.state.schedule)
+    }
+
     @Test func solverIsDeterministicForASeedAndMoveBudget() throws {
         let I = try Self.instance("summer-school")
         var options = Solver.Options()

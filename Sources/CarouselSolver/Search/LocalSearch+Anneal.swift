@@ -11,6 +11,15 @@ extension LocalSearch {
         let startTime = termination.elapsed
         let budget = max(1e-3, termination.timeLimit - startTime)
         var annealing = sampleTemperature(from: current)
+        // A budget of very many moves per unit is spent as several
+        // annealings in turn: known at once under a move budget, after the
+        // calibration below under a time limit alone.
+        let units = Double(max(1, state.table.units.count))
+        if termination.iterationLimit != .max {
+            annealing.split(
+                into: SimulatedAnnealing.rounds(
+                    movesPerUnit: Double(termination.iterationLimit) / units, movesPerRound: plan.movesPerRound))
+        }
         // Under a time limit alone the moves the budget allows are known only
         // once the rate is: measured over the first 2 % of the time, then the
         // temperatures are scaled to the moves per unit (`startScale`).
@@ -37,8 +46,10 @@ extension LocalSearch {
                 fraction = min(1, max(byTime, byMoves))
                 if !calibrated && fraction >= 0.02 {
                     calibrated = true
-                    let perUnit = Double(moves) / fraction / Double(max(1, state.table.units.count))
-                    annealing.scale(by: SimulatedAnnealing.startScale(movesPerUnit: perUnit))
+                    let perUnit = Double(moves) / fraction / units
+                    annealing.split(
+                        into: SimulatedAnnealing.rounds(movesPerUnit: perUnit, movesPerRound: plan.movesPerRound))
+                    annealing.scale(by: SimulatedAnnealing.startScale(movesPerUnit: perUnit / Double(annealing.rounds)))
                 }
                 annealing.cool(to: fraction)
                 if plan.phaseBudget > 0 && moves >= nextRebuild && fraction >= plan.rebuildFrom && mayRebuild

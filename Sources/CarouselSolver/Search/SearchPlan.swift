@@ -12,6 +12,9 @@ extension LocalSearch {
         var rebuildFrom = 0.0
         /// A factor on the annealing's start temperature.
         var temperatureScale = 1.0
+        /// Moves per unit for one annealing: a budget of n times as many
+        /// is spent as n annealings in turn (`SimulatedAnnealing.rounds`).
+        var movesPerRound = 400_000.0
 
         /// Places a phase scores: its share of a period.
         var phaseBudget: Int { rebuildShare <= 0 ? 0 : Int(Double(period) * rebuildShare / (1 - rebuildShare)) }

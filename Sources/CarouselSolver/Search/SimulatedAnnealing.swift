@@ -14,10 +14,18 @@ import Foundation
 /// the constructed schedule and back. Under a time limit the search
 /// measures its rate early on and scales T₀ and the end temperature by
 /// `startScale(movesPerUnit:)`.
+///
+/// A budget of very many moves per unit is spent as several annealings in
+/// turn (`rounds`), each from T₀ down to the end temperature from where the
+/// last one ended, the best schedule kept throughout: past a few hundred
+/// thousand moves per unit, one longer annealing improves little, while
+/// each new one ends somewhere else (`rounds(movesPerUnit:movesPerRound:)`).
 struct SimulatedAnnealing {
     private(set) var start: Double
     private(set) var end: Double
     private(set) var temperature: Double
+    /// Annealings in turn over the budget (1 unless `split(into:)`).
+    private(set) var rounds = 1
 
     /// A schedule for `count` sampled worsening moves that add up to
     /// `worsening` (T₀ = 1 when none was sampled).
@@ -45,9 +53,25 @@ struct SimulatedAnnealing {
         end *= factor
     }
 
-    /// Sets the temperature for `fraction` (0…1) of the budget spent.
+    /// The annealings in turn for a budget of `r` moves per unit: one per
+    /// `m` moves per unit, at least 1 and at most 64. (ITC-2007 at 300 s,
+    /// where the search makes 1.3–2.3 million moves per lecture: Benchmarks/
+    /// README.md, "Annealings in turn".)
+    static func rounds(movesPerUnit r: Double, movesPerRound m: Double) -> Int {
+        max(1, min(64, Int(r / m)))
+    }
+
+    /// Spends the budget as n annealings in turn.
+    mutating func split(into n: Int) {
+        rounds = max(1, n)
+    }
+
+    /// Sets the temperature for `fraction` (0…1) of the budget spent: in
+    /// annealing i of n (i from 0), for the part n × fraction − i of it.
     mutating func cool(to fraction: Double) {
-        temperature = start * pow(end / start, fraction)
+        let position = fraction * Double(rounds)
+        let round = min(rounds - 1, Int(position))
+        temperature = start * pow(end / start, position - Double(round))
     }
 
     /// Whether to take a move that worsens the soft score by `delta` > 0.
