@@ -55,10 +55,10 @@ struct SimulatedAnnealing {
 
     /// The annealings in turn for a budget of `r` moves per unit: one per
     /// `m` moves per unit, at least 1 and at most 64. (ITC-2007 at 300 s,
-    /// where the search makes 1.3–2.3 million moves per lecture: Benchmarks/
+    /// where the search makes 0.8–2.3 million moves per lecture: Benchmarks/
     /// README.md, "Annealings in turn".)
     static func rounds(movesPerUnit r: Double, movesPerRound m: Double) -> Int {
-        max(1, min(64, Int(r / m)))
+        max(1, Int(min(64, r / m)))
     }
 
     /// Spends the budget as n annealings in turn.
