@@ -133,6 +133,45 @@ import Testing
         #expect(Double(try Self.itcPenalty(itc, lines)) == e.soft)
     }
 
+    @Test func windowsLineEndingsAndAByteOrderMarkReadTheSame() throws {
+        // "\r\n" is one Character in Swift: a file split at "\n" alone would
+        // be one long line.
+        let plain = try CurriculumTimetabling.parse(Self.toy, file: "toy.ctt")
+        let windows = "\u{FEFF}" + Self.toy.replacingOccurrences(of: "\n", with: "\r\n") + "\r\n"
+        let read = try CurriculumTimetabling.parse(windows, file: "toy.ctt")
+        #expect(ProblemFile.render(read.problem()) == ProblemFile.render(plain.problem()))
+        let good = "c1 rA 0 1\nc1 rB 0 2\nc2 rB 1 0\nc2 rB 1 1\nc3 rA 0 0\n"
+        let solution = good.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(try plain.assess(solution: solution, file: "toy.sol") == plain.assess(solution: good, file: "toy.sol"))
+        // Old Mac line ends too; line numbers still count from 1.
+        do {
+            _ = try plain.assess(solution: "c1 rA 0 1\rc9 rA 0 0\r", file: "toy.sol")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "toy.sol:2:1: unknown course \"c9\"")
+        }
+    }
+
+    @Test func moreThanSixteenPeriodsADayFitBeforeMidnight() throws {
+        let itc = try CurriculumTimetabling.parse(
+            Self.toy.replacingOccurrences(of: "Periods_per_day: 3", with: "Periods_per_day: 40"), file: "toy.ctt")
+        let calendar = itc.problem().calendar
+        // 960 minutes from 08:00 to 24:00, 24 each, back to back.
+        #expect(calendar.periods.count == 40)
+        #expect(calendar.periods[0].start == 480 && calendar.periods[0].end == 504)
+        #expect(calendar.periods[39].end == 480 + 40 * 24)
+        #expect(zip(calendar.periods, calendar.periods.dropFirst()).allSatisfy { $0.end == $1.start })
+        let I = CompiledInstance(itc.problem())
+        var options = Solver.Options()
+        options.moveLimit = 5_000
+        let result = Solver.solve(I, options: options)
+        #expect(Evaluator(I).evaluate(result.state.schedule).isFeasible)
+        #expect(throws: InputError.self) {
+            try CurriculumTimetabling.parse(
+                Self.toy.replacingOccurrences(of: "Periods_per_day: 3", with: "Periods_per_day: 961"), file: "toy.ctt")
+        }
+    }
+
     @Test func malformedFilesNameTheLine() {
         #expect(throws: InputError.self) { try CurriculumTimetabling.parse("Name: x\nCourses: two\n", file: "bad.ctt") }
         // A course or room listed twice is an error, not a trap later on.

@@ -16,8 +16,10 @@ import CarouselSolver
 /// | curriculum compactness (2 per isolated lecture) | `isolated: 2`, course groups `exempt` from it |
 /// | room stability (1 per extra room) | `roomStability: 1` |
 ///
-/// Periods become one-hour periods from 08:00, days `d0`, `d1`, …, periods
-/// `p0`, `p1`, … (the competition's 0-based numbers).
+/// Periods become back-to-back periods from 08:00 — an hour each, or where
+/// more than 16 make a day, `periodMinutes` each, so that the day ends by
+/// midnight — days `d0`, `d1`, …, periods `p0`, `p1`, … (the competition's
+/// 0-based numbers).
 public struct CurriculumTimetabling: Sendable {
     public struct Course: Sendable {
         public var id: String
@@ -51,15 +53,20 @@ public struct CurriculumTimetabling: Sendable {
         return try parse(text, file: file)
     }
 
-    /// Most periods a day: the import gives each an hour from 08:00, and the
-    /// day ends at 24:00.
-    public static let maxPeriodsPerDay = 16
+    /// Most periods a day: each is given at least a minute between 08:00
+    /// and 24:00.
+    public static let maxPeriodsPerDay = 960
+
+    /// The length of a period in minutes: an hour where 16 or fewer make a
+    /// day, else as long as `periodsPerDay` periods from 08:00 to 24:00
+    /// allow (whole minutes).
+    public static func periodMinutes(periodsPerDay: Int) -> Int {
+        periodsPerDay <= 16 ? 60 : 960 / periodsPerDay
+    }
 
     /// Parses `.ctt` text; errors name the file and line.
     public static func parse(_ text: String, file: String) throws(InputError) -> CurriculumTimetabling {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
-        }
+        var lines = Self.lines(of: text).map { $0.trimmingCharacters(in: .whitespaces) }
         if lines.last == "" { lines.removeLast() }
         var i = 0
         func fail(_ message: String, line: Int? = nil) -> InputError {
@@ -126,7 +133,7 @@ public struct CurriculumTimetabling: Sendable {
         guard days > 0, periods > 0 else { throw fail("Days and Periods_per_day must be at least 1") }
         guard periods <= maxPeriodsPerDay else {
             throw fail(
-                "Periods_per_day is \(periods); the import gives each period an hour from 08:00, so at most \(maxPeriodsPerDay) fit in a day"
+                "Periods_per_day is \(periods); the import gives each period at least a minute between 08:00 and 24:00, so at most \(maxPeriodsPerDay) fit in a day"
             )
         }
         guard days <= ProblemDecoder.maxSlots / periods else {
@@ -179,12 +186,21 @@ public struct CurriculumTimetabling: Sendable {
         return out
     }
 
+    /// The lines of a text file, whatever ends them: a Windows "\r\n" (one
+    /// `Character` in Swift, so never split at "\n" alone), "\n" or "\r";
+    /// a byte order mark before the first line is dropped.
+    static func lines(of text: String) -> [Substring] {
+        let body = text.first == "\u{FEFF}" ? text.dropFirst() : Substring(text)
+        return body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    }
+
     /// The Carousel problem (see the table above). Without `windows`, the
     /// courses' unavailability is left out: the same size, for checking it
     /// before the O(courses × days × periods) work of the windows.
     public func problem(windows withWindows: Bool = true) -> Problem {
+        let minutes = Self.periodMinutes(periodsPerDay: periodsPerDay)
         let periods = (0..<periodsPerDay).map { p in
-            EventCalendar.Period(id: "p\(p)", start: 480 + 60 * p, end: 540 + 60 * p)
+            EventCalendar.Period(id: "p\(p)", start: 480 + minutes * p, end: 480 + minutes * (p + 1))
         }
         let dayList = (0..<days).map { EventCalendar.Day(id: "d\($0)", periods: Array(0..<periodsPerDay)) }
         let teachers = Array(Set(courses.map(\.teacher))).sorted()
@@ -289,8 +305,8 @@ public struct CurriculumTimetabling: Sendable {
         let courseIndex = Dictionary(uniqueKeysWithValues: courses.enumerated().map { ($1.id, $0) })
         let roomIndex = Dictionary(uniqueKeysWithValues: rooms.enumerated().map { ($1.id, $0) })
         var lectures: [(course: Int, room: Int, day: Int, period: Int)] = []
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let f = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+        for (n, line) in Self.lines(of: text).enumerated() {
+            let f = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if f.isEmpty { continue }
             func fail(_ message: String) -> InputError {
                 InputError(file: file, location: SourcePosition(line: n + 1, column: 1), path: "", message: message)
