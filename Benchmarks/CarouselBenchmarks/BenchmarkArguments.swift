@@ -21,7 +21,7 @@ enum BenchmarkArguments {
             .value("moves", "N", .integer(0...Int.max), defaultNote: "no limit", help: "Stop after N moves per thread.")
         ])
 
-    /// `--itc2007 [DIR] [--limit S] [--seeds N] [--jobs N] [--only comp01,…] [--out DIR]`.
+    /// `--itc2007 [DIR] [--limit S] [--seeds N] [--first-seed K] [--jobs N] [--only comp01,…] [--out DIR]`.
     static let itc2007 = CommandSpec(
         name: "--itc2007",
         abstract: "ITC-2007 track 3: import, solve, export and score every instance.",
@@ -31,7 +31,10 @@ enum BenchmarkArguments {
         ],
         options: [
             .value("limit", "S", .number(0...1_000_000), default: "300", help: "Seconds per solve."),
-            .value("seeds", "N", .integer(1...1_000), default: "1", help: "Solves per instance (seeds 1…N)."),
+            .value("seeds", "N", .integer(1...1_000), default: "1", help: "Solves per instance (seeds K…K+N-1)."),
+            .value(
+                "first-seed", "K", .integer(1...1_000_000), default: "1",
+                help: "The first seed (to add seeds to an earlier run)."),
             .value("jobs", "N", .integer(1...64), default: "1", help: "Solves at a time (each on one thread)."),
             .value(
                 "only", "NAMES", .words, defaultNote: "every instance",

@@ -40,14 +40,15 @@ struct ITCRun: Codable {
     var evaluatedPerSecond: Double
 }
 
-/// `--itc2007 [DIR] [--limit S] [--seeds N] [--jobs N] [--only comp01,…] [--out DIR]`:
+/// `--itc2007 [DIR] [--limit S] [--seeds N] [--first-seed K] [--jobs N] [--only comp01,…] [--out DIR]`:
 /// every `.ctt` file of DIR (default `../shared/data/itc2007`), or those
-/// named, solved once per seed for S seconds (default 300) on one thread,
-/// N solves at a time (default 1).
+/// named, solved once per seed (K…K+N-1, default 1…N) for S seconds
+/// (default 300) on one thread, N solves at a time (default 1).
 func runITC2007(_ arguments: ParsedArguments) -> Int32 {
     let folder = arguments.positional("DIR") ?? "../shared/data/itc2007"
     let limit = arguments.double("limit")!
-    let seeds = arguments.int("seeds")!
+    let firstSeed = arguments.int("first-seed")!
+    let seeds = firstSeed...(firstSeed + arguments.int("seeds")! - 1)
     let jobs = arguments.int("jobs")!
     let outDir = arguments.string("out")!
     let only = arguments.words("only") ?? []
@@ -68,7 +69,7 @@ func runITC2007(_ arguments: ParsedArguments) -> Int32 {
     }
     // Seed by seed, so that a run cut short has whole seeds; the tables are
     // saved after every solve.
-    let tasks = (1...seeds).flatMap { seed in files.map { Task(file: $0, seed: seed) } }
+    let tasks = seeds.flatMap { seed in files.map { Task(file: $0, seed: seed) } }
     let me = CommandLine.arguments[0]
     let results = Mutex<[ITCRun]>([])
     let nextTask = Atomic<Int>(0)
@@ -126,13 +127,13 @@ func runITC2007(_ arguments: ParsedArguments) -> Int32 {
 
 /// The table of `runs`, of `planned` solves in all (the table of a run cut
 /// short says how many are in it).
-func itcMarkdown(_ unsorted: [ITCRun], limit: Double, seeds: Int, jobs: Int, of planned: Int) -> String {
+func itcMarkdown(_ unsorted: [ITCRun], limit: Double, seeds: ClosedRange<Int>, jobs: Int, of planned: Int) -> String {
     let runs = unsorted.sorted { ($0.instance, $0.seed) < ($1.instance, $1.seed) }
     var names: [String] = []
     for r in runs where !names.contains(r.instance) { names.append(r.instance) }
     func mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(max(1, xs.count)) }
     var out =
-        "ITC-2007 track 3, \(limit.formatted) s per run, 1 thread, seeds 1…\(seeds) (\(jobs) run\(jobs == 1 ? "" : "s") at a time\(runs.count < planned ? "; \(runs.count) of the \(planned) solves done" : "")). "
+        "ITC-2007 track 3, \(limit.formatted) s per run, 1 thread, seed\(seeds.count == 1 ? " \(seeds.lowerBound)" : "s \(seeds.lowerBound)…\(seeds.upperBound)") (\(jobs) run\(jobs == 1 ? "" : "s") at a time\(runs.count < planned ? "; \(runs.count) of the \(planned) solves done" : "")). "
     out += "Penalty by the competition's rules, from the exported solution; lower is better.\n\n"
     out +=
         "| instance | lectures | hard | penalty (mean) | min | max | capacity | min days (×5) | isolated (×2) | stability | winner's average | ratio | best known |\n"
