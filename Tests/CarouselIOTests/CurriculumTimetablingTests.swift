@@ -172,6 +172,93 @@ import Testing
         }
     }
 
+    /// The toy in the extended format (.ectt): c1 may not use rB.
+    static let toyExtended = """
+        Name: Toy
+        Courses: 3
+        Rooms: 2
+        Days: 2
+        Periods_per_day: 3
+        Curricula: 2
+        Min_Max_Daily_Lectures: 1 3
+        UnavailabilityConstraints: 2
+        RoomConstraints: 1
+
+        COURSES:
+        c1 t1 2 2 30 1
+        c2 t2 2 1 20 0
+        c3 t1 1 1 40 0
+
+        ROOMS:
+        rA 30 0
+        rB 25 1
+
+        CURRICULA:
+        q1 2 c1 c2
+        q2 2 c2 c3
+
+        UNAVAILABILITY_CONSTRAINTS:
+        c1 0 0
+        c3 1 2
+
+        ROOM_CONSTRAINTS:
+        c1 rB
+
+        END.
+        """
+
+    @Test func extendedFormatKeepsRoomConstraintsHard() throws {
+        let plain = try CurriculumTimetabling.parse(Self.toy, file: "toy.ctt")
+        let itc = try CurriculumTimetabling.parse(Self.toyExtended, file: "toy.ectt")
+        #expect(itc.courses.map(\.id) == plain.courses.map(\.id) && itc.courses.map(\.minDays) == [2, 1, 1])
+        #expect(itc.rooms.map(\.id) == ["rA", "rB"] && itc.rooms.map(\.capacity) == [30, 25])
+        #expect(itc.curricula.count == 2 && itc.unavailable.count == 2)
+        #expect(itc.unsuitable.map(\.course) == ["c1"] && itc.unsuitable.map(\.room) == ["rB"])
+        // c1's activity may use rA only; the others any room, as from the .ctt.
+        let problem = itc.problem()
+        #expect(problem.activities.map(\.rooms) == [[0], nil, nil])
+        // The toy's hand-scored solution has c1 in rB at d0 p2: one lecture
+        // in an unsuitable room, a hard violation; the penalty is unchanged.
+        let good = "c1 rA 0 1\nc1 rB 0 2\nc2 rB 1 0\nc2 rB 1 1\nc3 rA 0 0\n"
+        let a = try itc.assess(solution: good, file: "toy.sol")
+        #expect(a.unsuitableRooms == 1 && a.hard == 1 && a.penalty == 23)
+        #expect(try plain.assess(solution: good, file: "toy.sol").hard == 0)
+        // Solved: c1 stays in rA, and the competition's score equals Carousel's.
+        let I = CompiledInstance(problem)
+        var options = Solver.Options()
+        options.moveLimit = 20_000
+        let result = Solver.solve(I, options: options)
+        let e = Evaluator(I).evaluate(result.state.schedule)
+        #expect(e.isFeasible)
+        let scored = try itc.assess(
+            solution: CurriculumTimetabling.solution(result.state.schedule, instance: I), file: "toy.sol")
+        #expect(scored.hard == 0 && Double(scored.penalty) == e.soft)
+        // A section of no entries may be left out.
+        let bare = Self.toyExtended.replacingOccurrences(of: "RoomConstraints: 1", with: "RoomConstraints: 0")
+            .replacingOccurrences(of: "ROOM_CONSTRAINTS:\nc1 rB\n", with: "")
+        #expect(!bare.contains("ROOM_CONSTRAINTS"))
+        #expect(try CurriculumTimetabling.parse(bare, file: "toy.ectt").unsuitable.isEmpty)
+        // Malformed extended fields name the line.
+        for (from, to, message) in [
+            ("c1 t1 2 2 30 1", "c1 t1 2 2 30 2", "bad.ectt:12:1: double lectures must be 0 or 1, got \"2\""),
+            ("rB 25 1", "rB 25 x", "bad.ectt:18:1: site must be a whole number ≥ 0, got \"x\""),
+            ("c1 rB\n", "c1 rC\n", "bad.ectt:29:1: unknown room \"rC\""),
+            (
+                "Min_Max_Daily_Lectures: 1 3", "Min_Max_Daily_Lectures: 1",
+                "bad.ectt:7:1: Min_Max_Daily_Lectures must be two whole numbers ≥ 0"
+            ),
+            ("c1 t1 2 2 30 1", "c1 t1 2 2 30", "bad.ectt:12:1: COURSES: entry has 5 fields, expected 6"),
+        ] {
+            do {
+                _ = try CurriculumTimetabling.parse(
+                    Self.toyExtended.replacingOccurrences(of: from, with: to), file: "bad.ectt")
+                Issue.record("expected an error for \(to)")
+            } catch {
+                #expect(error.description == message)
+            }
+        }
+    }
+
     @Test func malformedFilesNameTheLine() {
         #expect(throws: InputError.self) { try CurriculumTimetabling.parse("Name: x\nCourses: two\n", file: "bad.ctt") }
         // A course or room listed twice is an error, not a trap later on.
@@ -192,6 +279,14 @@ import Testing
             Issue.record("expected an error")
         } catch {
             #expect(error.description == "bad.ctt:20:1: curriculum q2 lists unknown course \"c9\"")
+        }
+        // Listed twice, a course would count its lectures twice for the curriculum.
+        do {
+            _ = try CurriculumTimetabling.parse(
+                Self.toy.replacingOccurrences(of: "q2 2 c2 c3", with: "q2 2 c2 c2"), file: "bad.ctt")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "bad.ctt:20:1: curriculum q2 lists course \"c2\" twice")
         }
     }
 }

@@ -174,13 +174,86 @@ struct InfeasibilityProofTests {
         let bound = SoftLowerBound(Self.wishes.instance)
         // preference: a takes 1 group in all, 3 want it first: 2 × 5 = 10;
         // sessions: b for g4 needs 1 session: 1 × 1; spread: g4 asks for 3
-        // days of the 2: 1 × 2. In all 13.
+        // days of its one session, which falls on one day: 2 × 2. In all 15.
         #expect(bound.terms.map(\.term) == [.preference, .sessions, .spread])
-        #expect(bound.terms.map(\.weighted) == [10, 1, 2])
-        #expect(bound.soft == 13)
+        #expect(bound.terms.map(\.weighted) == [10, 1, 4])
+        #expect(bound.soft == 15)
         let (result, evaluation) = Self.solve(Self.wishes.instance, moves: 20_000)
         #expect(evaluation.isFeasible && result.unplaced.isEmpty)
         #expect(evaluation.soft >= bound.soft)
+    }
+
+    /// Spread items asking for more days than they have sessions, as
+    /// ITC-2007 and EasyAcademy course timetabling instances do (a course
+    /// of 2 lectures with 5 minimum working days).
+    static let fewSessions = try! Fx(
+        calendar: """
+            {"days": [{"id": "d1"}, {"id": "d2"}, {"id": "d3"}, {"id": "d4"}, {"id": "d5"}],
+             "periods": [{"id": "p1", "start": "09:00", "end": "10:00"}, {"id": "p2", "start": "10:00", "end": "11:00"}]}
+            """,
+        rooms: #"[{"id": "r1"}, {"id": "r2"}]"#,
+        activities: #"[{"id": "maths"}, {"id": "lunch", "rooms": ["r2"]}]"#,
+        groups: #"""
+            [{"id": "g1", "size": 5, "attend": [{"activity": "maths", "times": 2, "minDays": 5}]},
+             {"id": "g2", "size": 5, "attend": [{"activity": "maths", "minDays": 3}, {"activity": "maths"}]},
+             {"id": "g3", "size": 5, "attend": [
+               {"activity": "maths", "times": 3, "within": ["d1", "d2"], "minDays": 4},
+               {"activity": "maths", "times": 2, "within": ["d3", "d4", "d5"]}]},
+             {"id": "g4", "size": 5, "visit": ["d1", "d2"], "attend": [{"activity": "lunch", "daily": true, "minDays": 3}]}]
+            """#,
+        weights: #"{"spread": 3}"#)
+
+    @Test func lowerBoundCountsTheDaysASpreadItemsSessionsCanFill() throws {
+        let I = Self.fewSessions.instance
+        // g1: 2 sessions, 5 days asked: 3 short. g2: its two items add up
+        // to 2 sessions, 3 days asked: 1 short. g3: the `within` item's 3
+        // sessions fit in 2 days, 4 asked: 2 short (its other 2 sessions,
+        // on other days, do not count for it). g4: daily lunch on the 2 days it visits, 3
+        // asked: 1 short (the days limit it, not the sessions). 7 × 3 = 21.
+        let bound = SoftLowerBound(I)
+        #expect(bound.terms.map(\.term) == [.spread])
+        #expect(bound.soft == 21)
+        // It is the optimum: the search proves it and stops there.
+        let (result, evaluation) = Self.solve(I, moves: 5_000_000, floor: bound.soft)
+        #expect(evaluation.isFeasible && result.unplaced.isEmpty)
+        #expect(evaluation.soft == 21)
+        #expect(result.moves < 1_000_000)
+    }
+
+    /// Room capacity soft (1 a pupil over): g1 (40) and g2 (25, needing a
+    /// quiet room) attend a talk in r1 (30) or r2 (20, the quiet one); g1
+    /// and g3 (10) meet at an assembly in the hall (45).
+    static let crowded = try! Fx(
+        rooms: #"""
+            [{"id": "r1", "capacity": 30}, {"id": "r2", "capacity": 20, "features": ["quiet"]},
+             {"id": "hall", "capacity": 45}]
+            """#,
+        activities: #"""
+            [{"id": "talk", "rooms": ["r1", "r2"]}, {"id": "assembly", "together": true, "rooms": ["hall"]}]
+            """#,
+        groups: #"""
+            [{"id": "g1", "size": 40, "attend": [{"activity": "talk"}, {"activity": "assembly"}]},
+             {"id": "g2", "size": 25, "needs": ["quiet"], "attend": [{"activity": "talk"}]},
+             {"id": "g3", "size": 10, "attend": [{"activity": "talk"}, {"activity": "assembly"}]}]
+            """#,
+        weights: #"{"overCapacity": 1, "idleGap": 0}"#)
+
+    @Test func lowerBoundCountsPupilsNoRoomCanSeat() throws {
+        let I = Self.crowded.instance
+        // g1's talk: 40 in at most 30, 10 over; g2's: 25 in r2 (20), 5 over;
+        // g3's fits; the assembly holds g1 and g3, 50 in 45, 5 over. 20 in all.
+        let bound = SoftLowerBound(I)
+        #expect(bound.terms.map(\.term) == [.overCapacity])
+        #expect(bound.soft == 20)
+        let (result, evaluation) = Self.solve(I, moves: 5_000_000, floor: bound.soft)
+        #expect(evaluation.isFeasible && result.unplaced.isEmpty)
+        #expect(evaluation.soft == 20)
+        #expect(result.moves < 1_000_000)
+        // Where room capacity is hard, the part is left out (and g1 cannot be seated).
+        #expect(
+            SoftLowerBound(
+                try Fx(json: Self.crowded.json.replacingOccurrences(of: #""overCapacity": 1, "#, with: "")).instance
+            ).terms.isEmpty)
     }
 
     /// Solves I within `moves` moves, stopping at `floor`; the result and

@@ -13,7 +13,8 @@ struct ExportITC2007Command: Command {
             solution is also scored against the original instance by the
             competition's rules, independently of Carousel's evaluator, and the hard
             violations and the penalty by term are printed (exit status 1 when a
-            hard rule is broken).
+            hard rule is broken). An .ectt instance is scored by the same rules,
+            with its room constraints hard.
 
             EXAMPLE:
               carousel export itc2007 toy.json toy.schedule.json -o toy.sol \\
@@ -56,7 +57,7 @@ struct ExportITC2007Command: Command {
         guard let ctt = arguments.string("ctt") else { return ExitCode.success }
         let a = try CurriculumTimetabling.read(contentsOf: ctt).assess(solution: solution, file: out ?? "the solution")
         context.console.reportWrapped(
-            "ITC-2007 rules: hard \(a.hard) (missing lectures \(a.missingLectures), conflicts \(a.conflicts), unavailable \(a.unavailable), room occupancy \(a.roomOccupancy)); "
+            "ITC-2007 rules: hard \(a.hard) (missing lectures \(a.missingLectures), conflicts \(a.conflicts), unavailable \(a.unavailable), room occupancy \(a.roomOccupancy)\(a.unsuitableRooms > 0 ? ", unsuitable rooms \(a.unsuitableRooms)" : "")); "
                 + "penalty \(a.penalty) (room capacity \(a.roomCapacity), min working days 5 × \(a.minWorkingDays), compactness 2 × \(a.isolatedLectures), room stability \(a.roomStability))"
         )
         return a.hard == 0 ? ExitCode.success : ExitCode.infeasible

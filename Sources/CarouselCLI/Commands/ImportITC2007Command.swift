@@ -16,6 +16,11 @@ struct ImportITC2007Command: Command {
             curriculum compactness 2 per isolated lecture, room stability 1 per
             extra room). See docs/format.md.
 
+            The extended format of the later benchmark sets (.ectt) is read by the
+            same rules: its room constraints stay hard (the course's activity leaves
+            those rooms out); its daily lecture limits, double lectures and sites,
+            which only later formulations score, are checked and left out.
+
             EXAMPLE:
               carousel import itc2007 Examples/itc2007/toy.ctt -o toy.json
             """,

@@ -16,6 +16,16 @@ import CarouselSolver
 /// | curriculum compactness (2 per isolated lecture) | `isolated: 2`, course groups `exempt` from it |
 /// | room stability (1 per extra room) | `roomStability: 1` |
 ///
+/// The extended format (`.ectt`; Bonutti, De Cesco, Di Gaspero and Schaerf,
+/// "Benchmarking curriculum-based course timetabling", Annals of Operations
+/// Research 194, 2012), in which later benchmark sets (DDS, Udine,
+/// EasyAcademy, Erlangen) are published, is read too, by the ITC-2007 rules
+/// (the formulation UD2): its room constraints — rooms a course may not use
+/// — are kept as a hard rule (the course's activity leaves them out of its
+/// `rooms`); what only the later formulations score (the daily lecture
+/// limits of `Min_Max_Daily_Lectures`, a course's double lectures, a room's
+/// site) is read, checked and left out.
+///
 /// Periods become back-to-back periods from 08:00 — an hour each, or where
 /// more than 16 make a day, `periodMinutes` each, so that the day ends by
 /// midnight — days `d0`, `d1`, …, periods `p0`, `p1`, … (the competition's
@@ -41,14 +51,17 @@ public struct CurriculumTimetabling: Sendable {
     public var curricula: [Curriculum]
     /// (course, day, period) pairs the course cannot use.
     public var unavailable: [(course: String, day: Int, period: Int)]
+    /// (course, room) pairs: rooms the course may not use (the extended
+    /// format's `ROOM_CONSTRAINTS`; none in a `.ctt` file).
+    public var unsuitable: [(course: String, room: String)] = []
 
-    /// Reads and parses a `.ctt` file.
+    /// Reads and parses a `.ctt` or `.ectt` file.
     public static func read(contentsOf path: String) throws(InputError) -> CurriculumTimetabling {
         let bytes = try ProblemDecoder.readFile(path)
         let file = StandardInput.name(of: path)
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw InputError(
-                file: file, location: nil, path: "", message: "not UTF-8 text; expected an ITC-2007 .ctt file")
+                file: file, location: nil, path: "", message: "not UTF-8 text; expected an ITC-2007 .ctt or .ectt file")
         }
         return try parse(text, file: file)
     }
@@ -64,7 +77,9 @@ public struct CurriculumTimetabling: Sendable {
         periodsPerDay <= 16 ? 60 : 960 / periodsPerDay
     }
 
-    /// Parses `.ctt` text; errors name the file and line.
+    /// Parses `.ctt` or `.ectt` text (told apart by the header: the
+    /// extended format has `Min_Max_Daily_Lectures`); errors name the file
+    /// and line.
     public static func parse(_ text: String, file: String) throws(InputError) -> CurriculumTimetabling {
         var lines = Self.lines(of: text).map { $0.trimmingCharacters(in: .whitespaces) }
         if lines.last == "" { lines.removeLast() }
@@ -97,6 +112,8 @@ public struct CurriculumTimetabling: Sendable {
             _ body: ([String], Int) throws(InputError) -> Void
         ) throws(InputError) {
             while i < lines.count && lines[i].isEmpty { i += 1 }
+            // (A section of no entries may be left out.)
+            if count == 0 && (i == lines.count || lines[i] != title) { return }
             guard i < lines.count, lines[i] == title else { throw fail("expected the section \"\(title)\"") }
             i += 1
             var read = 0
@@ -128,8 +145,17 @@ public struct CurriculumTimetabling: Sendable {
         }
         let name = try header("Name")
         let courseCount = try number("Courses"), roomCount = try number("Rooms"), days = try number("Days")
-        let periods = try number("Periods_per_day"), curriculumCount = try number("Curricula"),
-            constraints = try number("Constraints")
+        let periods = try number("Periods_per_day"), curriculumCount = try number("Curricula")
+        while i < lines.count && lines[i].isEmpty { i += 1 }
+        let extended = i < lines.count && lines[i].hasPrefix("Min_Max_Daily_Lectures:")
+        if extended {
+            let limits = try header("Min_Max_Daily_Lectures").split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard limits.count == 2, let low = Int(limits[0]), let high = Int(limits[1]), low >= 0, high >= 0 else {
+                throw fail("Min_Max_Daily_Lectures must be two whole numbers ≥ 0", line: i - 1)
+            }
+        }
+        let constraints = try number(extended ? "UnavailabilityConstraints" : "Constraints")
+        let roomConstraints = try extended ? number("RoomConstraints") : 0
         guard days > 0, periods > 0 else { throw fail("Days and Periods_per_day must be at least 1") }
         guard periods <= maxPeriodsPerDay else {
             throw fail(
@@ -154,13 +180,17 @@ public struct CurriculumTimetabling: Sendable {
             }
             return n
         }
-        try section("COURSES:", courseCount, fields: 5) { (f, line) throws(InputError) in
+        try section("COURSES:", courseCount, fields: extended ? 6 : 5) { (f, line) throws(InputError) in
+            if extended, f[5] != "0" && f[5] != "1" {
+                throw fail("double lectures must be 0 or 1, got \"\(f[5])\"", line: line)
+            }
             out.courses.append(
                 Course(
                     id: try id(f[0], line), teacher: try id(f[1], line), lectures: try int(f[2], "lectures", line),
                     minDays: try int(f[3], "minimum working days", line), students: try int(f[4], "students", line)))
         }
-        try section("ROOMS:", roomCount, fields: 2) { (f, line) throws(InputError) in
+        try section("ROOMS:", roomCount, fields: extended ? 3 : 2) { (f, line) throws(InputError) in
+            if extended { _ = try int(f[2], "site", line) }
             out.rooms.append((try id(f[0], line), try int(f[1], "capacity", line)))
         }
         let courseIDs = Set(out.courses.map(\.id))
@@ -169,8 +199,14 @@ public struct CurriculumTimetabling: Sendable {
             guard f.count == n + 2 else {
                 throw fail("curriculum \(f[0]) promises \(n) courses and lists \(f.count - 2)", line: line)
             }
-            for c in f.dropFirst(2) where !courseIDs.contains(c) {
-                throw fail("curriculum \(f[0]) lists unknown course \"\(c)\"", line: line)
+            var listed = Set<String>()
+            for c in f.dropFirst(2) {
+                guard courseIDs.contains(c) else {
+                    throw fail("curriculum \(f[0]) lists unknown course \"\(c)\"", line: line)
+                }
+                guard listed.insert(c).inserted else {
+                    throw fail("curriculum \(f[0]) lists course \"\(c)\" twice", line: line)
+                }
             }
             out.curricula.append(Curriculum(id: try id(f[0], line), courses: Array(f.dropFirst(2))))
         }
@@ -182,6 +218,15 @@ public struct CurriculumTimetabling: Sendable {
                 throw fail("day \(d) period \(p) is outside the \(days) × \(periods) grid", line: line)
             }
             out.unavailable.append((f[0], d, p))
+        }
+        if extended {
+            let roomIDs = Set(out.rooms.map(\.id))
+            try section("ROOM_CONSTRAINTS:", roomConstraints, fields: 2, unique: false) {
+                (f, line) throws(InputError) in
+                guard courseIDs.contains(f[0]) else { throw fail("unknown course \"\(f[0])\"", line: line) }
+                guard roomIDs.contains(f[1]) else { throw fail("unknown room \"\(f[1])\"", line: line) }
+                out.unsuitable.append((f[0], f[1]))
+            }
         }
         return out
     }
@@ -211,6 +256,9 @@ public struct CurriculumTimetabling: Sendable {
         for u in unavailable where withWindows {
             blockedSlots[u.course, default: []].insert(u.day * periodsPerDay + u.period)
         }
+        let roomIndex = Dictionary(uniqueKeysWithValues: rooms.enumerated().map { ($1.id, $0) })
+        var unsuitableRooms: [String: Set<Int>] = [:]
+        for pair in unsuitable { unsuitableRooms[pair.course, default: []].insert(roomIndex[pair.room]!) }
         for (k, c) in courses.enumerated() {
             let blocked = blockedSlots[c.id] ?? []
             var window: [TimeRange]?
@@ -232,9 +280,11 @@ public struct CurriculumTimetabling: Sendable {
                 window = ranges
             }
             let teacher = teachers.firstIndex(of: c.teacher)!
+            // The rooms it may use, where the extended format rules some out.
+            let allowed = unsuitableRooms[c.id].map { ruledOut in rooms.indices.filter { !ruledOut.contains($0) } }
             activities.append(
                 Activity(
-                    id: c.id, duration: 1, window: window, together: true,
+                    id: c.id, duration: 1, rooms: allowed, window: window, together: true,
                     staff: [.init(ids: [teacher], count: 1)]))
             groups.append(
                 Group(
@@ -284,6 +334,9 @@ public struct CurriculumTimetabling: Sendable {
         public var unavailable = 0
         /// Lectures beyond the first in one room at one period.
         public var roomOccupancy = 0
+        /// Lectures in a room their course may not use (the extended
+        /// format's room constraints).
+        public var unsuitableRooms = 0
         /// Students over the room's capacity, summed over lectures (weight 1).
         public var roomCapacity = 0
         /// Days short of each course's minimum working days (weight 5).
@@ -294,7 +347,7 @@ public struct CurriculumTimetabling: Sendable {
         public var roomStability = 0
 
         /// Hard violations, as the competition's validator counts them.
-        public var hard: Int { missingLectures + conflicts + unavailable + roomOccupancy }
+        public var hard: Int { missingLectures + conflicts + unavailable + roomOccupancy + unsuitableRooms }
         /// The competition's penalty.
         public var penalty: Int { roomCapacity + 5 * minWorkingDays + 2 * isolatedLectures + roomStability }
     }
@@ -322,6 +375,7 @@ public struct CurriculumTimetabling: Sendable {
         var a = Assessment()
         let slots = days * periodsPerDay
         let blocked = Set(unavailable.map { courseIndex[$0.course]! * slots + $0.day * periodsPerDay + $0.period })
+        let ruledOut = Set(unsuitable.map { courseIndex[$0.course]! * rooms.count + roomIndex[$0.room]! })
         var curriculaOf = [[Int]](repeating: [], count: courses.count)
         for (q, curriculum) in curricula.enumerated() {
             for c in curriculum.courses { curriculaOf[courseIndex[c]!].append(q) }
@@ -332,6 +386,7 @@ public struct CurriculumTimetabling: Sendable {
             perCourse[l.course].append((l.room, l.day, l.period))
             let slot = l.day * periodsPerDay + l.period
             if blocked.contains(l.course * slots + slot) { a.unavailable += 1 }
+            if ruledOut.contains(l.course * rooms.count + l.room) { a.unsuitableRooms += 1 }
             roomUse[l.room * slots + slot] += 1
             if roomUse[l.room * slots + slot] > 1 { a.roomOccupancy += 1 }
             a.roomCapacity += max(0, courses[l.course].students - rooms[l.room].capacity)

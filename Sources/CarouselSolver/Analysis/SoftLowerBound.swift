@@ -14,12 +14,20 @@ import CarouselModel
 /// - `sessions`: the groups that must attend activity a directly (not by a
 ///   choice) need ⌈groups ÷ maxGroups⌉ sessions of it, and ⌈pupils ÷ its
 ///   largest seat⌉; a together activity one per required session.
-/// - `spread`: an item with `minDays` m whose group visits only n < m of the
-///   days the activity can be held on is m − n days short at least.
+/// - `spread`: an item with `minDays` m whose sessions can fall on at most
+///   n < m days is m − n days short at least: n is the fewer of the days
+///   the group visits on which the activity can be held (inside the item's
+///   `within`) and the sessions that count (rule 1 fixes their number: the
+///   item's `times` with `within`, else the `times` of all the group's
+///   items naming the activity; a `daily` item sets no such limit).
 /// - `mixSchools`: a together activity's session holds every group that
 ///   must attend it, so it costs at least those groups minus their distinct
 ///   schools (more groups, from a choice, can only add: a group adds one to
 ///   the groups and at most one to the schools).
+/// - `overCapacity` (where room capacity is soft): a unit that must attend
+///   one named activity sits, with at least its own pupils, in one of that
+///   activity's rooms whose features all its groups need; each of its
+///   pupils beyond the largest such room's capacity costs one at least.
 /// - `siteChange`: a group on site on one day only meets every activity it
 ///   must attend that day; those whose rooms (open to the group) are all on
 ///   one site take it to that site, and a day through n distinct sites has
@@ -100,20 +108,55 @@ public struct SoftLowerBound: Sendable {
                     }
                     if open { days += 1 }
                 }
-                daysShort += max(0, Int(item.minDays) - days)
+                daysShort += max(0, Int(item.minDays) - min(days, Self.sessionsCounted(for: item, group: g, I)))
             }
         }
         let siteChanges = Self.forcedSiteChanges(I, table: table)
+        let overCapacity = Self.forcedOverCapacity(I, table: table)
         var parts: [(Weights.Term, Double)] = []
         for (term, count) in [
             (Weights.Term.preference, shortfall), (.sessions, sessions), (.spread, daysShort),
-            (.mixSchools, sameSchool), (.siteChange, siteChanges),
+            (.mixSchools, sameSchool), (.siteChange, siteChanges), (.overCapacity, overCapacity),
         ] {
             let weighted = I.weights[term] * Double(count)
             if weighted > 0 { parts.append((term, weighted)) }
         }
         terms = parts
         soft = parts.reduce(0) { $0 + $1.1 }
+    }
+
+    /// How many sessions count towards spread item `item` of group g in a
+    /// complete schedule: with `within`, its own; else every session of
+    /// the activity the group attends (`Int.max` where a `daily` item
+    /// names it: one a visit day, which the days already bound).
+    static func sessionsCounted(for item: CompiledInstance.SpreadDemand, group g: Int, _ I: CompiledInstance) -> Int {
+        var sessions = 0
+        for demand in I.direct[g]
+        where demand.activity == item.activity && (item.within < 0 || demand.within == item.within) {
+            if demand.daily { return .max }
+            sessions += Int(demand.times)
+        }
+        return sessions
+    }
+
+    /// The `overCapacity` part: over the units that must attend one named
+    /// activity, their pupils beyond the largest room of it open to all
+    /// their groups (0 where room capacity is hard, or a room has no limit).
+    static func forcedOverCapacity(_ I: CompiledInstance, table: UnitTable) -> Int {
+        guard I.weights.overCapacity != nil else { return 0 }
+        var total = 0
+        for unit in table.units where unit.activities.count == 1 && unit.pupils > 0 {
+            if case .choice = unit.kind { continue }
+            guard !unit.groups.contains(where: { I.groupIsPool[Int($0)] }) else { continue }
+            var largest: Int32 = -1
+            for r in I.activityRooms[Int(unit.activities[0])]
+            where unit.groups.allSatisfy({ I.groupNeedsMet.contains(Int($0), Int(r)) }) {
+                largest = max(largest, I.roomCapacity[Int(r)])
+            }
+            guard largest >= 0, largest != CompiledInstance.unlimited else { continue }
+            total += max(0, Int(unit.pupils) - Int(largest))
+        }
+        return total
     }
 
     /// The `siteChange` part: over the groups on site one day only, the
