@@ -155,6 +155,21 @@ struct InfeasibilityProofTests {
         #expect(ProblemAnalysis(try Self.talks(big: 25).instance).proofs().isEmpty)
     }
 
+    /// A course whose every room the extended ITC-2007 format rules out
+    /// imports as an activity with an empty `rooms` list: `check` says so,
+    /// rather than blaming room features it does not ask for.
+    @Test func anEmptyRoomsListIsNamed() throws {
+        let empty = try Fx(
+            rooms: #"[{"id": "r1"}, {"id": "lab", "features": ["sinks"]}]"#,
+            activities: #"[{"id": "talk", "rooms": []}, {"id": "chem", "rooms": ["r1"], "roomFeatures": ["sinks"]}]"#,
+            groups: #"[{"id": "g1", "size": 5, "attend": [{"activity": "talk"}, {"activity": "chem"}]}]"#)
+        let messages = ProblemAnalysis(empty.instance).findings().map(\.message)
+        #expect(messages.contains { $0.hasSuffix("talk's \"rooms\" list is empty") }, "\(messages)")
+        #expect(
+            messages.contains { $0.hasSuffix("no room in its \"rooms\" list has the features chem needs (sinks)") },
+            "\(messages)")
+    }
+
     // MARK: The soft lower bound
 
     /// Three groups each choose one of `a` and `b`, preferring `a`, which

@@ -97,8 +97,10 @@ public struct ProblemAnalysis {
         }
         let rooms = I.activityRooms[a].map(Int.init)
         if rooms.isEmpty {
+            let activity = I.problem.activities[a]
+            if activity.rooms?.isEmpty == true { return "\(I.activityID(a))'s \"rooms\" list is empty" }
             return
-                "no room has the features \(I.activityID(a)) needs (\(I.problem.activities[a].roomFeatures.sorted().joined(separator: ", ")))"
+                "no room \(activity.rooms == nil ? "" : "in its \"rooms\" list ")has the features \(I.activityID(a)) needs (\(activity.roomFeatures.sorted().joined(separator: ", ")))"
         }
         let suitable = rooms.filter { I.roomMeetsNeeds(of: unit, room: $0) }
         if suitable.isEmpty {
