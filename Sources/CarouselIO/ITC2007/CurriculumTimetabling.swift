@@ -126,7 +126,7 @@ public struct CurriculumTimetabling: Sendable {
                     i += 1
                     continue
                 }
-                let parts = lines[i].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+                let parts = Self.fields(of: lines[i]).map(String.init)
                 guard fields < 0 ? parts.count >= 2 : parts.count == fields else {
                     throw fail(
                         "\(title) entry has \(parts.count) fields, expected \(fields < 0 ? "at least 2" : String(fields))"
@@ -149,7 +149,7 @@ public struct CurriculumTimetabling: Sendable {
         while i < lines.count && lines[i].isEmpty { i += 1 }
         let extended = i < lines.count && lines[i].hasPrefix("Min_Max_Daily_Lectures:")
         if extended {
-            let limits = try header("Min_Max_Daily_Lectures").split(whereSeparator: { $0 == " " || $0 == "\t" })
+            let limits = Self.fields(of: try header("Min_Max_Daily_Lectures"))
             guard limits.count == 2, let low = Int(limits[0]), let high = Int(limits[1]), low >= 0, high >= 0 else {
                 throw fail("Min_Max_Daily_Lectures must be two whole numbers ≥ 0", line: i - 1)
             }
@@ -239,6 +239,21 @@ public struct CurriculumTimetabling: Sendable {
         return body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 
+    /// The fields of a line: what spaces and tabs separate.
+    static func fields<Line: StringProtocol>(of line: Line) -> [Line.SubSequence] {
+        line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    }
+
+    /// Each course's index by its id.
+    private var courseIndex: [String: Int] {
+        Dictionary(uniqueKeysWithValues: courses.enumerated().map { ($1.id, $0) })
+    }
+
+    /// Each room's index by its id.
+    private var roomIndex: [String: Int] {
+        Dictionary(uniqueKeysWithValues: rooms.enumerated().map { ($1.id, $0) })
+    }
+
     /// The Carousel problem (see the table above). Without `windows`, the
     /// courses' unavailability is left out: the same size, for checking it
     /// before the O(courses × days × periods) work of the windows.
@@ -256,7 +271,7 @@ public struct CurriculumTimetabling: Sendable {
         for u in unavailable where withWindows {
             blockedSlots[u.course, default: []].insert(u.day * periodsPerDay + u.period)
         }
-        let roomIndex = Dictionary(uniqueKeysWithValues: rooms.enumerated().map { ($1.id, $0) })
+        let roomIndex = self.roomIndex
         var unsuitableRooms: [String: Set<Int>] = [:]
         for pair in unsuitable { unsuitableRooms[pair.course, default: []].insert(roomIndex[pair.room]!) }
         for (k, c) in courses.enumerated() {
@@ -292,7 +307,7 @@ public struct CurriculumTimetabling: Sendable {
                     attend: [.activity(activity: k, times: c.lectures, daily: false, minDays: c.minDays)],
                     seats: c.students > 0, exempt: [.isolated]))
         }
-        let index = Dictionary(uniqueKeysWithValues: courses.enumerated().map { ($1.id, $0) })
+        let index = courseIndex
         for q in curricula {
             // A curriculum id may equal a course id; groups share one id space.
             let id = index[q.id] != nil ? "curriculum-\(q.id)" : q.id
@@ -355,11 +370,10 @@ public struct CurriculumTimetabling: Sendable {
     /// Scores a solution (`course room day period` lines) by the
     /// competition's rules. Errors name the solution file and line.
     public func assess(solution text: String, file: String) throws(InputError) -> Assessment {
-        let courseIndex = Dictionary(uniqueKeysWithValues: courses.enumerated().map { ($1.id, $0) })
-        let roomIndex = Dictionary(uniqueKeysWithValues: rooms.enumerated().map { ($1.id, $0) })
+        let courseIndex = self.courseIndex, roomIndex = self.roomIndex
         var lectures: [(course: Int, room: Int, day: Int, period: Int)] = []
         for (n, line) in Self.lines(of: text).enumerated() {
-            let f = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            let f = Self.fields(of: line)
             if f.isEmpty { continue }
             func fail(_ message: String) -> InputError {
                 InputError(file: file, location: SourcePosition(line: n + 1, column: 1), path: "", message: message)
